@@ -1,0 +1,26 @@
+"""``workstation gui`` (the default) and ``workstation demo``."""
+
+from __future__ import annotations
+
+
+def register(sub) -> None:
+    g = sub.add_parser("gui", help="start the desktop app (the default)")
+    g.set_defaults(func=lambda args: _gui())
+    d = sub.add_parser("demo", help="start the app on a throwaway database with a simulated client")
+    d.set_defaults(func=lambda args: _demo())
+
+
+def _gui() -> int:
+    from workstation.app import main
+
+    return main([])
+
+
+def _demo() -> int:
+    from workstation.cli import CliError
+
+    try:
+        from workstation.demo import main as demo_main
+    except ImportError as exc:
+        raise CliError(f"the demo is not available: {exc}") from exc
+    return demo_main()

@@ -1,0 +1,161 @@
+"""Settings, declared once. Qt-free.
+
+Every option the app knows is declared in ``OPTIONS`` with its type, default
+and help text. Values live in ``config.json`` in platformdirs' config dir;
+secrets (passwords) are declared here too but live only in the OS keyring
+(see :mod:`workstation.secrets`). The file carries a schema version and
+``UPGRADES`` moves an old file forward.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+from workstation import paths
+
+SCHEMA_VERSION = 1
+
+
+class ConfigError(ValueError):
+    """A bad key or value; the message names it."""
+
+
+@dataclass(frozen=True)
+class Option:
+    key: str
+    type: type
+    default: Any
+    help: str
+    secret: bool = False
+    choices: tuple[str, ...] | None = None
+
+    def parse(self, text: str) -> Any:
+        """Turn a command-line string into a value of this option's type."""
+        if self.type is bool:
+            low = text.strip().lower()
+            if low in ("1", "true", "yes", "on"):
+                return True
+            if low in ("0", "false", "no", "off"):
+                return False
+            raise ConfigError(f"{self.key}: expected true/false, got {text!r}")
+        if self.type is int:
+            try:
+                return int(text)
+            except ValueError:
+                raise ConfigError(f"{self.key}: expected a whole number, got {text!r}") from None
+        if self.type is list:
+            return [part.strip() for part in text.split(",") if part.strip()]
+        value = str(text)
+        if self.choices is not None and value not in self.choices:
+            raise ConfigError(f"{self.key}: expected one of {', '.join(self.choices)}, got {value!r}")
+        return value
+
+
+OPTIONS: dict[str, Option] = {
+    o.key: o
+    for o in [
+        Option("user.login", str, "manager", "Login of the person using this workstation"),
+        Option("user.name", str, "", "Display name of the person using this workstation"),
+        Option("user.role", str, "manager", "Role: manager, supervisor, teamlead or admin",
+               choices=("manager", "supervisor", "teamlead", "admin")),
+        Option("phone.default_region", str, "UA",
+               "Region (ISO 3166 code) for phone numbers written without a country code"),
+        Option("ui.language", str, "", "Interface language: en, ru, uk; empty = system locale",
+               choices=("", "en", "ru", "uk")),
+        Option("db.local_path", str, "", "Local SQLite store; empty = the user data dir"),
+        Option("db.shared_url", str, "",
+               "Shared PostgreSQL database URL, without password "
+               "(postgresql://user@host:5432/db?sslmode=require); empty = work alone"),
+        Option("db.shared_password", str, "", "Shared database password (keyring only)", secret=True),
+        Option("sip.username", str, "", "SIP account user name"),
+        Option("sip.domain", str, "", "SIP domain / registrar host[:port]"),
+        Option("sip.proxy", str, "", "Outbound proxy URI; empty = none"),
+        Option("sip.transport", str, "udp", "SIP transport", choices=("udp", "tcp", "tls")),
+        Option("sip.password", str, "", "SIP account password (keyring only)", secret=True),
+        Option("sip.allowed_sources", list, [],
+               "Extra hosts allowed to send INVITEs besides the registrar (comma-separated)"),
+        Option("sip.auto_answer_seconds", int, 0, "Answer incoming calls after N seconds; 0 = off"),
+        Option("sip.record_calls", bool, True, "Record every call to a WAV file"),
+        Option("sip.consent_prompt", bool, False, "Play the recording consent prompt on answer"),
+        Option("audio.input", str, "", "Headset microphone (device name); empty = system default"),
+        Option("audio.output", str, "", "Headset speaker (device name); empty = system default"),
+        Option("audio.ring", str, "", "Ring device (device name); empty = headset speaker"),
+        Option("plan.effective_calls_per_day", int, 30, "Daily plan of effective calls"),
+        Option("attempts.max", int, 5, "Attempts without contact before a lead is Refused"),
+        Option("recordings.keep_days", int, 30, "Days to keep uploaded recordings locally"),
+    ]
+}
+
+# Upgrades from schema version N to N+1, applied in order on load.
+UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+
+def config_path() -> Path:
+    return paths.user_config_dir() / "config.json"
+
+
+class Config:
+    """The user's settings: declared options, stored as JSON, secrets excluded."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or config_path()
+        self._values: dict[str, Any] = {}
+        self.load()
+
+    def load(self) -> None:
+        if not self.path.exists():
+            self._values = {}
+            return
+        try:
+            raw = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as exc:
+            raise ConfigError(f"{self.path}: cannot read settings: {exc}") from exc
+        version = int(raw.get("schema", SCHEMA_VERSION))
+        values = dict(raw.get("values", {}))
+        while version < SCHEMA_VERSION:
+            values = UPGRADES[version](values)
+            version += 1
+        self._values = {k: v for k, v in values.items() if k in OPTIONS and not OPTIONS[k].secret}
+
+    def save(self) -> None:
+        """Write atomically: a crash leaves the old file or the new one, never half."""
+        data = {"schema": SCHEMA_VERSION, "values": self._values}
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".config-", suffix=".json")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(data, fh, indent=2, ensure_ascii=False)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, self.path)
+
+    @staticmethod
+    def option(key: str) -> Option:
+        try:
+            return OPTIONS[key]
+        except KeyError:
+            raise ConfigError(f"unknown setting {key!r}; 'workstation config list' shows them") from None
+
+    def get(self, key: str) -> Any:
+        opt = self.option(key)
+        if opt.secret:
+            raise ConfigError(f"{key} is a secret: it lives in the keyring, not in settings")
+        return self._values.get(key, opt.default)
+
+    def set(self, key: str, value: Any) -> None:
+        opt = self.option(key)
+        if opt.secret:
+            raise ConfigError(f"{key} is a secret: use 'workstation config set-secret {key}'")
+        if isinstance(value, str):
+            value = opt.parse(value)
+        self._values[key] = value
+
+    def __getitem__(self, key: str) -> Any:
+        return self.get(key)
+
+    def items(self) -> list[tuple[str, Any]]:
+        return [(k, self.get(k)) for k, o in OPTIONS.items() if not o.secret]

@@ -1,0 +1,1 @@
+"""Local store: SQLAlchemy 2.0 models, one session factory, Alembic owns the schema."""

@@ -1,0 +1,295 @@
+"""The data model (SQLAlchemy 2.0 typed). Alembic migrations in db/ own the schema.
+
+Every row carries what sync needs: a client-generated UUID key, created/updated
+time and author, a server-assigned revision number (0 = never synced) and a
+deleted flag (tombstone). Enumerations are stored as their stable codes
+(see :mod:`workstation.domain.enums`).
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    Uuid,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from workstation.store.types import UTCDateTime, new_id, utcnow
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {datetime: UTCDateTime, uuid.UUID: Uuid}
+
+
+class Synced:
+    """Columns every synced row has."""
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    created_by: Mapped[uuid.UUID | None] = mapped_column(Uuid, default=None)
+    updated_by: Mapped[uuid.UUID | None] = mapped_column(Uuid, default=None)
+    revision: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+
+
+class Team(Synced, Base):
+    __tablename__ = "teams"
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+
+
+class User(Synced, Base):
+    __tablename__ = "users"
+    login: Mapped[str] = mapped_column(String(100), unique=True)
+    full_name: Mapped[str] = mapped_column(String(200), default="")
+    role: Mapped[str] = mapped_column(String(20), default="manager")
+    team_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("teams.id"), default=None)
+    sip_extension: Mapped[str] = mapped_column(String(64), default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Funnel(Synced, Base):
+    __tablename__ = "funnels"
+    code: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    topic: Mapped[str] = mapped_column(String(200), default="")
+    stages: Mapped[list[FunnelStage]] = relationship(
+        back_populates="funnel", order_by="FunnelStage.position")
+
+
+class FunnelStage(Synced, Base):
+    __tablename__ = "funnel_stages"
+    __table_args__ = (UniqueConstraint("funnel_id", "code"),)
+    funnel_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("funnels.id"))
+    position: Mapped[int] = mapped_column(Integer)
+    code: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(200))
+    is_won: Mapped[bool] = mapped_column(Boolean, default=False)
+    is_lost: Mapped[bool] = mapped_column(Boolean, default=False)
+    is_paused: Mapped[bool] = mapped_column(Boolean, default=False)
+    funnel: Mapped[Funnel] = relationship(back_populates="stages")
+
+
+class Lead(Synced, Base):
+    """A company (or a person) the team sells to: one row of the lead base."""
+
+    __tablename__ = "leads"
+    __table_args__ = (
+        Index("ix_leads_company_id", "company", "id"),
+        Index("ix_leads_lead_type", "lead_type"),
+        Index("ix_leads_stage_id", "stage_id"),
+        Index("ix_leads_owner_id", "owner_id"),
+        Index("ix_leads_next_contact_at", "next_contact_at"),
+    )
+    company: Mapped[str] = mapped_column(String(500), default="")
+    category: Mapped[str] = mapped_column(String(200), default="")
+    address: Mapped[str] = mapped_column(String(1000), default="")
+    source: Mapped[str] = mapped_column(String(200), default="")
+    topic: Mapped[str] = mapped_column(String(200), default="")
+    product: Mapped[str] = mapped_column(String(200), default="")
+    project: Mapped[str] = mapped_column(String(200), default="")
+    site: Mapped[str] = mapped_column(String(500), default="")
+    channel: Mapped[str] = mapped_column(String(20), default="call")
+    owner_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"), default=None)
+    team_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("teams.id"), default=None)
+    shared_pool: Mapped[bool] = mapped_column(Boolean, default=False)
+    lead_type: Mapped[str | None] = mapped_column(String(32), default=None)
+    funnel_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("funnels.id"), default=None)
+    stage_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("funnel_stages.id"), default=None)
+    next_contact_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    remind: Mapped[bool] = mapped_column(Boolean, default=False)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    last_contact_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    # casefolded company + contact names: case-insensitive search in any script
+    name_key: Mapped[str] = mapped_column(String(1200), default="")
+    extra: Mapped[dict | None] = mapped_column(JSON, default=None)
+
+    contacts: Mapped[list[Contact]] = relationship(
+        back_populates="lead", order_by="Contact.created_at")
+    phones: Mapped[list[Phone]] = relationship(
+        back_populates="lead", order_by="Phone.position")
+    emails: Mapped[list[Email]] = relationship(back_populates="lead")
+
+
+class Tag(Synced, Base):
+    __tablename__ = "tags"
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+
+
+class LeadTag(Synced, Base):
+    __tablename__ = "lead_tags"
+    __table_args__ = (UniqueConstraint("lead_id", "tag_id"),)
+    lead_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("leads.id"))
+    tag_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("tags.id"))
+
+
+class Contact(Synced, Base):
+    __tablename__ = "contacts"
+    __table_args__ = (Index("ix_contacts_lead_id", "lead_id"),)
+    lead_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("leads.id"))
+    full_name: Mapped[str] = mapped_column(String(300), default="")
+    position: Mapped[str] = mapped_column(String(200), default="")
+    is_decision_maker: Mapped[bool] = mapped_column(Boolean, default=False)
+    lead: Mapped[Lead] = relationship(back_populates="contacts")
+
+
+class Phone(Synced, Base):
+    """A phone number as written (``raw``) and normalised (``e164``)."""
+
+    __tablename__ = "phones"
+    __table_args__ = (
+        Index("ix_phones_e164", "e164"),
+        Index("ix_phones_lead_id", "lead_id"),
+    )
+    lead_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("leads.id"))
+    contact_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("contacts.id"), default=None)
+    raw: Mapped[str] = mapped_column(String(64))
+    e164: Mapped[str] = mapped_column(String(20))
+    kind: Mapped[str] = mapped_column(String(20), default="work")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    lead: Mapped[Lead] = relationship(back_populates="phones")
+
+
+class Email(Synced, Base):
+    __tablename__ = "emails"
+    __table_args__ = (Index("ix_emails_lead_id", "lead_id"),)
+    lead_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("leads.id"))
+    contact_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("contacts.id"), default=None)
+    address: Mapped[str] = mapped_column(String(320))
+    lead: Mapped[Lead] = relationship(back_populates="emails")
+
+
+class Script(Synced, Base):
+    """A call script version: a graph of steps (JSON), per topic/product."""
+
+    __tablename__ = "scripts"
+    __table_args__ = (UniqueConstraint("code", "version"),)
+    code: Mapped[str] = mapped_column(String(64))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    name: Mapped[str] = mapped_column(String(200))
+    topic: Mapped[str] = mapped_column(String(200), default="")
+    body: Mapped[dict] = mapped_column(JSON, default=dict)
+    is_active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class RefusalReason(Synced, Base):
+    __tablename__ = "refusal_reasons"
+    code: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Call(Synced, Base):
+    """One call, in or out: facts from signalling plus the manager's wrap-up."""
+
+    __tablename__ = "calls"
+    __table_args__ = (
+        Index("ix_calls_lead_id_started_at", "lead_id", "started_at"),
+        Index("ix_calls_started_at", "started_at"),
+        Index("ix_calls_user_id_started_at", "user_id", "started_at"),
+    )
+    lead_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("leads.id"), default=None)
+    contact_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("contacts.id"), default=None)
+    user_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"), default=None)
+    direction: Mapped[str] = mapped_column(String(4))
+    local_number: Mapped[str] = mapped_column(String(128), default="")
+    remote_number: Mapped[str] = mapped_column(String(256), default="")
+    remote_e164: Mapped[str] = mapped_column(String(20), default="")
+    sip_call_id: Mapped[str] = mapped_column(String(256), default="")
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    sip_status: Mapped[int | None] = mapped_column(Integer, default=None)
+    sip_reason: Mapped[str] = mapped_column(String(200), default="")
+    outcome: Mapped[str | None] = mapped_column(String(20), default=None)
+    ring_seconds: Mapped[float | None] = mapped_column(Float, default=None)
+    talk_seconds: Mapped[float | None] = mapped_column(Float, default=None)
+    codec: Mapped[str] = mapped_column(String(64), default="")
+    rtp_jitter_ms: Mapped[float | None] = mapped_column(Float, default=None)
+    rtp_loss_pct: Mapped[float | None] = mapped_column(Float, default=None)
+    recording_path: Mapped[str] = mapped_column(String(1000), default="")
+    recording_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, default=None)
+    pop_latency_ms: Mapped[float | None] = mapped_column(Float, default=None)
+    script_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("scripts.id"), default=None)
+    script_path: Mapped[list | None] = mapped_column(JSON, default=None)
+    result: Mapped[str | None] = mapped_column(String(20), default=None)
+    refusal_reason: Mapped[str] = mapped_column(String(64), default="")
+    tools: Mapped[list | None] = mapped_column(JSON, default=None)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    wrapup_seconds: Mapped[float | None] = mapped_column(Float, default=None)
+    effective: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class HistoryEvent(Synced, Base):
+    """Append-only: everything that happened to a lead."""
+
+    __tablename__ = "history_events"
+    __table_args__ = (Index("ix_history_events_lead_id_at", "lead_id", "at"),)
+    lead_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("leads.id"))
+    call_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("calls.id"), default=None)
+    user_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"), default=None)
+    kind: Mapped[str] = mapped_column(String(32))
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    text: Mapped[str] = mapped_column(Text, default="")
+    field: Mapped[str] = mapped_column(String(64), default="")
+    old_value: Mapped[str | None] = mapped_column(Text, default=None)
+    new_value: Mapped[str | None] = mapped_column(Text, default=None)
+    data: Mapped[dict | None] = mapped_column(JSON, default=None)
+
+
+class Task(Synced, Base):
+    """A task on a lead (callback, send offer…) with due time and reminder."""
+
+    __tablename__ = "tasks"
+    __table_args__ = (
+        Index("ix_tasks_owner_id_due_at", "owner_id", "due_at"),
+        Index("ix_tasks_lead_id", "lead_id"),
+    )
+    lead_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("leads.id"), default=None)
+    owner_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"), default=None)
+    kind: Mapped[str] = mapped_column(String(32), default="callback")
+    title: Mapped[str] = mapped_column(String(500), default="")
+    due_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    remind: Mapped[bool] = mapped_column(Boolean, default=True)
+    remind_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+
+
+class KpiPlan(Synced, Base):
+    """A plan figure: per user or per team, per metric and period."""
+
+    __tablename__ = "kpi_plans"
+    user_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"), default=None)
+    team_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("teams.id"), default=None)
+    metric: Mapped[str] = mapped_column(String(64))
+    period: Mapped[str] = mapped_column(String(16), default="day")
+    target: Mapped[float] = mapped_column(Float)
+    valid_from: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+
+
+SYNCED_TABLES = [m.__table__ for m in Base.__subclasses__()]

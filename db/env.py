@@ -6,9 +6,17 @@ from alembic import context
 from sqlalchemy import create_engine
 
 from workstation.store.models import Base
+from workstation.store.types import UTCDateTime
 
 config = context.config
 target_metadata = Base.metadata
+
+
+def _render_item(type_, obj, autogen_context):
+    """Migrations name plain SQL types, not the app's Python-side decorators."""
+    if type_ == "type" and isinstance(obj, UTCDateTime):
+        return "sa.DateTime(timezone=True)"
+    return False
 
 
 def _run(connection) -> None:
@@ -17,6 +25,7 @@ def _run(connection) -> None:
         target_metadata=target_metadata,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        render_item=_render_item,
     )
     with context.begin_transaction():
         context.run_migrations()

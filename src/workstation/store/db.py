@@ -17,6 +17,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from workstation import paths
+from workstation.store import outbox  # noqa: F401  (installs the outbox hook)
 
 log = logging.getLogger(__name__)
 

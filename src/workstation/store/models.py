@@ -292,4 +292,23 @@ class KpiPlan(Synced, Base):
     valid_from: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
 
 
-SYNCED_TABLES = [m.__table__ for m in Base.__subclasses__()]
+
+
+class OutboxEntry(Base):
+    """A local change waiting to be pushed to the shared database.
+
+    Written in the same transaction as the change itself (see
+    :mod:`workstation.store.outbox`), so a change is never saved without it.
+    Local only: not synced, no UUID.
+    """
+
+    __tablename__ = "outbox"
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    table_name: Mapped[str] = mapped_column(String(64))
+    row_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    op: Mapped[str] = mapped_column(String(8), default="upsert")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+SYNCED_MODELS = [m for m in Base.__subclasses__() if issubclass(m, Synced)]
+SYNCED_TABLES = {m.__tablename__: m for m in SYNCED_MODELS}

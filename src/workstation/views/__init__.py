@@ -1,0 +1,1 @@
+"""Widgets and Qt models. Widgets never run SQL or touch pjsua2 directly."""

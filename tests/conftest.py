@@ -59,10 +59,35 @@ def config(isolated_home):
 
 @pytest.fixture
 def store(isolated_home):
-    """A fresh local store upgraded to head, in this test's data dir."""
+    """A fresh local store upgraded to head, where the app and CLI look for it."""
+    from workstation import paths
     from workstation.store.db import Store
 
-    s = Store(path=isolated_home / "data" / "workstation" / "test.sqlite3")
+    s = Store(path=paths.default_database_path())
     s.upgrade()
     yield s
     s.dispose()
+
+
+@pytest.fixture
+def cli(capsys):
+    """Run ``workstation ARGS`` in-process; returns (exit code, stdout, stderr)."""
+    from workstation.cli import main
+
+    def run(*args: str, stdin: str | None = None):
+        import io
+        import sys
+
+        old = sys.stdin
+        if stdin is not None:
+            sys.stdin = io.StringIO(stdin)
+        try:
+            code = main(list(args))
+        except SystemExit as exc:  # argparse errors
+            code = exc.code
+        finally:
+            sys.stdin = old
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run

@@ -28,7 +28,7 @@ test: $(STAMP) system-deps
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 
 bench: $(STAMP) system-deps
-	$(BIN)/python bench/run_all.py
+	$(BIN)/python bench/run_all.py --only "$(ONLY)"
 
 translations: $(STAMP)
 	$(BIN)/python tools/translations.py

@@ -310,5 +310,31 @@ class OutboxEntry(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
+class SyncState(Base):
+    """Local only: the sync worker's pull cursor per shared table ("*" = last sync)."""
+
+    __tablename__ = "sync_state"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    cursor: Mapped[int] = mapped_column(BigInteger, default=0)
+    at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+
+
+class RecordingUpload(Base):
+    """Local only: a call recording on its way to the shared database."""
+
+    __tablename__ = "recording_uploads"
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    call_id: Mapped[uuid.UUID] = mapped_column(Uuid, unique=True)
+    source_path: Mapped[str] = mapped_column(String(1000))
+    stored_path: Mapped[str] = mapped_column(String(1000), default="")
+    size: Mapped[int] = mapped_column(BigInteger, default=0)
+    sha256: Mapped[str] = mapped_column(String(64), default="")
+    chunk_size: Mapped[int] = mapped_column(Integer, default=0)
+    state: Mapped[str] = mapped_column(String(16), default="pending")
+    error: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+
+
 SYNCED_MODELS = [m for m in Base.__subclasses__() if issubclass(m, Synced)]
 SYNCED_TABLES = {m.__tablename__: m for m in SYNCED_MODELS}

@@ -1,0 +1,68 @@
+"""The SIP account: pjsua2 Account subclass and how its config is built.
+
+Registration failures are retried by the engine with exponential backoff
+(pjsua's own fixed-interval retry is switched off: ``retryIntervalSec = 0``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pjsua2 as pj
+
+from workstation.telephony.settings import SipSettings
+
+if TYPE_CHECKING:
+    from workstation.telephony.engine import TelephonyEngine
+
+
+def _hostport(text: str) -> str:
+    text = text.strip()
+    for prefix in ("sips:", "sip:"):
+        if text.startswith(prefix):
+            text = text[len(prefix):]
+    return text.split(";", 1)[0].split("@")[-1]
+
+
+def server_uri(hostport: str, transport: str) -> str:
+    return f"sip:{_hostport(hostport)};transport={transport}"
+
+
+def account_config(s: SipSettings) -> pj.AccountConfig:
+    cfg = pj.AccountConfig()
+    if s.configured:
+        cfg.idUri = f"sip:{s.username}@{_hostport(s.domain)}"
+        cfg.regConfig.registrarUri = server_uri(s.domain, s.transport)
+        cfg.regConfig.timeoutSec = max(1, int(s.reg_expires))
+        cfg.regConfig.retryIntervalSec = 0  # the engine retries with backoff
+        cfg.regConfig.firstRetryIntervalSec = 0
+        cfg.regConfig.registerOnAdd = True
+        cfg.regConfig.dropCallsOnFail = False
+        cred = pj.AuthCredInfo("digest", "*", s.username, 0, s.password)
+        cfg.sipConfig.authCreds.append(cred)
+        if s.proxy:
+            proxy = s.proxy if s.proxy.startswith("sip") else server_uri(s.proxy, s.transport)
+            if ";lr" not in proxy:
+                proxy += ";lr"
+            cfg.sipConfig.proxies.append(proxy)
+    else:
+        host = s.bind_address or "127.0.0.1"
+        cfg.idUri = f"sip:workstation@{host}"
+    if s.bind_address:
+        cfg.mediaConfig.transportConfig.boundAddress = s.bind_address
+        cfg.mediaConfig.transportConfig.publicAddress = s.bind_address
+    return cfg
+
+
+class EngineAccount(pj.Account):
+    """Forwards registration and incoming-call callbacks to the engine thread's engine."""
+
+    def __init__(self, engine: TelephonyEngine) -> None:
+        super().__init__()
+        self._engine = engine
+
+    def onRegState(self, prm) -> None:
+        self._engine._on_reg_state(prm.code, prm.reason, prm.expiration)
+
+    def onIncomingCall(self, prm) -> None:
+        self._engine._on_incoming_call(self, prm.callId, prm.rdata.srcAddress)

@@ -1,0 +1,570 @@
+"""Headset audio: a pjsua2 media port bridged to QtMultimedia.
+
+The pjsua2 wheel has no sound devices (only the null device, which still
+gives the conference bridge its 20 ms clock). `HeadsetBridge` carries call
+audio to and from the headset itself:
+
+    headset mic ─ QAudioSource ─▶ ring ─▶ HeadsetPort.onFrameRequested ─▶ call
+    call ─▶ HeadsetPort.onFrameReceived ─▶ ring ─▶ QAudioSink ─ headset speaker
+
+Threads:
+- pjmedia's clock thread calls the port 50 times a second; it only copies
+  bytes into/out of `audio_ring.BridgeCore` (a lock held for microseconds).
+- `_AudioWorker` lives on its own QThread and owns QAudioSource, QAudioSink and
+  the ring tone (QSoundEffect), so a busy GUI thread does not starve the
+  headset.
+- `HeadsetBridge` lives on the pjsua2 thread (the Qt GUI thread in this app):
+  `start()`, `connect_call()`, `disconnect()` and `close()` call pjsua2 and
+  must run there. It watches QMediaDevices for hot-plug.
+
+Devices are chosen by name (QAudioDevice.description(); empty = the system
+default). If the chosen headset disappears, the bridge closes that side and
+emits `sig_headset_disconnected`; it never moves the call to another device.
+When a device with that name appears again it is reopened, even mid-call.
+"""
+
+from __future__ import annotations
+
+import array
+import ctypes
+import logging
+import math
+import os
+import sys
+import time
+from pathlib import Path
+
+import pjsua2 as pj
+from PySide6.QtCore import QObject, QThread, QTimer, QUrl, Signal, Slot, Qt, QMetaObject
+from PySide6.QtMultimedia import (QAudio, QAudioDevice, QAudioFormat, QAudioSink, QAudioSource,
+                                  QMediaDevices, QSoundEffect)
+
+from workstation.telephony.audio_ring import (BYTES_PER_MS, CHANNELS, FRAME_BYTES, FRAME_MS,
+                                              SAMPLE_RATE, BridgeCore, BridgeStats, ms_to_bytes)
+
+__all__ = ["HeadsetBridge", "HeadsetPort", "BridgeStats", "input_names", "output_names",
+           "prepare_audio_environment", "DEFAULT_SILENCE_RMS"]
+
+log = logging.getLogger(__name__)
+
+INPUT, OUTPUT, RING = "input", "output", "ring"
+
+#: RMS (Int16 units) below which a 20 ms microphone chunk counts as silence (≈ -56 dBFS).
+DEFAULT_SILENCE_RMS = 50.0
+#: Period the audio server is asked to use; PulseAudio's default for Qt's
+#: source is 64 ms fragments, far too coarse for a call (measured here).
+OS_PERIOD_MS = 10
+
+
+def prepare_audio_environment() -> None:
+    """Ask PulseAudio / PipeWire for short periods; call before opening any stream.
+
+    libpulse reads PULSE_LATENCY_MSEC when a stream is connected (Qt gives no
+    API for the fragment size); PIPEWIRE_LATENCY does the same for Qt's
+    PipeWire backend. An explicit user setting wins.
+    """
+    if sys.platform.startswith("linux"):
+        os.environ.setdefault("PULSE_LATENCY_MSEC", str(OS_PERIOD_MS))
+        os.environ.setdefault("PIPEWIRE_LATENCY", f"{OS_PERIOD_MS * SAMPLE_RATE // 1000}/{SAMPLE_RATE}")
+
+
+def audio_format() -> QAudioFormat:
+    fmt = QAudioFormat()
+    fmt.setSampleRate(SAMPLE_RATE)
+    fmt.setChannelCount(CHANNELS)
+    fmt.setSampleFormat(QAudioFormat.SampleFormat.Int16)
+    return fmt
+
+
+def input_names() -> list[str]:
+    """Microphones Qt can open, by the name stored in audio.input."""
+    return [d.description() for d in QMediaDevices.audioInputs()]
+
+
+def output_names() -> list[str]:
+    """Speakers/headsets Qt can open, by the name stored in audio.output / audio.ring."""
+    return [d.description() for d in QMediaDevices.audioOutputs()]
+
+
+def _find(devices: list[QAudioDevice], default: QAudioDevice, name: str) -> QAudioDevice | None:
+    if not name:
+        return None if default.isNull() else default
+    for d in devices:
+        if d.description() == name:
+            return d
+    for d in devices:  # a name saved from an id (e.g. a PulseAudio sink name) also works
+        if bytes(d.id().data()).decode(errors="replace") == name:
+            return d
+    return None
+
+
+# ---- pjsua2 side ----------------------------------------------------------------------------
+def _vector_bytes(vec: pj.ByteVector) -> bytes:
+    """The bytes of a pjsua2 ByteVector.
+
+    SWIG iterates element by element (~0.7 ms per 640-byte frame, measured);
+    a std::vector is {begin, end, capacity} pointers in libstdc++, libc++ and
+    MSVC alike, so read its memory directly when the layout checks out.
+    """
+    n = len(vec)
+    try:
+        addr = int(vec.this)
+        begin = ctypes.c_void_p.from_address(addr).value
+        end = ctypes.c_void_p.from_address(addr + ctypes.sizeof(ctypes.c_void_p)).value
+        if begin and end - begin == n:
+            return ctypes.string_at(begin, n)
+    except (AttributeError, TypeError, ValueError):
+        pass
+    return bytes(vec[0:n])
+
+
+class HeadsetPort(pj.AudioMediaPort):
+    """The pjsua2 conference port of the headset. Runs on pjmedia's clock thread.
+
+    onFrameRequested: pjsua2 wants what the manager says (microphone ring).
+    onFrameReceived: pjsua2 delivers what the manager should hear (speaker ring).
+    """
+
+    def __init__(self, core: BridgeCore) -> None:
+        super().__init__()
+        self._core = core
+        self._audio_type = pj.PJMEDIA_FRAME_TYPE_AUDIO
+
+    def onFrameRequested(self, frame: pj.MediaFrame) -> None:  # noqa: N802 (pjsua2 API)
+        data = self._core.pull_mic()
+        frame.buf = pj.ByteVector(data)
+        frame.size = len(data)
+        frame.type = self._audio_type
+
+    def onFrameReceived(self, frame: pj.MediaFrame) -> None:  # noqa: N802 (pjsua2 API)
+        if frame.type == self._audio_type and frame.size:
+            self._core.push_speaker(_vector_bytes(frame.buf))
+
+
+# ---- Qt audio thread ------------------------------------------------------------------------
+class _AudioWorker(QObject):
+    """Owns the Qt audio objects; lives on the bridge's QThread."""
+
+    opened = Signal(str, bool, str)  # role, ok, error text
+    mic_silent = Signal()
+    mic_sound = Signal()
+
+    def __init__(self, core: BridgeCore, silence_seconds: float, silence_rms: float) -> None:
+        super().__init__()
+        self._core = core
+        self._fmt = audio_format()
+        self._source: QAudioSource | None = None
+        self._source_io = None
+        self._sink: QAudioSink | None = None
+        self._sink_io = None
+        self._effect: QSoundEffect | None = None
+        self._pump: QTimer | None = None
+        self._watch: QTimer | None = None
+        self.silence_seconds = silence_seconds
+        self.silence_rms = silence_rms
+        self._call_active = False
+        self._last_sound = 0.0
+        self._silent_reported = False
+
+    @Slot()
+    def setup(self) -> None:
+        self._pump = QTimer(self)
+        self._pump.setTimerType(Qt.TimerType.PreciseTimer)
+        self._pump.setInterval(5)
+        self._pump.timeout.connect(self._feed_sink)
+        self._watch = QTimer(self)
+        self._watch.setInterval(100)
+        self._watch.timeout.connect(self._check_silence)
+        self._watch.start()
+
+    @Slot()
+    def shutdown(self) -> None:
+        self.stop_ring()
+        self.open_input(None)
+        self.open_output(None)
+        if self._watch:
+            self._watch.stop()
+
+    # -- microphone
+    @Slot(object)
+    def open_input(self, device: QAudioDevice | None) -> None:
+        if self._source is not None:
+            self._core.set_mic_open(False)
+            self._source.stop()
+            self._source.deleteLater()
+            self._source = self._source_io = None
+        if device is None:
+            return
+        src = QAudioSource(device, self._fmt, self)
+        src.setBufferSize(ms_to_bytes(8 * FRAME_MS))
+        io = src.start()
+        if io is None or src.error() != QAudio.Error.NoError:
+            err = str(src.error())
+            src.deleteLater()
+            self.opened.emit(INPUT, False, err)
+            return
+        self._source, self._source_io = src, io
+        io.readyRead.connect(self._read_mic)
+        self._core.set_mic_open(True)
+        self.opened.emit(INPUT, True, "")
+
+    @Slot()
+    def _read_mic(self) -> None:
+        io = self._source_io
+        if io is None:
+            return
+        data = io.readAll().data()
+        if not data:
+            return
+        self._core.write_mic(data)
+        if self._call_active and self._rms(data) >= self.silence_rms:
+            self._last_sound = time.monotonic()
+            if self._silent_reported:
+                self._silent_reported = False
+                self.mic_sound.emit()
+
+    @staticmethod
+    def _rms(data: bytes) -> float:
+        samples = array.array("h")
+        samples.frombytes(data[: len(data) // 2 * 2])
+        if sys.byteorder != "little":
+            samples.byteswap()
+        if not samples:
+            return 0.0
+        return math.sqrt(sum(s * s for s in samples) / len(samples))
+
+    @Slot(bool)
+    def set_call_active(self, active: bool) -> None:
+        self._call_active = active
+        self._last_sound = time.monotonic()
+        self._silent_reported = False
+
+    @Slot(float)
+    def set_silence_seconds(self, seconds: float) -> None:
+        self.silence_seconds = seconds
+
+    @Slot()
+    def _check_silence(self) -> None:
+        if not self._call_active or self._silent_reported or self._core.muted:
+            if self._core.muted:
+                self._last_sound = time.monotonic()
+            return
+        if time.monotonic() - self._last_sound >= self.silence_seconds:
+            self._silent_reported = True
+            self.mic_silent.emit()
+
+    # -- speaker
+    @Slot(object)
+    def open_output(self, device: QAudioDevice | None) -> None:
+        if self._sink is not None:
+            self._pump.stop()
+            self._core.set_speaker_open(False)
+            self._sink.stop()
+            self._sink.deleteLater()
+            self._sink = self._sink_io = None
+        if device is None:
+            return
+        sink = QAudioSink(device, self._fmt, self)
+        sink.setBufferSize(ms_to_bytes(10 * FRAME_MS))
+        io = sink.start()
+        if io is None or sink.error() != QAudio.Error.NoError:
+            err = str(sink.error())
+            sink.deleteLater()
+            self.opened.emit(OUTPUT, False, err)
+            return
+        self._sink, self._sink_io = sink, io
+        self._core.set_speaker_open(True)
+        self._pump.start()
+        self.opened.emit(OUTPUT, True, "")
+
+    @Slot()
+    def _feed_sink(self) -> None:
+        sink, io = self._sink, self._sink_io
+        if sink is None or io is None:
+            return
+        free = sink.bytesFree()
+        queued = max(0, sink.bufferSize() - free)
+        data = self._core.read_speaker(queued, free)
+        if data:
+            io.write(data)
+
+    # -- ring tone
+    @Slot(object, str)
+    def start_ring(self, device: QAudioDevice, path: str) -> None:
+        self.stop_ring()
+        effect = QSoundEffect(device, self)
+        effect.setSource(QUrl.fromLocalFile(path))
+        effect.setLoopCount(QSoundEffect.Loop.Infinite.value)
+        effect.play()
+        self._effect = effect
+
+    @Slot()
+    def stop_ring(self) -> None:
+        if self._effect is not None:
+            self._effect.stop()
+            self._effect.deleteLater()
+            self._effect = None
+
+    @Slot(result=bool)
+    def ringing(self) -> bool:
+        return self._effect is not None and self._effect.isPlaying()
+
+
+# ---- the bridge (pjsua2 / GUI thread) -------------------------------------------------------
+class HeadsetBridge(QObject):
+    """Carries call audio between pjsua2 and the headset, chosen by device name.
+
+    Create it on the pjsua2 thread after the Endpoint is initialised (libInit,
+    null device set), then `start()`. `port` is the pjsua2 AudioMedia of the
+    headset, usable with recorders and players like any other.
+    """
+
+    sig_headset_disconnected = Signal(str, str)
+    """(role, device name): the chosen microphone ("input"), speaker ("output") or
+    ring device ("ring") disappeared; that side is closed, nothing falls back."""
+    sig_headset_connected = Signal(str, str)
+    """(role, device name): the device is open (at start or after a replug)."""
+    sig_device_error = Signal(str, str)
+    """(role, message): the device is present but could not be opened."""
+    sig_mic_silent = Signal()
+    """The microphone has sent only silence for `silence_seconds` during a call (once)."""
+    sig_mic_sound = Signal()
+    """Sound came back after `sig_mic_silent`."""
+
+    # queued requests to the worker
+    _req_input = Signal(object)
+    _req_output = Signal(object)
+    _req_call = Signal(bool)
+    _req_ring = Signal(object, str)
+    _req_ring_stop = Signal()
+    _req_silence = Signal(float)
+
+    def __init__(self, input_name: str = "", output_name: str = "", ring_name: str = "",
+                 ring_file: str | os.PathLike | None = None, silence_seconds: float = 10.0,
+                 silence_rms: float = DEFAULT_SILENCE_RMS, mic_prefill_ms: float = 30,
+                 speaker_target_ms: float = 40, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        prepare_audio_environment()
+        self._names = {INPUT: input_name, OUTPUT: output_name, RING: ring_name}
+        self._ring_file = str(ring_file) if ring_file else ""
+        self._core = BridgeCore(mic_prefill_ms=mic_prefill_ms, speaker_target_ms=speaker_target_ms)
+        self._port: HeadsetPort | None = None
+        self._call_media: pj.AudioMedia | None = None
+        self._present: dict[str, bytes | None] = {INPUT: None, OUTPUT: None}
+        self._missing_reported: dict[str, bool] = {INPUT: False, OUTPUT: False, RING: False}
+        self._ringing = False
+        self._thread: QThread | None = None
+        self._worker = _AudioWorker(self._core, silence_seconds, silence_rms)
+        self._devices: QMediaDevices | None = None
+
+    @classmethod
+    def from_config(cls, config, **kwargs) -> HeadsetBridge:
+        """A bridge for the devices in settings (audio.input, audio.output, audio.ring)."""
+        from workstation.paths import resource
+
+        kwargs.setdefault("ring_file", resource("sounds", "ring.wav"))
+        return cls(config.get("audio.input"), config.get("audio.output"),
+                   config.get("audio.ring"), **kwargs)
+
+    # ---- life ------------------------------------------------------------------------------
+    def start(self) -> None:
+        """Create the pjsua2 port and open the chosen devices (pjsua2 thread)."""
+        if self._port is not None:
+            return
+        fmt = pj.MediaFormatAudio()
+        fmt.type = pj.PJMEDIA_TYPE_AUDIO
+        fmt.init(pj.PJMEDIA_FORMAT_PCM, SAMPLE_RATE, CHANNELS, FRAME_MS * 1000, 16)
+        port = HeadsetPort(self._core)
+        port.createPort("headset", fmt)
+        self._port = port
+
+        self._thread = QThread()
+        self._thread.setObjectName("headset-audio")
+        self._worker.moveToThread(self._thread)
+        self._thread.started.connect(self._worker.setup)
+        self._req_input.connect(self._worker.open_input)
+        self._req_output.connect(self._worker.open_output)
+        self._req_call.connect(self._worker.set_call_active)
+        self._req_ring.connect(self._worker.start_ring)
+        self._req_ring_stop.connect(self._worker.stop_ring)
+        self._req_silence.connect(self._worker.set_silence_seconds)
+        self._worker.opened.connect(self._on_opened)
+        self._worker.mic_silent.connect(self.sig_mic_silent)
+        self._worker.mic_sound.connect(self.sig_mic_sound)
+        self._thread.start(QThread.Priority.TimeCriticalPriority)
+
+        self._devices = QMediaDevices(self)
+        self._devices.audioInputsChanged.connect(self._rescan)
+        self._devices.audioOutputsChanged.connect(self._rescan)
+        self._rescan()
+
+    def close(self) -> None:
+        """Stop audio, close devices and the port (pjsua2 thread, before libDestroy)."""
+        self.disconnect_call()
+        if self._devices is not None:
+            self._devices.audioInputsChanged.disconnect(self._rescan)
+            self._devices.audioOutputsChanged.disconnect(self._rescan)
+            self._devices = None
+        if self._thread is not None:
+            QMetaObject.invokeMethod(self._worker, "shutdown",
+                                     Qt.ConnectionType.BlockingQueuedConnection)
+            self._thread.quit()
+            self._thread.wait()
+            self._thread = None
+        self._core.set_mic_open(False)
+        self._core.set_speaker_open(False)
+        self._port = None  # ~AudioMediaPort removes it from the conference bridge
+
+    @property
+    def port(self) -> pj.AudioMedia:
+        """The headset's pjsua2 AudioMedia (after start())."""
+        if self._port is None:
+            raise RuntimeError("HeadsetBridge.start() was not called")
+        return self._port
+
+    # ---- calls ----------------------------------------------------------------------------
+    def connect_call(self, call_media: pj.AudioMedia) -> None:
+        """Headset ⇄ call audio, both ways (pjsua2 thread). Starts silence watching."""
+        port = self.port
+        if self._call_media is not None:
+            self.disconnect_call()
+        call_media.startTransmit(port)
+        port.startTransmit(call_media)
+        self._call_media = call_media
+        self._req_call.emit(True)
+
+    def disconnect_call(self) -> None:
+        """Stop both directions (pjsua2 thread); harmless if the call media is gone."""
+        media, self._call_media = self._call_media, None
+        if media is None:
+            return
+        self._req_call.emit(False)
+        if self._port is None:
+            return
+        for fn in (lambda: media.stopTransmit(self._port), lambda: self._port.stopTransmit(media)):
+            try:
+                fn()
+            except pj.Error as exc:  # the call's media may already be destroyed
+                log.debug("stopTransmit: %s", exc.info() if hasattr(exc, "info") else exc)
+
+    def disconnect(self, *args, **kwargs):
+        """No arguments: `disconnect_call()`. With arguments: QObject.disconnect."""
+        if args or kwargs:
+            return super().disconnect(*args, **kwargs)
+        self.disconnect_call()
+        return None
+
+    @property
+    def in_call(self) -> bool:
+        return self._call_media is not None
+
+    def set_mic_muted(self, muted: bool) -> None:
+        """Send silence to the call without closing the headset; pauses silence warnings."""
+        self._core.set_muted(muted)
+
+    def set_silence_seconds(self, seconds: float) -> None:
+        self._req_silence.emit(float(seconds))
+
+    # ---- devices ---------------------------------------------------------------------------
+    def device_names(self) -> dict[str, str]:
+        return dict(self._names)
+
+    def set_devices(self, input_name: str | None = None, output_name: str | None = None,
+                    ring_name: str | None = None) -> None:
+        """Choose other devices by name (empty = system default); reopens what changed."""
+        for role, name in ((INPUT, input_name), (OUTPUT, output_name), (RING, ring_name)):
+            if name is not None and name != self._names[role]:
+                self._names[role] = name
+                self._missing_reported[role] = False
+                if role in self._present:
+                    self._present[role] = None  # force a reopen
+        self._rescan()
+
+    def is_open(self, role: str) -> bool:
+        return self._present.get(role) is not None
+
+    def _ring_name(self) -> str:
+        return self._names[RING] or self._names[OUTPUT]
+
+    @Slot()
+    def _rescan(self) -> None:
+        if self._thread is None:
+            return
+        inputs = QMediaDevices.audioInputs()
+        outputs = QMediaDevices.audioOutputs()
+        for role, devs, default, req in (
+                (INPUT, inputs, QMediaDevices.defaultAudioInput(), self._req_input),
+                (OUTPUT, outputs, QMediaDevices.defaultAudioOutput(), self._req_output)):
+            dev = _find(devs, default, self._names[role])
+            key = bytes(dev.id().data()) if dev is not None else None
+            if key == self._present[role]:
+                continue
+            was_open = self._present[role] is not None
+            self._present[role] = key
+            if dev is None:
+                req.emit(None)
+                if was_open or not self._missing_reported[role]:
+                    self._missing_reported[role] = True
+                    log.warning("audio %s device %r disappeared", role, self._names[role])
+                    self.sig_headset_disconnected.emit(role, self._names[role])
+            else:
+                self._missing_reported[role] = False
+                req.emit(dev)
+        if self._ringing:
+            ring_dev = _find(outputs, QMediaDevices.defaultAudioOutput(), self._ring_name())
+            if ring_dev is None:
+                self._req_ring_stop.emit()
+                if not self._missing_reported[RING]:
+                    self._missing_reported[RING] = True
+                    self.sig_headset_disconnected.emit(RING, self._ring_name())
+            elif self._missing_reported[RING]:
+                self._missing_reported[RING] = False
+                self._req_ring.emit(ring_dev, self._ring_file)
+
+    @Slot(str, bool, str)
+    def _on_opened(self, role: str, ok: bool, error: str) -> None:
+        if ok:
+            self.sig_headset_connected.emit(role, self._names[role])
+        else:
+            self._present[role] = None
+            log.warning("audio %s device %r failed to open: %s", role, self._names[role], error)
+            self.sig_device_error.emit(role, error)
+
+    # ---- ring tone -------------------------------------------------------------------------
+    def start_ring(self) -> bool:
+        """Loop the ring tone on the ring device (audio.ring, else the headset speaker).
+
+        Returns False (and emits sig_headset_disconnected for "ring") when that
+        device is absent: the ring never moves to another device.
+        """
+        self._ringing = True
+        if not self._ring_file or not Path(self._ring_file).is_file():
+            self.sig_device_error.emit(RING, self.tr("Ring tone file is missing: %1")
+                                       .replace("%1", self._ring_file or "-"))
+            return False
+        dev = _find(QMediaDevices.audioOutputs(), QMediaDevices.defaultAudioOutput(),
+                    self._ring_name())
+        if dev is None:
+            self._missing_reported[RING] = True
+            self.sig_headset_disconnected.emit(RING, self._ring_name())
+            return False
+        self._missing_reported[RING] = False
+        self._req_ring.emit(dev, self._ring_file)
+        return True
+
+    def stop_ring(self) -> None:
+        self._ringing = False
+        self._req_ring_stop.emit()
+
+    # ---- figures ---------------------------------------------------------------------------
+    def stats(self) -> BridgeStats:
+        """Underrun/overrun counters, ring fill and the buffering latency the bridge adds."""
+        return self._core.stats()
+
+    def reset_stats(self) -> None:
+        self._core.reset_counters()
+
+
+#: bytes per millisecond of the bridge format, for callers computing durations
+BRIDGE_BYTES_PER_MS = BYTES_PER_MS
+BRIDGE_FRAME_BYTES = FRAME_BYTES

@@ -1,0 +1,813 @@
+"""TelephonyEngine: the one QObject that owns pjsua2.
+
+Threading (see ../shared/PJSUA2-NOTES.md): the Endpoint is created with
+``threadCnt = 0`` and ``mainThreadOnly = True`` on the thread the engine lives
+in (the Qt GUI thread in the app), and a QTimer on that thread calls
+``libHandleEvents(0)``; so every SIP callback runs there and becomes a Qt
+signal. RTP and the conference bridge run on pjmedia's C threads. Every
+public method must be called on the engine's thread.
+
+Object lifetime: each Call lives in ``self._calls`` (with its players and
+recorders) until a queued cleanup after DISCONNECTED; the Account and the
+Endpoint live until :meth:`stop`, which follows the notes' order: stop the
+poll timer, hang up, poll until disconnected, drop players/recorders/calls/
+account, ``gc.collect()``, ``libDestroy()``.
+
+Headset audio hook: by default a call's audio is connected to pjsua2's null
+device. The audio bridge registers ``engine.audio_attach = fn(call_key,
+call_media) -> (source, sink) | None``: called on the engine thread when a
+call's media becomes active, it returns the AudioMedia that feeds the call
+(microphone) and the one the call feeds (speaker); the engine connects them,
+honours mute and records ``source`` on the left channel.
+``engine.audio_detach = fn(call_key)`` is called when the call's media goes
+away. ``sig_media_active(call_key)`` is emitted after the connections, and
+``call_audio_media(call_key)`` returns the call's AudioMedia.
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+import re
+import socket
+import threading
+import time
+import uuid
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pjsua2 as pj
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+
+from workstation import __version__, paths
+from workstation.domain.enums import CallDirection
+from workstation.domain.outcomes import outcome_from_sip
+from workstation.telephony.account import EngineAccount, _hostport, account_config
+from workstation.telephony.call import (
+    STATE_NAMES,
+    CallContext,
+    CallRecord,
+    CallStats,
+    EngineCall,
+    IncomingCall,
+)
+from workstation.telephony.recorder import CallRecorder, merge_stereo, recover_recordings
+from workstation.telephony.settings import SipSettings
+
+log = logging.getLogger(__name__)
+pjlog = logging.getLogger("workstation.telephony.pjsip")
+
+AudioAttach = Callable[[str, Any], "tuple[Any, Any] | None"]
+
+
+class TelephonyError(RuntimeError):
+    """A telephony request that cannot be carried out (message is user-readable)."""
+
+
+class _LogWriter(pj.LogWriter):
+    def write(self, entry) -> None:
+        level = logging.WARNING if entry.level <= 2 else logging.DEBUG
+        if entry.level <= 1:
+            level = logging.ERROR
+        pjlog.log(level, "%s", entry.msg.rstrip())
+
+
+class _Endpoint(pj.Endpoint):
+    def __init__(self, engine: TelephonyEngine) -> None:
+        super().__init__()
+        self._engine = engine
+
+    def onTransportState(self, prm) -> None:
+        self._engine._on_transport_state(prm.state, prm.lastError)
+
+
+def _utc() -> datetime:
+    return datetime.now(UTC)
+
+
+def _user_part(uri: str) -> str:
+    m = re.search(r"sips?:([^@;>]+)@", uri)
+    if m:
+        return m.group(1)
+    m = re.search(r"sips?:([^;>]+)", uri)
+    return m.group(1) if m else uri
+
+
+def _resolve(host: str) -> set[str]:
+    host = host.strip()
+    if host.startswith("["):
+        host = host[1:].split("]")[0]
+    elif host.count(":") == 1:
+        host = host.split(":")[0]
+    if not host:
+        return set()
+    try:
+        return {ai[4][0] for ai in socket.getaddrinfo(host, None)} | {host}
+    except OSError:
+        return {host}
+
+
+def _src_host(src: str) -> str:
+    if src.startswith("["):
+        return src[1:].split("]")[0]
+    return src.rsplit(":", 1)[0] if src.count(":") == 1 else src
+
+
+class TelephonyEngine(QObject):
+    sig_registration = Signal(str, int, str)
+    """Registration changed: state (unregistered/registering/registered/failed), SIP code, reason."""
+    sig_incoming = Signal(object)
+    """An incoming call is ringing: an :class:`IncomingCall`."""
+    sig_call_state = Signal(str, str, int, str)
+    """A call changed state: call_key, state name (calling/early/confirmed/...), code, reason."""
+    sig_media_active = Signal(str)
+    """A call's audio is up and connected (also after resume): call_key."""
+    sig_recording_finished = Signal(str)
+    """A call's stereo WAV is complete: its path."""
+    sig_call_stats = Signal(object)
+    """RTP statistics of a call: a :class:`CallStats` (final=True when its stream ended)."""
+    sig_call_ended = Signal(object)
+    """A call is over: its :class:`CallRecord`."""
+    sig_transfer = Signal(str, int, str, bool)
+    """Transfer progress of a call: call_key, status code, reason, final."""
+    sig_dtmf = Signal(str, str)
+    """A DTMF digit received in a call: call_key, digit."""
+    sig_hold = Signal(str, bool)
+    """Hold state of a call changed: call_key, held."""
+    sig_mute = Signal(str, bool)
+    """Mute state of a call changed: call_key, muted."""
+    sig_ghost_rejected = Signal(str)
+    """An INVITE from a source that is not the PBX was rejected: source address."""
+    sig_error = Signal(str)
+    """A user-readable error from the engine."""
+
+    def __init__(self, settings: SipSettings, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.ep: _Endpoint | None = None
+        self.account: EngineAccount | None = None
+        self._log_writer: _LogWriter | None = None
+        self._calls: dict[str, CallContext] = {}
+        self._transports: dict[str, int] = {}
+        self._allowed: set[str] | None = None
+        self._want_registered = False
+        self.registration_state = "unregistered"
+        self._backoff_n = 0
+        self._threads: list[threading.Thread] = []
+        self.audio_attach: AudioAttach | None = None
+        self.audio_detach: Callable[[str], None] | None = None
+        self._poll = QTimer(self)
+        self._poll.setTimerType(Qt.TimerType.PreciseTimer)
+        self._poll.timeout.connect(self._poll_events)
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.timeout.connect(self._retry_register)
+        self._patch = QTimer(self)
+        self._patch.setInterval(2000)
+        self._patch.timeout.connect(self._patch_recordings)
+
+    # ------------------------------------------------------------------ life
+    @property
+    def running(self) -> bool:
+        return self.ep is not None
+
+    def recordings_dir(self) -> Path:
+        d = self.settings.recordings_dir or paths.recordings_dir()
+        Path(d).mkdir(parents=True, exist_ok=True)
+        return Path(d)
+
+    def start(self) -> None:
+        """Create the Endpoint, transports and account; start polling. Engine thread."""
+        if self.ep is not None:
+            return
+        s = self.settings
+        ep = _Endpoint(self)
+        ep.libCreate()
+        self.ep = ep
+        try:
+            cfg = pj.EpConfig()
+            cfg.uaConfig.threadCnt = 0
+            cfg.uaConfig.mainThreadOnly = True
+            cfg.uaConfig.maxCalls = 16
+            cfg.uaConfig.userAgent = f"workstation/{__version__}"
+            cfg.medConfig.noVad = True
+            cfg.medConfig.clockRate = 16000
+            cfg.medConfig.sndClockRate = 16000
+            self._log_writer = _LogWriter()
+            cfg.logConfig.writer = self._log_writer
+            cfg.logConfig.level = max(0, s.log_level)
+            cfg.logConfig.consoleLevel = max(0, s.log_level)
+            cfg.logConfig.decor = 0
+            ep.libInit(cfg)
+            self._create_transports()
+            ep.audDevManager().setNullDev()
+            ep.libStart()
+        except pj.Error as exc:
+            self._destroy_endpoint()
+            raise TelephonyError(f"SIP engine failed to start: {exc.info()}") from exc
+        self._allowed = self._allowed_sources()
+        self._poll.start(max(1, s.poll_ms))
+        self._patch.start()
+        self._recover_recordings()
+        self.account = EngineAccount(self)
+        self._want_registered = s.configured
+        if s.configured:
+            self._set_registration("registering", 0, "")
+        try:
+            self.account.create(account_config(s), True)
+        except pj.Error as exc:
+            self.sig_error.emit(self.tr("SIP account error: %1").replace("%1", exc.info()))
+            self._set_registration("failed", 0, exc.info())
+            self._schedule_retry()
+
+    def _create_transports(self) -> None:
+        s = self.settings
+        for name, kind, port in (("udp", pj.PJSIP_TRANSPORT_UDP, s.udp_port),
+                                 ("tcp", pj.PJSIP_TRANSPORT_TCP, s.tcp_port),
+                                 ("tls", pj.PJSIP_TRANSPORT_TLS, s.tls_port)):
+            tc = pj.TransportConfig()
+            tc.port = port
+            if s.bind_address:
+                tc.boundAddress = s.bind_address
+                tc.publicAddress = s.bind_address
+            if name == "tls":
+                tc.tlsConfig.proto = pj.PJ_SSL_SOCK_PROTO_TLS1_2
+            try:
+                self._transports[name] = self.ep.transportCreate(kind, tc)
+            except pj.Error as exc:
+                # UDP and TCP are required (big INVITEs go over TCP); TLS is best effort.
+                if name != "tls" or s.transport == "tls":
+                    raise
+                log.warning("TLS transport not available: %s", exc.info())
+
+    def transport_port(self, name: str = "udp") -> int:
+        """Local port of a transport (tests send INVITEs straight to it)."""
+        info = self.ep.transportGetInfo(self._transports[name])
+        return int(info.localName.rsplit(":", 1)[1])
+
+    def _allowed_sources(self) -> set[str] | None:
+        s = self.settings
+        hosts = list(s.allowed_sources)
+        if s.configured:
+            hosts.append(_hostport(s.domain))
+            if s.proxy:
+                hosts.append(_hostport(s.proxy))
+        if not hosts:
+            return None  # no PBX and no list: direct-IP mode, accept everyone
+        allowed: set[str] = set()
+        for host in hosts:
+            allowed |= _resolve(host)
+        return allowed
+
+    def stop(self) -> None:
+        """Clean shutdown in the notes' order; safe mid-call and when called twice."""
+        if self.ep is None:
+            return
+        self._retry.stop()
+        self._patch.stop()
+        self._poll.stop()
+        ep = self.ep
+        try:
+            ep.hangupAllCalls()
+        except pj.Error:
+            pass
+        deadline = time.monotonic() + 3.0
+        while time.monotonic() < deadline:
+            ep.libHandleEvents(10)
+            if all(ctx.ended for ctx in self._calls.values()):
+                break
+        for key in list(self._calls):
+            self._finish_call(key, merge_async=False)
+        if self.account is not None:
+            try:
+                self.account.shutdown()
+            except pj.Error:
+                pass
+        for _ in range(20):  # let the un-REGISTER go out
+            ep.libHandleEvents(5)
+        self._destroy_endpoint()
+        for t in self._threads:
+            t.join(timeout=10)
+        self._threads.clear()
+        self.registration_state = "unregistered"
+
+    def _destroy_endpoint(self) -> None:
+        self._calls.clear()
+        self.account = None
+        gc.collect()
+        if self.ep is not None:
+            try:
+                self.ep.libDestroy()
+            except pj.Error as exc:
+                log.warning("libDestroy: %s", exc.info())
+        self.ep = None
+        self._log_writer = None
+        gc.collect()
+
+    @Slot()
+    def _poll_events(self) -> None:
+        ep = self.ep
+        if ep is None:
+            return
+        for _ in range(8):
+            if ep.libHandleEvents(0) <= 0:
+                break
+
+    # ---------------------------------------------------------- registration
+    def _set_registration(self, state: str, code: int, reason: str) -> None:
+        self.registration_state = state
+        self.sig_registration.emit(state, int(code), reason)
+
+    def _on_reg_state(self, code: int, reason: str, expiration: int) -> None:
+        if 200 <= code < 300 and expiration > 0:
+            self._backoff_n = 0
+            self._retry.stop()
+            self._set_registration("registered", code, reason)
+        elif 200 <= code < 300:
+            self._set_registration("unregistered", code, reason)
+        else:
+            log.warning("registration failed: %s %s", code, reason)
+            self._set_registration("failed", code, reason)
+            self._schedule_retry()
+
+    def _on_transport_state(self, state: int, last_error: int) -> None:
+        if state == pj.PJSIP_TP_STATE_DISCONNECTED and self.registration_state == "registered" \
+                and self.settings.transport != "udp":
+            log.warning("connection to the PBX lost (%s); re-registering", last_error)
+            self._set_registration("failed", 503, "connection lost")
+            self._schedule_retry()
+
+    def _schedule_retry(self) -> None:
+        if not self._want_registered or self.ep is None or self._retry.isActive():
+            return
+        s = self.settings
+        delay = min(s.backoff_max, s.backoff_initial * (2 ** self._backoff_n))
+        self._backoff_n = min(self._backoff_n + 1, 16)
+        self._retry.start(int(delay * 1000))
+
+    @Slot()
+    def _retry_register(self) -> None:
+        if self.account is None or not self._want_registered:
+            return
+        self._set_registration("registering", 0, "")
+        try:
+            self.account.setRegistration(True)
+        except pj.Error as exc:
+            log.warning("re-register: %s", exc.info())
+            self._schedule_retry()
+
+    def register(self) -> None:
+        """Register now (also resets the backoff): the user's "reconnect"."""
+        self._want_registered = self.settings.configured
+        self._backoff_n = 0
+        self._retry.stop()
+        self._retry_register()
+
+    # ----------------------------------------------------------------- calls
+    def calls(self) -> dict[str, CallContext]:
+        return dict(self._calls)
+
+    def _ctx(self, key: str) -> CallContext:
+        ctx = self._calls.get(key)
+        if ctx is None or ctx.ended:
+            raise TelephonyError(self.tr("The call has already ended."))
+        return ctx
+
+    def dial_uri(self, target: str) -> str:
+        target = target.strip()
+        if target.startswith(("sip:", "sips:")):
+            return target
+        number = re.sub(r"[\s()\-.]", "", target)
+        if not number:
+            raise TelephonyError(self.tr("Enter a number to call."))
+        if "@" in number:
+            return f"sip:{number}"
+        if not self.settings.configured:
+            raise TelephonyError(self.tr("No SIP account is set up: cannot dial a number."))
+        return f"sip:{number}@{_hostport(self.settings.domain)}"
+
+    def dial(self, target: str) -> str:
+        """Start an outgoing call; returns its call key. Raises TelephonyError."""
+        if self.account is None:
+            raise TelephonyError(self.tr("The SIP engine is not running."))
+        uri = self.dial_uri(target)
+        call = EngineCall(self, self.account)
+        ctx = self._new_ctx(call, CallDirection.OUTBOUND, uri)
+        prm = pj.CallOpParam(True)
+        try:
+            call.makeCall(uri, prm)
+        except pj.Error as exc:
+            ctx.status, ctx.reason = 500, exc.info()
+            ctx.ended = True
+            ctx.ended_at, ctx.ended_mono = _utc(), time.monotonic()
+            QTimer.singleShot(0, lambda k=ctx.key: self._finish_call(k))
+            raise TelephonyError(self.tr("Cannot call %1: %2").replace("%1", uri)
+                                 .replace("%2", exc.reason)) from exc
+        try:
+            ctx.sip_call_id = call.getInfo().callIdString
+        except pj.Error:
+            pass
+        return ctx.key
+
+    def _new_ctx(self, call: EngineCall, direction: CallDirection, uri: str) -> CallContext:
+        key = uuid.uuid4().hex[:12]
+        call.key = key
+        ctx = CallContext(key=key, call=call, direction=direction, remote_uri=uri,
+                          remote_number=_user_part(uri), started_at=_utc())
+        self._calls[key] = ctx
+        return ctx
+
+    def _on_incoming_call(self, account, call_id: int, source: str) -> None:
+        received = time.perf_counter()
+        call = EngineCall(self, account, call_id)
+        try:
+            info = call.getInfo()
+        except pj.Error:
+            return
+        ctx = self._new_ctx(call, CallDirection.INBOUND, info.remoteUri)
+        ctx.sip_call_id = info.callIdString
+        host = _src_host(source)
+        if self._allowed is not None and host not in self._allowed:
+            # Ghost-call protection: not from the PBX -> 403 without ringing, no signal.
+            ctx.ghost = True
+            log.warning("rejected INVITE from %s (%s): not the PBX", source, info.remoteUri)
+            prm = pj.CallOpParam(True)
+            prm.statusCode = 403
+            prm.reason = "Forbidden"
+            try:
+                call.hangup(prm)
+            except pj.Error:
+                pass
+            self.sig_ghost_rejected.emit(source)
+            return
+        try:
+            prm = pj.CallOpParam(True)
+            prm.statusCode = 180
+            call.answer(prm)
+        except pj.Error as exc:
+            log.warning("cannot send 180: %s", exc.info())
+        self.sig_incoming.emit(IncomingCall(
+            call_key=ctx.key, remote_uri=info.remoteUri, remote_number=ctx.remote_number,
+            source=source, received_at=received, sip_call_id=info.callIdString))
+        if self.settings.auto_answer_seconds > 0:
+            QTimer.singleShot(int(self.settings.auto_answer_seconds * 1000),
+                              lambda k=ctx.key: self._auto_answer(k))
+
+    def _auto_answer(self, key: str) -> None:
+        ctx = self._calls.get(key)
+        if ctx and not ctx.ended and ctx.state in ("incoming", "early"):
+            try:
+                self.answer(key)
+            except TelephonyError:
+                pass
+
+    def answer(self, key: str) -> None:
+        ctx = self._ctx(key)
+        prm = pj.CallOpParam(True)
+        prm.statusCode = 200
+        try:
+            ctx.call.answer(prm)
+        except pj.Error as exc:
+            raise TelephonyError(exc.reason) from exc
+
+    def reject(self, key: str, code: int = 486) -> None:
+        """Reject a ringing call (486 Busy Here by default)."""
+        self._hangup(key, code)
+
+    def hangup(self, key: str) -> None:
+        self._hangup(key, 0)
+
+    def _hangup(self, key: str, code: int) -> None:
+        ctx = self._calls.get(key)
+        if ctx is None or ctx.ended:
+            return  # already over: a late click is not an error
+        prm = pj.CallOpParam(True)
+        if code:
+            prm.statusCode = code
+        try:
+            ctx.call.hangup(prm)
+        except pj.Error as exc:
+            log.info("hangup %s: %s", key, exc.info())
+
+    def hold(self, key: str) -> None:
+        ctx = self._ctx(key)
+        try:
+            ctx.call.setHold(pj.CallOpParam(True))
+        except pj.Error as exc:
+            raise TelephonyError(exc.reason) from exc
+        ctx.held = True
+        self.sig_hold.emit(key, True)
+
+    def resume(self, key: str) -> None:
+        ctx = self._ctx(key)
+        prm = pj.CallOpParam(True)
+        prm.opt.flag = pj.PJSUA_CALL_UNHOLD
+        try:
+            ctx.call.reinvite(prm)
+        except pj.Error as exc:
+            raise TelephonyError(exc.reason) from exc
+        ctx.held = False
+        self.sig_hold.emit(key, False)
+
+    def set_mute(self, key: str, muted: bool) -> None:
+        """Stop (or restart) sending the microphone into the call."""
+        ctx = self._ctx(key)
+        ctx.muted = bool(muted)
+        if ctx.media_active and ctx.source is not None and ctx.audio is not None:
+            try:
+                if ctx.muted:
+                    ctx.source.stopTransmit(ctx.audio)
+                    if ctx.recorder:
+                        ctx.source.stopTransmit(ctx.recorder.left)
+                else:
+                    ctx.source.startTransmit(ctx.audio)
+                    if ctx.recorder:
+                        ctx.source.startTransmit(ctx.recorder.left)
+            except pj.Error as exc:
+                log.warning("mute: %s", exc.info())
+        self.sig_mute.emit(key, ctx.muted)
+
+    def send_dtmf(self, key: str, digits: str, method: str = "rfc4733") -> None:
+        """Send DTMF digits: method "rfc4733" (RTP events) or "info" (SIP INFO)."""
+        ctx = self._ctx(key)
+        if not re.fullmatch(r"[0-9*#A-Da-d]+", digits or ""):
+            raise TelephonyError(self.tr("DTMF digits must be 0-9, *, #, A-D."))
+        try:
+            if method == "info":
+                prm = pj.CallSendDtmfParam()
+                prm.method = pj.PJSUA_DTMF_METHOD_SIP_INFO
+                prm.digits = digits
+                ctx.call.sendDtmf(prm)
+            else:
+                ctx.call.dialDtmf(digits)
+        except pj.Error as exc:
+            raise TelephonyError(exc.reason) from exc
+
+    def transfer(self, key: str, target: str) -> None:
+        """Blind transfer (REFER) to a number or URI."""
+        ctx = self._ctx(key)
+        try:
+            ctx.call.xfer(self.dial_uri(target), pj.CallOpParam(True))
+        except pj.Error as exc:
+            raise TelephonyError(exc.reason) from exc
+
+    def transfer_attended(self, key: str, other_key: str) -> None:
+        """Attended transfer: connect call ``key``'s party to ``other_key``'s (REFER/Replaces)."""
+        ctx, other = self._ctx(key), self._ctx(other_key)
+        try:
+            ctx.call.xferReplaces(other.call, pj.CallOpParam(True))
+        except pj.Error as exc:
+            raise TelephonyError(exc.reason) from exc
+
+    def call_audio_media(self, key: str):
+        """The call's AudioMedia while its media is active, else None. Engine thread."""
+        ctx = self._calls.get(key)
+        return ctx.audio if ctx and ctx.media_active else None
+
+    def call_stats(self, key: str) -> CallStats | None:
+        ctx = self._calls.get(key)
+        if ctx is None or ctx.ended:
+            return ctx.stats if ctx else None
+        try:
+            info = ctx.call.getInfo()
+            for i, media in enumerate(info.media):
+                if media.type == pj.PJMEDIA_TYPE_AUDIO and \
+                        media.status != pj.PJSUA_CALL_MEDIA_NONE:
+                    return self._read_stats(ctx, i, final=False)
+        except pj.Error:
+            pass
+        return None
+
+    # ------------------------------------------------------------- callbacks
+    def _on_call_state(self, call: EngineCall) -> None:
+        ctx = self._calls.get(call.key)
+        if ctx is None:
+            return
+        try:
+            info = call.getInfo()
+        except pj.Error:
+            return
+        state = STATE_NAMES.get(info.state, str(info.state))
+        ctx.state = state
+        ctx.status = info.lastStatusCode
+        ctx.reason = info.lastReason
+        if info.state == pj.PJSIP_INV_STATE_CONFIRMED and ctx.answered_mono is None:
+            ctx.answered_mono, ctx.answered_at = time.monotonic(), _utc()
+        if info.state == pj.PJSIP_INV_STATE_DISCONNECTED:
+            ctx.ended = True
+            ctx.ended_mono, ctx.ended_at = time.monotonic(), _utc()
+        if not ctx.ghost:
+            self.sig_call_state.emit(ctx.key, state, int(info.lastStatusCode), info.lastReason)
+        if ctx.ended:
+            # Never drop the Call inside its own callback: queue the cleanup.
+            QTimer.singleShot(0, lambda k=ctx.key: self._finish_call(k))
+
+    def _on_call_media_state(self, call: EngineCall) -> None:
+        ctx = self._calls.get(call.key)
+        if ctx is None or ctx.ended:
+            return
+        try:
+            info = call.getInfo()
+        except pj.Error:
+            return
+        active = None
+        for i, media in enumerate(info.media):
+            if media.type == pj.PJMEDIA_TYPE_AUDIO and media.status == pj.PJSUA_CALL_MEDIA_ACTIVE:
+                active = i
+                break
+        if active is None:
+            ctx.media_active = False
+            return
+        try:
+            audio = call.getAudioMedia(active)
+            ctx.audio = audio
+            self._connect_audio(ctx)
+            try:
+                ctx.codec = call.getStreamInfo(active).codecName
+            except pj.Error:
+                pass
+        except pj.Error as exc:
+            log.error("media connect failed for %s: %s", ctx.key, exc.info())
+            return
+        first = not ctx.media_active
+        ctx.media_active = True
+        if first:
+            self.sig_media_active.emit(ctx.key)
+
+    def _connect_audio(self, ctx: CallContext) -> None:
+        endpoints = None
+        if self.audio_attach is not None and ctx.source is None:
+            try:
+                endpoints = self.audio_attach(ctx.key, ctx.audio)
+            except Exception:  # noqa: BLE001 - a broken bridge must not kill the call
+                log.exception("audio bridge attach failed; using the null device")
+        if endpoints:
+            ctx.source, ctx.sink = endpoints
+        if ctx.source is None:
+            adm = self.ep.audDevManager()
+            ctx.source = adm.getCaptureDevMedia()
+            ctx.sink = adm.getPlaybackDevMedia()
+        ctx.audio.startTransmit(ctx.sink)
+        if not ctx.muted:
+            ctx.source.startTransmit(ctx.audio)
+        if self.settings.record_calls and ctx.recorder is None:
+            self._start_recording(ctx)
+        if self.settings.consent_prompt and not ctx.consent_played:
+            self._play_consent(ctx)
+
+    def _start_recording(self, ctx: CallContext) -> None:
+        started = (ctx.started_at or _utc()).astimezone()
+        number = re.sub(r"[^0-9A-Za-z+_-]", "_", ctx.remote_number)[:40] or "unknown"
+        stem = self.recordings_dir() / f"{started:%Y%m%d-%H%M%S}_{ctx.direction.value}_{number}_{ctx.key}"
+        try:
+            rec = CallRecorder(stem)
+            ctx.audio.startTransmit(rec.right)
+            if not ctx.muted:
+                ctx.source.startTransmit(rec.left)
+        except pj.Error as exc:
+            log.error("cannot record %s: %s", stem, exc.info())
+            self.sig_error.emit(self.tr("Cannot record the call: %1").replace("%1", exc.reason))
+            return
+        ctx.recorder = rec
+        ctx.recording_path = rec.final_path
+
+    def _play_consent(self, ctx: CallContext) -> None:
+        ctx.consent_played = True
+        wav = self.settings.consent_wav or paths.resource("sounds", "consent.wav")
+        if not Path(wav).exists():
+            log.warning("consent prompt %s is missing", wav)
+            return
+        try:
+            player = pj.AudioMediaPlayer()
+            player.createPlayer(str(wav), pj.PJMEDIA_FILE_NO_LOOP)
+            player.startTransmit(ctx.audio)
+            if ctx.recorder:
+                player.startTransmit(ctx.recorder.left)
+            ctx.consent_player = player
+        except pj.Error as exc:
+            log.error("consent prompt: %s", exc.info())
+
+    def _read_stats(self, ctx: CallContext, idx: int, final: bool) -> CallStats | None:
+        try:
+            st = ctx.call.getStreamStat(idx)
+            codec = ctx.codec
+            try:
+                codec = ctx.call.getStreamInfo(idx).codecName or codec
+            except pj.Error:
+                pass
+        except pj.Error:
+            return None
+        rtcp = st.rtcp
+        stats = CallStats(
+            call_key=ctx.key, codec=codec,
+            rx_packets=int(rtcp.rxStat.pkt), tx_packets=int(rtcp.txStat.pkt),
+            rx_loss=int(rtcp.rxStat.loss), tx_loss=int(rtcp.txStat.loss),
+            rx_jitter_ms=rtcp.rxStat.jitterUsec.mean / 1000.0,
+            tx_jitter_ms=rtcp.txStat.jitterUsec.mean / 1000.0,
+            rtt_ms=rtcp.rttUsec.mean / 1000.0, final=final)
+        ctx.codec = codec
+        return stats
+
+    def _on_stream_destroyed(self, call: EngineCall, idx: int) -> None:
+        ctx = self._calls.get(call.key)
+        if ctx is None or ctx.ghost:
+            return
+        stats = self._read_stats(ctx, idx, final=True)
+        if stats is not None:
+            ctx.stats = stats
+            self.sig_call_stats.emit(stats)
+
+    def _on_transfer_status(self, call: EngineCall, prm) -> None:
+        ctx = self._calls.get(call.key)
+        if ctx is None:
+            return
+        code, final = int(prm.statusCode), bool(prm.finalNotify)
+        self.sig_transfer.emit(ctx.key, code, prm.reason, final)
+        if final and 200 <= code < 300:
+            prm.cont = False
+            QTimer.singleShot(0, lambda k=ctx.key: self.hangup(k))
+
+    def _on_dtmf(self, call: EngineCall, digit: str) -> None:
+        if call.key in self._calls:
+            self.sig_dtmf.emit(call.key, digit)
+
+    # --------------------------------------------------------------- cleanup
+    def _finish_call(self, key: str, merge_async: bool = True) -> None:
+        ctx = self._calls.pop(key, None)
+        if ctx is None:
+            return
+        if ctx.media_active and self.audio_detach is not None:
+            try:
+                self.audio_detach(key)
+            except Exception:  # noqa: BLE001
+                log.exception("audio bridge detach failed")
+        ctx.media_active = False
+        ctx.consent_player = None
+        recorder, ctx.recorder = ctx.recorder, None
+        if recorder is not None:
+            recorder.close()  # pjmedia finalises both part headers here
+        ctx.audio = ctx.source = ctx.sink = None
+        ctx.call.key = ""
+        ctx.call = None  # the last reference: the pjsua2 Call goes on this thread
+        if ctx.ghost:
+            return
+        self.sig_call_ended.emit(self._record(ctx, recorder))
+        if recorder is not None:
+            if merge_async:
+                t = threading.Thread(target=self._merge, args=(recorder,), daemon=True,
+                                     name=f"merge-{key}")
+                self._threads = [x for x in self._threads if x.is_alive()] + [t]
+                t.start()
+            else:
+                self._merge(recorder)
+
+    def _record(self, ctx: CallContext, recorder: CallRecorder | None) -> CallRecord:
+        ended_mono = ctx.ended_mono or time.monotonic()
+        answered = ctx.answered_mono is not None
+        status = ctx.status
+        outcome = outcome_from_sip(answered, status)
+        ring_end = ctx.answered_mono if answered else ended_mono
+        stats = ctx.stats
+        return CallRecord(
+            call_key=ctx.key, direction=ctx.direction, remote_uri=ctx.remote_uri,
+            remote_number=ctx.remote_number, outcome=outcome, sip_status=status,
+            sip_reason=ctx.reason, ring_seconds=max(0.0, ring_end - ctx.started_mono),
+            talk_seconds=max(0.0, ended_mono - ctx.answered_mono) if answered else 0.0,
+            codec=ctx.codec, rx_jitter_ms=stats.rx_jitter_ms if stats else None,
+            rx_loss=stats.rx_loss if stats else None, tx_loss=stats.tx_loss if stats else None,
+            recording_path=recorder.final_path if recorder else None,
+            started_at=ctx.started_at or _utc(), answered_at=ctx.answered_at,
+            ended_at=ctx.ended_at or _utc(), sip_call_id=ctx.sip_call_id)
+
+    def _merge(self, recorder: CallRecorder) -> None:
+        try:
+            path = merge_stereo(recorder.left_path, recorder.right_path, recorder.final_path)
+        except (OSError, ValueError) as exc:
+            log.error("cannot finish recording %s: %s", recorder.final_path, exc)
+            return
+        self.sig_recording_finished.emit(str(path))
+
+    def _recover_recordings(self) -> None:
+        directory = self.recordings_dir()
+        if not any(directory.glob("*.left.part.wav")):
+            return
+
+        def work() -> None:
+            for path in recover_recordings(directory):
+                self.sig_recording_finished.emit(str(path))
+
+        t = threading.Thread(target=work, daemon=True, name="recover-recordings")
+        self._threads.append(t)
+        t.start()
+
+    @Slot()
+    def _patch_recordings(self) -> None:
+        for ctx in self._calls.values():
+            if ctx.recorder is not None:
+                ctx.recorder.patch()
+
+
+__all__ = ["TelephonyEngine", "TelephonyError", "SipSettings", "CallRecord", "CallStats",
+           "IncomingCall"]

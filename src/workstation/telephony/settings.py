@@ -1,0 +1,61 @@
+"""SipSettings: everything the engine needs, as one plain dataclass.
+
+Built from :class:`workstation.config.Config` plus the password from the
+keyring (:func:`workstation.secrets.get_secret`). Tests and the benches build
+it directly. Qt-free, pjsua2-free.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass
+class SipSettings:
+    username: str = ""
+    password: str = ""
+    domain: str = ""  # registrar host[:port]
+    proxy: str = ""  # outbound proxy URI or host[:port]; empty = none
+    transport: str = "udp"  # udp | tcp | tls: the one used to register
+    allowed_sources: list[str] = field(default_factory=list)
+    record_calls: bool = True
+    consent_prompt: bool = False
+    auto_answer_seconds: int = 0
+    recordings_dir: Path | None = None  # None = paths.recordings_dir()
+    consent_wav: Path | None = None  # None = resources/sounds/consent.wav
+    # Network: empty bind address = all interfaces (tests use 127.0.0.1).
+    bind_address: str = ""
+    udp_port: int = 0  # 0 = any free port
+    tcp_port: int = 0
+    tls_port: int = 0
+    # Registration: expiry asked of the registrar and the re-registration backoff.
+    reg_expires: int = 300
+    backoff_initial: float = 1.0
+    backoff_max: float = 60.0
+    poll_ms: int = 5  # libHandleEvents poll period on the engine thread
+    log_level: int = 2  # pjsip messages forwarded to Python logging (0..5)
+
+    @property
+    def configured(self) -> bool:
+        return bool(self.username and self.domain)
+
+    def __repr__(self) -> str:  # never show the password
+        shown = {k: v for k, v in self.__dict__.items() if k != "password"}
+        return f"SipSettings({shown}, password={'***' if self.password else ''!r})"
+
+    @classmethod
+    def from_config(cls, config) -> SipSettings:
+        from workstation.secrets import get_secret
+
+        return cls(
+            username=config.get("sip.username"),
+            password=get_secret("sip.password") or "",
+            domain=config.get("sip.domain"),
+            proxy=config.get("sip.proxy"),
+            transport=config.get("sip.transport"),
+            allowed_sources=list(config.get("sip.allowed_sources")),
+            record_calls=bool(config.get("sip.record_calls")),
+            consent_prompt=bool(config.get("sip.consent_prompt")),
+            auto_answer_seconds=int(config.get("sip.auto_answer_seconds")),
+        )

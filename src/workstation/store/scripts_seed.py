@@ -1,0 +1,41 @@
+"""The sample call scripts shipped in ``resources/sample/scripts/*.json``.
+
+``ensure_sample_scripts`` stores each one as version 1 when no script with its
+code exists yet (a new database, the demo); scripts an admin already edited
+are left alone.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from workstation import paths
+from workstation.domain.scripts import Script as ScriptDef
+from workstation.store.models import Script
+
+
+def sample_script_files() -> list[Path]:
+    return sorted(paths.resource("sample", "scripts").glob("*.json"))
+
+
+def load_sample_scripts() -> list[ScriptDef]:
+    """Parse (and validate) every shipped script; errors name the file and step."""
+    return [ScriptDef.from_json(p.read_text(encoding="utf-8"), source=str(p))
+            for p in sample_script_files()]
+
+
+def ensure_sample_scripts(session: Session, user_id=None) -> list[str]:
+    """Add the shipped scripts whose code is not in the database. Returns the codes added."""
+    from workstation.store.workspace import _tx, save_script_version
+
+    added = []
+    with _tx(session):
+        for script in load_sample_scripts():
+            if session.scalar(select(Script.id).where(Script.code == script.code).limit(1)):
+                continue
+            save_script_version(session, script, user_id)
+            added.append(script.code)
+    return added

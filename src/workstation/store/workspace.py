@@ -1,0 +1,901 @@
+"""Services of the agent workspace: screen-pop lookup, wrap-up, history, My day,
+reminders, hand-over, effective calls, script versions.
+
+Every function takes an open ``Session`` (opened off the GUI thread, except
+the one screen-pop lookup) and never imports Qt. Writes happen in ONE
+transaction: a function that writes begins its own transaction when the
+session has none, and commits it; on any error nothing is written.
+
+Hot paths use indexed queries only:
+* ``lookup_by_phone``: ``ix_phones_e164`` then primary keys and
+  ``ix_contacts_lead_id`` / ``ix_phones_lead_id``;
+* ``history_for_lead``: ``ix_history_events_lead_id_at`` backwards with LIMIT;
+* ``save_wrapup``: primary keys, ``ix_calls_lead_id_started_at``, ``ix_tasks_lead_id``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone, tzinfo
+
+from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy.orm import Session
+
+from workstation.domain import attempts as attempts_rule
+from workstation.domain import phones
+from workstation.domain.enums import (
+    CallDirection,
+    CallOutcome,
+    CallResult,
+    HistoryKind,
+    LeadType,
+    TaskStatus,
+)
+from workstation.domain.funnel import DEFAULT_FUNNEL_CODE, REFUSED_STAGE
+from workstation.domain.kpi import (
+    DEFAULT_DAILY_PLAN,
+    EFFECTIVE_CALLS,
+    EffectiveRule,
+    PlanProgress,
+    day_bounds,
+)
+from workstation.domain.scripts import TOOLS, Script as ScriptDef
+from workstation.store.models import (
+    Call,
+    Contact,
+    Funnel,
+    FunnelStage,
+    HistoryEvent,
+    KpiPlan,
+    Lead,
+    Phone,
+    Script,
+    Task,
+    Team,
+    User,
+)
+from workstation.store.types import utcnow
+
+NEW_DEAL_STAGE = "interest"
+"""Stage a lead moves to (at least) when the wrap-up says "new deal"."""
+DUE_NOW_WINDOW = timedelta(minutes=15)
+TYPE_PRIORITY = {LeadType.INTERESTED: 0, LeadType.POTENTIAL: 1, LeadType.CLIENT: 2,
+                 LeadType.HYPOTHETICAL: 3, None: 4, LeadType.FALSE_POSITIONING: 5}
+
+
+class WorkspaceError(ValueError):
+    """Bad input to a workspace service; the message names the field."""
+
+
+# A test hook: called with a step name between the steps of a wrap-up save
+# (inside the transaction). Tests use it to raise or to kill the process there.
+_between_steps: Callable[[str], None] | None = None
+
+
+def _step(name: str) -> None:
+    if _between_steps is not None:
+        _between_steps(name)
+
+
+@contextlib.contextmanager
+def _tx(session: Session) -> Iterator[None]:
+    """Run in the session's transaction, or in a new one committed at the end."""
+    if session.in_transaction():
+        yield
+    else:
+        with session.begin():
+            yield
+
+
+def _aware(value: datetime | None, name: str) -> datetime | None:
+    if value is not None and value.tzinfo is None:
+        raise WorkspaceError(f"{name}: a time with a time zone is required, got {value!r}")
+    return value
+
+
+# -- screen pop ------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Match:
+    lead_id: uuid.UUID
+    company: str
+    contact_id: uuid.UUID | None
+    contact: str
+    phones: tuple[str, ...]
+    stage: str = ""
+    lead_type: str | None = None
+    owner_id: uuid.UUID | None = None
+
+    def to_json(self) -> dict:
+        return {"id": str(self.lead_id), "company": self.company, "contact": self.contact,
+                "phones": list(self.phones)}
+
+
+def lookup_by_phone(session: Session, text: str, region: str = "UA") -> list[Match]:
+    """Leads (with the contact) whose phone is ``text`` in any format.
+
+    An empty list for an unknown number; ``phones.PhoneError`` when the text is
+    no phone number at all. Newest lead first is not guaranteed; the order is
+    by company then id.
+    """
+    e164 = phones.normalize(text, region)
+    hits = session.execute(
+        select(Phone.lead_id, Phone.contact_id)
+        .where(Phone.e164 == e164, Phone.deleted.is_(False))).all()
+    if not hits:
+        return []
+    lead_ids = list(dict.fromkeys(h.lead_id for h in hits))
+    contact_of: dict[uuid.UUID, uuid.UUID | None] = {}
+    for h in hits:
+        if contact_of.get(h.lead_id) is None:
+            contact_of[h.lead_id] = h.contact_id
+    leads = session.execute(
+        select(Lead.id, Lead.company, Lead.lead_type, Lead.owner_id, FunnelStage.code)
+        .outerjoin(FunnelStage, FunnelStage.id == Lead.stage_id)
+        .where(Lead.id.in_(lead_ids), Lead.deleted.is_(False))).all()
+    contacts = session.execute(
+        select(Contact.lead_id, Contact.id, Contact.full_name, Contact.created_at)
+        .where(Contact.lead_id.in_(lead_ids), Contact.deleted.is_(False))).all()
+    all_phones = session.execute(
+        select(Phone.lead_id, Phone.e164, Phone.position)
+        .where(Phone.lead_id.in_(lead_ids), Phone.deleted.is_(False))).all()
+    by_lead_contacts: dict[uuid.UUID, list] = {}
+    for c in sorted(contacts, key=lambda c: (c.created_at or datetime.min.replace(tzinfo=timezone.utc))):
+        by_lead_contacts.setdefault(c.lead_id, []).append(c)
+    by_lead_phones: dict[uuid.UUID, list[str]] = {}
+    for p in sorted(all_phones, key=lambda p: p.position):
+        lst = by_lead_phones.setdefault(p.lead_id, [])
+        if p.e164 not in lst:
+            lst.append(p.e164)
+    out = []
+    for lead in leads:
+        cs = by_lead_contacts.get(lead.id, [])
+        cid = contact_of.get(lead.id)
+        chosen = next((c for c in cs if c.id == cid), cs[0] if cs else None)
+        out.append(Match(lead_id=lead.id, company=lead.company or "",
+                         contact_id=chosen.id if chosen else None,
+                         contact=chosen.full_name if chosen else "",
+                         phones=tuple(by_lead_phones.get(lead.id, ())),
+                         stage=lead.code or "", lead_type=lead.lead_type,
+                         owner_id=lead.owner_id))
+    out.sort(key=lambda m: (m.company.casefold(), str(m.lead_id)))
+    return out
+
+
+# -- helpers --------------------------------------------------------------------
+
+def _default_funnel_id(session: Session) -> uuid.UUID | None:
+    return session.scalar(select(Funnel.id).where(Funnel.code == DEFAULT_FUNNEL_CODE))
+
+
+def stage_by_code(session: Session, funnel_id: uuid.UUID | None, code: str) -> FunnelStage:
+    fid = funnel_id or _default_funnel_id(session)
+    st = session.scalar(select(FunnelStage).where(FunnelStage.funnel_id == fid,
+                                                  FunnelStage.code == code))
+    if st is None:
+        raise WorkspaceError(f"stage: no stage {code!r} in the lead's funnel")
+    return st
+
+
+def _stage_code(session: Session, stage_id: uuid.UUID | None) -> str | None:
+    if stage_id is None:
+        return None
+    return session.scalar(select(FunnelStage.code).where(FunnelStage.id == stage_id))
+
+
+def _event(session: Session, lead_id: uuid.UUID, kind: str, user_id, at: datetime, *,
+           call_id=None, text: str = "", field_name: str = "", old=None, new=None,
+           data: dict | None = None) -> HistoryEvent:
+    ev = HistoryEvent(lead_id=lead_id, kind=str(kind), user_id=user_id, at=at, call_id=call_id,
+                      text=text, field=field_name, old_value=old, new_value=new, data=data,
+                      created_by=user_id, updated_by=user_id)
+    session.add(ev)
+    return ev
+
+
+def _set_stage(session: Session, lead: Lead, code: str, user_id, at: datetime, *,
+               call_id=None, reason: str = "", data: dict | None = None) -> bool:
+    """Move the lead to stage ``code`` with a history event; False when already there."""
+    st = stage_by_code(session, lead.funnel_id, code)
+    if lead.stage_id == st.id:
+        return False
+    old = _stage_code(session, lead.stage_id)
+    if lead.funnel_id is None:
+        lead.funnel_id = st.funnel_id
+    lead.stage_id = st.id
+    payload = dict(data or {})
+    if reason:
+        payload["reason"] = reason
+    _event(session, lead.id, HistoryKind.STAGE_CHANGE, user_id, at, call_id=call_id,
+           field_name="stage", old=old, new=code, data=payload or None)
+    if code == REFUSED_STAGE and old and old != REFUSED_STAGE:
+        extra = dict(lead.extra or {})
+        extra["stage_before_refused"] = old
+        lead.extra = extra
+    return True
+
+
+def _stage_position(session: Session, stage_id) -> int:
+    if stage_id is None:
+        return 0
+    return session.scalar(select(FunnelStage.position).where(FunnelStage.id == stage_id)) or 0
+
+
+# -- wrap-up --------------------------------------------------------------------
+
+@dataclass
+class TaskSpec:
+    """An extra task from the wrap-up (send the offer, prepare the invoice...)."""
+
+    title: str
+    due_at: datetime
+    kind: str = "task"
+    remind: bool = True
+    remind_before_minutes: int = 0
+
+
+@dataclass
+class WrapUp:
+    """What the wrap-up form saves. Signalling facts are used only when the
+    telephony layer has not created the Call row (``call_id`` unknown)."""
+
+    lead_id: uuid.UUID | None
+    user_id: uuid.UUID | None
+    call_id: uuid.UUID | None = None
+    direction: str = CallDirection.OUTBOUND
+    remote_number: str = ""
+    outcome: str | None = None
+    started_at: datetime | None = None
+    answered_at: datetime | None = None
+    ended_at: datetime | None = None
+    talk_seconds: float | None = None
+    contact_id: uuid.UUID | None = None
+    result: str | None = None
+    reason: str = ""
+    lead_type: str | None = None
+    stage: str | None = None
+    notes: str = ""
+    tools: list[str] = field(default_factory=list)
+    next_contact_at: datetime | None = None
+    remind: bool = True
+    remind_before_minutes: int = 0
+    new_deal: bool = False
+    tasks: list[TaskSpec] = field(default_factory=list)
+    lead_notes: str | None = None
+    """The card's "content" field, when the manager edited it."""
+    script_id: uuid.UUID | None = None
+    script_path: list | None = None
+    wrapup_seconds: float | None = None
+
+    def problems(self) -> list[str]:
+        out = []
+        if self.result is not None:
+            try:
+                res = CallResult(self.result)
+            except ValueError:
+                out.append(f"result: {self.result!r} is not one of "
+                           f"{', '.join(r.value for r in CallResult)}")
+            else:
+                if res.needs_reason and not self.reason.strip():
+                    out.append(f"reason: a reason is required for the result {res.value}")
+                if self.new_deal and res is not CallResult.POSITIVE:
+                    out.append("new_deal: only a Positive result opens a new deal")
+        elif self.new_deal:
+            out.append("new_deal: only a Positive result opens a new deal")
+        if self.lead_type is not None and self.lead_type not in {t.value for t in LeadType}:
+            out.append(f"lead_type: {self.lead_type!r} is not a lead type")
+        if self.direction not in {d.value for d in CallDirection}:
+            out.append(f"direction: {self.direction!r} must be 'in' or 'out'")
+        if self.outcome is not None and self.outcome not in {o.value for o in CallOutcome}:
+            out.append(f"outcome: {self.outcome!r} is not a call outcome")
+        for t in self.tools:
+            if t not in TOOLS:
+                out.append(f"tools: {t!r} is not one of {', '.join(TOOLS)}")
+        for name in ("started_at", "answered_at", "ended_at", "next_contact_at"):
+            v = getattr(self, name)
+            if v is not None and v.tzinfo is None:
+                out.append(f"{name}: a time with a time zone is required")
+        for n, t in enumerate(self.tasks, 1):
+            if not t.title.strip():
+                out.append(f"tasks #{n}: title is empty")
+            if t.due_at.tzinfo is None:
+                out.append(f"tasks #{n}: due_at needs a time zone")
+        if self.lead_id is None and (self.stage or self.lead_type or self.next_contact_at
+                                     or self.new_deal):
+            out.append("lead_id: a call without a lead cannot change a lead; "
+                       "create the lead first (create_lead_from_interest)")
+        return out
+
+
+@dataclass(frozen=True)
+class WrapUpSaved:
+    call_id: uuid.UUID
+    event_id: uuid.UUID | None
+    effective: bool
+    refused_by_attempts: bool = False
+    restored_stage: str | None = None
+    next_attempt_at: datetime | None = None
+    task_ids: tuple[uuid.UUID, ...] = ()
+
+
+def save_wrapup(session: Session, w: WrapUp, *, now: datetime | None = None,
+                policy: attempts_rule.AttemptPolicy | None = None,
+                rule: EffectiveRule | None = None, tz: tzinfo | None = None) -> WrapUpSaved:
+    """Write the call record, its history event and the lead's changes in ONE transaction.
+
+    The Call row the telephony layer created (``w.call_id``) is updated with the
+    wrap-up; without one a row is inserted. Outbound calls that did not reach
+    the client go through the attempts rule (maybe Refused, else a proposed
+    next attempt); a Refused lead that called in is restored; Positive with
+    "new deal" moves the lead at least to the deal stage ("Interest found").
+    """
+    problems = w.problems()
+    if problems:
+        raise WorkspaceError("; ".join(problems))
+    now = _aware(now, "now") or utcnow()
+    rule = rule or EffectiveRule()
+    policy = policy or attempts_rule.AttemptPolicy()
+    with _tx(session):
+        # 1. the call record
+        call = session.get(Call, w.call_id) if w.call_id else None
+        if call is None:
+            call = Call(id=w.call_id or uuid.uuid4(), direction=w.direction,
+                        remote_number=w.remote_number,
+                        remote_e164=phones.try_normalize(w.remote_number) or ""
+                        if w.remote_number else "",
+                        started_at=w.started_at or now, answered_at=w.answered_at,
+                        ended_at=w.ended_at or now, outcome=w.outcome,
+                        talk_seconds=w.talk_seconds, created_by=w.user_id)
+            session.add(call)
+        else:
+            if call.outcome is None and w.outcome is not None:
+                call.outcome = w.outcome
+            if call.talk_seconds is None and w.talk_seconds is not None:
+                call.talk_seconds = w.talk_seconds
+            if call.ended_at is None:
+                call.ended_at = w.ended_at or now
+        if w.lead_id is not None:
+            call.lead_id = w.lead_id
+        if w.contact_id is not None:
+            call.contact_id = w.contact_id
+        if call.user_id is None:
+            call.user_id = w.user_id
+        call.result = w.result
+        call.refusal_reason = w.reason if w.result != CallResult.POSITIVE else ""
+        call.tools = list(w.tools) or None
+        call.notes = w.notes
+        call.script_id = w.script_id or call.script_id
+        if w.script_path is not None:
+            call.script_path = list(w.script_path)
+        call.wrapup_seconds = w.wrapup_seconds
+        call.effective = rule.is_effective(call.outcome, call.talk_seconds, w.result, w.tools)
+        call.updated_by = w.user_id
+        session.flush()
+        _step("call")
+        if w.lead_id is None:
+            return WrapUpSaved(call.id, None, call.effective)
+
+        lead = session.get(Lead, w.lead_id)
+        if lead is None or lead.deleted:
+            raise WorkspaceError(f"lead_id: no lead {w.lead_id}")
+        at = call.ended_at or now
+
+        # 2. the history event of the call
+        ev = _event(session, lead.id, HistoryKind.CALL, w.user_id, at, call_id=call.id,
+                    text=w.notes,
+                    data={k: v for k, v in {
+                        "direction": call.direction, "outcome": call.outcome,
+                        "result": w.result, "reason": w.reason or None,
+                        "talk_seconds": call.talk_seconds, "tools": list(w.tools) or None,
+                        "new_deal": w.new_deal or None}.items() if v is not None})
+        session.flush()
+        _step("event")
+
+        # 3. the lead's changes
+        restored = None
+        refused = False
+        next_attempt = None
+        reached = call.outcome == CallOutcome.SUCCESS or call.direction == CallDirection.INBOUND
+        if call.direction == CallDirection.OUTBOUND:
+            lead.last_attempt_at = call.started_at
+        if reached:
+            lead.attempts = 0
+            lead.last_contact_at = at
+            current = _stage_code(session, lead.stage_id)
+            if call.direction == CallDirection.INBOUND and current == REFUSED_STAGE \
+                    and w.stage in (None, REFUSED_STAGE):
+                restored = attempts_rule.restore_stage((lead.extra or {}).get("stage_before_refused"))
+                _set_stage(session, lead, restored, w.user_id, at, call_id=call.id,
+                           reason="called_in")
+        if w.lead_type is not None and w.lead_type != lead.lead_type:
+            _event(session, lead.id, HistoryKind.TYPE_CHANGE, w.user_id, at, call_id=call.id,
+                   field_name="lead_type", old=lead.lead_type, new=w.lead_type)
+            lead.lead_type = w.lead_type
+        if w.stage is not None:
+            _set_stage(session, lead, w.stage, w.user_id, at, call_id=call.id)
+        if w.new_deal:
+            target = stage_by_code(session, lead.funnel_id, NEW_DEAL_STAGE)
+            if _stage_position(session, lead.stage_id) < target.position:
+                _set_stage(session, lead, NEW_DEAL_STAGE, w.user_id, at, call_id=call.id,
+                           data={"new_deal": True})
+        if w.lead_notes is not None and w.lead_notes != lead.notes:
+            lead.notes = w.lead_notes
+        # callbacks that were due are done: the call happened
+        task_ids: list[uuid.UUID] = []
+        if reached:
+            for t in session.scalars(select(Task).where(
+                    Task.lead_id == lead.id, Task.status == TaskStatus.OPEN,
+                    Task.kind.in_(("callback", "attempt")), Task.deleted.is_(False))):
+                t.status, t.done_at = TaskStatus.DONE, at
+        if attempts_rule.is_failed_attempt(call.direction, call.outcome):
+            lead.attempts = (lead.attempts or 0) + 1
+            for t in session.scalars(select(Task).where(
+                    Task.lead_id == lead.id, Task.status == TaskStatus.OPEN,
+                    Task.kind == "attempt", Task.deleted.is_(False))):
+                t.status, t.done_at = TaskStatus.DONE, at
+            failed = _failed_attempts_since_contact(session, lead)
+            verdict = attempts_rule.evaluate(failed, now, policy, tz)
+            if verdict.refuse and _stage_code(session, lead.stage_id) != REFUSED_STAGE:
+                refused = True
+                _set_stage(session, lead, REFUSED_STAGE, w.user_id, at, call_id=call.id,
+                           reason=attempts_rule.REFUSAL_REASON,
+                           data={"attempts": verdict.counted})
+                lead.next_contact_at = None
+                lead.remind = False
+            elif not verdict.refuse and w.next_contact_at is None:
+                next_attempt = verdict.next_at
+                lead.next_contact_at = next_attempt
+                task_ids.append(_add_task(session, lead, w.user_id, "attempt",
+                                          "Next attempt", next_attempt, remind=False))
+        if w.next_contact_at is not None:
+            lead.next_contact_at = w.next_contact_at
+            lead.remind = w.remind
+            for t in session.scalars(select(Task).where(
+                    Task.lead_id == lead.id, Task.status == TaskStatus.OPEN,
+                    Task.kind == "callback", Task.deleted.is_(False))):
+                t.status = TaskStatus.CANCELLED
+            task_ids.append(_add_task(session, lead, w.user_id, "callback", "Call back",
+                                      w.next_contact_at, remind=w.remind,
+                                      before=w.remind_before_minutes))
+        for spec in w.tasks:
+            task_ids.append(_add_task(session, lead, w.user_id, spec.kind, spec.title,
+                                      spec.due_at, remind=spec.remind,
+                                      before=spec.remind_before_minutes))
+        lead.updated_by = w.user_id
+        session.flush()
+        _step("lead")
+        return WrapUpSaved(call.id, ev.id, call.effective, refused, restored, next_attempt,
+                           tuple(task_ids))
+
+
+def _add_task(session: Session, lead: Lead, user_id, kind: str, title: str, due: datetime, *,
+              remind: bool, before: int = 0) -> uuid.UUID:
+    t = Task(id=uuid.uuid4(), lead_id=lead.id, owner_id=user_id or lead.owner_id, kind=kind,
+             title=title, due_at=due, remind=remind,
+             remind_at=(due - timedelta(minutes=before)) if remind else None,
+             status=TaskStatus.OPEN, created_by=user_id, updated_by=user_id)
+    session.add(t)
+    return t.id
+
+
+def _failed_attempts_since_contact(session: Session, lead: Lead) -> list[datetime]:
+    q = (select(Call.started_at).where(
+        Call.lead_id == lead.id, Call.direction == CallDirection.OUTBOUND,
+        Call.outcome.is_not(None), Call.outcome != CallOutcome.SUCCESS,
+        Call.deleted.is_(False)))
+    if lead.last_contact_at is not None:
+        q = q.where(Call.started_at > lead.last_contact_at)
+    return list(session.scalars(q))
+
+
+def restore_if_refused(session: Session, lead_id: uuid.UUID, user_id=None,
+                       call_id=None, now: datetime | None = None) -> str | None:
+    """A Refused lead called in: back to its earlier stage. Returns the stage or None."""
+    now = _aware(now, "now") or utcnow()
+    with _tx(session):
+        lead = session.get(Lead, lead_id)
+        if lead is None or _stage_code(session, lead.stage_id) != REFUSED_STAGE:
+            return None
+        stage = attempts_rule.restore_stage((lead.extra or {}).get("stage_before_refused"))
+        _set_stage(session, lead, stage, user_id, now, call_id=call_id, reason="called_in")
+        lead.attempts = 0
+        lead.last_contact_at = now
+        return stage
+
+
+# -- unknown number → Interest card → lead ----------------------------------------
+
+def create_lead_from_interest(session: Session, *, phone: str, user_id: uuid.UUID | None,
+                              company: str = "", contact_name: str = "", topic: str = "",
+                              source: str = "incoming call", notes: str = "",
+                              email: str = "", at: datetime | None = None,
+                              call_id: uuid.UUID | None = None, region: str = "UA",
+                              team_id: uuid.UUID | None = None) -> uuid.UUID:
+    """Save the "Interest" card of an unknown caller as a new lead (stage Interest found).
+
+    Writes the lead, its contact and phone, links the call (when given) and a
+    history event "incoming call", in one transaction. Raises
+    ``WorkspaceError`` when the phone is not a number or already belongs to a lead.
+    """
+    from workstation.store.leads import make_name_key
+    from workstation.store.models import Email
+
+    at = _aware(at, "at") or utcnow()
+    try:
+        e164 = phones.normalize(phone, region)
+    except phones.PhoneError as exc:
+        raise WorkspaceError(f"phone: {exc}") from None
+    if not (company.strip() or contact_name.strip()):
+        raise WorkspaceError("company: give the company or the contact's name")
+    with _tx(session):
+        existing = session.scalar(select(Phone.lead_id).where(Phone.e164 == e164,
+                                                              Phone.deleted.is_(False)).limit(1))
+        if existing is not None:
+            raise WorkspaceError(f"phone: {e164} already belongs to lead {existing}")
+        stage = stage_by_code(session, None, NEW_DEAL_STAGE)
+        lead = Lead(id=uuid.uuid4(), company=company.strip(), topic=topic, source=source,
+                    channel="call", owner_id=user_id, team_id=team_id, funnel_id=stage.funnel_id,
+                    stage_id=stage.id, last_contact_at=at, notes=notes,
+                    name_key=make_name_key(company, [contact_name]),
+                    created_by=user_id, updated_by=user_id)
+        session.add(lead)
+        contact = None
+        if contact_name.strip():
+            contact = Contact(id=uuid.uuid4(), lead_id=lead.id, full_name=contact_name.strip(),
+                              created_by=user_id)
+            session.add(contact)
+        session.add(Phone(lead_id=lead.id, contact_id=contact.id if contact else None,
+                          raw=phone.strip()[:64], e164=e164, position=0, created_by=user_id))
+        if email.strip():
+            session.add(Email(lead_id=lead.id, contact_id=contact.id if contact else None,
+                              address=email.strip(), created_by=user_id))
+        session.flush()
+        if call_id is not None:
+            call = session.get(Call, call_id)
+            if call is not None:
+                call.lead_id = lead.id
+                call.contact_id = contact.id if contact else None
+        _event(session, lead.id, HistoryKind.NOTE, user_id, at, call_id=call_id,
+               text=notes or "Interest: incoming call",
+               data={"event": "incoming_call", "phone": e164, "interest": True})
+        return lead.id
+
+
+# -- history ----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class HistoryRow:
+    event_id: uuid.UUID
+    at: datetime
+    kind: str
+    manager: str
+    direction: str | None
+    outcome: str | None
+    result: str | None
+    talk_seconds: float | None
+    notes: str
+    recording_path: str
+    call_id: uuid.UUID | None
+    field: str = ""
+    old_value: str | None = None
+    new_value: str | None = None
+
+
+def history_for_lead(session: Session, lead_id: uuid.UUID, limit: int = 100) -> list[HistoryRow]:
+    """Earlier contacts with this lead, newest first (indexed, LIMITed)."""
+    q = (select(HistoryEvent.id, HistoryEvent.at, HistoryEvent.kind, HistoryEvent.text,
+                HistoryEvent.field, HistoryEvent.old_value, HistoryEvent.new_value,
+                HistoryEvent.call_id, User.full_name, User.login, Call.direction, Call.outcome,
+                Call.result, Call.talk_seconds, Call.recording_path)
+         .outerjoin(User, User.id == HistoryEvent.user_id)
+         .outerjoin(Call, Call.id == HistoryEvent.call_id)
+         .where(HistoryEvent.lead_id == lead_id, HistoryEvent.deleted.is_(False))
+         .order_by(HistoryEvent.at.desc(), HistoryEvent.id.desc())
+         .limit(limit))
+    rows = []
+    for r in session.execute(q):
+        rows.append(HistoryRow(event_id=r.id, at=r.at, kind=r.kind,
+                               manager=r.full_name or r.login or "", direction=r.direction,
+                               outcome=r.outcome, result=r.result, talk_seconds=r.talk_seconds,
+                               notes=r.text or "", recording_path=r.recording_path or "",
+                               call_id=r.call_id, field=r.field or "", old_value=r.old_value,
+                               new_value=r.new_value))
+    return rows
+
+
+# -- My day -----------------------------------------------------------------------
+
+DUE_NOW, OVERDUE, NEW, LATER = "due_now", "overdue", "new", "later"
+BUCKET_ORDER = {DUE_NOW: 0, OVERDUE: 1, NEW: 2, LATER: 3}
+
+
+@dataclass(frozen=True)
+class QueueItem:
+    bucket: str
+    lead_id: uuid.UUID
+    company: str
+    contact: str
+    phone: str
+    lead_type: str | None
+    due_at: datetime | None
+    task_id: uuid.UUID | None = None
+    task_title: str = ""
+
+
+def my_day_queue(session: Session, user_id: uuid.UUID, now: datetime | None = None,
+                 limit: int = 200, include_later_today: bool = True,
+                 tz: tzinfo | None = None) -> list[QueueItem]:
+    """The manager's queue: callbacks due now, overdue, new leads (then later today).
+
+    Within a bucket, hotter lead types first, then by due time (new leads:
+    oldest first). Refused leads and never-recall types are left out.
+    """
+    now = _aware(now, "now") or utcnow()
+    _day_start, day_end = day_bounds(now, tz)
+    horizon = day_end if include_later_today else now + DUE_NOW_WINDOW
+    never = [LeadType.NOT_INTERESTED.value, LeadType.HOSTILE.value]
+    refused_ids = list(session.scalars(select(FunnelStage.id).where(FunnelStage.is_lost.is_(True))))
+    tasks = session.execute(
+        select(Task.id, Task.lead_id, Task.due_at, Task.title, Lead.company, Lead.lead_type,
+               Lead.stage_id)
+        .join(Lead, Lead.id == Task.lead_id)
+        .where(Task.owner_id == user_id, Task.status == TaskStatus.OPEN,
+               Task.due_at.is_not(None), Task.due_at < horizon, Task.deleted.is_(False),
+               Lead.deleted.is_(False))
+        .order_by(Task.due_at).limit(limit * 2)).all()
+    items: list[QueueItem] = []
+    seen: set[uuid.UUID] = set()
+    for t in tasks:
+        if t.lead_id in seen or t.lead_type in never or t.stage_id in refused_ids:
+            continue
+        seen.add(t.lead_id)
+        if t.due_at < now - DUE_NOW_WINDOW:
+            bucket = OVERDUE
+        elif t.due_at <= now + DUE_NOW_WINDOW:
+            bucket = DUE_NOW
+        else:
+            bucket = LATER
+        items.append(QueueItem(bucket, t.lead_id, t.company or "", "", "", t.lead_type,
+                               t.due_at, t.id, t.title))
+    new_q = (select(Lead.id, Lead.company, Lead.lead_type, Lead.created_at)
+             .where(Lead.owner_id == user_id, Lead.deleted.is_(False),
+                    Lead.lead_type.is_(None), Lead.last_attempt_at.is_(None),
+                    Lead.last_contact_at.is_(None), Lead.next_contact_at.is_(None))
+             .order_by(Lead.created_at).limit(limit))
+    if refused_ids:
+        new_q = new_q.where(or_(Lead.stage_id.is_(None), Lead.stage_id.not_in(refused_ids)))
+    for r in session.execute(new_q):
+        if r.id in seen:
+            continue
+        seen.add(r.id)
+        items.append(QueueItem(NEW, r.id, r.company or "", "", "", None, None))
+    items.sort(key=lambda i: (BUCKET_ORDER[i.bucket], TYPE_PRIORITY.get(i.lead_type, 4),
+                              i.due_at or datetime.max.replace(tzinfo=timezone.utc)))
+    items = items[:limit]
+    # contact name and first phone, per lead (indexed by lead id)
+    ids = [i.lead_id for i in items]
+    if ids:
+        names: dict[uuid.UUID, str] = {}
+        for c in session.execute(select(Contact.lead_id, Contact.full_name)
+                                 .where(Contact.lead_id.in_(ids), Contact.deleted.is_(False))
+                                 .order_by(Contact.created_at)):
+            names.setdefault(c.lead_id, c.full_name)
+        first_phone: dict[uuid.UUID, str] = {}
+        for p in session.execute(select(Phone.lead_id, Phone.e164)
+                                 .where(Phone.lead_id.in_(ids), Phone.deleted.is_(False))
+                                 .order_by(Phone.position)):
+            first_phone.setdefault(p.lead_id, p.e164)
+        items = [QueueItem(i.bucket, i.lead_id, i.company, names.get(i.lead_id, ""),
+                           first_phone.get(i.lead_id, ""), i.lead_type, i.due_at, i.task_id,
+                           i.task_title) for i in items]
+    return items
+
+
+@dataclass(frozen=True)
+class Reminder:
+    task_id: uuid.UUID
+    lead_id: uuid.UUID | None
+    company: str
+    title: str
+    due_at: datetime | None
+    remind_at: datetime
+
+
+def due_reminders(session: Session, user_id: uuid.UUID,
+                  now: datetime | None = None) -> list[Reminder]:
+    """Open tasks of this user whose reminder time has come (not yet dismissed)."""
+    now = _aware(now, "now") or utcnow()
+    q = (select(Task.id, Task.lead_id, Task.title, Task.due_at, Task.remind_at, Lead.company)
+         .outerjoin(Lead, Lead.id == Task.lead_id)
+         .where(Task.owner_id == user_id, Task.status == TaskStatus.OPEN,
+                Task.remind.is_(True), Task.remind_at.is_not(None), Task.remind_at <= now,
+                Task.deleted.is_(False))
+         .order_by(Task.remind_at))
+    return [Reminder(r.id, r.lead_id, r.company or "", r.title, r.due_at, r.remind_at)
+            for r in session.execute(q)]
+
+
+def snooze(session: Session, task_id: uuid.UUID, minutes: int,
+           now: datetime | None = None) -> datetime:
+    """Remind again in ``minutes``. Returns the new reminder time."""
+    if minutes <= 0:
+        raise WorkspaceError(f"minutes: must be positive, got {minutes}")
+    now = _aware(now, "now") or utcnow()
+    with _tx(session):
+        task = session.get(Task, task_id)
+        if task is None:
+            raise WorkspaceError(f"task_id: no task {task_id}")
+        task.remind = True
+        task.remind_at = now + timedelta(minutes=minutes)
+        return task.remind_at
+
+
+def dismiss_reminder(session: Session, task_id: uuid.UUID) -> None:
+    """The reminder was seen: it does not pop again (the task stays open)."""
+    with _tx(session):
+        task = session.get(Task, task_id)
+        if task is None:
+            raise WorkspaceError(f"task_id: no task {task_id}")
+        task.remind = False
+
+
+def complete_task(session: Session, task_id: uuid.UUID, user_id=None,
+                  now: datetime | None = None) -> None:
+    now = _aware(now, "now") or utcnow()
+    with _tx(session):
+        task = session.get(Task, task_id)
+        if task is None:
+            raise WorkspaceError(f"task_id: no task {task_id}")
+        task.status, task.done_at, task.updated_by = TaskStatus.DONE, now, user_id
+        if task.lead_id:
+            _event(session, task.lead_id, HistoryKind.TASK_DONE, user_id, now, text=task.title,
+                   data={"task_id": str(task.id), "kind": task.kind})
+
+
+# -- hand-over ----------------------------------------------------------------------
+
+def hand_over(session: Session, lead_id: uuid.UUID, *, to_user_id: uuid.UUID | None = None,
+              to_team_id: uuid.UUID | None = None, note: str = "",
+              by_user_id: uuid.UUID | None = None, now: datetime | None = None) -> uuid.UUID:
+    """Give a lead to another manager or team, with the note, as a history event.
+
+    Open tasks move to the new manager (or become unowned on a team hand-over).
+    """
+    if (to_user_id is None) == (to_team_id is None):
+        raise WorkspaceError("to: give exactly one of a manager or a team")
+    if not note.strip():
+        raise WorkspaceError("note: say why the lead is handed over")
+    now = _aware(now, "now") or utcnow()
+    with _tx(session):
+        lead = session.get(Lead, lead_id)
+        if lead is None or lead.deleted:
+            raise WorkspaceError(f"lead_id: no lead {lead_id}")
+        data: dict = {"from_user": str(lead.owner_id) if lead.owner_id else None,
+                      "from_team": str(lead.team_id) if lead.team_id else None}
+        if to_user_id is not None:
+            user = session.get(User, to_user_id)
+            if user is None:
+                raise WorkspaceError(f"to_user_id: no user {to_user_id}")
+            data["to_user"] = str(user.id)
+            lead.owner_id = user.id
+            if user.team_id:
+                lead.team_id = user.team_id
+            new_owner = user.id
+        else:
+            team = session.get(Team, to_team_id)
+            if team is None:
+                raise WorkspaceError(f"to_team_id: no team {to_team_id}")
+            data["to_team"] = str(team.id)
+            lead.owner_id = None
+            lead.team_id = team.id
+            lead.shared_pool = True
+            new_owner = None
+        lead.updated_by = by_user_id
+        session.execute(update(Task).where(Task.lead_id == lead.id,
+                                           Task.status == TaskStatus.OPEN)
+                        .values(owner_id=new_owner, updated_at=now, updated_by=by_user_id))
+        open_ids = list(session.scalars(select(Task.id).where(Task.lead_id == lead.id,
+                                                              Task.status == TaskStatus.OPEN)))
+        if open_ids:
+            from workstation.store.outbox import record_bulk
+
+            record_bulk(session, "tasks", open_ids)
+        ev = _event(session, lead.id, HistoryKind.HANDOVER, by_user_id, now, text=note.strip(),
+                    data=data)
+        session.flush()
+        return ev.id
+
+
+# -- KPI ----------------------------------------------------------------------------
+
+def effective_calls_today(session: Session, user_id: uuid.UUID, now: datetime | None = None,
+                          tz: tzinfo | None = None) -> int:
+    now = _aware(now, "now") or utcnow()
+    start, end = day_bounds(now, tz)
+    return session.scalar(select(func.count()).select_from(Call).where(
+        Call.user_id == user_id, Call.started_at >= start, Call.started_at < end,
+        Call.effective.is_(True), Call.deleted.is_(False))) or 0
+
+
+def daily_plan(session: Session, user_id: uuid.UUID | None,
+               default: int = DEFAULT_DAILY_PLAN) -> int:
+    """The user's daily plan of effective calls: own plan, else team, else global."""
+    team_id = session.scalar(select(User.team_id).where(User.id == user_id)) if user_id else None
+    rows = session.execute(select(KpiPlan.user_id, KpiPlan.team_id, KpiPlan.target).where(
+        KpiPlan.metric == EFFECTIVE_CALLS, KpiPlan.period == "day", KpiPlan.deleted.is_(False),
+        or_(KpiPlan.user_id == user_id,
+            and_(KpiPlan.user_id.is_(None), KpiPlan.team_id == team_id),
+            and_(KpiPlan.user_id.is_(None), KpiPlan.team_id.is_(None))))).all()
+    for pick in (lambda r: r.user_id is not None and r.user_id == user_id,
+                 lambda r: r.user_id is None and team_id is not None and r.team_id == team_id,
+                 lambda r: r.user_id is None and r.team_id is None):
+        for r in rows:
+            if pick(r):
+                return int(r.target)
+    return default
+
+
+def effective_progress(session: Session, user_id: uuid.UUID, now: datetime | None = None,
+                       default_plan: int = DEFAULT_DAILY_PLAN,
+                       tz: tzinfo | None = None) -> PlanProgress:
+    return PlanProgress(effective_calls_today(session, user_id, now, tz),
+                        daily_plan(session, user_id, default_plan))
+
+
+# -- scripts ------------------------------------------------------------------------
+
+def save_script_version(session: Session, script: ScriptDef,
+                        user_id: uuid.UUID | None = None) -> Script:
+    """Store ``script`` as a new version (code, last version + 1); older versions
+    stay (calls keep the version they used) but are no longer active."""
+    script.validate(f"script {script.code!r}")
+    with _tx(session):
+        last = session.scalar(select(func.max(Script.version)).where(Script.code == script.code))
+        version = (last or 0) + 1
+        old_ids = list(session.scalars(select(Script.id).where(Script.code == script.code,
+                                                               Script.is_active.is_(True))))
+        session.execute(update(Script).where(Script.id.in_(old_ids))
+                        .values(is_active=False, updated_by=user_id, updated_at=utcnow()))
+        if old_ids:
+            from workstation.store.outbox import record_bulk
+
+            record_bulk(session, "scripts", old_ids)
+        row = Script(id=uuid.uuid4(), code=script.code, version=version, name=script.name,
+                     topic=script.topic, body=script.to_dict(), is_active=True,
+                     created_by=user_id, updated_by=user_id)
+        session.add(row)
+        session.flush()
+        return row
+
+
+def script_from_row(row: Script) -> ScriptDef:
+    return ScriptDef.from_dict(row.body, source=f"script {row.code!r} v{row.version}",
+                               version=row.version)
+
+
+def active_script(session: Session, *, topic: str = "", code: str | None = None,
+                  language: str | None = None) -> tuple[uuid.UUID, ScriptDef] | None:
+    """The active script for a lead's topic (or by code); falls back to any active one."""
+    q = select(Script).where(Script.is_active.is_(True), Script.deleted.is_(False))
+    if code:
+        row = session.scalar(q.where(Script.code == code).order_by(Script.version.desc()))
+        return (row.id, script_from_row(row)) if row else None
+    rows = list(session.scalars(q.order_by(Script.code, Script.version.desc())))
+    if not rows:
+        return None
+
+    def score(r: Script) -> tuple:
+        lang = (r.body or {}).get("language", "en")
+        return (bool(topic) and r.topic.casefold() == topic.casefold(),
+                language is not None and lang == language, lang == "en")
+
+    best = max(rows, key=score)
+    return best.id, script_from_row(best)
+
+
+def script_by_id(session: Session, script_id: uuid.UUID) -> ScriptDef | None:
+    row = session.get(Script, script_id)
+    return script_from_row(row) if row else None

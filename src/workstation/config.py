@@ -87,6 +87,10 @@ OPTIONS: dict[str, Option] = {
         Option("audio.ring", str, "", "Ring device (device name); empty = headset speaker"),
         Option("plan.effective_calls_per_day", int, 30, "Daily plan of effective calls"),
         Option("attempts.max", int, 5, "Attempts without contact before a lead is Refused"),
+        Option("attempts.day_start_hour", int, 9, "Working day start hour for proposed attempts"),
+        Option("attempts.day_end_hour", int, 18, "Working day end hour (exclusive) for attempts"),
+        Option("plan.effective_min_talk_seconds", int, 60,
+               "Talk time that makes an answered call effective without a recorded result"),
         Option("recordings.keep_days", int, 30, "Days to keep uploaded recordings locally"),
     ]
 }

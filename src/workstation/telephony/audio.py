@@ -36,7 +36,7 @@ from pathlib import Path
 
 import pjsua2 as pj
 from PySide6.QtCore import QObject, QThread, QTimer, QUrl, Signal, Slot, Qt, QMetaObject
-from PySide6.QtMultimedia import (QAudio, QAudioDevice, QAudioFormat, QAudioSink, QAudioSource,
+from PySide6.QtMultimedia import (QAudioDevice, QAudioFormat, QAudioSink, QAudioSource,
                                   QMediaDevices, QSoundEffect)
 
 from workstation.telephony.audio_ring import (BYTES_PER_MS, CHANNELS, FRAME_BYTES, FRAME_MS,
@@ -96,6 +96,11 @@ def _find(devices: list[QAudioDevice], default: QAudioDevice, name: str) -> QAud
         if bytes(d.id().data()).decode(errors="replace") == name:
             return d
     return None
+
+
+def _no_error(stream: QAudioSource | QAudioSink) -> bool:
+    err = stream.error()
+    return err == type(err).NoError  # QAudio.Error / QtAudio.Error, by Qt version
 
 
 # ---- pjsua2 side ----------------------------------------------------------------------------
@@ -198,7 +203,7 @@ class _AudioWorker(QObject):
         src = QAudioSource(device, self._fmt, self)
         src.setBufferSize(ms_to_bytes(8 * FRAME_MS))
         io = src.start()
-        if io is None or src.error() != QAudio.Error.NoError:
+        if io is None or not _no_error(src):
             err = str(src.error())
             src.deleteLater()
             self.opened.emit(INPUT, False, err)
@@ -267,7 +272,7 @@ class _AudioWorker(QObject):
         sink = QAudioSink(device, self._fmt, self)
         sink.setBufferSize(ms_to_bytes(10 * FRAME_MS))
         io = sink.start()
-        if io is None or sink.error() != QAudio.Error.NoError:
+        if io is None or not _no_error(sink):
             err = str(sink.error())
             sink.deleteLater()
             self.opened.emit(OUTPUT, False, err)

@@ -1,0 +1,75 @@
+"""Headset audio bridge against a PulseAudio test headset (no SIP)."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pytest
+
+from audio_rig import (HEADSET, HEADSET_MIC, PHRASES, headset, pesq_nb, pulse_rig,  # noqa: F401
+                       read_wav, rms, speech_wav)
+
+pytestmark = [pytest.mark.audio, pytest.mark.slow]
+
+
+@pytest.fixture(scope="module")
+def speech(tmp_path_factory):
+    d = tmp_path_factory.mktemp("speech")
+    return {k: speech_wav(d / f"{k}.wav", text) for k, text in PHRASES.items()}
+
+
+@pytest.fixture
+def pj_endpoint(qapp, pulse_rig):
+    from audio_pj import PjEndpoint
+
+    ep = PjEndpoint()
+    yield ep
+    ep.close()
+
+
+@pytest.fixture
+def bridge(qtbot, pj_endpoint, headset):
+    from workstation.telephony.audio import HeadsetBridge
+
+    b = HeadsetBridge(HEADSET_MIC, HEADSET)
+    try:
+        with qtbot.waitSignals([b.sig_headset_connected, b.sig_headset_connected], timeout=10000):
+            b.start()
+        yield b
+    finally:
+        b.close()
+
+
+def wait(qtbot, seconds: float) -> None:
+    qtbot.wait(int(seconds * 1000))
+
+
+def test_call_audio_reaches_headset_speaker(qtbot, pj_endpoint, bridge, headset, speech, tmp_path):
+    ref, rate = read_wav(speech["client"])
+    rec = headset.record("headset.monitor", tmp_path / "heard.wav")
+    wait(qtbot, 0.5)
+    player = pj_endpoint.player(speech["client"])
+    player.startTransmit(bridge.port)
+    wait(qtbot, len(ref) / rate + 0.8)
+    heard = rec.stop()
+    score = pesq_nb(ref, rate, heard, 16000)
+    print("PESQ speaker", score, bridge.stats())
+    assert score >= 3.0
+
+
+def test_headset_mic_reaches_pjsua2(qtbot, pj_endpoint, bridge, headset, speech, tmp_path):
+    ref, rate = read_wav(speech["manager"])
+    out = tmp_path / "said.wav"
+    recorder = pj_endpoint.recorder(out)
+    bridge.port.startTransmit(recorder)
+    wait(qtbot, 0.3)
+    proc = headset.play("mic_feed", speech["manager"])
+    qtbot.waitUntil(lambda: proc.poll() is not None, timeout=30000)
+    wait(qtbot, 0.5)
+    bridge.port.stopTransmit(recorder)
+    pj_endpoint.drop(recorder)
+    said, srate = read_wav(out)
+    score = pesq_nb(ref, rate, said, srate)
+    print("PESQ mic", score, bridge.stats())
+    assert score >= 3.0

@@ -1,0 +1,201 @@
+"""The shared PostgreSQL database: connection, schema upgrade, users.
+
+The workstation signs in as the user's own database role: ``db.shared_url``
+names user, host, port, database and options (``?sslmode=require`` for TLS);
+the password comes from the keyring (secret ``db.shared_password``). The schema
+is the same Alembic chain as the local store plus the PostgreSQL-only SQL in
+``db/shared/`` (revision triggers, roles, row-level security), applied in file
+name order by :func:`upgrade_shared`.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import sys
+import uuid
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, select, text
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session
+
+from workstation import paths
+
+log = logging.getLogger(__name__)
+
+APP_ROLES = ("manager", "supervisor", "teamlead", "admin")
+CONNECT_TIMEOUT_S = 3
+
+
+class SharedUnavailable(RuntimeError):
+    """The shared database cannot be reached (or refused the sign-in)."""
+
+
+class NotConfigured(RuntimeError):
+    """No shared database is set: this workstation works alone."""
+
+
+def shared_url(config=None, *, url: str | None = None, password: str | None = None) -> URL:
+    """The SQLAlchemy URL (psycopg driver) with the keyring password filled in."""
+    raw = url if url is not None else (config.get("db.shared_url") if config is not None else "")
+    if not raw:
+        raise NotConfigured("no shared database is set (workstation config set db.shared_url ...)")
+    try:
+        u = make_url(raw)
+    except Exception as exc:  # noqa: BLE001 - sqlalchemy raises ArgumentError and friends
+        raise NotConfigured(f"db.shared_url: not a database URL: {exc}") from None
+    if not u.drivername.startswith("postgresql"):
+        raise NotConfigured(f"db.shared_url: expected postgresql://..., got {u.drivername}://")
+    u = u.set(drivername="postgresql+psycopg")
+    if password is None and u.password is None:
+        from workstation.secrets import get_secret
+
+        password = get_secret("db.shared_password")
+    if password is not None:
+        u = u.set(password=password)
+    return u
+
+
+def shared_engine(config=None, *, url: str | URL | None = None, password: str | None = None,
+                  **kw) -> Engine:
+    u = url if isinstance(url, URL) else shared_url(config, url=url, password=password)
+    args = {"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "workstation"}
+    args.update(kw.pop("connect_args", {}))
+    kw.setdefault("pool_size", 2)
+    kw.setdefault("max_overflow", 2)
+    return create_engine(u, pool_pre_ping=True, connect_args=args, **kw)
+
+
+def libpq_conninfo(engine: Engine) -> dict:
+    """Keyword arguments for ``psycopg.connect`` reaching the same database."""
+    u = engine.url
+    info = {"host": u.host or "localhost", "port": u.port or 5432, "user": u.username,
+            "dbname": u.database, "connect_timeout": CONNECT_TIMEOUT_S,
+            "application_name": "workstation-listen"}
+    if u.password is not None:
+        info["password"] = u.password
+    info.update({k: v for k, v in u.query.items() if isinstance(v, str)})
+    return info
+
+
+def describe(engine_or_url) -> str:
+    u = engine_or_url.url if isinstance(engine_or_url, Engine) else make_url(engine_or_url)
+    return f"{u.username}@{u.host}:{u.port or 5432}/{u.database}"
+
+
+def check_connection(engine: Engine) -> None:
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except (OperationalError, DBAPIError) as exc:
+        raise SharedUnavailable(f"shared database {describe(engine)}: {_short(exc)}") from exc
+
+
+def _short(exc: BaseException) -> str:
+    orig = getattr(exc, "orig", None) or exc
+    return str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
+
+
+# -- schema --------------------------------------------------------------------------
+
+def shared_sql_files() -> list[Path]:
+    return sorted((paths.data_dir("db") / "shared").glob("*.sql"))
+
+
+def apply_shared_sql(engine: Engine) -> list[str]:
+    """Apply db/shared/*.sql (idempotent), each file in its own transaction."""
+    done = []
+    for f in shared_sql_files():
+        sql = f.read_text(encoding="utf-8")
+        with engine.begin() as conn:
+            # plain psycopg: several statements at once, no placeholder parsing
+            conn.connection.driver_connection.execute(sql)
+        done.append(f.name)
+    return done
+
+
+def upgrade_shared_engine(engine: Engine) -> tuple[str | None, str | None]:
+    """Alembic to head, then the PostgreSQL-only SQL, then the default rows."""
+    from workstation.store.db import upgrade
+    from workstation.store.seed import ensure_defaults
+
+    before, after = upgrade(engine)
+    apply_shared_sql(engine)
+    with Session(engine) as s, s.begin():
+        s.info["no_outbox"] = True  # the shared database has no outbox of its own
+        ensure_defaults(s)
+    return before, after
+
+
+def upgrade_shared(config) -> int:
+    """``workstation db upgrade --shared``: exit code 0, or 3 when unreachable."""
+    try:
+        engine = shared_engine(config)
+    except NotConfigured as exc:
+        print(f"workstation: {exc}", file=sys.stderr)
+        return 2
+    try:
+        check_connection(engine)
+        before, after = upgrade_shared_engine(engine)
+    except SharedUnavailable as exc:
+        print(f"workstation: {exc}", file=sys.stderr)
+        return 3
+    except DBAPIError as exc:
+        print(f"workstation: shared database {describe(engine)}: {_short(exc)}", file=sys.stderr)
+        return 3
+    finally:
+        engine.dispose()
+    print(f"shared database {describe(engine)}: {before or 'empty'} -> {after}; "
+          f"roles and access rules applied")
+    return 0
+
+
+# -- users ---------------------------------------------------------------------------
+
+_LOGIN_RE = re.compile(r"^[a-z_][a-z0-9_.-]{0,62}$")
+
+
+def create_user(engine: Engine, login: str, password: str, role: str = "manager", *,
+                team: str | None = None, full_name: str = "") -> uuid.UUID:
+    """Create (or update) a user: a LOGIN role in the group ``ws_<role>`` and a users row.
+
+    Run by an admin (a role with CREATEROLE that owns the schema).
+    Returns the users.id.
+    """
+    from workstation.store.models import Team, User
+
+    if not _LOGIN_RE.match(login):
+        raise ValueError(f"login {login!r}: use lower-case letters, digits, '_', '.', '-'")
+    if role not in APP_ROLES:
+        raise ValueError(f"role {role!r}: expected one of {', '.join(APP_ROLES)}")
+    with engine.begin() as conn:
+        exists = conn.scalar(text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": login})
+        q = conn.dialect.identifier_preparer.quote(login)
+        pw = conn.connection.driver_connection  # for literal quoting of the password
+        import psycopg.sql as psql
+
+        lit = psql.Literal(password).as_string(pw)
+        attrs = "LOGIN CREATEROLE" if role == "admin" else "LOGIN"
+        verb = "ALTER" if exists else "CREATE"
+        pw.execute(f"{verb} ROLE {q} {attrs} PASSWORD {lit}")
+        for r in APP_ROLES:
+            pw.execute(f"{'GRANT' if r == role else 'REVOKE'} ws_{r} {'TO' if r == role else 'FROM'} {q}")
+    with Session(engine) as s, s.begin():
+        s.info["no_outbox"] = True
+        team_id = None
+        if team:
+            t = s.scalar(select(Team).where(Team.name == team))
+            if t is None:
+                t = Team(name=team)
+                s.add(t)
+                s.flush()
+            team_id = t.id
+        u = s.scalar(select(User).where(User.login == login))
+        if u is None:
+            u = User(login=login)
+            s.add(u)
+        u.role, u.team_id, u.full_name, u.active = role, team_id, full_name or u.full_name, True
+        s.flush()
+        return u.id

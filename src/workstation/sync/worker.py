@@ -1,0 +1,598 @@
+"""Push and pull between the local store and the shared database.
+
+:class:`Syncer` is the Qt-free core: one :meth:`Syncer.sync_once` pushes the
+outbox and pulls what changed. :class:`SyncWorker` runs it in a thread, woken
+by PostgreSQL NOTIFY (``ws_sync``), by new local outbox rows, or by a poll.
+
+Push. Outbox entries are read in batches of ``batch``; the current local rows
+are sent as ``INSERT ... ON CONFLICT (id) DO UPDATE ... WHERE excluded.updated_at
+> current.updated_at`` in one server transaction, so replaying a batch changes
+nothing. Only after the server committed are the outbox rows deleted locally
+(and the server's revision numbers written back). Append-only tables (history)
+use ``ON CONFLICT DO NOTHING``. Leads: when the shared row moved on since this
+copy was pulled and fields differ, the later write wins and a ``field_change``
+history event (deterministic id, so also idempotent) keeps both values.
+Reference rows with a natural key (funnel code, tag name...) created on two
+workstations under different ids are merged onto the shared row's id.
+
+Pull. Per table, rows with ``revision > cursor`` in revision order, a page at
+a time, applied locally with the cursor in the same local transaction. Rows
+with local changes still waiting in the outbox are left alone (the push
+settles them). The shared database assigns revisions under one advisory lock
+per writing transaction, so they become visible in order and no row can slip
+behind a cursor.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+import uuid
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import (
+    Engine,
+    Table,
+    UniqueConstraint,
+    delete,
+    event,
+    func,
+    or_,
+    select,
+    text,
+    update,
+)
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+
+from workstation.domain.enums import HistoryKind
+from workstation.store.db import make_engine
+from workstation.store.models import SYNCED_TABLES, Base, OutboxEntry, SyncState
+from workstation.store.types import utcnow
+from workstation.sync.shared import SharedUnavailable, _short, describe, libpq_conninfo
+
+log = logging.getLogger(__name__)
+
+ADVISORY_LOCK = 706050
+APPEND_ONLY = {"history_events"}
+LWW_HISTORY = {"leads"}
+EXTRA_NATURAL_KEYS = {"kpi_plans": [("metric", "period", "user_id", "team_id")]}
+META_COLUMNS = {"id", "created_at", "created_by", "updated_at", "updated_by", "revision"}
+CONFLICT_NS = uuid.UUID("6b1c3d0e-8a55-4f61-9a0c-2f7e4c1d9b30")
+
+SYNC_ORDER: list[Table] = [t for t in Base.metadata.sorted_tables if t.name in SYNCED_TABLES]
+OUTBOX = OutboxEntry.__table__
+STATE = SyncState.__table__
+LAST_SYNC_KEY = "*"
+REJECTED_KEY = "!rejected"
+
+
+def natural_keys(table: Table) -> list[tuple[str, ...]]:
+    keys = [tuple(c.name for c in uc.columns) for uc in table.constraints
+            if isinstance(uc, UniqueConstraint)]
+    return keys + EXTRA_NATURAL_KEYS.get(table.name, [])
+
+
+def _references() -> dict[str, list[tuple[Table, str]]]:
+    refs: dict[str, list[tuple[Table, str]]] = {}
+    for t in SYNC_ORDER:
+        for fk in t.foreign_keys:
+            refs.setdefault(fk.column.table.name, []).append((t, fk.parent.name))
+    return refs
+
+
+REFERENCES = _references()
+FK_COLUMNS = {t.name: [fk.parent.name for fk in t.foreign_keys] for t in SYNC_ORDER}
+
+
+@dataclass
+class SyncReport:
+    pushed: Counter = field(default_factory=Counter)
+    pulled: Counter = field(default_factory=Counter)
+    rejected: Counter = field(default_factory=Counter)
+    merged: Counter = field(default_factory=Counter)
+    conflicts: int = 0
+    recordings: Counter = field(default_factory=Counter)
+
+    def moved(self) -> bool:
+        return bool(sum(self.pushed.values()) or sum(self.pulled.values())
+                    or sum(self.recordings.values()))
+
+    def lines(self) -> list[str]:
+        def fmt(c: Counter) -> str:
+            total = sum(c.values())
+            parts = ", ".join(f"{k} {v}" for k, v in sorted(c.items()) if v)
+            return f"{total}" + (f" ({parts})" if parts else "")
+
+        out = [f"pushed: {fmt(self.pushed)}", f"pulled: {fmt(self.pulled)}"]
+        if self.conflicts:
+            out.append(f"conflicts resolved (later write kept, both in history): {self.conflicts}")
+        if sum(self.merged.values()):
+            out.append(f"merged with shared rows of the same name: {fmt(self.merged)}")
+        if sum(self.rejected.values()):
+            out.append(f"refused by the shared database (see log): {fmt(self.rejected)}")
+        if sum(self.recordings.values()):
+            out.append(f"recordings: {fmt(self.recordings)}")
+        return out
+
+
+def local_sync_engine(url: str) -> Engine:
+    """The worker's own local engine: BEGIN IMMEDIATE writes, no FK checks.
+
+    Pulled rows may point at rows this user may not read (another manager's
+    call on a shared lead); the shared database enforces the references.
+    """
+    engine = make_engine(url)
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_conn, _rec):
+        dbapi_conn.isolation_level = None  # we emit BEGIN ourselves
+        dbapi_conn.execute("PRAGMA foreign_keys=OFF")
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn):
+        read = conn.get_execution_options().get("ws_read", False)
+        conn.exec_driver_sql("BEGIN" if read else "BEGIN IMMEDIATE")
+
+    return engine
+
+
+def _is_unavailable(exc: BaseException) -> bool:
+    if isinstance(exc, OperationalError):
+        return True
+    if isinstance(exc, DBAPIError) and exc.connection_invalidated:
+        return True
+    return False
+
+
+def _text(v) -> str | None:
+    if v is None:
+        return None
+    if isinstance(v, datetime):
+        return v.isoformat()
+    return str(v)
+
+
+class Syncer:
+    """One workstation's sync with the shared database (not thread-safe: one caller)."""
+
+    def __init__(self, local_url: str, shared: Engine, *, batch: int = 500, page: int = 5000,
+                 recordings=None) -> None:
+        self.local = local_sync_engine(local_url)
+        self.shared = shared
+        self.batch = batch
+        self.page = page
+        self.recordings = recordings
+        self._uid: uuid.UUID | None = None
+        self._uid_known = False
+
+    def close(self) -> None:
+        self.local.dispose()
+
+    # -- local bookkeeping -------------------------------------------------------------
+    def _read(self):
+        return self.local.connect().execution_options(ws_read=True)
+
+    def waiting(self) -> int:
+        with self._read() as c:
+            return c.scalar(select(func.count()).select_from(OUTBOX)) or 0
+
+    def outbox_mark(self) -> int:
+        with self._read() as c:
+            return c.scalar(select(func.max(OUTBOX.c.seq))) or 0
+
+    def last_sync(self) -> datetime | None:
+        with self._read() as c:
+            return c.scalar(select(STATE.c.at).where(STATE.c.key == LAST_SYNC_KEY))
+
+    def _set_state(self, lc, key: str, cursor: int | None = None, at: datetime | None = None):
+        values = {"key": key, "cursor": cursor or 0, "at": at}
+        stmt = sqlite_insert(STATE).values(values)
+        sets = {}
+        if cursor is not None:
+            sets["cursor"] = stmt.excluded.cursor
+        if at is not None:
+            sets["at"] = stmt.excluded.at
+        lc.execute(stmt.on_conflict_do_update(index_elements=[STATE.c.key], set_=sets)
+                   if sets else stmt.on_conflict_do_nothing())
+
+    def cursors(self) -> dict[str, int]:
+        with self._read() as c:
+            return dict(c.execute(select(STATE.c.key, STATE.c.cursor)).all())
+
+    def user_id(self, sc) -> uuid.UUID | None:
+        if not self._uid_known:
+            self._uid = sc.scalar(text("SELECT ws_uid()"))
+            self._uid_known = True
+        return self._uid
+
+    # -- one round -----------------------------------------------------------------------
+    def sync_once(self) -> SyncReport:
+        report = SyncReport()
+        try:
+            self.push(report)
+            self.pull(report)
+            if self.recordings is not None:
+                report.recordings.update(self.recordings.run_once(self.shared, self.local))
+        except SharedUnavailable:
+            raise
+        except DBAPIError as exc:
+            if _is_unavailable(exc):
+                raise SharedUnavailable(f"shared database {describe(self.shared)}: "
+                                        f"{_short(exc)}") from exc
+            raise
+        with self.local.begin() as lc:
+            self._set_state(lc, LAST_SYNC_KEY, at=utcnow())
+        return report
+
+    # -- push ------------------------------------------------------------------------------
+    def push(self, report: SyncReport | None = None) -> SyncReport:
+        report = report or SyncReport()
+        while True:
+            with self._read() as lc:
+                entries = lc.execute(select(OUTBOX).order_by(OUTBOX.c.seq)
+                                     .limit(self.batch)).all()
+                if not entries:
+                    return report
+                ids: dict[str, set[uuid.UUID]] = {}
+                for e in entries:
+                    if e.table_name in SYNCED_TABLES:
+                        ids.setdefault(e.table_name, set()).add(e.row_id)
+                rows: dict[str, dict[uuid.UUID, dict]] = {}
+                for t in SYNC_ORDER:
+                    if t.name in ids:
+                        rows[t.name] = {r["id"]: dict(r) for r in lc.execute(
+                            select(t).where(t.c.id.in_(ids[t.name]))).mappings()}
+            results = self._push_server(ids, rows, report)
+            self._settle(entries, results, report)
+            if len(entries) < self.batch:
+                return report
+
+    def _push_server(self, ids, rows, report) -> dict:
+        """Send one batch in one server transaction; per row only if something is refused."""
+        try:
+            with self.shared.connect() as sc:
+                try:
+                    with sc.begin():
+                        results: dict = {"idmap": {}, "history": 0}
+                        sc.execute(text(f"SELECT pg_advisory_xact_lock({ADVISORY_LOCK})"))
+                        for t in SYNC_ORDER:
+                            if t.name in ids:
+                                self._push_table(sc, t, ids[t.name], rows[t.name], results)
+                    report.conflicts += results["history"]
+                    return results
+                except DBAPIError as exc:
+                    if _is_unavailable(exc):
+                        raise
+                    log.warning("push batch refused (%s); retrying row by row", _short(exc))
+                with sc.begin():
+                    results = {"idmap": {}, "history": 0}
+                    sc.execute(text(f"SELECT pg_advisory_xact_lock({ADVISORY_LOCK})"))
+                    for t in SYNC_ORDER:
+                        for rid in ids.get(t.name, ()):
+                            sp = sc.begin_nested()
+                            try:
+                                self._push_table(sc, t, {rid}, rows[t.name], results)
+                                sp.commit()
+                            except DBAPIError as exc:
+                                if _is_unavailable(exc):
+                                    raise
+                                sp.rollback()
+                                log.warning("shared database refused %s %s: %s",
+                                            t.name, rid, _short(exc))
+                                results[(t.name, rid)] = ("rejected", None)
+                report.conflicts += results["history"]
+                return results
+        except DBAPIError as exc:
+            if _is_unavailable(exc):
+                raise SharedUnavailable(f"shared database {describe(self.shared)}: "
+                                        f"{_short(exc)}") from exc
+            raise
+
+    def _push_table(self, sc, t: Table, ids: set, local_rows: dict, results: dict) -> None:
+        idmap = results["idmap"]
+        present = []
+        for rid in ids:
+            row = local_rows.get(rid)
+            if row is None:
+                continue
+            row = dict(row)
+            for col in FK_COLUMNS[t.name]:
+                if row.get(col) in idmap:
+                    row[col] = idmap[row[col]]
+            present.append(row)
+        gone = [rid for rid in ids if rid not in local_rows]
+        if gone:  # deleted locally for good: leave a tombstone in the shared base
+            sc.execute(update(t).where(t.c.id.in_(gone), t.c.deleted.is_(False))
+                       .values(deleted=True, updated_at=utcnow()))
+            for rid in gone:
+                results[(t.name, rid)] = ("ok", None)
+        if not present:
+            return
+        keys = natural_keys(t)
+        if keys:
+            present = self._merge_natural(sc, t, keys, present, results)
+        if t.name in LWW_HISTORY:
+            self._keep_overwritten(sc, t, present, results)
+        cols = [c.name for c in t.columns if c.name != "revision"]
+        values = [{c: r[c] for c in cols} for r in present]
+        for i in range(0, len(values), 500):
+            chunk = values[i:i + 500]
+            stmt = pg_insert(t).values(chunk)
+            if t.name in APPEND_ONLY:
+                stmt = stmt.on_conflict_do_nothing(index_elements=[t.c.id])
+            else:
+                stmt = stmt.on_conflict_do_update(
+                    index_elements=[t.c.id],
+                    set_={c: stmt.excluded[c] for c in cols
+                          if c not in ("id", "created_at", "created_by")},
+                    where=stmt.excluded.updated_at > t.c.updated_at)
+            done = dict(sc.execute(stmt.returning(t.c.id, t.c.revision)).all())
+            not_done = [v["id"] for v in chunk if v["id"] not in done]
+            for rid, rev in done.items():
+                results[(t.name, rid)] = ("ok", rev)
+            if not_done:
+                for srv in sc.execute(select(t).where(t.c.id.in_(not_done))).mappings():
+                    # append-only: already there; otherwise the shared row is newer
+                    results[(t.name, srv["id"])] = ("lost", dict(srv))
+
+    def _merge_natural(self, sc, t: Table, keys, present: list[dict], results) -> list[dict]:
+        keep = []
+        merged: dict[uuid.UUID, dict] = {}
+        for key in keys:
+            wanted = {tuple(r[c] for c in key): r for r in present if r["id"] not in merged}
+            firsts = {k[0] for k in wanted}
+            conds = []
+            if firsts - {None}:
+                conds.append(t.c[key[0]].in_(firsts - {None}))
+            if None in firsts:
+                conds.append(t.c[key[0]].is_(None))
+            if not conds:
+                continue
+            for srv in sc.execute(select(t).where(or_(*conds))).mappings():
+                k = tuple(srv[c] for c in key)
+                mine = wanted.get(k)
+                if mine is not None and mine["id"] != srv["id"] and mine["id"] not in merged:
+                    merged[mine["id"]] = dict(srv)
+        for r in present:
+            if r["id"] in merged:
+                srv = merged[r["id"]]
+                results["idmap"][r["id"]] = srv["id"]
+                results[(t.name, r["id"])] = ("merged", srv)
+            else:
+                keep.append(r)
+        return keep
+
+    def _keep_overwritten(self, sc, t: Table, present: list[dict], results) -> None:
+        """Later write wins; the value it replaces goes to the lead's history."""
+        by_id = {r["id"]: r for r in present}
+        server = {s["id"]: s for s in sc.execute(
+            select(t).where(t.c.id.in_(list(by_id))).with_for_update()).mappings()}
+        fields = [c.name for c in t.columns if c.name not in META_COLUMNS]
+        events = []
+        uid = self.user_id(sc)
+        now = utcnow()
+        for rid, mine in by_id.items():
+            srv = server.get(rid)
+            if srv is None or srv["revision"] == mine["revision"]:
+                continue  # new, or nobody else wrote since we pulled it
+            diffs = [f for f in fields if mine[f] != srv[f]]
+            if not diffs:
+                continue
+            local_later = mine["updated_at"] > srv["updated_at"]
+            earlier, later = (srv, mine) if local_later else (mine, srv)
+            for f in diffs:
+                eid = uuid.uuid5(CONFLICT_NS, f"{rid}|{f}|{mine['updated_at'].isoformat()}|"
+                                              f"{srv['updated_at'].isoformat()}")
+                events.append({
+                    "id": eid, "lead_id": rid, "call_id": None, "user_id": uid,
+                    "kind": HistoryKind.FIELD_CHANGE.value, "at": now, "text": "",
+                    "field": f, "old_value": _text(earlier[f]), "new_value": _text(later[f]),
+                    "data": {"conflict": True, "kept": "local" if local_later else "shared",
+                             "old_written_at": earlier["updated_at"].isoformat(),
+                             "new_written_at": later["updated_at"].isoformat()},
+                    "created_at": now, "updated_at": now, "created_by": uid, "updated_by": uid,
+                    "deleted": False,
+                })
+        if events:
+            h = Base.metadata.tables["history_events"]
+            done = sc.execute(pg_insert(h).values(events)
+                              .on_conflict_do_nothing(index_elements=[h.c.id])
+                              .returning(h.c.id)).all()
+            results["history"] += len(done)
+
+    def _settle(self, entries, results: dict, report: SyncReport) -> None:
+        """After the server committed: drop the outbox rows, write revisions back."""
+        with self.local.begin() as lc:
+            newest = {}
+            for e in entries:
+                newest[(e.table_name, e.row_id)] = max(e.seq, newest.get((e.table_name, e.row_id), 0))
+            for (tname, rid), _seq in newest.items():
+                kind, payload = results.get((tname, rid), ("ok", None))
+                t = Base.metadata.tables.get(tname)
+                if t is None or tname not in SYNCED_TABLES:
+                    continue
+                if kind == "ok":
+                    report.pushed[tname] += 1
+                    if payload is not None:
+                        lc.execute(update(t).where(t.c.id == rid).values(revision=payload))
+                elif kind == "lost":
+                    report.pushed[tname] += 1
+                    if not self._newer_pending(lc, tname, rid, newest[(tname, rid)]):
+                        self._apply_rows(lc, t, [payload])
+                elif kind == "merged":
+                    report.merged[tname] += 1
+                    self._remap(lc, t, rid, payload)
+                else:
+                    report.rejected[tname] += 1
+            rejected = sum(report.rejected.values())
+            if rejected:
+                self._set_state(lc, REJECTED_KEY, cursor=rejected, at=utcnow())
+            seqs = [e.seq for e in entries]
+            for i in range(0, len(seqs), 500):
+                lc.execute(delete(OUTBOX).where(OUTBOX.c.seq.in_(seqs[i:i + 500])))
+
+    def _newer_pending(self, lc, tname, rid, seq) -> bool:
+        return lc.scalar(select(func.count()).select_from(OUTBOX).where(
+            OUTBOX.c.table_name == tname, OUTBOX.c.row_id == rid, OUTBOX.c.seq > seq)) > 0
+
+    def _remap(self, lc, t: Table, old_id: uuid.UUID, srv: dict) -> None:
+        """Local row ``old_id`` is the shared row ``srv`` under another id: adopt that id."""
+        new_id = srv["id"]
+        lc.execute(delete(t).where(t.c.id == old_id))
+        lc.execute(delete(OUTBOX).where(OUTBOX.c.table_name == t.name, OUTBOX.c.row_id == old_id))
+        self._apply_rows(lc, t, [srv], merge=False)
+        for child, col in REFERENCES.get(t.name, []):
+            lc.execute(update(child).where(child.c[col] == old_id).values({col: new_id}))
+        log.info("merged local %s %s into shared row %s", t.name, old_id, new_id)
+
+    # -- pull ------------------------------------------------------------------------------
+    def pull(self, report: SyncReport | None = None) -> SyncReport:
+        report = report or SyncReport()
+        cursors = self.cursors()
+        try:
+            with self.shared.connect() as sc:
+                for t in SYNC_ORDER:
+                    cursor = cursors.get(t.name, 0)
+                    while True:
+                        page = [dict(r) for r in sc.execute(
+                            select(t).where(t.c.revision > cursor)
+                            .order_by(t.c.revision).limit(self.page)).mappings()]
+                        sc.rollback()
+                        if not page:
+                            break
+                        cursor = page[-1]["revision"]
+                        with self.local.begin() as lc:
+                            pending = set(lc.scalars(select(OUTBOX.c.row_id).where(
+                                OUTBOX.c.table_name == t.name)))
+                            rows = [r for r in page if r["id"] not in pending]
+                            self._apply_rows(lc, t, rows)
+                            self._set_state(lc, t.name, cursor=cursor)
+                        report.pulled[t.name] += len(rows)
+                        if len(page) < self.page:
+                            break
+        except DBAPIError as exc:
+            if _is_unavailable(exc):
+                raise SharedUnavailable(f"shared database {describe(self.shared)}: "
+                                        f"{_short(exc)}") from exc
+            raise
+        return report
+
+    def _apply_rows(self, lc, t: Table, rows: list[dict], merge: bool = True) -> None:
+        if not rows:
+            return
+        if merge and natural_keys(t):
+            for r in rows:
+                for key in natural_keys(t):
+                    cond = [t.c[c].is_(None) if r[c] is None else t.c[c] == r[c] for c in key]
+                    other = lc.scalar(select(t.c.id).where(*cond, t.c.id != r["id"]))
+                    if other is not None:
+                        self._remap(lc, t, other, r)
+        cols = [c.name for c in t.columns]
+        stmt = sqlite_insert(t)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=[t.c.id],
+            set_={c: stmt.excluded[c] for c in cols if c != "id"})
+        lc.execute(stmt, [{c: r[c] for c in cols} for r in rows])
+
+
+# -- the thread ---------------------------------------------------------------------------
+
+@dataclass
+class Status:
+    connected: bool
+    waiting: int
+    last_sync: datetime | None
+    error: str = ""
+
+
+class SyncWorker(threading.Thread):
+    """Runs :class:`Syncer` until stopped: NOTIFY wakes it, a poll covers misses."""
+
+    def __init__(self, syncer: Syncer, *, poll_s: float = 5.0, retry_s: float = 1.0,
+                 on_status: Callable[[Status], None] | None = None,
+                 on_report: Callable[[SyncReport], None] | None = None) -> None:
+        super().__init__(name="workstation-sync", daemon=True)
+        self.syncer = syncer
+        self.poll_s = poll_s
+        self.retry_s = retry_s
+        self.on_status = on_status
+        self.on_report = on_report
+        self._stop = threading.Event()
+        self._wake = threading.Event()
+        self.status = Status(False, 0, None)
+
+    def stop(self, timeout: float | None = 10.0) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self.is_alive() and threading.current_thread() is not self:
+            self.join(timeout)
+
+    def wake(self) -> None:
+        """Sync now (e.g. right after a wrap-up was saved)."""
+        self._wake.set()
+
+    def _emit(self, connected: bool, error: str = "") -> None:
+        try:
+            waiting = self.syncer.waiting()
+            last = self.syncer.last_sync()
+        except Exception:  # noqa: BLE001 - a busy local store must not kill the thread
+            waiting, last = self.status.waiting, self.status.last_sync
+        self.status = Status(connected, waiting, last, error)
+        if self.on_status:
+            self.on_status(self.status)
+
+    def run(self) -> None:
+        import psycopg
+
+        listen = None
+        while not self._stop.is_set():
+            try:
+                if listen is None:
+                    listen = psycopg.connect(**libpq_conninfo(self.syncer.shared),
+                                             autocommit=True)
+                    listen.execute("LISTEN ws_sync")
+                self._wake.clear()
+                report = self.syncer.sync_once()
+                self._emit(True)
+                if self.on_report and report.moved():
+                    self.on_report(report)
+                self._wait(listen)
+            except (SharedUnavailable, psycopg.OperationalError, OperationalError) as exc:
+                log.info("shared database unavailable: %s", exc)
+                if listen is not None:
+                    try:
+                        listen.close()
+                    except Exception:  # noqa: BLE001
+                        pass
+                    listen = None
+                self._emit(False, str(exc))
+                self._stop.wait(self.retry_s)
+            except Exception as exc:  # noqa: BLE001 - keep syncing; the log has the trace
+                log.exception("sync round failed")
+                self._emit(self.status.connected, str(exc))
+                self._stop.wait(self.retry_s)
+        if listen is not None:
+            listen.close()
+        self.syncer.close()
+
+    def _wait(self, listen) -> None:
+        deadline = time.monotonic() + self.poll_s
+        mark = self.syncer.outbox_mark()
+        while not self._stop.is_set() and time.monotonic() < deadline:
+            if self._wake.is_set():
+                return
+            got = False
+            for _n in listen.notifies(timeout=0.1, stop_after=1):
+                got = True
+            if got:
+                for _n in listen.notifies(timeout=0.0):
+                    pass
+                return
+            if self.syncer.outbox_mark() != mark:
+                return

@@ -238,10 +238,18 @@ def page(s: Session, flt: LeadFilter, after: tuple[str, uuid.UUID] | None = None
          limit: int = PAGE_SIZE, now: datetime | None = None) -> list[LeadRow]:
     """Up to ``limit`` leads ordered by (company, id), strictly after ``after``."""
     cond = _conditions(flt, now)
+    company = Lead.company
+    text = (flt.search or "").strip()
+    if text and phone_query(text, flt.region) is None:
+        # A name search reads every name_key anyway: one sequential table scan
+        # and a sort of the matches (0.6 s over 1M leads) beats walking the
+        # company index with a row lookup per lead (5 s for a rare name).
+        # ``company || ''`` keeps the planner off ix_leads_company_id.
+        company = Lead.company.concat("")
     if after is not None:
-        cond.append(tuple_(Lead.company, Lead.id) > tuple_(*after))
+        cond.append(tuple_(company, Lead.id) > tuple_(*after))
     q = (select(*_ROW_COLS).where(*cond)
-         .order_by(Lead.company, Lead.id).limit(limit))
+         .order_by(company, Lead.id).limit(limit))
     return _rows_for(s, list(s.execute(q)))
 
 

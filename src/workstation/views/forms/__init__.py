@@ -1,0 +1,1 @@
+"""Generated form classes (tools/build_forms.py). Do not edit."""

@@ -1,0 +1,1 @@
+"""Lead card: a reusable widget and its dialog."""

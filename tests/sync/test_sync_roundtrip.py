@@ -1,0 +1,116 @@
+"""Two workstations and one shared database: push, pull, replay, conflicts."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from sqlalchemy import func, select, text
+
+from workstation.store.models import Call, Funnel, HistoryEvent, Lead, OutboxEntry, Phone
+from workstation.store.outbox import record_bulk
+from workstation.store.types import utcnow
+
+pytestmark = pytest.mark.pg
+
+
+def _team_id(shared_db, member):
+    with shared_db.engine().connect() as c:
+        return c.scalar(text("SELECT team_id FROM users WHERE login = :l"), {"l": member.login})
+
+
+def _new_lead(ws, team_id, company="Acme"):
+    ws.sync()  # the team and users arrive with the first sync
+    with ws.session() as s, s.begin():
+        lead = Lead(company=company, team_id=team_id, shared_pool=True)
+        s.add(lead)
+        s.flush()
+        s.add(Phone(lead_id=lead.id, raw="+380 44 123 4567", e164="+380441234567"))
+        call = Call(lead_id=lead.id, user_id=ws.member.id, direction="out",
+                    remote_e164="+380441234567", outcome="success")
+        s.add(call)
+        s.flush()
+        s.add(HistoryEvent(lead_id=lead.id, call_id=call.id, user_id=ws.member.id,
+                           kind="call", text="first call"))
+        return lead.id, call.id
+
+
+def test_change_on_a_arrives_on_b(shared_db, make_workstation):
+    alice, bob = shared_db.add_user("alice"), shared_db.add_user("bob")
+    a, b = make_workstation(alice), make_workstation(bob)
+    team = _team_id(shared_db, alice)
+    lead_id, call_id = _new_lead(a, team)
+    report = a.sync()
+    assert report.pushed["leads"] == 1 and report.pushed["calls"] == 1
+    assert not report.rejected
+    assert a.syncer.waiting() == 0
+    report = b.sync()
+    assert report.pulled["leads"] == 1 and report.pulled["calls"] == 1
+    assert not report.rejected
+    with b.session() as s:
+        assert s.get(Lead, lead_id).company == "Acme"
+        assert s.get(Call, call_id).outcome == "success"
+        assert s.scalar(select(func.count()).select_from(Phone)) == 1
+        # each workstation seeded its own default funnel: merged onto one id
+        assert s.scalar(select(func.count()).select_from(Funnel)) == 1
+        assert s.scalar(select(func.count()).select_from(OutboxEntry)) == 0  # no echo
+    with a.session() as s:
+        assert s.get(Lead, lead_id).revision > 0  # revision written back
+
+
+def test_replaying_a_batch_changes_nothing(shared_db, make_workstation):
+    alice = shared_db.add_user("alice")
+    a = make_workstation(alice)
+    lead_id, call_id = _new_lead(a, _team_id(shared_db, alice))
+    a.sync()
+    admin = shared_db.engine()
+    snap = "SELECT string_agg(id::text || ':' || revision, ',' ORDER BY id) FROM {}"
+    with admin.connect() as c:
+        before = {t: c.scalar(text(snap.format(t))) for t in ("leads", "calls", "history_events")}
+    with a.store.engine.begin() as c:  # the same changes queued again (a crash before delete)
+        record_bulk(c, "leads", [lead_id])
+        record_bulk(c, "calls", [call_id])
+        rows = c.execute(select(HistoryEvent.id)).scalars().all()
+        record_bulk(c, "history_events", rows)
+    a.sync()
+    with admin.connect() as c:
+        after = {t: c.scalar(text(snap.format(t))) for t in ("leads", "calls", "history_events")}
+    assert after == before
+
+
+@pytest.mark.parametrize("offline_is_later", [False, True])
+def test_offline_edit_conflict_keeps_both_values(shared_db, make_workstation, offline_is_later):
+    alice, bob = shared_db.add_user("alice"), shared_db.add_user("bob")
+    a, b = make_workstation(alice), make_workstation(bob)
+    lead_id, _ = _new_lead(a, _team_id(shared_db, alice))
+    a.sync()
+    b.sync()
+
+    def edit(ws, notes):
+        with ws.session() as s, s.begin():
+            s.get(Lead, lead_id).notes = notes
+        time.sleep(0.01)
+
+    # b is offline (does not sync) while both edit the same field
+    if offline_is_later:
+        edit(a, "from A online")
+        a.sync()
+        edit(b, "from B offline")
+    else:
+        edit(b, "from B offline")
+        edit(a, "from A online")
+        a.sync()
+    report = b.sync()  # b comes back
+    assert report.conflicts == 1
+    a.sync()
+    later = "from B offline" if offline_is_later else "from A online"
+    earlier = "from A online" if offline_is_later else "from B offline"
+    for ws in (a, b):
+        with ws.session() as s:
+            assert s.get(Lead, lead_id).notes == later
+            ev = s.scalars(select(HistoryEvent).where(HistoryEvent.kind == "field_change",
+                                                      HistoryEvent.lead_id == lead_id)).all()
+            assert [(e.field, e.old_value, e.new_value) for e in ev] == [
+                ("notes", earlier, later)]
+    with shared_db.engine().connect() as c:
+        assert c.scalar(text("SELECT notes FROM leads WHERE id = :i"), {"i": lead_id}) == later

@@ -22,6 +22,11 @@ SILENT_FRAME = bytes(FRAME_BYTES)
 
 #: A side counts as "flowing" while the other end touched it within this time.
 _IDLE_AFTER_S = 0.2
+#: Rings are checked once per this many seconds for audio that only adds delay.
+_TRIM_WINDOW_S = 1.0
+#: Audio that sat in a ring for a whole window beyond the jitter margin is dropped
+#: when it exceeds this (bytes, 4 ms): clock drift or a start-up backlog.
+_TRIM_SLACK = 128
 
 
 def ms_to_bytes(ms: float) -> int:
@@ -126,6 +131,10 @@ class BridgeCore:
         self._last_pull = 0.0
         self._last_push = 0.0
         self._sink_queued = 0
+        self._sink_expected = 0
+        self._sink_consumed = False
+        self._mic_win = (0.0, 1 << 30)  # (window start, min fill left after a read)
+        self._spk_win = (0.0, 1 << 30)
         self._c = dict.fromkeys(("mic_under", "mic_over", "spk_under", "spk_over", "mic_frames",
                                  "spk_frames", "mic_wait_sum", "spk_wait_sum", "spk_wait_n"), 0)
 
@@ -148,7 +157,22 @@ class BridgeCore:
             self._c["mic_frames"] += 1
             self._c["mic_wait_sum"] += fill
             data = self._mic.read(FRAME_BYTES)
+            self._mic_win = self._trim(self._mic, self._mic_win, self.mic_prefill - FRAME_BYTES,
+                                       "mic_over")
             return SILENT_FRAME if self._muted else data
+
+    def _trim(self, ring: RingBuffer, win: tuple[float, int], margin: int,
+              counter: str) -> tuple[float, int]:
+        """Track the lowest fill in a window; drop what never left the ring (drift)."""
+        start, low = win
+        low = min(low, len(ring))
+        now = self._last_pull if counter == "mic_over" else time.monotonic()
+        if now - start < _TRIM_WINDOW_S:
+            return start, low
+        if start and low - margin > _TRIM_SLACK:
+            ring.drop_oldest(len(ring) - (low - margin))
+            self._c[counter] += 1
+        return now, 1 << 30
 
     def push_speaker(self, data: bytes) -> None:
         """One frame of call audio from pjsua2."""
@@ -158,6 +182,11 @@ class BridgeCore:
                 return
             self._spk.write(data)
             self._c["spk_frames"] += 1
+            if not self._sink_consumed:
+                # the sink has not started playing yet (the first open takes ~1.5 s
+                # with PulseAudio): keep only the newest frame, nothing is late yet
+                self._spk.drop_oldest(FRAME_BYTES)
+                return
             if len(self._spk) > self.max_fill:
                 self._spk.drop_oldest(self.speaker_target)
                 self._c["spk_over"] += 1
@@ -185,25 +214,34 @@ class BridgeCore:
         """
         with self._lock:
             self._sink_queued = sink_queued
-            flowing = time.monotonic() - self._last_push < _IDLE_AFTER_S
-            want = min(self.speaker_target - sink_queued, sink_free)
-            if want <= 0:
-                return b""
-            out = b""
-            if sink_queued == 0 and flowing and self._c["spk_frames"]:
-                if not self._spk:
-                    self._c["spk_under"] += 1
-                cushion = min(self.speaker_target // 2, want)
-                cushion -= cushion % SAMPLE_BYTES
-                out = bytes(cushion)
-                want -= cushion
-            n = min(want, len(self._spk))
-            n -= n % SAMPLE_BYTES
-            if n > 0:
-                self._c["spk_wait_sum"] += len(self._spk) + sink_queued
-                self._c["spk_wait_n"] += 1
-                out += self._spk.read(n)
+            if sink_queued < self._sink_expected:
+                self._sink_consumed = True
+            out = self._read_speaker_locked(sink_queued, sink_free)
+            self._sink_expected = sink_queued + len(out)
+            if self._sink_consumed:
+                self._spk_win = self._trim(self._spk, self._spk_win, 0, "spk_over")
             return out
+
+    def _read_speaker_locked(self, sink_queued: int, sink_free: int) -> bytes:
+        flowing = time.monotonic() - self._last_push < _IDLE_AFTER_S
+        want = min(self.speaker_target - sink_queued, sink_free)
+        if want <= 0:
+            return b""
+        out = b""
+        if sink_queued == 0 and flowing and self._sink_consumed:
+            if not self._spk:
+                self._c["spk_under"] += 1
+            cushion = min(self.speaker_target // 2, want)
+            cushion -= cushion % SAMPLE_BYTES
+            out = bytes(cushion)
+            want -= cushion
+        n = min(want, len(self._spk))
+        n -= n % SAMPLE_BYTES
+        if n > 0:
+            self._c["spk_wait_sum"] += len(self._spk) + sink_queued
+            self._c["spk_wait_n"] += 1
+            out += self._spk.read(n)
+        return out
 
     # ---- control (any thread) -----------------------------------------------------------
     def set_mic_open(self, is_open: bool) -> None:
@@ -211,12 +249,15 @@ class BridgeCore:
             self._mic_open = is_open
             self._mic_primed = False
             self._mic.clear()
+            self._mic_win = (0.0, 1 << 30)
 
     def set_speaker_open(self, is_open: bool) -> None:
         with self._lock:
             self._spk_open = is_open
             self._spk.clear()
-            self._sink_queued = 0
+            self._sink_queued = self._sink_expected = 0
+            self._sink_consumed = False
+            self._spk_win = (0.0, 1 << 30)
 
     def set_muted(self, muted: bool) -> None:
         with self._lock:

@@ -59,6 +59,7 @@ from workstation.telephony.settings import SipSettings
 log = logging.getLogger(__name__)
 pjlog = logging.getLogger("workstation.telephony.pjsip")
 
+PJ_EINVALIDOP = 70013  # pj_status_t of "Invalid operation" (not exported by the wheel)
 AudioAttach = Callable[[str, Any], "tuple[Any, Any] | None"]
 
 
@@ -280,13 +281,25 @@ class TelephonyEngine(QObject):
                 break
         for key in list(self._calls):
             self._finish_call(key, merge_async=False)
+        self._want_registered = False
         if self.account is not None:
+            # Un-REGISTER and wait for the answer (digest retry included), then
+            # destroy without pjsua's fixed one-second wait for the network.
+            if self.registration_state == "registered":
+                try:
+                    self.account.setRegistration(False)
+                    deadline = time.monotonic() + 1.0
+                    while time.monotonic() < deadline and \
+                            self.registration_state == "registered":
+                        ep.libHandleEvents(10)
+                except pj.Error:
+                    pass
             try:
                 self.account.shutdown()
             except pj.Error:
                 pass
-        for _ in range(20):  # let the un-REGISTER go out
-            ep.libHandleEvents(5)
+            for _ in range(3):
+                ep.libHandleEvents(5)
         self._destroy_endpoint()
         for t in self._threads:
             t.join(timeout=10)
@@ -299,7 +312,7 @@ class TelephonyEngine(QObject):
         gc.collect()
         if self.ep is not None:
             try:
-                self.ep.libDestroy()
+                self.ep.libDestroy(pj.PJSUA_DESTROY_NO_NETWORK)
             except pj.Error as exc:
                 log.warning("libDestroy: %s", exc.info())
         self.ep = None
@@ -395,18 +408,17 @@ class TelephonyEngine(QObject):
         uri = self.dial_uri(target)
         call = EngineCall(self, self.account)
         ctx = self._new_ctx(call, CallDirection.OUTBOUND, uri)
-        prm = pj.CallOpParam(True)
-        try:
-            call.makeCall(uri, prm)
-        except pj.Error as exc:
-            ctx.status, ctx.reason = 500, exc.info()
+        del call
+        err = self._try_op(ctx, "makeCall", (uri, pj.CallOpParam(True)))
+        if err is not None:
+            ctx.status, ctx.reason = 500, err[1]
             ctx.ended = True
             ctx.ended_at, ctx.ended_mono = _utc(), time.monotonic()
             QTimer.singleShot(0, lambda k=ctx.key: self._finish_call(k))
             raise TelephonyError(self.tr("Cannot call %1: %2").replace("%1", uri)
-                                 .replace("%2", exc.reason)) from exc
+                                 .replace("%2", err[1]))
         try:
-            ctx.sip_call_id = call.getInfo().callIdString
+            ctx.sip_call_id = ctx.call.getInfo().callIdString
         except pj.Error:
             pass
         return ctx.key
@@ -463,14 +475,44 @@ class TelephonyEngine(QObject):
             except TelephonyError:
                 pass
 
-    def answer(self, key: str) -> None:
+    def _call_op(self, key: str, op: str, *args, retries: int = 0) -> None:
+        """Run ``Call.<op>(*args)``; TelephonyError on failure.
+
+        A re-INVITE that collides with a pending transaction (PJ_EINVALIDOP,
+        the user clicked during call setup) is retried every 100 ms up to
+        ``retries`` times. The error is raised outside the ``except`` block so
+        no traceback keeps the pjsua2 Call alive after libDestroy (that aborts).
+        """
         ctx = self._ctx(key)
+        err = self._try_op(ctx, op, args)
+        if err is None:
+            return
+        code, text = err
+        del ctx
+        if code == PJ_EINVALIDOP and retries > 0:
+            log.info("%s on %s busy; retrying", op, key)
+            QTimer.singleShot(100, lambda: self._retry_op(key, op, args, retries - 1))
+            return
+        raise TelephonyError(text)
+
+    def _retry_op(self, key: str, op: str, args: tuple, retries: int) -> None:
+        try:
+            self._call_op(key, op, *args, retries=retries)
+        except TelephonyError as exc:
+            self.sig_error.emit(str(exc))
+
+    @staticmethod
+    def _try_op(ctx: CallContext, op: str, args: tuple) -> tuple[int, str] | None:
+        try:
+            getattr(ctx.call, op)(*args)
+        except pj.Error as exc:
+            return int(exc.status), exc.reason or exc.info()
+        return None
+
+    def answer(self, key: str) -> None:
         prm = pj.CallOpParam(True)
         prm.statusCode = 200
-        try:
-            ctx.call.answer(prm)
-        except pj.Error as exc:
-            raise TelephonyError(exc.reason) from exc
+        self._call_op(key, "answer", prm)
 
     def reject(self, key: str, code: int = 486) -> None:
         """Reject a ringing call (486 Busy Here by default)."""
@@ -486,29 +528,20 @@ class TelephonyEngine(QObject):
         prm = pj.CallOpParam(True)
         if code:
             prm.statusCode = code
-        try:
-            ctx.call.hangup(prm)
-        except pj.Error as exc:
-            log.info("hangup %s: %s", key, exc.info())
+        err = self._try_op(ctx, "hangup", (prm,))
+        if err:
+            log.info("hangup %s: %s", key, err[1])
 
     def hold(self, key: str) -> None:
-        ctx = self._ctx(key)
-        try:
-            ctx.call.setHold(pj.CallOpParam(True))
-        except pj.Error as exc:
-            raise TelephonyError(exc.reason) from exc
-        ctx.held = True
+        self._call_op(key, "setHold", pj.CallOpParam(True), retries=30)
+        self._calls[key].held = True
         self.sig_hold.emit(key, True)
 
     def resume(self, key: str) -> None:
-        ctx = self._ctx(key)
         prm = pj.CallOpParam(True)
         prm.opt.flag = pj.PJSUA_CALL_UNHOLD
-        try:
-            ctx.call.reinvite(prm)
-        except pj.Error as exc:
-            raise TelephonyError(exc.reason) from exc
-        ctx.held = False
+        self._call_op(key, "reinvite", prm, retries=30)
+        self._calls[key].held = False
         self.sig_hold.emit(key, False)
 
     def set_mute(self, key: str, muted: bool) -> None:
@@ -516,50 +549,37 @@ class TelephonyEngine(QObject):
         ctx = self._ctx(key)
         ctx.muted = bool(muted)
         if ctx.media_active and ctx.source is not None and ctx.audio is not None:
-            try:
-                if ctx.muted:
-                    ctx.source.stopTransmit(ctx.audio)
-                    if ctx.recorder:
-                        ctx.source.stopTransmit(ctx.recorder.left)
-                else:
-                    ctx.source.startTransmit(ctx.audio)
-                    if ctx.recorder:
-                        ctx.source.startTransmit(ctx.recorder.left)
-            except pj.Error as exc:
-                log.warning("mute: %s", exc.info())
+            targets = [ctx.audio] + ([ctx.recorder.left] if ctx.recorder else [])
+            for target in targets:
+                try:
+                    if ctx.muted:
+                        ctx.source.stopTransmit(target)
+                    else:
+                        ctx.source.startTransmit(target)
+                except pj.Error as exc:
+                    log.warning("mute: %s", exc.info())
         self.sig_mute.emit(key, ctx.muted)
 
     def send_dtmf(self, key: str, digits: str, method: str = "rfc4733") -> None:
         """Send DTMF digits: method "rfc4733" (RTP events) or "info" (SIP INFO)."""
-        ctx = self._ctx(key)
         if not re.fullmatch(r"[0-9*#A-Da-d]+", digits or ""):
             raise TelephonyError(self.tr("DTMF digits must be 0-9, *, #, A-D."))
-        try:
-            if method == "info":
-                prm = pj.CallSendDtmfParam()
-                prm.method = pj.PJSUA_DTMF_METHOD_SIP_INFO
-                prm.digits = digits
-                ctx.call.sendDtmf(prm)
-            else:
-                ctx.call.dialDtmf(digits)
-        except pj.Error as exc:
-            raise TelephonyError(exc.reason) from exc
+        if method == "info":
+            prm = pj.CallSendDtmfParam()
+            prm.method = pj.PJSUA_DTMF_METHOD_SIP_INFO
+            prm.digits = digits
+            self._call_op(key, "sendDtmf", prm)
+        else:
+            self._call_op(key, "dialDtmf", digits)
 
     def transfer(self, key: str, target: str) -> None:
         """Blind transfer (REFER) to a number or URI."""
-        ctx = self._ctx(key)
-        try:
-            ctx.call.xfer(self.dial_uri(target), pj.CallOpParam(True))
-        except pj.Error as exc:
-            raise TelephonyError(exc.reason) from exc
+        self._call_op(key, "xfer", self.dial_uri(target), pj.CallOpParam(True))
 
     def transfer_attended(self, key: str, other_key: str) -> None:
         """Attended transfer: connect call ``key``'s party to ``other_key``'s (REFER/Replaces)."""
-        ctx, other = self._ctx(key), self._ctx(other_key)
-        try:
-            ctx.call.xferReplaces(other.call, pj.CallOpParam(True))
-        except pj.Error as exc:
-            raise TelephonyError(exc.reason) from exc
+        other = self._ctx(other_key)
+        self._call_op(key, "xferReplaces", other.call, pj.CallOpParam(True))
 
     def call_audio_media(self, key: str):
         """The call's AudioMedia while its media is active, else None. Engine thread."""

@@ -39,6 +39,12 @@ def pg_cluster(request):
     cluster.destroy()
 
 
+@pytest.fixture
+def require_part(request):
+    """``require(condition, reason)``: skip locally, fail under CI."""
+    return _root_require(request.config)
+
+
 @pytest.fixture(scope="session")
 def pg_template(pg_cluster):
     from workstation.sync.shared import shared_engine, upgrade_shared_engine

@@ -269,6 +269,8 @@ class WrapUp:
     script_id: uuid.UUID | None = None
     script_path: list | None = None
     wrapup_seconds: float | None = None
+    pop_latency_ms: float | None = None
+    """INVITE received -> card painted, measured by the workspace."""
 
     def problems(self) -> list[str]:
         out = []
@@ -371,6 +373,8 @@ def save_wrapup(session: Session, w: WrapUp, *, now: datetime | None = None,
         if w.script_path is not None:
             call.script_path = list(w.script_path)
         call.wrapup_seconds = w.wrapup_seconds
+        if w.pop_latency_ms is not None:
+            call.pop_latency_ms = w.pop_latency_ms
         call.effective = rule.is_effective(call.outcome, call.talk_seconds, w.result, w.tools)
         call.updated_by = w.user_id
         session.flush()

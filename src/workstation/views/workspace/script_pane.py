@@ -1,0 +1,185 @@
+"""The script pane (LEFT): current step with variables filled, the client's answers,
+objection and info-occasion buttons, the info-occasion counter, back."""
+
+from __future__ import annotations
+
+import uuid
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workstation.domain.scripts import Script, ScriptRun, ScriptRunError
+
+
+class _Flow(QWidget):
+    """A column of buttons that can be rebuilt."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(0, 0, 0, 0)
+        self.buttons: list[QPushButton] = []
+
+    def clear(self) -> None:
+        for b in self.buttons:
+            b.setParent(None)
+            b.deleteLater()
+        self.buttons = []
+
+    def add(self, text: str, name: str) -> QPushButton:
+        b = QPushButton(text, self)
+        b.setObjectName(name)
+        b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.layout_.addWidget(b)
+        self.buttons.append(b)
+        return b
+
+
+class ScriptPane(QWidget):
+    sig_step_changed = Signal(str)
+    """The current step changed; carries its id."""
+    sig_info_warning = Signal(int)
+    """More info-occasions than the script allows were used; carries the count."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.run: ScriptRun | None = None
+        self.script_id: uuid.UUID | None = None
+        self.titleLabel = QLabel(self)
+        self.titleLabel.setObjectName("scriptTitle")
+        f = self.titleLabel.font()
+        f.setBold(True)
+        self.titleLabel.setFont(f)
+        self.textLabel = QLabel(self)
+        self.textLabel.setObjectName("scriptText")
+        self.textLabel.setWordWrap(True)
+        self.textLabel.setTextFormat(Qt.TextFormat.PlainText)
+        self.answers = _Flow(self)
+        self.detours = QGroupBox(self.tr("Objections and info-occasions"), self)
+        dl = QHBoxLayout(self.detours)
+        self.objections = _Flow(self.detours)
+        self.infos = _Flow(self.detours)
+        dl.addWidget(self.objections)
+        dl.addWidget(self.infos)
+        self.counterLabel = QLabel(self)
+        self.counterLabel.setObjectName("infoCounter")
+        self.backButton = QPushButton(self.tr("Back"), self)
+        self.backButton.setObjectName("scriptBack")
+        self.backButton.clicked.connect(self.back)
+        inner = QWidget(self)
+        il = QVBoxLayout(inner)
+        il.addWidget(self.titleLabel)
+        il.addWidget(self.textLabel)
+        il.addWidget(self.answers)
+        il.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.counterLabel, 1)
+        bottom.addWidget(self.backButton)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll, 3)
+        layout.addWidget(self.detours, 1)
+        layout.addLayout(bottom)
+        self._render()
+
+    # -- state --------------------------------------------------------------
+    def set_script(self, script_id: uuid.UUID | None, script: Script | None,
+                   values: dict[str, str] | None = None) -> None:
+        """Start a new walk (``None``: no script for this lead)."""
+        self.script_id = script_id
+        self.run = ScriptRun(script, values or {}) if script is not None else None
+        self._render()
+
+    def set_values(self, values: dict[str, str]) -> None:
+        """Variables changed (the card finished loading): re-render the text."""
+        if self.run is not None:
+            self.run.values = dict(values)
+            self._render()
+
+    def path(self) -> list[dict] | None:
+        return self.run.to_path() if self.run else None
+
+    def hints(self) -> dict:
+        return self.run.hints() if self.run else {}
+
+    # -- moves --------------------------------------------------------------
+    def choose(self, answer_id: str) -> None:
+        self._move(lambda run: run.answer(answer_id))
+
+    def jump(self, step_id: str) -> None:
+        self._move(lambda run: run.jump(step_id))
+
+    def back(self) -> None:
+        self._move(lambda run: run.back())
+
+    def _move(self, fn) -> None:
+        if self.run is None:
+            return
+        before = self.run.info_warning
+        try:
+            fn(self.run)
+        except ScriptRunError:
+            return
+        self._render()
+        self.sig_step_changed.emit(self.run.current.id)
+        if self.run.info_warning and not before:
+            self.sig_info_warning.emit(self.run.info_count)
+
+    # -- painting -------------------------------------------------------------
+    def _render(self) -> None:
+        self.answers.clear()
+        self.objections.clear()
+        self.infos.clear()
+        run = self.run
+        if run is None:
+            self.titleLabel.setText(self.tr("No script"))
+            self.textLabel.setText(self.tr("There is no call script for this topic."))
+            self.counterLabel.setText("")
+            self.backButton.setEnabled(False)
+            self.detours.setVisible(False)
+            return
+        step = run.current
+        self.titleLabel.setText(step.title or step.id)
+        self.textLabel.setText(run.text)
+        if run.ended:
+            self.answers.add(self.tr("End of the script: fill in the wrap-up"),
+                             "scriptEnded").setEnabled(False)
+        else:
+            for a in step.answers:
+                b = self.answers.add(a.label, f"answer_{a.id}")
+                b.clicked.connect(lambda _=False, aid=a.id: self.choose(aid))
+        self.detours.setVisible(True)
+        for st in run.script.objections:
+            b = self.objections.add(st.title or st.id, f"objection_{st.id}")
+            b.setEnabled(not run.ended and st.id != step.id)
+            b.clicked.connect(lambda _=False, sid=st.id: self.jump(sid))
+        for st in run.script.info_occasions:
+            b = self.infos.add(st.title or st.id, f"info_{st.id}")
+            b.setEnabled(not run.ended and st.id != step.id)
+            b.clicked.connect(lambda _=False, sid=st.id: self.jump(sid))
+        limit = run.script.max_info_occasions
+        text = self.tr("Info-occasions: %1 of %2").replace("%1", str(run.info_count)) \
+            .replace("%2", str(limit))
+        if run.info_warning:
+            text += " — " + self.tr("more than %1 in one call: send one by e-mail and call "
+                                    "again with a new one").replace("%1", str(limit))
+            self.counterLabel.setStyleSheet("color: #b00020; font-weight: bold;")
+        else:
+            self.counterLabel.setStyleSheet("")
+        self.counterLabel.setText(text)
+        self.backButton.setEnabled(run.can_go_back)
+
+    def is_warning(self) -> bool:
+        return bool(self.run and self.run.info_warning)

@@ -1,0 +1,359 @@
+"""CallWorkspace: what a manager looks at during a call.
+
+Card fields on top (the lead card widget); below, the call script LEFT and the
+history of earlier contacts RIGHT with the wrap-up form under it.
+
+    ws = CallWorkspace(store, user_id=me, user_name="Anna")
+    ws.sig_dial.connect(engine.dial)
+    engine.sig_incoming.connect(lambda c: ws.pop_incoming(c.remote_number,
+                                                          received_at=c.received_at))
+    ws.start_outgoing(lead_id, "+380671234567")      # card before the first ring
+    ws.call_ended(outcome="no_answer", talk_seconds=0, call_id=row_id)
+    ws.save_wrapup()                                  # one transaction, background
+
+The screen-pop lookup (one indexed query) is the only database access on the
+GUI thread; everything else runs through ``views.ops.run_op``.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+from sqlalchemy import select
+
+from workstation.domain import phones
+from workstation.domain.attempts import AttemptPolicy
+from workstation.domain.kpi import EffectiveRule
+from workstation.store import leads as L
+from workstation.store import workspace as ws
+from workstation.store.models import Contact, Lead
+from workstation.views.leadcard.widget import LeadCardWidget
+from workstation.views.ops import run_op
+from workstation.views.workspace.chooser import LeadChooserDialog
+from workstation.views.workspace.history import HistoryPane
+from workstation.views.workspace.script_pane import ScriptPane
+from workstation.views.workspace.wrapup import WrapUpForm
+
+
+@dataclass
+class CallContext:
+    direction: str
+    number: str
+    lead_id: uuid.UUID | None = None
+    call_id: uuid.UUID | None = None
+    interest: bool = False
+    received_at: float = 0.0
+    pop_latency_ms: float | None = None
+    outcome: str | None = None
+    talk_seconds: float | None = None
+    started_at: datetime | None = None
+    answered_at: datetime | None = None
+    ended_at: datetime | None = None
+    ended: bool = False
+
+
+class CallWorkspace(QWidget):
+    sig_dial = Signal(str)
+    """Click-to-call from the card; carries an E.164 number."""
+    sig_popped = Signal(object, float)
+    """The card, script and history are painted: (call id or None, latency in ms)."""
+    sig_choose = Signal(object)
+    """Several leads match the caller; carries the chooser dialog (already open)."""
+    sig_wrapup_saved = Signal(object)
+    """The wrap-up was written; carries store.workspace.WrapUpSaved."""
+    sig_lead_created = Signal(object)
+    """An Interest card became a lead; carries its uuid.UUID."""
+    sig_error = Signal(str)
+    """Something failed; a message for the user."""
+
+    def __init__(self, store, user_id: uuid.UUID | None, user_name: str = "", *,
+                 region: str = "UA", script_language: str | None = None,
+                 policy: AttemptPolicy | None = None, rule: EffectiveRule | None = None,
+                 parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("callWorkspace")
+        self.store, self.user_id, self.user_name = store, user_id, user_name
+        self.region, self.script_language = region, script_language
+        self.policy, self.rule = policy or AttemptPolicy(), rule or EffectiveRule()
+        self.call: CallContext | None = None
+        self.chooser: LeadChooserDialog | None = None
+        self._pending: set[str] = set()
+        self._saving = False
+
+        self.card = LeadCardWidget(store, region, user_id, self)
+        self.script = ScriptPane(self)
+        self.history = HistoryPane(self)
+        self.wrapup = WrapUpForm(self)
+        self.banner = QLabel(self)
+        self.banner.setObjectName("workspaceBanner")
+        f = self.banner.font()
+        f.setBold(True)
+        self.banner.setFont(f)
+
+        right = QSplitter(Qt.Orientation.Vertical, self)
+        right.addWidget(self.history)
+        right.addWidget(self.wrapup)
+        right.setStretchFactor(0, 2)
+        right.setStretchFactor(1, 3)
+        lower = QSplitter(Qt.Orientation.Horizontal, self)
+        lower.setObjectName("workspaceLower")
+        lower.addWidget(self.script)
+        lower.addWidget(right)
+        lower.setStretchFactor(0, 1)
+        lower.setStretchFactor(1, 1)
+        outer = QSplitter(Qt.Orientation.Vertical, self)
+        outer.addWidget(self.card)
+        outer.addWidget(lower)
+        outer.setStretchFactor(0, 2)
+        outer.setStretchFactor(1, 3)
+        self.lower_splitter = lower
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addWidget(outer)
+
+        self.card.sig_dial.connect(self.sig_dial)
+        self.card.sig_loaded.connect(self._card_loaded)
+        self.card.sig_error.connect(self.sig_error)
+        self.wrapup.sig_save.connect(self.save_wrapup)
+        self.script.sig_step_changed.connect(self._script_moved)
+
+    # -- entering a call ---------------------------------------------------------
+    def pop_incoming(self, number: str, *, call_id: uuid.UUID | None = None,
+                     received_at: float | None = None) -> None:
+        """An incoming call: find the caller's lead(s) and show the card.
+
+        ``received_at`` is ``time.perf_counter()`` when the INVITE arrived; the
+        latency up to the painted card is emitted (sig_popped) and saved with
+        the call at wrap-up.
+        """
+        t0 = received_at if received_at is not None else time.perf_counter()
+        try:
+            with self.store.session() as s:  # the one deliberate query on the GUI thread
+                matches = ws.lookup_by_phone(s, number, self.region)
+        except phones.PhoneError:
+            matches = []
+        e164 = phones.try_normalize(number, self.region) or phones.strip_uri(number)
+        if len(matches) == 1:
+            self.show_lead(matches[0].lead_id, direction="in", number=e164, call_id=call_id,
+                           received_at=t0)
+        elif not matches:
+            self.start_interest(e164, call_id=call_id, received_at=t0)
+        else:
+            self.call = CallContext("in", e164, call_id=call_id, received_at=t0)
+            self.chooser = LeadChooserDialog(e164, matches, self)
+            self.chooser.accepted.connect(self._chosen)
+            self.chooser.rejected.connect(lambda: self.start_interest(e164, call_id=call_id,
+                                                                      received_at=t0))
+            self.chooser.open()
+            self.sig_choose.emit(self.chooser)
+
+    def _chosen(self) -> None:
+        lead_id = self.chooser.chosen() if self.chooser else None
+        ctx = self.call
+        if lead_id is None or ctx is None:
+            return
+        self.show_lead(lead_id, direction="in", number=ctx.number, call_id=ctx.call_id,
+                       received_at=ctx.received_at)
+
+    def start_outgoing(self, lead_id: uuid.UUID, number: str,
+                       call_id: uuid.UUID | None = None) -> None:
+        """Click-to-call or next lead: the card is shown before the first ring."""
+        self.show_lead(lead_id, direction="out", number=number, call_id=call_id,
+                       received_at=time.perf_counter())
+
+    def set_call_id(self, call_id: uuid.UUID) -> None:
+        """The telephony layer created the Call row for the current call."""
+        if self.call is not None:
+            self.call.call_id = call_id
+
+    def show_lead(self, lead_id: uuid.UUID, *, direction: str = "out", number: str = "",
+                  call_id: uuid.UUID | None = None, received_at: float | None = None) -> None:
+        self.call = CallContext(direction, number, lead_id=lead_id, call_id=call_id,
+                                received_at=received_at or time.perf_counter())
+        self.wrapup.reset()
+        self.banner.setText(self.tr("Incoming call %1").replace("%1", phones.display(number))
+                            if direction == "in" and number else
+                            self.tr("Outgoing call %1").replace("%1", phones.display(number))
+                            if number else "")
+        self._pending = {"card", "side"}
+        self.card.open_lead(lead_id)
+        self._load_side(lead_id)
+
+    def start_interest(self, number: str, *, call_id: uuid.UUID | None = None,
+                       received_at: float | None = None) -> None:
+        """Unknown number: an "Interest" card pre-filled with date-time, manager, phone
+        and event; the wrap-up save turns it into a lead."""
+        self.call = CallContext("in", number, call_id=call_id, interest=True,
+                                received_at=received_at or time.perf_counter())
+        self.card.new_lead(number)
+        self.card.ui.sourceEdit.setText(self.tr("Incoming call"))
+        self.banner.setText(self.tr("Interest: incoming call from %1 at %2 — %3")
+                            .replace("%1", phones.display(number) if number else self.tr("unknown"))
+                            .replace("%2", datetime.now().strftime("%Y-%m-%d %H:%M"))
+                            .replace("%3", self.user_name or self.tr("me")))
+        self.wrapup.reset()
+        self.wrapup.set_default_stage(ws.NEW_DEAL_STAGE)
+        self.history.set_rows([])
+        self._pending = {"side"}
+        self._load_side(None)
+
+    def _load_side(self, lead_id: uuid.UUID | None) -> None:
+        """History and the lead's script, in the background."""
+        store, language = self.store, self.script_language
+        gen = self.call
+
+        def work(_p, _c):
+            with store.session() as s:
+                rows, topic, company, contact = [], "", "", ""
+                if lead_id is not None:
+                    rows = ws.history_for_lead(s, lead_id, limit=100)
+                    lead = s.get(Lead, lead_id)
+                    if lead is not None:
+                        topic, company = lead.topic, lead.company
+                    contact = s.scalar(select(Contact.full_name)
+                                       .where(Contact.lead_id == lead_id,
+                                              Contact.deleted.is_(False))
+                                       .order_by(Contact.created_at).limit(1)) or ""
+                script = ws.active_script(s, topic=topic, language=language)
+                return rows, script, {"company": company, "contact": contact}
+
+        def done(result):
+            if gen is not self.call:
+                return  # another call started meanwhile
+            rows, script, values = result
+            self.history.set_rows(rows)
+            values["manager"] = self.user_name
+            if script is None:
+                self.script.set_script(None, None)
+            else:
+                self.script.set_script(script[0], script[1], values)
+            self._painted("side")
+
+        run_op(self, work, done, lambda exc: self.sig_error.emit(str(exc)))
+
+    def _card_loaded(self, data: L.LeadData) -> None:
+        values = {"company": data.company or "",
+                  "contact": data.contacts[0].full_name if data.contacts else "",
+                  "manager": self.user_name}
+        self.script.set_values(values)
+        self._painted("card")
+
+    def _painted(self, part: str) -> None:
+        self._pending.discard(part)
+        if self._pending or self.call is None or self.call.pop_latency_ms is not None:
+            return
+        ctx = self.call
+
+        def measure():
+            if ctx.pop_latency_ms is None:
+                ctx.pop_latency_ms = (time.perf_counter() - ctx.received_at) * 1000.0
+                self.sig_popped.emit(ctx.call_id, ctx.pop_latency_ms)
+
+        self.repaint()
+        QTimer.singleShot(0, measure)
+
+    def _script_moved(self, _step: str) -> None:
+        self.wrapup.apply_hints(self.script.hints())
+
+    # -- the end of the call --------------------------------------------------------
+    def call_ended(self, outcome: str | None, *, talk_seconds: float | None = None,
+                   call_id: uuid.UUID | None = None, started_at: datetime | None = None,
+                   answered_at: datetime | None = None,
+                   ended_at: datetime | None = None) -> None:
+        """Signalling says the call is over: the wrap-up starts, outcome filled in."""
+        ctx = self.call
+        if ctx is None:
+            return
+        ctx.outcome, ctx.talk_seconds, ctx.ended = outcome, talk_seconds, True
+        ctx.started_at, ctx.answered_at = started_at, answered_at
+        ctx.ended_at = ended_at or datetime.now(timezone.utc)
+        if call_id is not None:
+            ctx.call_id = call_id
+        self.wrapup.set_outcome(outcome)
+        self.wrapup.start_timing()
+        if outcome and outcome != "success" and ctx.direction == "out":
+            self._select_reason_if_empty("call_later")
+
+    def _select_reason_if_empty(self, code: str) -> None:
+        if not self.wrapup.reasonCombo.currentData():
+            idx = self.wrapup.reasonCombo.findData(code)
+            if idx >= 0:
+                self.wrapup.reasonCombo.setCurrentIndex(idx)
+
+    def save_wrapup(self) -> None:
+        """Validate the form and write everything in one transaction (background)."""
+        ctx = self.call
+        if ctx is None or self._saving:
+            return
+        problem = self.wrapup.check()
+        card_data = self.card.lead_data()
+        if not problem and ctx.interest and not (card_data.company.strip() or any(
+                c.full_name.strip() for c in card_data.contacts)):
+            problem = self.tr("Enter the company or the contact's name for the new lead.")
+        if problem:
+            self.wrapup.show_error(problem)
+            return
+        self.wrapup.show_error("")
+        v = self.wrapup.values()
+        w = ws.WrapUp(lead_id=ctx.lead_id, user_id=self.user_id, call_id=ctx.call_id,
+                      direction=ctx.direction, remote_number=ctx.number, outcome=ctx.outcome,
+                      started_at=ctx.started_at, answered_at=ctx.answered_at,
+                      ended_at=ctx.ended_at, talk_seconds=ctx.talk_seconds,
+                      script_id=self.script.script_id, script_path=self.script.path(),
+                      pop_latency_ms=ctx.pop_latency_ms, **v)
+        store, region, user_id, policy, rule = (self.store, self.region, self.user_id,
+                                                self.policy, self.rule)
+        card_dirty = self.card.is_dirty() and not ctx.interest and ctx.lead_id is not None
+        interest = ctx.interest
+        phone = next((p.raw for p in card_data.phones if p.raw.strip()), ctx.number)
+        contact = next((c.full_name for c in card_data.contacts if c.full_name.strip()), "")
+        email = next((e.address for e in card_data.emails if e.address.strip()), "")
+        self._saving = True
+        self.wrapup.saveButton.setEnabled(False)
+
+        def work(_p, _c):
+            if card_dirty:
+                L.save(store, card_data, user_id=user_id, region=region)
+            with store.session() as s, s.begin():
+                if interest:
+                    w.lead_id = ws.create_lead_from_interest(
+                        s, phone=phone, user_id=user_id, company=card_data.company,
+                        contact_name=contact, topic=card_data.topic, email=email,
+                        notes=card_data.notes, call_id=w.call_id, region=region,
+                        source=card_data.source or "incoming call")
+                saved = ws.save_wrapup(s, w, policy=policy, rule=rule)
+            return w.lead_id, saved
+
+        def done(result):
+            self._saving = False
+            self.wrapup.saveButton.setEnabled(True)
+            lead_id, saved = result
+            if interest:
+                self.sig_lead_created.emit(lead_id)
+            ctx.lead_id, ctx.interest, ctx.call_id = lead_id, False, saved.call_id
+            self.wrapup.reset()
+            self.card.open_lead(lead_id)
+            self._reload_history(lead_id)
+            self.sig_wrapup_saved.emit(saved)
+
+        def failed(exc):
+            self._saving = False
+            self.wrapup.saveButton.setEnabled(True)
+            self.wrapup.show_error(self.tr("Not saved: %1").replace("%1", str(exc)))
+            self.sig_error.emit(str(exc))
+
+        run_op(self, work, done, failed)
+
+    def _reload_history(self, lead_id: uuid.UUID) -> None:
+        store = self.store
+
+        def work(_p, _c):
+            with store.session() as s:
+                return ws.history_for_lead(s, lead_id, limit=100)
+
+        run_op(self, work, self.history.set_rows, lambda exc: self.sig_error.emit(str(exc)))

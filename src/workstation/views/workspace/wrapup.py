@@ -1,0 +1,250 @@
+"""The wrap-up form: what the manager records when the call ends."""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime, timedelta, timezone
+
+from PySide6.QtCore import QCoreApplication, QDateTime, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workstation.domain.enums import CallResult
+from workstation.domain.funnel import DEFAULT_REFUSAL_REASONS, DEFAULT_STAGES
+from workstation.views import labels
+from workstation.views.leadcard.widget import from_qdatetime, to_qdatetime
+
+_TOOLS = ("offer_sent", "presentation", "demo_access", "decision_maker", "invoice")
+
+
+def tool_label(code: str) -> str:
+    names = {
+        "offer_sent": QCoreApplication.translate("WrapUp", "Offer sent"),
+        "presentation": QCoreApplication.translate("WrapUp", "Presentation"),
+        "demo_access": QCoreApplication.translate("WrapUp", "Demo access"),
+        "decision_maker": QCoreApplication.translate("WrapUp", "Decision-maker contact"),
+        "invoice": QCoreApplication.translate("WrapUp", "Invoice"),
+    }
+    return names.get(code, code)
+
+
+class WrapUpForm(QWidget):
+    sig_save = Signal()
+    """The manager pressed Save."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._started = time.monotonic()
+        self.outcomeLabel = QLabel(self)
+        self.outcomeLabel.setObjectName("wrapupOutcome")
+        self.resultCombo = QComboBox(self)
+        self.resultCombo.setObjectName("resultCombo")
+        self.resultCombo.addItem(self.tr("— choose —"), None)
+        for r in CallResult:
+            self.resultCombo.addItem(labels.result_label(r.value), r.value)
+        self.reasonCombo = QComboBox(self)
+        self.reasonCombo.setObjectName("reasonCombo")
+        self.reasonCombo.addItem(self.tr("— choose —"), "")
+        for code, name in DEFAULT_REFUSAL_REASONS:
+            self.reasonCombo.addItem(labels.refusal_reason_label(code, name), code)
+        self.typeCombo = QComboBox(self)
+        self.typeCombo.setObjectName("wrapTypeCombo")
+        self.typeCombo.addItem(self.tr("— unchanged —"), None)
+        for code in labels.lead_type_codes():
+            self.typeCombo.addItem(labels.lead_type_label(code), code)
+        self.stageCombo = QComboBox(self)
+        self.stageCombo.setObjectName("wrapStageCombo")
+        self.stageCombo.addItem(self.tr("— unchanged —"), None)
+        for st in DEFAULT_STAGES:
+            self.stageCombo.addItem(labels.stage_label(st.code, st.name), st.code)
+        self.notesEdit = QPlainTextEdit(self)
+        self.notesEdit.setObjectName("wrapNotes")
+        self.notesEdit.setPlaceholderText(self.tr("What was said, what was agreed"))
+        self.notesEdit.setMaximumHeight(80)
+        tools = QGroupBox(self.tr("Tools used"), self)
+        tl = QGridLayout(tools)
+        self.toolChecks: dict[str, QCheckBox] = {}
+        for n, code in enumerate(_TOOLS):
+            cb = QCheckBox(tool_label(code), tools)
+            cb.setObjectName(f"tool_{code}")
+            self.toolChecks[code] = cb
+            tl.addWidget(cb, n // 3, n % 3)
+        self.nextCheck = QCheckBox(self.tr("Next contact"), self)
+        self.nextCheck.setObjectName("nextCheck")
+        self.nextEdit = QDateTimeEdit(self)
+        self.nextEdit.setObjectName("nextEdit")
+        self.nextEdit.setCalendarPopup(True)
+        self.nextEdit.setDateTime(QDateTime.currentDateTime().addDays(1))
+        self.nextEdit.setEnabled(False)
+        self.remindCheck = QCheckBox(self.tr("Remind"), self)
+        self.remindCheck.setObjectName("remindCheck")
+        self.remindCheck.setChecked(True)
+        self.remindBefore = QSpinBox(self)
+        self.remindBefore.setObjectName("remindBefore")
+        self.remindBefore.setRange(0, 24 * 60)
+        self.remindBefore.setValue(5)
+        self.remindBefore.setSuffix(self.tr(" min before"))
+        self.newDealCheck = QCheckBox(self.tr("New deal"), self)
+        self.newDealCheck.setObjectName("newDealCheck")
+        self.errorLabel = QLabel(self)
+        self.errorLabel.setObjectName("wrapError")
+        self.errorLabel.setStyleSheet("color: #b00020;")
+        self.errorLabel.setWordWrap(True)
+        self.errorLabel.hide()
+        self.saveButton = QPushButton(self.tr("Save wrap-up"), self)
+        self.saveButton.setObjectName("wrapSave")
+        self.saveButton.setDefault(True)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Call"), self.outcomeLabel)
+        form.addRow(self.tr("Result"), self.resultCombo)
+        form.addRow(self.tr("Reason"), self.reasonCombo)
+        form.addRow(self.tr("Lead type"), self.typeCombo)
+        form.addRow(self.tr("Stage"), self.stageCombo)
+        nxt = QHBoxLayout()
+        nxt.addWidget(self.nextCheck)
+        nxt.addWidget(self.nextEdit, 1)
+        nxt.addWidget(self.remindCheck)
+        nxt.addWidget(self.remindBefore)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.newDealCheck)
+        bottom.addStretch(1)
+        bottom.addWidget(self.saveButton)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(form)
+        layout.addWidget(self.notesEdit)
+        layout.addWidget(tools)
+        layout.addLayout(nxt)
+        layout.addWidget(self.errorLabel)
+        layout.addLayout(bottom)
+
+        self.resultCombo.currentIndexChanged.connect(self._result_changed)
+        self.nextCheck.toggled.connect(self.nextEdit.setEnabled)
+        self.nextCheck.toggled.connect(self.remindCheck.setEnabled)
+        self.nextCheck.toggled.connect(self.remindBefore.setEnabled)
+        self.saveButton.clicked.connect(self.sig_save)
+        self.reset()
+
+    # -- state --------------------------------------------------------------
+    def reset(self, outcome: str | None = None) -> None:
+        """A fresh form; ``outcome`` from signalling is shown and kept."""
+        self.outcome = outcome
+        self.outcomeLabel.setText(labels.outcome_label(outcome) if outcome else
+                                  self.tr("in progress"))
+        self.resultCombo.setCurrentIndex(0)
+        self.reasonCombo.setCurrentIndex(0)
+        self.typeCombo.setCurrentIndex(0)
+        self.stageCombo.setCurrentIndex(0)
+        self.notesEdit.clear()
+        for cb in self.toolChecks.values():
+            cb.setChecked(False)
+        self.nextCheck.setChecked(False)
+        self.nextEdit.setEnabled(False)
+        self.remindCheck.setEnabled(False)
+        self.remindBefore.setEnabled(False)
+        self.newDealCheck.setChecked(False)
+        self.show_error("")
+        self._result_changed()
+        self._started = time.monotonic()
+
+    def start_timing(self) -> None:
+        """Wrap-up time counts from here (the call ended)."""
+        self._started = time.monotonic()
+
+    def elapsed(self) -> float:
+        return time.monotonic() - self._started
+
+    def set_outcome(self, outcome: str | None) -> None:
+        self.outcome = outcome
+        self.outcomeLabel.setText(labels.outcome_label(outcome) if outcome else
+                                  self.tr("in progress"))
+        if outcome and outcome != "success" and self.resultCombo.currentData() is None:
+            # a failed call: Undefined, reason "call later" until the manager says otherwise
+            self._select(self.resultCombo, CallResult.UNDEFINED.value)
+
+    @staticmethod
+    def _select(combo: QComboBox, value) -> None:
+        idx = combo.findData(value)
+        if idx >= 0:
+            combo.setCurrentIndex(idx)
+
+    def apply_hints(self, hints: dict) -> None:
+        """Pre-fill from the script's answers (the manager may change anything)."""
+        if hints.get("result"):
+            self._select(self.resultCombo, hints["result"])
+        if hints.get("reason"):
+            self._select(self.reasonCombo, hints["reason"])
+        if hints.get("lead_type"):
+            self._select(self.typeCombo, hints["lead_type"])
+        if hints.get("stage"):
+            self._select(self.stageCombo, hints["stage"])
+        for code in hints.get("tools", []):
+            if code in self.toolChecks:
+                self.toolChecks[code].setChecked(True)
+
+    def set_default_stage(self, code: str | None) -> None:
+        self._select(self.stageCombo, code)
+
+    def _result_changed(self, *_a) -> None:
+        result = self.resultCombo.currentData()
+        positive = result == CallResult.POSITIVE
+        self.reasonCombo.setEnabled(result is not None and not positive)
+        self.newDealCheck.setEnabled(positive)
+        if not positive:
+            self.newDealCheck.setChecked(False)
+        elif not self.newDealCheck.isChecked():
+            self.newDealCheck.setChecked(True)
+
+    def show_error(self, text: str) -> None:
+        self.errorLabel.setText(text)
+        self.errorLabel.setVisible(bool(text))
+
+    def set_next_contact(self, when: datetime | None) -> None:
+        self.nextCheck.setChecked(when is not None)
+        if when is not None:
+            self.nextEdit.setDateTime(to_qdatetime(when))
+
+    def values(self) -> dict:
+        """Fields for :class:`workstation.store.workspace.WrapUp`."""
+        result = self.resultCombo.currentData()
+        nxt = from_qdatetime(self.nextEdit.dateTime()) if self.nextCheck.isChecked() else None
+        return {
+            "result": result,
+            "reason": (self.reasonCombo.currentData() or "") if result != "positive" else "",
+            "lead_type": self.typeCombo.currentData(),
+            "stage": self.stageCombo.currentData(),
+            "notes": self.notesEdit.toPlainText().strip(),
+            "tools": [c for c, cb in self.toolChecks.items() if cb.isChecked()],
+            "next_contact_at": nxt,
+            "remind": self.remindCheck.isChecked() if nxt else False,
+            "remind_before_minutes": self.remindBefore.value() if nxt else 0,
+            "new_deal": self.newDealCheck.isChecked() and result == "positive",
+            "wrapup_seconds": round(self.elapsed(), 1),
+        }
+
+    def check(self) -> str:
+        """A message for the user when the form cannot be saved yet, else ""."""
+        v = self.values()
+        if v["result"] is None:
+            return self.tr("Choose the result of the call.")
+        if v["result"] != "positive" and not v["reason"]:
+            return self.tr("Choose a reason for the result %1.").replace(
+                "%1", labels.result_label(v["result"]))
+        if v["next_contact_at"] and v["next_contact_at"] < datetime.now(timezone.utc) - \
+                timedelta(minutes=1):
+            return self.tr("The next contact is in the past.")
+        return ""

@@ -38,7 +38,7 @@ HEADSET = "Test-Headset"
 HEADSET_MIC = "Test-Headset-Mic"
 SPEAKER = "Built-in-Speaker"
 ROOM_MIC = "Built-in-Mic"
-TOOLS = ("pulseaudio", "pactl", "paplay", "parecord")
+TOOLS = ("pulseaudio", "pactl", "paplay", "parecord", "pacat")
 
 
 class PulseRig:
@@ -48,6 +48,7 @@ class PulseRig:
         self.server = f"unix:{self.socket}"
         self.proc: subprocess.Popen | None = None
         self._headset_modules: list[str] = []
+        self._keepalive: dict[str, subprocess.Popen] = {}
 
     @property
     def env(self) -> dict[str, str]:
@@ -84,11 +85,34 @@ class PulseRig:
         self.load("module-remap-source", "master=room.monitor", "source_name=room_mic",
                   f"source_properties=device.description={ROOM_MIC}")
         self.load("module-null-sink", "sink_name=mic_feed", "sink_properties=device.description=Mic-Feed")
+        for sink in ("speaker", "room", "mic_feed"):
+            self._keep_running(sink)
         self.pactl("set-default-sink", "speaker")
         self.pactl("set-default-source", "room_mic")
         self.plug_headset()
 
+    def _keep_running(self, sink: str) -> None:
+        """Hold the sink's clock at 10 ms, as a sound card would run.
+
+        An idle null sink sleeps in 2 s blocks and a newly connected stream
+        only starts after that block ends (measured: playback began exactly
+        2.0 s after QAudioSink.start()); a low-latency reader of its monitor
+        keeps it ticking in short periods.
+        """
+        self._keepalive[sink] = subprocess.Popen(
+            ["pacat", "-r", "--latency-msec=10", "-d", f"{sink}.monitor", "--raw",
+             "--rate=8000", "--channels=1"],
+            env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def _stop_keepalive(self, sink: str) -> None:
+        proc = self._keepalive.pop(sink, None)
+        if proc is not None and proc.poll() is None:
+            proc.terminate()
+            proc.wait(5)
+
     def stop(self) -> None:
+        for sink in list(self._keepalive):
+            self._stop_keepalive(sink)
         if self.proc is not None and self.proc.poll() is None:
             self.proc.terminate()
             try:
@@ -118,8 +142,10 @@ class PulseRig:
             self.load("module-remap-source", "master=mic_feed.monitor", "source_name=headset_mic",
                       f"source_properties=device.description={HEADSET_MIC}"),
         ]
+        self._keep_running("headset")
 
     def unplug_headset(self) -> None:
+        self._stop_keepalive("headset")
         for mod in reversed(self._headset_modules):
             self.pactl("unload-module", mod)
         self._headset_modules = []
@@ -136,12 +162,25 @@ class PulseRig:
             ["parecord", "--latency-msec=10", "-d", source, f"--rate={rate}", "--channels=1",
              "--format=s16le", "--file-format=wav", str(path)],
             env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        return Recording(proc, Path(path), rate)
+        rec = Recording(proc, Path(path), rate)
+        rec.wait_started()
+        return rec
 
 
 class Recording:
     def __init__(self, proc: subprocess.Popen, path: Path, rate: int) -> None:
         self.proc, self.path, self.rate = proc, path, rate
+
+    def wait_started(self, timeout: float = 10.0) -> None:
+        """Wait until audio reaches the file: parecord delivers nothing for ~1 s after start."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.path.exists() and self.path.stat().st_size > 44 + self.rate // 10:
+                return
+            if self.proc.poll() is not None:
+                raise RuntimeError("parecord exited: " + self.proc.stderr.read().decode(errors="replace"))
+            time.sleep(0.02)
+        raise RuntimeError("parecord wrote nothing within %.0f s" % timeout)
 
     def stop(self) -> np.ndarray:
         if self.proc.poll() is None:

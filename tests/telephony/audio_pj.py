@@ -65,13 +65,6 @@ class PjEndpoint:
         self.keep.append(r)
         return r
 
-    def drop(self, obj) -> None:
-        """Destroy a player/recorder now (a recorder's WAV header is written on destroy)."""
-        if obj in self.keep:
-            self.keep.remove(obj)
-        del obj
-        gc.collect()
-
     def close(self) -> None:
         self.timer.stop()
         try:

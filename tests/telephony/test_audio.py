@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import time
+import gc
 
 import numpy as np
 import pytest
@@ -53,6 +53,9 @@ def test_call_audio_reaches_headset_speaker(qtbot, pj_endpoint, bridge, headset,
     player.startTransmit(bridge.port)
     wait(qtbot, len(ref) / rate + 0.8)
     heard = rec.stop()
+    player.stopTransmit(bridge.port)
+    pj_endpoint.keep.remove(player)
+    del player
     score = pesq_nb(ref, rate, heard, 16000)
     print("PESQ speaker", score, bridge.stats())
     assert score >= 3.0
@@ -68,7 +71,9 @@ def test_headset_mic_reaches_pjsua2(qtbot, pj_endpoint, bridge, headset, speech,
     qtbot.waitUntil(lambda: proc.poll() is not None, timeout=30000)
     wait(qtbot, 0.5)
     bridge.port.stopTransmit(recorder)
-    pj_endpoint.drop(recorder)
+    pj_endpoint.keep.remove(recorder)
+    del recorder  # the WAV header is written when the recorder is destroyed
+    gc.collect()
     said, srate = read_wav(out)
     score = pesq_nb(ref, rate, said, srate)
     print("PESQ mic", score, bridge.stats())

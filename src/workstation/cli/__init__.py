@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "workstation.cli.io_cmd",
     "workstation.cli.calls_cmd",
     "workstation.cli.leads_cmd",
+    "workstation.cli.sync_cmd",
     "workstation.cli.gui_cmd",
 )
 

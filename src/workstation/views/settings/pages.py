@@ -9,7 +9,7 @@ and keeps the password for this session only.
 from __future__ import annotations
 
 import phonenumbers
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from workstation import secrets
@@ -27,20 +27,24 @@ class SecretField:
         self.owner, self.key, self.edit, self.notice = owner, key, edit, notice
 
     def load(self) -> None:
-        tr = self.owner.tr
         self.edit.clear()
         if not secrets.keyring_available():
-            self.edit.setPlaceholderText(tr("Not stored"))
-            self.notice.setText(tr(
+            self.edit.setPlaceholderText(QCoreApplication.translate("SecretField", "Not stored"))
+            self.notice.setText(QCoreApplication.translate(
+                "SecretField",
                 "No system keyring is available on this computer, so passwords are not "
                 "stored. A password typed here is kept in memory until the app closes; "
                 "otherwise it is asked for when it is needed."))
             self.notice.show()
             return
-        stored = secrets.get_secret(self.key)
-        self.edit.setPlaceholderText(tr("Stored in the system keyring; type to replace")
-                                     if stored else tr("Not set"))
-        self.notice.setText(tr("Passwords are kept in the system keyring, never in files."))
+        if secrets.get_secret(self.key):
+            hint = QCoreApplication.translate("SecretField",
+                                              "Stored in the system keyring; type to replace")
+        else:
+            hint = QCoreApplication.translate("SecretField", "Not set")
+        self.edit.setPlaceholderText(hint)
+        self.notice.setText(QCoreApplication.translate(
+            "SecretField", "Passwords are kept in the system keyring, never in files."))
         self.notice.show()
 
     def save(self) -> str:

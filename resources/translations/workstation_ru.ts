@@ -1,0 +1,1493 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru">
+    <context>
+        <name>Actions</name>
+        <message>
+            <location filename="../../src/workstation/views/actions.py" line="+42" />
+            <source>&amp;Import leads…</source>
+            <translation>&amp;Импорт лидов…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Import a lead base from a CSV or XLSX file</source>
+            <translation>Импортировать базу лидов из файла CSV или XLSX</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Export leads…</source>
+            <translation>&amp;Экспорт лидов…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Export the processed base to a CSV file</source>
+            <translation>Экспортировать обработанную базу в файл CSV</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Settings…</source>
+            <translation>&amp;Настройки…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>SIP account, shared database, language</source>
+            <translation>SIP-аккаунт, общая база данных, язык</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Quit</source>
+            <translation>&amp;Выход</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;New lead</source>
+            <translation>&amp;Новый лид</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Open an empty lead card</source>
+            <translation>Открыть пустую карточку лида</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Open lead card</source>
+            <translation>&amp;Открыть карточку лида</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Open the selected lead's card</source>
+            <translation>Открыть карточку выбранного лида</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Find…</source>
+            <translation>&amp;Найти…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Search leads by phone or name</source>
+            <translation>Искать лидов по телефону или названию</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Refresh</source>
+            <translation>&amp;Обновить</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Read the lead list again</source>
+            <translation>Перечитать список лидов</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;About workstation</source>
+            <translation>&amp;О программе</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>&amp;File</source>
+            <translation>&amp;Файл</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;View</source>
+            <translation>&amp;Вид</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Help</source>
+            <translation>&amp;Справка</translation>
+        </message>
+    </context>
+    <context>
+        <name>CallWorkspace</name>
+        <message>
+            <location filename="../../src/workstation/views/workspace/widget.py" line="+179" />
+            <source>Incoming call %1</source>
+            <translation>Входящий звонок %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Outgoing call %1</source>
+            <translation>Исходящий звонок %1</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Incoming call</source>
+            <translation>Входящий звонок</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Interest: incoming call from %1 at %2 — %3</source>
+            <translation>Интерес: входящий звонок с %1 в %2 — %3</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>unknown</source>
+            <translation>неизвестно</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>me</source>
+            <translation>я</translation>
+        </message>
+        <message>
+            <location line="+99" />
+            <source>Enter the company or the contact's name for the new lead.</source>
+            <translation>Введите компанию или имя контакта для нового лида.</translation>
+        </message>
+        <message>
+            <location line="+50" />
+            <source>Not saved: %1</source>
+            <translation>Не сохранено: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>DatabasePage</name>
+        <message>
+            <location filename="../../src/workstation/views/settings/pages.py" line="+166" />
+            <source>Shared database</source>
+            <translation>Общая база данных</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Remove the password from the database URL and type it in the Password field: it is kept in the system keyring.</source>
+            <translation>Уберите пароль из URL базы данных и введите его в поле «Пароль»: он хранится в системном хранилище паролей.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The database URL must start with postgresql:// (or be empty).</source>
+            <translation>URL базы данных должен начинаться с postgresql:// (или быть пустым).</translation>
+        </message>
+    </context>
+    <context>
+        <name>DatabasePageForm</name>
+        <message>
+            <location filename="../../ui/settings_database.ui" line="+6" />
+            <source>Shared database</source>
+            <translation>Общая база данных</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Shared database URL</source>
+            <translation>URL общей базы данных</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Password</source>
+            <translation>Пароль</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Leave empty to work alone on this computer. Write the URL without the password: the password is kept in the system keyring.</source>
+            <translation>Оставьте пустым, чтобы работать только на этом компьютере. Пишите URL без пароля: пароль хранится в системном хранилище паролей.</translation>
+        </message>
+    </context>
+    <context>
+        <name>GeneralPage</name>
+        <message>
+            <location filename="../../src/workstation/views/settings/pages.py" line="-86" />
+            <source>System language</source>
+            <translation>Язык системы</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>A new language applies at once to the main window and to windows opened afterwards.</source>
+            <translation>Новый язык сразу применяется к главному окну и к окнам, открытым после этого.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>General</source>
+            <translation>Общие</translation>
+        </message>
+    </context>
+    <context>
+        <name>GeneralPageForm</name>
+        <message>
+            <location filename="../../ui/settings_general.ui" line="+6" />
+            <source>General</source>
+            <translation>Общие</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Language</source>
+            <translation>Язык</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Default phone region</source>
+            <translation>Регион телефонов по умолчанию</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Country of numbers written without a country code</source>
+            <translation>Страна номеров, записанных без кода страны</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Microphone</source>
+            <translation>Микрофон</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <location line="+11" />
+            <source>System default</source>
+            <translation>Системный по умолчанию</translation>
+        </message>
+        <message>
+            <location line="-6" />
+            <source>Speaker</source>
+            <translation>Динамик</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Ring device</source>
+            <translation>Устройство звонка</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Same as the speaker</source>
+            <translation>Как у динамика</translation>
+        </message>
+    </context>
+    <context>
+        <name>HeadsetBridge</name>
+        <message>
+            <location filename="../../src/workstation/telephony/audio.py" line="+547" />
+            <source>Ring tone file is missing: %1</source>
+            <extracomment>RMS (Int16 units) below which a 20 ms microphone chunk counts as silence (≈ -56 dBFS). Period the audio server is asked to use; PulseAudio's default for Qt's source is 64 ms fragments, far too coarse for a call (measured here).</extracomment>
+            <translation>Нет файла мелодии звонка: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>HistoryModel</name>
+        <message>
+            <location filename="../../src/workstation/views/workspace/history.py" line="+52" />
+            <source>Date</source>
+            <translation>Дата</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Manager</source>
+            <translation>Менеджер</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Direction</source>
+            <translation>Направление</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Outcome</source>
+            <translation>Исход</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Talk</source>
+            <translation>Разговор</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Notes</source>
+            <translation>Заметки</translation>
+        </message>
+        <message>
+            <location line="+37" />
+            <source>Double-click to play the recording</source>
+            <translation>Двойной щелчок — прослушать запись</translation>
+        </message>
+    </context>
+    <context>
+        <name>Labels</name>
+        <message>
+            <location filename="../../src/workstation/views/labels.py" line="+15" />
+            <source>Interested</source>
+            <translation>Заинтересован</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Potentially interested</source>
+            <translation>Потенциально заинтересован</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Hypothetically interested</source>
+            <translation>Гипотетически заинтересован</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Already a client</source>
+            <translation>Уже клиент</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Hostile</source>
+            <translation>Предубеждён</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Not interested</source>
+            <translation>Не заинтересован</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>False positioning</source>
+            <translation>Ложное позиционирование</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Success</source>
+            <translation>Успешно</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No answer</source>
+            <translation>Нет ответа</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Busy</source>
+            <translation>Занято</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Error</source>
+            <translation>Ошибка</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Positive</source>
+            <translation>Положительный</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Negative</source>
+            <translation>Отрицательный</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Satisfactory</source>
+            <translation>Удовлетворительный</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Undefined</source>
+            <translation>Неопределённый</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Not aware</source>
+            <translation>Не знает</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Aware</source>
+            <translation>Знает</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Interest found</source>
+            <translation>Интерес выявлен</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Presale done</source>
+            <translation>Пресейл проведён</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Offer sent</source>
+            <translation>КП отправлено</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stimulation</source>
+            <translation>Стимулирование</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Price negotiation</source>
+            <translation>Согласование цены</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Deal signed</source>
+            <translation>Сделка подписана</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Money received</source>
+            <translation>Деньги получены</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Repeat request</source>
+            <translation>Повторный запрос</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Paused</source>
+            <translation>Пауза</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Refused</source>
+            <translation>Отказ</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>No need</source>
+            <translation>Нет потребности</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Too expensive</source>
+            <translation>Слишком дорого</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Already has a supplier</source>
+            <translation>Уже есть поставщик</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Decision maker unreachable</source>
+            <translation>ЛПР недоступен</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Asked to call later</source>
+            <translation>Просили перезвонить позже</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Not in the segment</source>
+            <translation>Не наш сегмент</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No contact after all attempts</source>
+            <translation>Нет контакта после всех попыток</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Other</source>
+            <translation>Другое</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Incoming</source>
+            <translation>Входящий</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Outgoing</source>
+            <translation>Исходящий</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <location line="+19" />
+            <source>Call</source>
+            <translation>Звонок</translation>
+        </message>
+        <message>
+            <location line="-18" />
+            <source>Note</source>
+            <translation>Заметка</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stage changed</source>
+            <translation>Смена этапа</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Type changed</source>
+            <translation>Смена типа</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Field changed</source>
+            <translation>Изменение поля</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>E-mail sent</source>
+            <translation>Письмо отправлено</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Task done</source>
+            <translation>Задача выполнена</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Handed over</source>
+            <translation>Передан</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Imported</source>
+            <translation>Импортирован</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Sales manager</source>
+            <translation>Менеджер по продажам</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Supervisor</source>
+            <translation>Супервайзер</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Team lead</source>
+            <translation>Руководитель группы</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Administrator</source>
+            <translation>Администратор</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>E-mail</source>
+            <translation>E-mail</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meeting</source>
+            <translation>Встреча</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Company</source>
+            <translation>Компания</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Category</source>
+            <translation>Категория</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Address</source>
+            <translation>Адрес</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Source</source>
+            <translation>Источник</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Topic</source>
+            <translation>Тематика</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Product</source>
+            <translation>Объект продажи</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Project</source>
+            <translation>Проект</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Site</source>
+            <translation>Сайт</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Lead type</source>
+            <translation>Тип лида</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+1" />
+            <source>Stage</source>
+            <translation>Этап</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Owner</source>
+            <translation>Ответственный</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Next contact</source>
+            <translation>Следующий контакт</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Remind</source>
+            <translation>Напомнить</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Notes</source>
+            <translation>Заметки</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Contacts</source>
+            <translation>Контакты</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Phones</source>
+            <translation>Телефоны</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>E-mails</source>
+            <translation>E-mail</translation>
+        </message>
+    </context>
+    <context>
+        <name>LeadCardDialog</name>
+        <message>
+            <location filename="../../src/workstation/views/leadcard/widget.py" line="+292" />
+            <source>Lead card</source>
+            <translation>Карточка лида</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Lead card: %1</source>
+            <translation>Карточка лида: %1</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Unsaved changes</source>
+            <translation>Несохранённые изменения</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The lead card has unsaved changes. Close without saving?</source>
+            <translation>В карточке лида есть несохранённые изменения. Закрыть без сохранения?</translation>
+        </message>
+    </context>
+    <context>
+        <name>LeadCardForm</name>
+        <message>
+            <location filename="../../ui/leadcard.ui" line="+9" />
+            <source>Lead card</source>
+            <translation>Карточка лида</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Company (counterparty)</source>
+            <translation>Компания (контрагент)</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Category</source>
+            <translation>Категория</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Address</source>
+            <translation>Адрес</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Site</source>
+            <translation>Сайт</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Source</source>
+            <translation>Источник</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Marketing event or campaign the lead came from</source>
+            <translation>Маркетинговое мероприятие или кампания, откуда пришёл лид</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Topic</source>
+            <translation>Тематика</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Sales direction; decides the funnel</source>
+            <translation>Направление продаж; определяет воронку</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Product</source>
+            <translation>Объект продажи</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Project</source>
+            <translation>Проект</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Lead type</source>
+            <translation>Тип лида</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Stage</source>
+            <translation>Этап</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Responsible</source>
+            <translation>Ответственный</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Next contact</source>
+            <translation>Следующий контакт</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Remind me</source>
+            <translation>Напомнить мне</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Contact persons</source>
+            <translation>Контактные лица</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Phones</source>
+            <translation>Телефоны</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>E-mails</source>
+            <translation>E-mail</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Notes</source>
+            <translation>Заметки</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>What was said, what was agreed</source>
+            <translation>Что сказали, о чём договорились</translation>
+        </message>
+    </context>
+    <context>
+        <name>LeadCardWidget</name>
+        <message>
+            <location filename="../../src/workstation/views/leadcard/widget.py" line="-184" />
+            <location line="+4" />
+            <source>— not set —</source>
+            <translation>— не задан —</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>— nobody —</source>
+            <translation>— никто —</translation>
+        </message>
+        <message>
+            <location line="+37" />
+            <source>New lead</source>
+            <translation>Новый лид</translation>
+        </message>
+        <message>
+            <location line="+60" />
+            <source>This lead no longer exists.</source>
+            <translation>Этого лида больше нет.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Could not read the lead: %1</source>
+            <translation>Не удалось прочитать лида: %1</translation>
+        </message>
+        <message>
+            <location line="+26" />
+            <source>Not saved: %1</source>
+            <translation>Не сохранено: %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Could not save the lead: %1</source>
+            <translation>Не удалось сохранить лида: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>LeadChooserDialog</name>
+        <message>
+            <location filename="../../src/workstation/views/workspace/chooser.py" line="+18" />
+            <source>Which client is calling?</source>
+            <translation>Какой клиент звонит?</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>(no name)</source>
+            <translation>(без названия)</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>%1 matches %2 leads:</source>
+            <translation>%1 совпадает с лидами (%2):</translation>
+        </message>
+    </context>
+    <context>
+        <name>LeadListModel</name>
+        <message>
+            <location filename="../../src/workstation/views/leadlist/model.py" line="+153" />
+            <source>Could not read the lead list: %1</source>
+            <translation>Не удалось прочитать список лидов: %1</translation>
+        </message>
+        <message>
+            <location line="+34" />
+            <source>Company</source>
+            <translation>Компания</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Contact</source>
+            <translation>Контакт</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Phone</source>
+            <translation>Телефон</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Type</source>
+            <translation>Тип</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stage</source>
+            <translation>Этап</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Owner</source>
+            <translation>Ответственный</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Next contact</source>
+            <translation>Следующий контакт</translation>
+        </message>
+    </context>
+    <context>
+        <name>LeadListWidget</name>
+        <message>
+            <location filename="../../src/workstation/views/leadlist/widget.py" line="+165" />
+            <source>All types</source>
+            <translation>Все типы</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>No type yet</source>
+            <translation>Без типа</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>All stages</source>
+            <translation>Все этапы</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>All owners</source>
+            <translation>Все ответственные</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Nobody</source>
+            <translation>Никто</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Any next contact</source>
+            <translation>Любой следующий контакт</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Due today</source>
+            <translation>Сегодня</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Overdue</source>
+            <translation>Просрочено</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Today or overdue</source>
+            <translation>Сегодня или просрочено</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No date set</source>
+            <translation>Дата не задана</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Date range…</source>
+            <translation>Диапазон дат…</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Search by phone (any format) or name…</source>
+            <translation>Поиск по телефону (в любом формате) или названию…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Next contact from</source>
+            <translation>Следующий контакт с</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Next contact up to and including</source>
+            <translation>Следующий контакт по (включительно)</translation>
+        </message>
+        <message>
+            <location line="+51" />
+            <source>Searching…</source>
+            <translation>Поиск…</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+10" />
+            <source>%Ln lead(s)</source>
+            <translation>
+                <numerusform>%Ln лид</numerusform>
+                <numerusform>%Ln лида</numerusform>
+                <numerusform>%Ln лидов</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../../src/workstation/views/mainwindow.py" line="+106" />
+            <source>Workstation</source>
+            <translation>Рабочее место</translation>
+        </message>
+        <message>
+            <location line="+79" />
+            <source>Import</source>
+            <translation>Импорт</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The import wizard is not available in this build. Use: workstation import FILE</source>
+            <translation>Мастер импорта недоступен в этой сборке. Используйте: workstation import ФАЙЛ</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <location line="+27" />
+            <source>Export</source>
+            <translation>Экспорт</translation>
+        </message>
+        <message>
+            <location line="-26" />
+            <source>Export is not available in this build.</source>
+            <translation>Экспорт недоступен в этой сборке.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Export leads</source>
+            <translation>Экспорт лидов</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>CSV files (*.csv)</source>
+            <translation>Файлы CSV (*.csv)</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Exporting leads…</source>
+            <translation>Экспорт лидов…</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Cancel</source>
+            <translation>Отмена</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Exported to %1</source>
+            <translation>Экспортировано в %1</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Export failed: %1</source>
+            <translation>Ошибка экспорта: %1</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>About workstation</source>
+            <translation>О программе</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&lt;b&gt;Workstation&lt;/b&gt; %1&lt;br&gt;A call-center workstation for people who sell by phone: lead base, lead card, softphone, scripts.</source>
+            <translation>&lt;b&gt;Рабочее место&lt;/b&gt; %1&lt;br&gt;Рабочее место колл-центра для тех, кто продаёт по телефону: база лидов, карточка лида, софтфон, скрипты.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MyDayPanel</name>
+        <message>
+            <location filename="../../src/workstation/views/workspace/myday.py" line="+186" />
+            <source>Next lead</source>
+            <translation>Следующий лид</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Refresh</source>
+            <translation>Обновить</translation>
+        </message>
+        <message>
+            <location line="+56" />
+            <source>Effective calls today: %1 of %2</source>
+            <translation>Результативных звонков сегодня: %1 из %2</translation>
+        </message>
+        <message>
+            <location line="+39" />
+            <source>Reminder</source>
+            <translation>Напоминание</translation>
+        </message>
+    </context>
+    <context>
+        <name>QueueModel</name>
+        <message>
+            <location line="-209" />
+            <source>When</source>
+            <translation>Когда</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Due</source>
+            <translation>Срок</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Company</source>
+            <translation>Компания</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Contact</source>
+            <translation>Контакт</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Phone</source>
+            <translation>Телефон</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Type</source>
+            <translation>Тип</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Due now</source>
+            <translation>Сейчас</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Overdue</source>
+            <translation>Просрочено</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>New lead</source>
+            <translation>Новый лид</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Later today</source>
+            <translation>Позже сегодня</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReminderPopup</name>
+        <message>
+            <location line="+36" />
+            <source>Reminder</source>
+            <translation>Напоминание</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Call back</source>
+            <translation>Перезвонить</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Due: %1</source>
+            <translation>Срок: %1</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Open lead</source>
+            <translation>Открыть лида</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Snooze %1 min</source>
+            <translation>Отложить на %1 мин</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Dismiss</source>
+            <translation>Закрыть</translation>
+        </message>
+    </context>
+    <context>
+        <name>RowsEditor</name>
+        <message>
+            <location filename="../../src/workstation/views/leadcard/rows.py" line="+27" />
+            <source>work</source>
+            <translation>рабочий</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>mobile</source>
+            <translation>мобильный</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>home</source>
+            <translation>домашний</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>fax</source>
+            <translation>факс</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Remove</source>
+            <translation>Удалить</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Add</source>
+            <translation>Добавить</translation>
+        </message>
+        <message>
+            <location line="+57" />
+            <source>Full name</source>
+            <translation>ФИО</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Position</source>
+            <translation>Должность</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>DM</source>
+            <translation>ЛПР</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Decision maker</source>
+            <translation>Лицо, принимающее решение</translation>
+        </message>
+        <message>
+            <location line="+42" />
+            <source>Call this number</source>
+            <translation>Позвонить на этот номер</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScriptPane</name>
+        <message>
+            <location filename="../../src/workstation/views/workspace/script_pane.py" line="+67" />
+            <source>Objections and info-occasions</source>
+            <translation>Возражения и инфоповоды</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Back</source>
+            <translation>Назад</translation>
+        </message>
+        <message>
+            <location line="+72" />
+            <source>No script</source>
+            <translation>Нет скрипта</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>There is no call script for this topic.</source>
+            <translation>Для этой тематики нет скрипта звонка.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>End of the script: fill in the wrap-up</source>
+            <translation>Конец скрипта: заполните итоги звонка</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Info-occasions: %1 of %2</source>
+            <translation>Инфоповоды: %1 из %2</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>more than %1 in one call: send one by e-mail and call again with a new one</source>
+            <translation>больше %1 за звонок: отправьте один по e-mail и перезвоните с новым</translation>
+        </message>
+    </context>
+    <context>
+        <name>SecretField</name>
+        <message>
+            <location filename="../../src/workstation/views/settings/pages.py" line="-78" />
+            <source>Not stored</source>
+            <translation>Не сохранён</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No system keyring is available on this computer, so passwords are not stored. A password typed here is kept in memory until the app closes; otherwise it is asked for when it is needed.</source>
+            <translation>На этом компьютере нет системного хранилища паролей, поэтому пароли не сохраняются. Введённый здесь пароль хранится в памяти до закрытия программы; иначе он будет запрошен, когда понадобится.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Stored in the system keyring; type to replace</source>
+            <translation>Хранится в системном хранилище паролей; введите, чтобы заменить</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Not set</source>
+            <translation>Не задан</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Passwords are kept in the system keyring, never in files.</source>
+            <translation>Пароли хранятся в системном хранилище паролей, а не в файлах.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <location filename="../../src/workstation/views/settings/dialog.py" line="+29" />
+            <location line="+35" />
+            <location line="+8" />
+            <source>Settings</source>
+            <translation>Настройки</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Settings were not saved: %1</source>
+            <translation>Настройки не сохранены: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>SipPage</name>
+        <message>
+            <location filename="../../src/workstation/views/settings/pages.py" line="+93" />
+            <source>SIP account</source>
+            <translation>SIP-аккаунт</translation>
+        </message>
+    </context>
+    <context>
+        <name>SipPageForm</name>
+        <message>
+            <location filename="../../ui/settings_sip.ui" line="+6" />
+            <source>SIP account</source>
+            <translation>SIP-аккаунт</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>User name</source>
+            <translation>Имя пользователя</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Domain (registrar)</source>
+            <translation>Домен (регистратор)</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Outbound proxy</source>
+            <translation>Исходящий прокси</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Transport</source>
+            <translation>Транспорт</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Password</source>
+            <translation>Пароль</translation>
+        </message>
+    </context>
+    <context>
+        <name>TelephonyEngine</name>
+        <message>
+            <location filename="../../src/workstation/telephony/engine.py" line="+222" />
+            <source>SIP account error: %1</source>
+            <translation>Ошибка SIP-аккаунта: %1</translation>
+        </message>
+        <message>
+            <location line="+166" />
+            <source>The call has already ended.</source>
+            <translation>Звонок уже завершён.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Enter a number to call.</source>
+            <translation>Введите номер для звонка.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>No SIP account is set up: cannot dial a number.</source>
+            <translation>SIP-аккаунт не настроен: позвонить нельзя.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The SIP engine is not running.</source>
+            <translation>SIP-движок не запущен.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Cannot call %1: %2</source>
+            <translation>Не удаётся позвонить на %1: %2</translation>
+        </message>
+        <message>
+            <location line="+148" />
+            <source>DTMF digits must be 0-9, *, #, A-D.</source>
+            <translation>Цифры DTMF: 0-9, *, #, A-D.</translation>
+        </message>
+        <message>
+            <location line="+125" />
+            <source>Cannot record the call: %1</source>
+            <translation>Не удаётся записать звонок: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>WrapUp</name>
+        <message>
+            <location filename="../../src/workstation/views/workspace/wrapup.py" line="+35" />
+            <source>Offer sent</source>
+            <translation>КП отправлено</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Presentation</source>
+            <translation>Презентация</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Demo access</source>
+            <translation>Демодоступ</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Decision-maker contact</source>
+            <translation>Контакт с ЛПР</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Invoice</source>
+            <translation>Счёт</translation>
+        </message>
+    </context>
+    <context>
+        <name>WrapUpForm</name>
+        <message>
+            <location line="+16" />
+            <location line="+5" />
+            <source>— choose —</source>
+            <translation>— выберите —</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <location line="+5" />
+            <source>— unchanged —</source>
+            <translation>— без изменений —</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>What was said, what was agreed</source>
+            <translation>Что сказали, о чём договорились</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Tools used</source>
+            <translation>Использованные инструменты</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Next contact</source>
+            <translation>Следующий контакт</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Remind</source>
+            <translation>Напомнить</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source> min before</source>
+            <translation> мин до</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>New deal</source>
+            <translation>Новая сделка</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Save wrap-up</source>
+            <translation>Сохранить итоги</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Call</source>
+            <translation>Звонок</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Result</source>
+            <translation>Результат</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reason</source>
+            <translation>Причина</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Lead type</source>
+            <translation>Тип лида</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stage</source>
+            <translation>Этап</translation>
+        </message>
+        <message>
+            <location line="+31" />
+            <location line="+27" />
+            <source>in progress</source>
+            <translation>идёт</translation>
+        </message>
+        <message>
+            <location line="+69" />
+            <source>Choose the result of the call.</source>
+            <translation>Выберите результат звонка.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Choose a reason for the result %1.</source>
+            <translation>Выберите причину для результата «%1».</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The next contact is in the past.</source>
+            <translation>Следующий контакт — в прошлом.</translation>
+        </message>
+    </context>
+</TS>

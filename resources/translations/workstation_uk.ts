@@ -1,0 +1,1493 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="uk">
+    <context>
+        <name>Actions</name>
+        <message>
+            <location filename="../../src/workstation/views/actions.py" line="+42" />
+            <source>&amp;Import leads…</source>
+            <translation>&amp;Імпорт лідів…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Import a lead base from a CSV or XLSX file</source>
+            <translation>Імпортувати базу лідів із файлу CSV або XLSX</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Export leads…</source>
+            <translation>&amp;Експорт лідів…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Export the processed base to a CSV file</source>
+            <translation>Експортувати оброблену базу у файл CSV</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Settings…</source>
+            <translation>&amp;Налаштування…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>SIP account, shared database, language</source>
+            <translation>SIP-акаунт, спільна база даних, мова</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Quit</source>
+            <translation>&amp;Вихід</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;New lead</source>
+            <translation>&amp;Новий лід</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Open an empty lead card</source>
+            <translation>Відкрити порожню картку ліда</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Open lead card</source>
+            <translation>&amp;Відкрити картку ліда</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Open the selected lead's card</source>
+            <translation>Відкрити картку вибраного ліда</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Find…</source>
+            <translation>&amp;Знайти…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Search leads by phone or name</source>
+            <translation>Шукати лідів за телефоном або назвою</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Refresh</source>
+            <translation>&amp;Оновити</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Read the lead list again</source>
+            <translation>Перечитати список лідів</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;About workstation</source>
+            <translation>&amp;Про програму</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>&amp;File</source>
+            <translation>&amp;Файл</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;View</source>
+            <translation>&amp;Вигляд</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Help</source>
+            <translation>&amp;Довідка</translation>
+        </message>
+    </context>
+    <context>
+        <name>CallWorkspace</name>
+        <message>
+            <location filename="../../src/workstation/views/workspace/widget.py" line="+179" />
+            <source>Incoming call %1</source>
+            <translation>Вхідний дзвінок %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Outgoing call %1</source>
+            <translation>Вихідний дзвінок %1</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Incoming call</source>
+            <translation>Вхідний дзвінок</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Interest: incoming call from %1 at %2 — %3</source>
+            <translation>Інтерес: вхідний дзвінок з %1 о %2 — %3</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>unknown</source>
+            <translation>невідомо</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>me</source>
+            <translation>я</translation>
+        </message>
+        <message>
+            <location line="+99" />
+            <source>Enter the company or the contact's name for the new lead.</source>
+            <translation>Введіть компанію або ім'я контакту для нового ліда.</translation>
+        </message>
+        <message>
+            <location line="+50" />
+            <source>Not saved: %1</source>
+            <translation>Не збережено: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>DatabasePage</name>
+        <message>
+            <location filename="../../src/workstation/views/settings/pages.py" line="+166" />
+            <source>Shared database</source>
+            <translation>Спільна база даних</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Remove the password from the database URL and type it in the Password field: it is kept in the system keyring.</source>
+            <translation>Приберіть пароль з URL бази даних і введіть його в поле «Пароль»: він зберігається в системному сховищі паролів.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The database URL must start with postgresql:// (or be empty).</source>
+            <translation>URL бази даних має починатися з postgresql:// (або бути порожнім).</translation>
+        </message>
+    </context>
+    <context>
+        <name>DatabasePageForm</name>
+        <message>
+            <location filename="../../ui/settings_database.ui" line="+6" />
+            <source>Shared database</source>
+            <translation>Спільна база даних</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Shared database URL</source>
+            <translation>URL спільної бази даних</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Password</source>
+            <translation>Пароль</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Leave empty to work alone on this computer. Write the URL without the password: the password is kept in the system keyring.</source>
+            <translation>Залиште порожнім, щоб працювати лише на цьому комп'ютері. Пишіть URL без пароля: пароль зберігається в системному сховищі паролів.</translation>
+        </message>
+    </context>
+    <context>
+        <name>GeneralPage</name>
+        <message>
+            <location filename="../../src/workstation/views/settings/pages.py" line="-86" />
+            <source>System language</source>
+            <translation>Мова системи</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>A new language applies at once to the main window and to windows opened afterwards.</source>
+            <translation>Нова мова одразу застосовується до головного вікна та до вікон, відкритих після цього.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>General</source>
+            <translation>Загальні</translation>
+        </message>
+    </context>
+    <context>
+        <name>GeneralPageForm</name>
+        <message>
+            <location filename="../../ui/settings_general.ui" line="+6" />
+            <source>General</source>
+            <translation>Загальні</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Language</source>
+            <translation>Мова</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Default phone region</source>
+            <translation>Регіон телефонів за замовчуванням</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Country of numbers written without a country code</source>
+            <translation>Країна номерів, записаних без коду країни</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Microphone</source>
+            <translation>Мікрофон</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <location line="+11" />
+            <source>System default</source>
+            <translation>Системний за замовчуванням</translation>
+        </message>
+        <message>
+            <location line="-6" />
+            <source>Speaker</source>
+            <translation>Динамік</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Ring device</source>
+            <translation>Пристрій дзвінка</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Same as the speaker</source>
+            <translation>Як у динаміка</translation>
+        </message>
+    </context>
+    <context>
+        <name>HeadsetBridge</name>
+        <message>
+            <location filename="../../src/workstation/telephony/audio.py" line="+547" />
+            <source>Ring tone file is missing: %1</source>
+            <extracomment>RMS (Int16 units) below which a 20 ms microphone chunk counts as silence (≈ -56 dBFS). Period the audio server is asked to use; PulseAudio's default for Qt's source is 64 ms fragments, far too coarse for a call (measured here).</extracomment>
+            <translation>Немає файлу мелодії дзвінка: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>HistoryModel</name>
+        <message>
+            <location filename="../../src/workstation/views/workspace/history.py" line="+52" />
+            <source>Date</source>
+            <translation>Дата</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Manager</source>
+            <translation>Менеджер</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Direction</source>
+            <translation>Напрямок</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Outcome</source>
+            <translation>Результат дзвінка</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Talk</source>
+            <translation>Розмова</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Notes</source>
+            <translation>Нотатки</translation>
+        </message>
+        <message>
+            <location line="+37" />
+            <source>Double-click to play the recording</source>
+            <translation>Подвійне клацання — прослухати запис</translation>
+        </message>
+    </context>
+    <context>
+        <name>Labels</name>
+        <message>
+            <location filename="../../src/workstation/views/labels.py" line="+15" />
+            <source>Interested</source>
+            <translation>Зацікавлений</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Potentially interested</source>
+            <translation>Потенційно зацікавлений</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Hypothetically interested</source>
+            <translation>Гіпотетично зацікавлений</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Already a client</source>
+            <translation>Є клієнтом</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Hostile</source>
+            <translation>Упереджений</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Not interested</source>
+            <translation>Не зацікавлений</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>False positioning</source>
+            <translation>Хибне позиціонування</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Success</source>
+            <translation>Успішно</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No answer</source>
+            <translation>Немає відповіді</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Busy</source>
+            <translation>Зайнято</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Error</source>
+            <translation>Помилка</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Positive</source>
+            <translation>Позитивний</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Negative</source>
+            <translation>Негативний</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Satisfactory</source>
+            <translation>Задовільний</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Undefined</source>
+            <translation>Невизначений</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Not aware</source>
+            <translation>Не знає</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Aware</source>
+            <translation>Знає</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Interest found</source>
+            <translation>Інтерес виявлено</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Presale done</source>
+            <translation>Пресейл проведено</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Offer sent</source>
+            <translation>КП надіслано</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stimulation</source>
+            <translation>Стимулювання</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Price negotiation</source>
+            <translation>Узгодження ціни</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Deal signed</source>
+            <translation>Угоду підписано</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Money received</source>
+            <translation>Гроші отримано</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Repeat request</source>
+            <translation>Повторний запит</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Paused</source>
+            <translation>Пауза</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Refused</source>
+            <translation>Відмова</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>No need</source>
+            <translation>Немає потреби</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Too expensive</source>
+            <translation>Занадто дорого</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Already has a supplier</source>
+            <translation>Вже є постачальник</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Decision maker unreachable</source>
+            <translation>ОПР недоступна</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Asked to call later</source>
+            <translation>Просили передзвонити пізніше</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Not in the segment</source>
+            <translation>Не наш сегмент</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No contact after all attempts</source>
+            <translation>Немає контакту після всіх спроб</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Other</source>
+            <translation>Інше</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Incoming</source>
+            <translation>Вхідний</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Outgoing</source>
+            <translation>Вихідний</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <location line="+19" />
+            <source>Call</source>
+            <translation>Дзвінок</translation>
+        </message>
+        <message>
+            <location line="-18" />
+            <source>Note</source>
+            <translation>Нотатка</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stage changed</source>
+            <translation>Зміна етапу</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Type changed</source>
+            <translation>Зміна типу</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Field changed</source>
+            <translation>Зміна поля</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>E-mail sent</source>
+            <translation>Лист надіслано</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Task done</source>
+            <translation>Завдання виконано</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Handed over</source>
+            <translation>Передано</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Imported</source>
+            <translation>Імпортовано</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Sales manager</source>
+            <translation>Менеджер з продажу</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Supervisor</source>
+            <translation>Супервайзер</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Team lead</source>
+            <translation>Керівник групи</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Administrator</source>
+            <translation>Адміністратор</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>E-mail</source>
+            <translation>E-mail</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meeting</source>
+            <translation>Зустріч</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Company</source>
+            <translation>Компанія</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Category</source>
+            <translation>Категорія</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Address</source>
+            <translation>Адреса</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Source</source>
+            <translation>Джерело</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Topic</source>
+            <translation>Тематика</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Product</source>
+            <translation>Об'єкт продажу</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Project</source>
+            <translation>Проєкт</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Site</source>
+            <translation>Сайт</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Lead type</source>
+            <translation>Тип ліда</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+1" />
+            <source>Stage</source>
+            <translation>Етап</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Owner</source>
+            <translation>Відповідальний</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Next contact</source>
+            <translation>Наступний контакт</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Remind</source>
+            <translation>Нагадати</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Notes</source>
+            <translation>Нотатки</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Contacts</source>
+            <translation>Контакти</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Phones</source>
+            <translation>Телефони</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>E-mails</source>
+            <translation>E-mail</translation>
+        </message>
+    </context>
+    <context>
+        <name>LeadCardDialog</name>
+        <message>
+            <location filename="../../src/workstation/views/leadcard/widget.py" line="+292" />
+            <source>Lead card</source>
+            <translation>Картка ліда</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Lead card: %1</source>
+            <translation>Картка ліда: %1</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Unsaved changes</source>
+            <translation>Незбережені зміни</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The lead card has unsaved changes. Close without saving?</source>
+            <translation>У картці ліда є незбережені зміни. Закрити без збереження?</translation>
+        </message>
+    </context>
+    <context>
+        <name>LeadCardForm</name>
+        <message>
+            <location filename="../../ui/leadcard.ui" line="+9" />
+            <source>Lead card</source>
+            <translation>Картка ліда</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Company (counterparty)</source>
+            <translation>Компанія (контрагент)</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Category</source>
+            <translation>Категорія</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Address</source>
+            <translation>Адреса</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Site</source>
+            <translation>Сайт</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Source</source>
+            <translation>Джерело</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Marketing event or campaign the lead came from</source>
+            <translation>Маркетинговий захід або кампанія, звідки прийшов лід</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Topic</source>
+            <translation>Тематика</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Sales direction; decides the funnel</source>
+            <translation>Напрям продажу; визначає воронку</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Product</source>
+            <translation>Об'єкт продажу</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Project</source>
+            <translation>Проєкт</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Lead type</source>
+            <translation>Тип ліда</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Stage</source>
+            <translation>Етап</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Responsible</source>
+            <translation>Відповідальний</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Next contact</source>
+            <translation>Наступний контакт</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Remind me</source>
+            <translation>Нагадати мені</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Contact persons</source>
+            <translation>Контактні особи</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Phones</source>
+            <translation>Телефони</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>E-mails</source>
+            <translation>E-mail</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Notes</source>
+            <translation>Нотатки</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>What was said, what was agreed</source>
+            <translation>Що сказали, про що домовилися</translation>
+        </message>
+    </context>
+    <context>
+        <name>LeadCardWidget</name>
+        <message>
+            <location filename="../../src/workstation/views/leadcard/widget.py" line="-184" />
+            <location line="+4" />
+            <source>— not set —</source>
+            <translation>— не задано —</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>— nobody —</source>
+            <translation>— ніхто —</translation>
+        </message>
+        <message>
+            <location line="+37" />
+            <source>New lead</source>
+            <translation>Новий лід</translation>
+        </message>
+        <message>
+            <location line="+60" />
+            <source>This lead no longer exists.</source>
+            <translation>Цього ліда більше немає.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Could not read the lead: %1</source>
+            <translation>Не вдалося прочитати ліда: %1</translation>
+        </message>
+        <message>
+            <location line="+26" />
+            <source>Not saved: %1</source>
+            <translation>Не збережено: %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Could not save the lead: %1</source>
+            <translation>Не вдалося зберегти ліда: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>LeadChooserDialog</name>
+        <message>
+            <location filename="../../src/workstation/views/workspace/chooser.py" line="+18" />
+            <source>Which client is calling?</source>
+            <translation>Який клієнт телефонує?</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>(no name)</source>
+            <translation>(без назви)</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>%1 matches %2 leads:</source>
+            <translation>%1 збігається з лідами (%2):</translation>
+        </message>
+    </context>
+    <context>
+        <name>LeadListModel</name>
+        <message>
+            <location filename="../../src/workstation/views/leadlist/model.py" line="+153" />
+            <source>Could not read the lead list: %1</source>
+            <translation>Не вдалося прочитати список лідів: %1</translation>
+        </message>
+        <message>
+            <location line="+34" />
+            <source>Company</source>
+            <translation>Компанія</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Contact</source>
+            <translation>Контакт</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Phone</source>
+            <translation>Телефон</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Type</source>
+            <translation>Тип</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stage</source>
+            <translation>Етап</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Owner</source>
+            <translation>Відповідальний</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Next contact</source>
+            <translation>Наступний контакт</translation>
+        </message>
+    </context>
+    <context>
+        <name>LeadListWidget</name>
+        <message>
+            <location filename="../../src/workstation/views/leadlist/widget.py" line="+165" />
+            <source>All types</source>
+            <translation>Усі типи</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>No type yet</source>
+            <translation>Без типу</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>All stages</source>
+            <translation>Усі етапи</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>All owners</source>
+            <translation>Усі відповідальні</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Nobody</source>
+            <translation>Ніхто</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Any next contact</source>
+            <translation>Будь-який наступний контакт</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Due today</source>
+            <translation>Сьогодні</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Overdue</source>
+            <translation>Прострочено</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Today or overdue</source>
+            <translation>Сьогодні або прострочено</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No date set</source>
+            <translation>Дату не задано</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Date range…</source>
+            <translation>Діапазон дат…</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Search by phone (any format) or name…</source>
+            <translation>Пошук за телефоном (у будь-якому форматі) або назвою…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Next contact from</source>
+            <translation>Наступний контакт з</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Next contact up to and including</source>
+            <translation>Наступний контакт по (включно)</translation>
+        </message>
+        <message>
+            <location line="+51" />
+            <source>Searching…</source>
+            <translation>Пошук…</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+10" />
+            <source>%Ln lead(s)</source>
+            <translation>
+                <numerusform>%Ln лід</numerusform>
+                <numerusform>%Ln ліди</numerusform>
+                <numerusform>%Ln лідів</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../../src/workstation/views/mainwindow.py" line="+106" />
+            <source>Workstation</source>
+            <translation>Робоче місце</translation>
+        </message>
+        <message>
+            <location line="+79" />
+            <source>Import</source>
+            <translation>Імпорт</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The import wizard is not available in this build. Use: workstation import FILE</source>
+            <translation>Майстер імпорту недоступний у цій збірці. Використовуйте: workstation import ФАЙЛ</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <location line="+27" />
+            <source>Export</source>
+            <translation>Експорт</translation>
+        </message>
+        <message>
+            <location line="-26" />
+            <source>Export is not available in this build.</source>
+            <translation>Експорт недоступний у цій збірці.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Export leads</source>
+            <translation>Експорт лідів</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>CSV files (*.csv)</source>
+            <translation>Файли CSV (*.csv)</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Exporting leads…</source>
+            <translation>Експорт лідів…</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Cancel</source>
+            <translation>Скасувати</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Exported to %1</source>
+            <translation>Експортовано в %1</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Export failed: %1</source>
+            <translation>Помилка експорту: %1</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>About workstation</source>
+            <translation>Про програму</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&lt;b&gt;Workstation&lt;/b&gt; %1&lt;br&gt;A call-center workstation for people who sell by phone: lead base, lead card, softphone, scripts.</source>
+            <translation>&lt;b&gt;Робоче місце&lt;/b&gt; %1&lt;br&gt;Робоче місце кол-центру для тих, хто продає телефоном: база лідів, картка ліда, софтфон, скрипти.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MyDayPanel</name>
+        <message>
+            <location filename="../../src/workstation/views/workspace/myday.py" line="+186" />
+            <source>Next lead</source>
+            <translation>Наступний лід</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Refresh</source>
+            <translation>Оновити</translation>
+        </message>
+        <message>
+            <location line="+56" />
+            <source>Effective calls today: %1 of %2</source>
+            <translation>Результативних дзвінків сьогодні: %1 з %2</translation>
+        </message>
+        <message>
+            <location line="+39" />
+            <source>Reminder</source>
+            <translation>Нагадування</translation>
+        </message>
+    </context>
+    <context>
+        <name>QueueModel</name>
+        <message>
+            <location line="-209" />
+            <source>When</source>
+            <translation>Коли</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Due</source>
+            <translation>Термін</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Company</source>
+            <translation>Компанія</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Contact</source>
+            <translation>Контакт</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Phone</source>
+            <translation>Телефон</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Type</source>
+            <translation>Тип</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Due now</source>
+            <translation>Зараз</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Overdue</source>
+            <translation>Прострочено</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>New lead</source>
+            <translation>Новий лід</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Later today</source>
+            <translation>Пізніше сьогодні</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReminderPopup</name>
+        <message>
+            <location line="+36" />
+            <source>Reminder</source>
+            <translation>Нагадування</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Call back</source>
+            <translation>Передзвонити</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Due: %1</source>
+            <translation>Термін: %1</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Open lead</source>
+            <translation>Відкрити ліда</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Snooze %1 min</source>
+            <translation>Відкласти на %1 хв</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Dismiss</source>
+            <translation>Закрити</translation>
+        </message>
+    </context>
+    <context>
+        <name>RowsEditor</name>
+        <message>
+            <location filename="../../src/workstation/views/leadcard/rows.py" line="+27" />
+            <source>work</source>
+            <translation>робочий</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>mobile</source>
+            <translation>мобільний</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>home</source>
+            <translation>домашній</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>fax</source>
+            <translation>факс</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Remove</source>
+            <translation>Видалити</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Add</source>
+            <translation>Додати</translation>
+        </message>
+        <message>
+            <location line="+57" />
+            <source>Full name</source>
+            <translation>ПІБ</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Position</source>
+            <translation>Посада</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>DM</source>
+            <translation>ОПР</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Decision maker</source>
+            <translation>Особа, що приймає рішення</translation>
+        </message>
+        <message>
+            <location line="+42" />
+            <source>Call this number</source>
+            <translation>Зателефонувати на цей номер</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScriptPane</name>
+        <message>
+            <location filename="../../src/workstation/views/workspace/script_pane.py" line="+67" />
+            <source>Objections and info-occasions</source>
+            <translation>Заперечення та інфоприводи</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Back</source>
+            <translation>Назад</translation>
+        </message>
+        <message>
+            <location line="+72" />
+            <source>No script</source>
+            <translation>Немає скрипту</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>There is no call script for this topic.</source>
+            <translation>Для цієї тематики немає скрипту дзвінка.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>End of the script: fill in the wrap-up</source>
+            <translation>Кінець скрипту: заповніть підсумки дзвінка</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Info-occasions: %1 of %2</source>
+            <translation>Інфоприводи: %1 з %2</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>more than %1 in one call: send one by e-mail and call again with a new one</source>
+            <translation>більше %1 за дзвінок: надішліть один e-mail і передзвоніть з новим</translation>
+        </message>
+    </context>
+    <context>
+        <name>SecretField</name>
+        <message>
+            <location filename="../../src/workstation/views/settings/pages.py" line="-78" />
+            <source>Not stored</source>
+            <translation>Не збережено</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No system keyring is available on this computer, so passwords are not stored. A password typed here is kept in memory until the app closes; otherwise it is asked for when it is needed.</source>
+            <translation>На цьому комп'ютері немає системного сховища паролів, тому паролі не зберігаються. Введений тут пароль зберігається в пам'яті до закриття програми; інакше його буде запитано, коли він знадобиться.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Stored in the system keyring; type to replace</source>
+            <translation>Зберігається в системному сховищі паролів; введіть, щоб замінити</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Not set</source>
+            <translation>Не задано</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Passwords are kept in the system keyring, never in files.</source>
+            <translation>Паролі зберігаються в системному сховищі паролів, а не у файлах.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <location filename="../../src/workstation/views/settings/dialog.py" line="+29" />
+            <location line="+35" />
+            <location line="+8" />
+            <source>Settings</source>
+            <translation>Налаштування</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Settings were not saved: %1</source>
+            <translation>Налаштування не збережено: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>SipPage</name>
+        <message>
+            <location filename="../../src/workstation/views/settings/pages.py" line="+93" />
+            <source>SIP account</source>
+            <translation>SIP-акаунт</translation>
+        </message>
+    </context>
+    <context>
+        <name>SipPageForm</name>
+        <message>
+            <location filename="../../ui/settings_sip.ui" line="+6" />
+            <source>SIP account</source>
+            <translation>SIP-акаунт</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>User name</source>
+            <translation>Ім'я користувача</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Domain (registrar)</source>
+            <translation>Домен (реєстратор)</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Outbound proxy</source>
+            <translation>Вихідний проксі</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Transport</source>
+            <translation>Транспорт</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Password</source>
+            <translation>Пароль</translation>
+        </message>
+    </context>
+    <context>
+        <name>TelephonyEngine</name>
+        <message>
+            <location filename="../../src/workstation/telephony/engine.py" line="+222" />
+            <source>SIP account error: %1</source>
+            <translation>Помилка SIP-акаунта: %1</translation>
+        </message>
+        <message>
+            <location line="+166" />
+            <source>The call has already ended.</source>
+            <translation>Дзвінок уже завершено.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Enter a number to call.</source>
+            <translation>Введіть номер для дзвінка.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>No SIP account is set up: cannot dial a number.</source>
+            <translation>SIP-акаунт не налаштовано: зателефонувати неможливо.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The SIP engine is not running.</source>
+            <translation>SIP-рушій не запущено.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Cannot call %1: %2</source>
+            <translation>Не вдається зателефонувати на %1: %2</translation>
+        </message>
+        <message>
+            <location line="+148" />
+            <source>DTMF digits must be 0-9, *, #, A-D.</source>
+            <translation>Цифри DTMF: 0-9, *, #, A-D.</translation>
+        </message>
+        <message>
+            <location line="+125" />
+            <source>Cannot record the call: %1</source>
+            <translation>Не вдається записати дзвінок: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>WrapUp</name>
+        <message>
+            <location filename="../../src/workstation/views/workspace/wrapup.py" line="+35" />
+            <source>Offer sent</source>
+            <translation>КП надіслано</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Presentation</source>
+            <translation>Презентація</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Demo access</source>
+            <translation>Демодоступ</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Decision-maker contact</source>
+            <translation>Контакт з ОПР</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Invoice</source>
+            <translation>Рахунок</translation>
+        </message>
+    </context>
+    <context>
+        <name>WrapUpForm</name>
+        <message>
+            <location line="+16" />
+            <location line="+5" />
+            <source>— choose —</source>
+            <translation>— оберіть —</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <location line="+5" />
+            <source>— unchanged —</source>
+            <translation>— без змін —</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>What was said, what was agreed</source>
+            <translation>Що сказали, про що домовилися</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Tools used</source>
+            <translation>Використані інструменти</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Next contact</source>
+            <translation>Наступний контакт</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Remind</source>
+            <translation>Нагадати</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source> min before</source>
+            <translation> хв до</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>New deal</source>
+            <translation>Нова угода</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Save wrap-up</source>
+            <translation>Зберегти підсумки</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Call</source>
+            <translation>Дзвінок</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Result</source>
+            <translation>Результат</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reason</source>
+            <translation>Причина</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Lead type</source>
+            <translation>Тип ліда</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stage</source>
+            <translation>Етап</translation>
+        </message>
+        <message>
+            <location line="+31" />
+            <location line="+27" />
+            <source>in progress</source>
+            <translation>триває</translation>
+        </message>
+        <message>
+            <location line="+69" />
+            <source>Choose the result of the call.</source>
+            <translation>Оберіть результат дзвінка.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Choose a reason for the result %1.</source>
+            <translation>Оберіть причину для результату «%1».</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The next contact is in the past.</source>
+            <translation>Наступний контакт — у минулому.</translation>
+        </message>
+    </context>
+</TS>

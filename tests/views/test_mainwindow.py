@@ -1,0 +1,185 @@
+"""The main window and lead list, driven through real widgets (offscreen)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel
+from sqlalchemy import select
+
+from tests.views.conftest import add_leads, wait_rows
+from workstation.store import leads as L
+from workstation.store.models import FunnelStage
+from workstation.views.leadlist.model import COL_PHONE, COL_STAGE, COL_TYPE, LeadIdRole
+
+
+def test_window_opens_with_menus_and_lists_leads(qtbot, store, config, user):
+    add_leads(store, 30)
+    from workstation.views.mainwindow import MainWindow
+
+    w = MainWindow(config, store)
+    qtbot.addWidget(w)
+    w.show()
+    model = w.lead_list.model
+    wait_rows(qtbot, model, 30)
+    assert [m.title() for m in w.menus.values()] == ["&File", "&View", "&Help"]
+    file_actions = [a.objectName() for a in w.menus["file"].actions() if not a.isSeparator()]
+    for name in ("action_import", "action_export", "action_settings", "action_quit"):
+        assert name in file_actions
+    assert model.index(0, 0).data() == "Company 0000"
+    assert model.index(0, COL_PHONE).data() == "+380 67 000 0000"
+    assert model.index(0, COL_TYPE).data() == "Interested"
+    assert model.index(0, COL_STAGE).data() == "Not aware"
+    qtbot.waitUntil(lambda: w.lead_list.count_label.text() == "30 lead(s)")
+    sip = QLabel("SIP: registered")
+    assert w.indicators.add_indicator(sip, "sip") is w.indicators.indicator("sip")
+    assert sip.parent() is w.indicators
+    w.shutdown()
+
+
+def test_fetch_more_when_scrolled(qtbot, window, store):
+    add_leads(store, 450)
+    lst = window.lead_list
+    lst.apply_filter()
+    wait_rows(qtbot, lst.model, 200)
+    assert lst.model.canFetchMore()
+    lst.table.scrollToBottom()
+    wait_rows(qtbot, lst.model, 400)
+    lst.table.scrollToBottom()
+    wait_rows(qtbot, lst.model, 450)
+    assert not lst.model.canFetchMore()
+    names = [lst.model.index(r, 0).data() for r in range(450)]
+    assert names == sorted(names) and len(set(names)) == 450
+
+
+def test_filter_by_type_and_stage(qtbot, window, store):
+    add_leads(store, 40)
+    lst = window.lead_list
+    lst.apply_filter()
+    wait_rows(qtbot, lst.model, 40)
+    lst.type_combo.setCurrentIndex(lst.type_combo.findData("interested"))
+    wait_rows(qtbot, lst.model, 10)
+    assert {lst.model.index(r, COL_TYPE).data() for r in range(10)} == {"Interested"}
+    with store.session() as s:
+        aware = s.scalar(select(FunnelStage.id).where(FunnelStage.code == "aware"))
+    qtbot.waitUntil(lambda: lst.stage_combo.count() > 1)
+    idx = next(i for i in range(lst.stage_combo.count()) if lst.stage_combo.itemData(i) == aware)
+    lst.stage_combo.setCurrentIndex(idx)
+    # i % 4 == 0 (interested) and i % 3 == 1 (aware): i = 4, 16, 28, 40→out of range
+    wait_rows(qtbot, lst.model, 3)
+    assert [lst.model.index(r, 0).data() for r in range(3)] == [
+        "Company 0004", "Company 0016", "Company 0028"]
+
+
+def search(qtbot, lst, text, expected_rows):
+    lst.search.clear()
+    if text.isascii():
+        qtbot.keyClicks(lst.search, text)   # typed key by key: the debounce holds
+    else:
+        lst.search.insert(text)             # QTest cannot type Cyrillic
+    qtbot.waitUntil(lambda: lst.model.lead_filter().search == text and
+                    not lst.model.is_loading(), timeout=5000)
+    wait_rows(qtbot, lst.model, expected_rows)
+
+
+def test_search_by_phone_in_any_format_and_by_cyrillic_name(qtbot, window, store):
+    add_leads(store, 20)
+    L.save(store, L.LeadData(company="ТОВ «Сонячна Долина»",
+                             contacts=[L.ContactData("Олена Шевченко")],
+                             phones=[L.PhoneData("+380 50 765 43 21")]))
+    lst = window.lead_list
+    lst.apply_filter()
+    wait_rows(qtbot, lst.model, 21)
+    for text in ("+380 50 765 43 21", "0507654321", "(050) 765-43-21"):
+        search(qtbot, lst, text, 1)
+        assert lst.model.index(0, 0).data() == "ТОВ «Сонячна Долина»"
+    search(qtbot, lst, "0670000", 20)          # digits typed so far: a prefix
+    search(qtbot, lst, "067000001", 10)
+    search(qtbot, lst, "сОНЯЧНА", 1)
+    assert lst.model.index(0, 0).data() == "ТОВ «Сонячна Долина»"
+    search(qtbot, lst, "ОЛЕНА", 1)
+    search(qtbot, lst, "person 1", 11)         # Person 1, 10..19
+    search(qtbot, lst, "nobody like this", 0)
+
+
+def test_stale_page_is_dropped(qtbot, window, store):
+    add_leads(store, 30)
+    model = window.lead_list.model
+    model.refresh()
+    wait_rows(qtbot, model, 30)
+    model.set_filter(L.LeadFilter())                       # slow-ish, all 30
+    model.set_filter(L.LeadFilter(search="Company 0007"))  # newer: exactly one
+    wait_rows(qtbot, model, 1)
+    qtbot.wait(300)  # the first query's page has arrived by now and must be ignored
+    assert model.rowCount() == 1
+    assert model.index(0, 0).data() == "Company 0007"
+
+
+def test_enter_opens_card_edit_save_writes_field_and_history(qtbot, window, store, user):
+    add_leads(store, 5)
+    lst = window.lead_list
+    lst.apply_filter()
+    wait_rows(qtbot, lst.model, 5)
+    lst.table.setFocus()
+    lst.table.setCurrentIndex(lst.model.index(2, 0))
+    lead_id = lst.model.index(2, 0).data(LeadIdRole)
+    qtbot.keyClick(lst.table, "\r")
+    qtbot.waitUntil(lambda: len(window._cards) == 1)
+    dlg = window._cards[0]
+    card = dlg.card
+    qtbot.waitUntil(lambda: card.lead_id() == lead_id)
+    assert card.ui.companyEdit.text() == "Company 0002"
+    qtbot.waitUntil(lambda: window.user_id == user)
+    assert card.ui.stageCombo.currentText() == "Interest found"  # 2 % 3 → third stage
+    qtbot.keyClicks(card.ui.addressEdit, "Kyiv, Sofiivska 5")
+    card.ui.typeCombo.setCurrentIndex(card.ui.typeCombo.findData("potential"))
+    card.ui.typeCombo.activated.emit(card.ui.typeCombo.currentIndex())
+    save_button = dlg.buttons.button(dlg.buttons.StandardButton.Save)
+    assert save_button.isEnabled()
+    with qtbot.waitSignal(card.sig_saved, timeout=5000):
+        save_button.click()
+    from workstation.store.models import HistoryEvent, Lead
+
+    with store.session() as s:
+        lead = s.get(Lead, lead_id)
+        assert lead.address == "Kyiv, Sofiivska 5"
+        assert lead.lead_type == "potential"
+        events = {e.field: e for e in s.scalars(
+            select(HistoryEvent).where(HistoryEvent.lead_id == lead_id))}
+    assert events["address"].kind == "field_change"
+    assert events["address"].new_value == "Kyiv, Sofiivska 5"
+    assert events["lead_type"].kind == "type_change"
+    assert not card.is_dirty()
+    # the list row follows the saved card
+    qtbot.waitUntil(lambda: lst.model.index(2, COL_TYPE).data() == "Potentially interested")
+
+
+def test_card_phone_call_button_emits_e164(qtbot, store):
+    from workstation.views.leadcard.widget import LeadCardWidget
+
+    card = LeadCardWidget(store, region="UA")
+    qtbot.addWidget(card)
+    card.set_lead(L.LeadData(company="X", phones=[L.PhoneData(raw="(067) 123-45-67")]))
+    button = card.phones.rows[0].call_button
+    with qtbot.waitSignal(card.sig_dial) as blocker:
+        button.click()
+    assert blocker.args == ["+380671234567"]
+    card.phones.rows[0].number.setText("12")
+    with qtbot.assertNotEmitted(card.sig_dial):
+        button.click()
+    assert "wrong length" in card.ui.errorLabel.text()
+
+
+def test_card_rejects_bad_phone_and_keeps_edits(qtbot, store):
+    from workstation.views.leadcard.widget import LeadCardWidget
+
+    card = LeadCardWidget(store)
+    qtbot.addWidget(card)
+    card.new_lead()
+    card.ui.companyEdit.setText("New Co")
+    card.phones.add_row()
+    card.phones.rows[0].number.setText("abc")
+    with qtbot.waitSignal(card.sig_error, timeout=5000):
+        card.save()
+    assert "phone 1" in card.ui.errorLabel.text()
+    assert card.ui.companyEdit.text() == "New Co"
+    with store.session() as s:
+        assert L.page(s, L.LeadFilter()) == []

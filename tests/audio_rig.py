@@ -196,7 +196,7 @@ class Recording:
 
 # ---- fixtures ---------------------------------------------------------------------------------
 def _require_tools() -> None:
-    from conftest import require_tool  # tests/conftest.py: fails under CI=true
+    from realparts import require_tool  # tests/conftest.py: fails under CI=true
 
     require_tool(*TOOLS)
 
@@ -237,7 +237,7 @@ PHRASES = {
 def speech_wav(path: Path, text: str, rate: int = 16000, voice: str = "en",
                lead_s: float = 0.3, tail_s: float = 0.5) -> Path:
     """Speak ``text`` with espeak-ng into a mono 16-bit WAV at ``rate`` (sox converts)."""
-    from conftest import require_tool
+    from realparts import require_tool
 
     require_tool("espeak-ng", "sox")
     raw = path.with_suffix(".raw.wav")

@@ -10,27 +10,14 @@ part, or fails it when CI is set: a skipped real-peer test is a failure in CI.
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
 
+from realparts import require, require_tool  # noqa: F401  (re-exported)
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyrings.alt.file.PlaintextKeyring"
-
-
-def require(condition: bool, reason: str) -> None:
-    """Skip (or fail under CI) a test whose real part is missing."""
-    if condition:
-        return
-    if os.environ.get("CI"):
-        pytest.fail(f"CI: required part missing: {reason}", pytrace=False)
-    pytest.skip(reason)
-
-
-def require_tool(*names: str) -> None:
-    for name in names:
-        require(shutil.which(name) is not None or Path(name).exists(), f"{name} is not installed")
 
 
 @pytest.fixture(autouse=True)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import require_tool  # tests/conftest.py: fails under CI=true
+from realparts import require_tool  # tests/conftest.py: fails under CI=true
 
 USERS = {"manager": "m-secret", "client": "c-secret", "client2": "c2-secret",
          "client3": "c3-secret", "manager2": "m2-secret"}

@@ -34,6 +34,7 @@ def account_config(s: SipSettings) -> pj.AccountConfig:
         cfg.idUri = f"sip:{s.username}@{_hostport(s.domain)}"
         cfg.regConfig.registrarUri = server_uri(s.domain, s.transport)
         cfg.regConfig.timeoutSec = max(1, int(s.reg_expires))
+        cfg.regConfig.delayBeforeRefreshSec = max(1, min(5, int(s.reg_expires) // 3))
         cfg.regConfig.retryIntervalSec = 0  # the engine retries with backoff
         cfg.regConfig.firstRetryIntervalSec = 0
         cfg.regConfig.registerOnAdd = True

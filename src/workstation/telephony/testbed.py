@@ -38,6 +38,8 @@ def tools_missing() -> list[str]:
 def _port_free(addr: str, port: int) -> bool:
     for kind in (socket.SOCK_DGRAM, socket.SOCK_STREAM):
         s = socket.socket(socket.AF_INET, kind)
+        if kind == socket.SOCK_STREAM:  # like the servers do: TIME_WAIT is no obstacle
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             s.bind((addr, port))
         except OSError:
@@ -316,7 +318,7 @@ class Baresip:
             return
         try:
             os.killpg(self.proc.pid, signal.SIGTERM)
-            self.proc.wait(timeout=3)
+            self.proc.wait(timeout=1.5)
         except subprocess.TimeoutExpired:
             os.killpg(self.proc.pid, signal.SIGKILL)
             self.proc.wait(timeout=5)

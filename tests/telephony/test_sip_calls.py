@@ -178,3 +178,22 @@ def test_attended_transfer_sends_refer_with_replaces(engine, events, peer, peer3
     wait_ended(qtbot, events, second)
     peer.command("hangup")
     peer3.command("hangup")
+
+
+def test_consent_prompt_reaches_the_client_and_the_recording(make_engine, peer, qtbot):
+    e = make_engine(consent_prompt=True)
+    ev = Collector(e)
+    before = set(peer.dumps("dec"))
+    key = e.dial("client")
+    wait_state(qtbot, ev, key, "confirmed")
+    qtbot.wait(2500)
+    with qtbot.waitSignal(e.sig_recording_finished, timeout=15000) as done:
+        e.hangup(key)
+    audio, _ = sf.read(done.args[0])
+    # The prompt is the only thing on the manager's channel (the mic is the null device).
+    assert np.sqrt(np.mean(audio[:, 0] ** 2)) > 0.02
+    new = sorted(set(peer.dumps("dec")) - before)
+    assert new, "baresip dumped nothing it received"
+    qtbot.waitUntil(lambda: new[-1].stat().st_size > 16000, timeout=5000)
+    heard, _ = sf.read(str(new[-1]))
+    assert np.sqrt(np.mean(heard ** 2)) > 0.02

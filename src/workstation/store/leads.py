@@ -16,7 +16,7 @@ import uuid
 from dataclasses import dataclass, field, replace
 from datetime import datetime, time, timedelta, timezone
 
-from sqlalchemy import and_, func, select, tuple_
+from sqlalchemy import and_, bindparam, func, select, tuple_
 from sqlalchemy.orm import Session
 
 from workstation.domain import phones as ph
@@ -264,10 +264,17 @@ def row(s: Session, lead_id: uuid.UUID) -> LeadRow | None:
     return rows[0] if rows else None
 
 
+_LOOKUP_PHONE = (select(Phone.lead_id)
+                 .where(Phone.e164 == bindparam("e164"), Phone.deleted.is_(False)))
+
+
 def lookup_phone(s: Session, e164: str) -> list[uuid.UUID]:
-    """Ids of live leads having this exact E.164 number (the screen-pop query)."""
-    return list(s.scalars(
-        select(Phone.lead_id).where(Phone.e164 == e164, Phone.deleted.is_(False))))
+    """Ids of live leads having this exact E.164 number (the screen-pop query).
+
+    The statement is built once: building a select() costs more than the
+    indexed lookup itself (~0.5 ms against ~0.1 ms over 1M leads).
+    """
+    return list(s.execute(_LOOKUP_PHONE, {"e164": e164}).scalars())
 
 
 # ---------------------------------------------------------------- the card

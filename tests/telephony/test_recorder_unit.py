@@ -68,3 +68,13 @@ def test_settings_from_config_takes_password_from_keyring(config):
     assert (s.username, s.domain, s.password) == ("alice", "pbx.example:5070", "s3cret-pw")
     assert s.allowed_sources == ["10.0.0.5", "sbc.example"] and s.auto_answer_seconds == 3
     assert s.configured and "s3cret-pw" not in repr(s)
+
+
+def test_telephony_layer_does_not_import_qtwidgets():
+    import subprocess
+    import sys
+
+    code = ("import sys, workstation.telephony.engine, workstation.telephony.testbed; "
+            "sys.exit(1 if any(m.startswith('PySide6.QtWidgets') for m in sys.modules) else 0)")
+    assert subprocess.run([sys.executable, "-c", code], timeout=60,
+                          capture_output=True).returncode == 0

@@ -1,0 +1,413 @@
+"""The softphone strip for the status bar: registration, number field, call controls.
+
+``SoftphoneWidget(engine, config, parent)`` talks to the TelephonyEngine only
+through its signals and public methods (both on the GUI thread, where the
+engine lives). It keeps one "current" call: the ringing one or the one in
+progress. Incoming calls ring (``set_ringer``), show a tray message and raise
+the window; auto-answer is done by the engine after ``sip.auto_answer_seconds``
+and shown here as a countdown. Global shortcuts: answer Ctrl+Shift+A,
+hang up Ctrl+Shift+H, mute Ctrl+Shift+M (Qt.ApplicationShortcut).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QApplication, QGridLayout, QHBoxLayout, QInputDialog, QLabel,
+                               QLineEdit, QMenu, QSystemTrayIcon, QToolButton, QWidget,
+                               QWidgetAction)
+
+from workstation import paths
+from workstation.telephony.engine import TelephonyEngine, TelephonyError
+
+log = logging.getLogger(__name__)
+
+PAD_KEYS = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "0", "#"]
+SHORTCUTS = {"answer": "Ctrl+Shift+A", "hangup": "Ctrl+Shift+H", "mute": "Ctrl+Shift+M"}
+
+
+class SoundRinger:
+    """Loops resources/sounds/ring.wav with QSoundEffect on the default output.
+
+    The headset audio bridge may replace it (``SoftphoneWidget.set_ringer``)
+    to ring on the chosen ring device.
+    """
+
+    def __init__(self) -> None:
+        self._effect = None
+
+    def start(self) -> None:
+        try:
+            if self._effect is None:
+                from PySide6.QtCore import QUrl
+                from PySide6.QtMultimedia import QSoundEffect
+
+                self._effect = QSoundEffect()
+                self._effect.setSource(QUrl.fromLocalFile(str(paths.resource("sounds", "ring.wav"))))
+                self._effect.setLoopCount(QSoundEffect.Loop.Infinite.value)
+            self._effect.play()
+        except Exception:  # noqa: BLE001 - no sound is better than no call
+            log.exception("cannot play the ring tone")
+
+    def stop(self) -> None:
+        if self._effect is not None:
+            self._effect.stop()
+
+
+class DialPad(QWidget):
+    sig_key = Signal(str)
+    """A pad key was pressed: the digit."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(4, 4, 4, 4)
+        self.buttons: dict[str, QToolButton] = {}
+        for i, key in enumerate(PAD_KEYS):
+            b = QToolButton(self)
+            b.setText(key)
+            b.setMinimumSize(QSize(40, 32))
+            b.clicked.connect(lambda _=False, k=key: self.sig_key.emit(k))
+            grid.addWidget(b, i // 3, i % 3)
+            self.buttons[key] = b
+
+
+class SoftphoneWidget(QWidget):
+    sig_call_started = Signal(str)
+    """The user started a call from this widget: call_key."""
+
+    def __init__(self, engine: TelephonyEngine, config, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("softphone")
+        self.engine = engine
+        self.config = config
+        self.current: str | None = None
+        self.incoming: str | None = None
+        self._answered_at: float | None = None
+        self._muted = False
+        self._held = False
+        self._ringer = SoundRinger()
+        self._tray: QSystemTrayIcon | None = None
+        self._auto_left = 0
+
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(4)
+        self.reg_label = QLabel(self)
+        self.reg_label.setObjectName("registration")
+        lay.addWidget(self.reg_label)
+        self.number = QLineEdit(self)
+        self.number.setObjectName("number")
+        self.number.setClearButtonEnabled(True)
+        self.number.setMinimumWidth(140)
+        self.number.returnPressed.connect(self.call_clicked)
+        lay.addWidget(self.number)
+
+        def button(name: str, slot, icon_name: str = "") -> QToolButton:
+            b = QToolButton(self)
+            b.setObjectName(name)
+            b.setAutoRaise(True)
+            if icon_name:
+                from workstation.views.icons import icon
+
+                b.setIcon(icon(icon_name))
+            b.clicked.connect(slot)
+            lay.addWidget(b)
+            return b
+
+        self.pad = DialPad()
+        self.pad.sig_key.connect(self.pad_key)
+        self.pad_button = button("pad", lambda: None)
+        menu = QMenu(self.pad_button)
+        action = QWidgetAction(menu)
+        action.setDefaultWidget(self.pad)
+        menu.addAction(action)
+        self.pad_button.setMenu(menu)
+        self.pad_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.call_button = button("call", self.call_clicked, "phone")
+        self.answer_button = button("answer", self.answer)
+        self.reject_button = button("reject", self.reject)
+        self.hangup_button = button("hangup", self.hangup)
+        self.hold_button = button("hold", self.toggle_hold)
+        self.hold_button.setCheckable(True)
+        self.mute_button = button("mute", self.toggle_mute)
+        self.mute_button.setCheckable(True)
+        self.transfer_button = button("transfer", self.transfer_clicked)
+        self.status = QLabel(self)
+        self.status.setObjectName("callStatus")
+        lay.addWidget(self.status)
+
+        self.shortcuts: dict[str, QShortcut] = {}
+        for name, slot in (("answer", self.answer), ("hangup", self.hangup_or_reject),
+                           ("mute", self.toggle_mute)):
+            sc = QShortcut(QKeySequence(SHORTCUTS[name]), self)
+            sc.setContext(Qt.ShortcutContext.ApplicationShortcut)
+            sc.activated.connect(slot)
+            self.shortcuts[name] = sc
+
+        self._clock = QTimer(self)
+        self._clock.setInterval(1000)
+        self._clock.timeout.connect(self._tick)
+
+        engine.sig_registration.connect(self._on_registration)
+        engine.sig_incoming.connect(self._on_incoming)
+        engine.sig_call_state.connect(self._on_call_state)
+        engine.sig_call_ended.connect(self._on_call_ended)
+        engine.sig_hold.connect(self._on_hold)
+        engine.sig_mute.connect(self._on_mute)
+        engine.sig_error.connect(self._show_error)
+        self._reg = (engine.registration_state, 0, "")
+        self.retranslate()
+        self._update()
+
+    # ------------------------------------------------------------ texts/state
+    def retranslate(self) -> None:
+        self.number.setPlaceholderText(self.tr("Number or SIP address"))
+        texts = {
+            self.pad_button: (self.tr("Pad"), self.tr("Dial pad (sends DTMF during a call)")),
+            self.call_button: (self.tr("Call"), self.tr("Call the number")),
+            self.answer_button: (self.tr("Answer"),
+                                 self.tr("Answer (%1)").replace("%1", SHORTCUTS["answer"])),
+            self.reject_button: (self.tr("Reject"), self.tr("Reject the call as busy")),
+            self.hangup_button: (self.tr("Hang up"),
+                                 self.tr("Hang up (%1)").replace("%1", SHORTCUTS["hangup"])),
+            self.hold_button: (self.tr("Hold"), self.tr("Put the call on hold / resume it")),
+            self.mute_button: (self.tr("Mute"),
+                               self.tr("Stop sending your microphone (%1)")
+                               .replace("%1", SHORTCUTS["mute"])),
+            self.transfer_button: (self.tr("Transfer"), self.tr("Transfer the call (blind)")),
+        }
+        for b, (text, tip) in texts.items():
+            b.setText(text)
+            b.setToolTip(tip)
+        self._show_registration()
+
+    def changeEvent(self, event) -> None:
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _show_registration(self) -> None:
+        state, code, reason = self._reg
+        colour, text = {
+            "registered": ("#2e7d32", self.tr("Registered")),
+            "registering": ("#f9a825", self.tr("Registering…")),
+            "failed": ("#c62828", self.tr("Not registered")),
+        }.get(state, ("#757575", self.tr("Offline")))
+        self.reg_label.setText(f'<span style="color:{colour}">●</span> {text}')
+        tip = text if not code else f"{text}: {code} {reason}"
+        self.reg_label.setToolTip(tip)
+        self.reg_label.setProperty("state", state)
+
+    def _update(self) -> None:
+        ringing = self.incoming is not None and self.current == self.incoming \
+            and self._answered_at is None
+        in_call = self.current is not None and not ringing
+        self.call_button.setEnabled(self.current is None)
+        self.answer_button.setEnabled(ringing)
+        self.reject_button.setEnabled(ringing)
+        self.hangup_button.setEnabled(self.current is not None)
+        for b in (self.hold_button, self.mute_button, self.transfer_button):
+            b.setEnabled(in_call and self._answered_at is not None)
+        self.hold_button.setChecked(self._held)
+        self.mute_button.setChecked(self._muted)
+
+    # ------------------------------------------------------------- actions
+    def set_ringer(self, ringer) -> None:
+        """Replace the ringer: any object with start() and stop()."""
+        self._ringer.stop()
+        self._ringer = ringer
+
+    def dial(self, number: str) -> str | None:
+        """Click-to-call from any phone field: call ``number`` now."""
+        self.number.setText(number)
+        return self.call_clicked()
+
+    def call_clicked(self) -> str | None:
+        if self.current is not None:
+            return None
+        try:
+            key = self.engine.dial(self.number.text())
+        except TelephonyError as exc:
+            self._show_error(str(exc))
+            return None
+        self.current = key
+        self._answered_at = None
+        self.status.setText(self.tr("Calling…"))
+        self._update()
+        self.sig_call_started.emit(key)
+        return key
+
+    def answer(self) -> None:
+        if self.incoming is None:
+            return
+        try:
+            self.engine.answer(self.incoming)
+        except TelephonyError as exc:
+            self._show_error(str(exc))
+
+    def reject(self) -> None:
+        if self.incoming is not None:
+            self.engine.reject(self.incoming)
+
+    def hangup(self) -> None:
+        if self.current is not None:
+            self.engine.hangup(self.current)
+
+    def hangup_or_reject(self) -> None:
+        if self.incoming is not None and self._answered_at is None:
+            self.reject()
+        else:
+            self.hangup()
+
+    def toggle_hold(self) -> None:
+        if self.current is None or self._answered_at is None:
+            self._update()
+            return
+        try:
+            if self._held:
+                self.engine.resume(self.current)
+            else:
+                self.engine.hold(self.current)
+        except TelephonyError as exc:
+            self._show_error(str(exc))
+        self._update()
+
+    def toggle_mute(self) -> None:
+        if self.current is None or self._answered_at is None:
+            self._update()
+            return
+        try:
+            self.engine.set_mute(self.current, not self._muted)
+        except TelephonyError as exc:
+            self._show_error(str(exc))
+        self._update()
+
+    def transfer_clicked(self) -> None:
+        if self.current is None:
+            return
+        target, ok = QInputDialog.getText(self, self.tr("Transfer"),
+                                          self.tr("Transfer the call to (number or SIP address):"))
+        if ok and target.strip():
+            self.transfer_to(target.strip())
+
+    def transfer_to(self, target: str) -> None:
+        if self.current is None:
+            return
+        try:
+            self.engine.transfer(self.current, target)
+            self.status.setText(self.tr("Transferring…"))
+        except TelephonyError as exc:
+            self._show_error(str(exc))
+
+    def pad_key(self, key: str) -> None:
+        if self.current is not None and self._answered_at is not None:
+            try:
+                self.engine.send_dtmf(self.current, key)
+            except TelephonyError as exc:
+                self._show_error(str(exc))
+        else:
+            self.number.insert(key)
+
+    # ------------------------------------------------------------- signals
+    def _on_registration(self, state: str, code: int, reason: str) -> None:
+        self._reg = (state, code, reason)
+        self._show_registration()
+
+    def _on_incoming(self, inc) -> None:
+        if self.current is not None:
+            return  # busy with another call: the engine's other call keeps ringing there
+        self.current = self.incoming = inc.call_key
+        self._answered_at = None
+        self.number.setText(inc.remote_number)
+        self.status.setText(self.tr("Incoming call from %1").replace("%1", inc.remote_number))
+        self._ringer.start()
+        self._notify(inc.remote_number)
+        self._auto_left = int(self.config.get("sip.auto_answer_seconds") or 0)
+        if self._auto_left > 0:
+            self._clock.start()
+        self._update()
+
+    def _notify(self, who: str) -> None:
+        window = self.window()
+        if window is not None:
+            if window.isMinimized():
+                window.showNormal()
+            window.raise_()
+            window.activateWindow()
+            QApplication.alert(window)
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            if self._tray is None:
+                from workstation.views.icons import icon
+
+                self._tray = QSystemTrayIcon(icon("phone"), self)
+                self._tray.show()
+            self._tray.showMessage(self.tr("Incoming call"), who,
+                                   QSystemTrayIcon.MessageIcon.Information, 10000)
+
+    def _on_call_state(self, key: str, state: str, code: int, reason: str) -> None:
+        if key != self.current:
+            return
+        if state == "confirmed" and self._answered_at is None:
+            self._answered_at = time.monotonic()
+            self._ringer.stop()
+            self._clock.start()
+            self._tick()
+        elif state == "early" and self.incoming is None:
+            self.status.setText(self.tr("Ringing…"))
+        self._update()
+
+    def _on_call_ended(self, record) -> None:
+        if record.call_key != self.current:
+            return
+        self._ringer.stop()
+        self._clock.stop()
+        self.current = self.incoming = None
+        self._answered_at = None
+        self._held = self._muted = False
+        self.status.setText(self.tr("Call ended: %1 %2")
+                            .replace("%1", str(record.sip_status)).replace("%2", record.sip_reason))
+        self._update()
+
+    def _on_hold(self, key: str, held: bool) -> None:
+        if key == self.current:
+            self._held = held
+            self._update()
+            self._tick()
+
+    def _on_mute(self, key: str, muted: bool) -> None:
+        if key == self.current:
+            self._muted = muted
+            self._update()
+
+    def _tick(self) -> None:
+        if self.current is None:
+            return
+        if self._answered_at is None:
+            if self._auto_left > 0:
+                self.status.setText(self.tr("Incoming call: auto-answer in %1 s")
+                                    .replace("%1", str(self._auto_left)))
+                self._auto_left -= 1
+            return
+        secs = int(time.monotonic() - self._answered_at)
+        text = self.tr("In call %1").replace("%1", f"{secs // 60}:{secs % 60:02d}")
+        if self._held:
+            text += " · " + self.tr("on hold")
+        if self._muted:
+            text += " · " + self.tr("muted")
+        self.status.setText(text)
+
+    def _show_error(self, message: str) -> None:
+        self.status.setText(message)
+        self.status.setToolTip(message)
+
+    def shutdown(self) -> None:
+        self._ringer.stop()
+        self._clock.stop()
+        if self._tray is not None:
+            self._tray.hide()

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone, tzinfo
 
-from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy import and_, false, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from workstation.domain import attempts as attempts_rule
@@ -75,8 +75,11 @@ class WorkspaceError(ValueError):
 _between_steps: Callable[[str], None] | None = None
 
 
-def _step(name: str) -> None:
+def _step(session: Session, name: str) -> None:
+    """Between two steps of a save: with the test hook installed, flush what is
+    pending (so the rows really reach SQLite inside the transaction) and call it."""
     if _between_steps is not None:
+        session.flush()
         _between_steps(name)
 
 
@@ -114,53 +117,68 @@ class Match:
                 "phones": list(self.phones)}
 
 
+def _lookup_statement():
+    """One prebuilt Core statement (compiled once, cached by SQLAlchemy): the
+    caller's phone rows via ``ix_phones_e164``, then per lead its stage, contacts
+    (``ix_contacts_lead_id``) and every phone (``ix_phones_lead_id``)."""
+    from sqlalchemy import bindparam, true
+
+    from workstation.store.models import Contact as C, FunnelStage as FS, Lead as LD, Phone as P
+
+    hit, allp = P.__table__.alias("hit"), P.__table__.alias("allp")
+    ld, fs, c = LD.__table__, FS.__table__, C.__table__
+    return (select(ld.c.id, ld.c.company, ld.c.lead_type, ld.c.owner_id, fs.c.code,
+                   hit.c.contact_id.label("hit_contact"), c.c.id.label("contact_id"),
+                   c.c.full_name, c.c.created_at.label("contact_at"),
+                   allp.c.e164, allp.c.position)
+            .select_from(hit)
+            .join(ld, ld.c.id == hit.c.lead_id)
+            .outerjoin(fs, fs.c.id == ld.c.stage_id)
+            .outerjoin(c, (c.c.lead_id == ld.c.id) & (c.c.deleted == false()))
+            .outerjoin(allp, (allp.c.lead_id == ld.c.id) & (allp.c.deleted == false()))
+            .where(hit.c.e164 == bindparam("e164"), hit.c.deleted == false(),
+                   ld.c.deleted == false(), true()))
+
+
+_LOOKUP = None
+
+
 def lookup_by_phone(session: Session, text: str, region: str = "UA") -> list[Match]:
     """Leads (with the contact) whose phone is ``text`` in any format.
 
     An empty list for an unknown number; ``phones.PhoneError`` when the text is
-    no phone number at all. Newest lead first is not guaranteed; the order is
-    by company then id.
+    no phone number at all. Sorted by company, then id. One indexed query.
     """
+    global _LOOKUP
     e164 = phones.normalize(text, region)
-    hits = session.execute(
-        select(Phone.lead_id, Phone.contact_id)
-        .where(Phone.e164 == e164, Phone.deleted.is_(False))).all()
-    if not hits:
+    if _LOOKUP is None:
+        _LOOKUP = _lookup_statement()
+    rows = session.connection().execute(_LOOKUP, {"e164": e164}).all()
+    if not rows:
         return []
-    lead_ids = list(dict.fromkeys(h.lead_id for h in hits))
-    contact_of: dict[uuid.UUID, uuid.UUID | None] = {}
-    for h in hits:
-        if contact_of.get(h.lead_id) is None:
-            contact_of[h.lead_id] = h.contact_id
-    leads = session.execute(
-        select(Lead.id, Lead.company, Lead.lead_type, Lead.owner_id, FunnelStage.code)
-        .outerjoin(FunnelStage, FunnelStage.id == Lead.stage_id)
-        .where(Lead.id.in_(lead_ids), Lead.deleted.is_(False))).all()
-    contacts = session.execute(
-        select(Contact.lead_id, Contact.id, Contact.full_name, Contact.created_at)
-        .where(Contact.lead_id.in_(lead_ids), Contact.deleted.is_(False))).all()
-    all_phones = session.execute(
-        select(Phone.lead_id, Phone.e164, Phone.position)
-        .where(Phone.lead_id.in_(lead_ids), Phone.deleted.is_(False))).all()
-    by_lead_contacts: dict[uuid.UUID, list] = {}
-    for c in sorted(contacts, key=lambda c: (c.created_at or datetime.min.replace(tzinfo=timezone.utc))):
-        by_lead_contacts.setdefault(c.lead_id, []).append(c)
-    by_lead_phones: dict[uuid.UUID, list[str]] = {}
-    for p in sorted(all_phones, key=lambda p: p.position):
-        lst = by_lead_phones.setdefault(p.lead_id, [])
-        if p.e164 not in lst:
-            lst.append(p.e164)
+    leads: dict[uuid.UUID, dict] = {}
+    for r in rows:
+        d = leads.get(r.id)
+        if d is None:
+            d = leads[r.id] = {"row": r, "hit": r.hit_contact, "contacts": {}, "phones": {}}
+        if d["hit"] is None and r.hit_contact is not None:
+            d["hit"] = r.hit_contact
+        if r.contact_id is not None:
+            d["contacts"][r.contact_id] = (r.contact_at, r.full_name)
+        if r.e164 is not None:
+            d["phones"].setdefault(r.e164, r.position)
     out = []
-    for lead in leads:
-        cs = by_lead_contacts.get(lead.id, [])
-        cid = contact_of.get(lead.id)
-        chosen = next((c for c in cs if c.id == cid), cs[0] if cs else None)
-        out.append(Match(lead_id=lead.id, company=lead.company or "",
-                         contact_id=chosen.id if chosen else None,
-                         contact=chosen.full_name if chosen else "",
-                         phones=tuple(by_lead_phones.get(lead.id, ())),
-                         stage=lead.code or "", lead_type=lead.lead_type,
-                         owner_id=lead.owner_id))
+    epoch = datetime.min.replace(tzinfo=timezone.utc)
+    for lead_id, d in leads.items():
+        r = d["row"]
+        contacts = sorted(d["contacts"].items(), key=lambda kv: (kv[1][0] or epoch, str(kv[0])))
+        chosen = next(((cid, v) for cid, v in contacts if cid == d["hit"]),
+                      contacts[0] if contacts else None)
+        out.append(Match(lead_id=lead_id, company=r.company or "",
+                         contact_id=chosen[0] if chosen else None,
+                         contact=chosen[1][1] if chosen else "",
+                         phones=tuple(sorted(d["phones"], key=lambda e: (d["phones"][e], e))),
+                         stage=r.code or "", lead_type=r.lead_type, owner_id=r.owner_id))
     out.sort(key=lambda m: (m.company.casefold(), str(m.lead_id)))
     return out
 
@@ -189,7 +207,7 @@ def _stage_code(session: Session, stage_id: uuid.UUID | None) -> str | None:
 def _event(session: Session, lead_id: uuid.UUID, kind: str, user_id, at: datetime, *,
            call_id=None, text: str = "", field_name: str = "", old=None, new=None,
            data: dict | None = None) -> HistoryEvent:
-    ev = HistoryEvent(lead_id=lead_id, kind=str(kind), user_id=user_id, at=at, call_id=call_id,
+    ev = HistoryEvent(id=uuid.uuid4(), lead_id=lead_id, kind=str(kind), user_id=user_id, at=at, call_id=call_id,
                       text=text, field=field_name, old_value=old, new_value=new, data=data,
                       created_by=user_id, updated_by=user_id)
     session.add(ev)
@@ -340,7 +358,7 @@ def save_wrapup(session: Session, w: WrapUp, *, now: datetime | None = None,
     now = _aware(now, "now") or utcnow()
     rule = rule or EffectiveRule()
     policy = policy or attempts_rule.AttemptPolicy()
-    with _tx(session):
+    with _tx(session), session.no_autoflush:  # one flush at the end
         # 1. the call record
         call = session.get(Call, w.call_id) if w.call_id else None
         if call is None:
@@ -377,8 +395,7 @@ def save_wrapup(session: Session, w: WrapUp, *, now: datetime | None = None,
             call.pop_latency_ms = w.pop_latency_ms
         call.effective = rule.is_effective(call.outcome, call.talk_seconds, w.result, w.tools)
         call.updated_by = w.user_id
-        session.flush()
-        _step("call")
+        _step(session, "call")
         if w.lead_id is None:
             return WrapUpSaved(call.id, None, call.effective)
 
@@ -395,8 +412,7 @@ def save_wrapup(session: Session, w: WrapUp, *, now: datetime | None = None,
                         "result": w.result, "reason": w.reason or None,
                         "talk_seconds": call.talk_seconds, "tools": list(w.tools) or None,
                         "new_deal": w.new_deal or None}.items() if v is not None})
-        session.flush()
-        _step("event")
+        _step(session, "event")
 
         # 3. the lead's changes
         restored = None
@@ -440,7 +456,7 @@ def save_wrapup(session: Session, w: WrapUp, *, now: datetime | None = None,
                     Task.lead_id == lead.id, Task.status == TaskStatus.OPEN,
                     Task.kind == "attempt", Task.deleted.is_(False))):
                 t.status, t.done_at = TaskStatus.DONE, at
-            failed = _failed_attempts_since_contact(session, lead)
+            failed = _failed_attempts_since_contact(session, lead, call)
             verdict = attempts_rule.evaluate(failed, now, policy, tz)
             if verdict.refuse and _stage_code(session, lead.stage_id) != REFUSED_STAGE:
                 refused = True
@@ -460,7 +476,8 @@ def save_wrapup(session: Session, w: WrapUp, *, now: datetime | None = None,
             for t in session.scalars(select(Task).where(
                     Task.lead_id == lead.id, Task.status == TaskStatus.OPEN,
                     Task.kind == "callback", Task.deleted.is_(False))):
-                t.status = TaskStatus.CANCELLED
+                if t.status == TaskStatus.OPEN:
+                    t.status = TaskStatus.CANCELLED
             task_ids.append(_add_task(session, lead, w.user_id, "callback", "Call back",
                                       w.next_contact_at, remind=w.remind,
                                       before=w.remind_before_minutes))
@@ -470,7 +487,7 @@ def save_wrapup(session: Session, w: WrapUp, *, now: datetime | None = None,
                                       before=spec.remind_before_minutes))
         lead.updated_by = w.user_id
         session.flush()
-        _step("lead")
+        _step(session, "lead")
         return WrapUpSaved(call.id, ev.id, call.effective, refused, restored, next_attempt,
                            tuple(task_ids))
 
@@ -485,14 +502,15 @@ def _add_task(session: Session, lead: Lead, user_id, kind: str, title: str, due:
     return t.id
 
 
-def _failed_attempts_since_contact(session: Session, lead: Lead) -> list[datetime]:
+def _failed_attempts_since_contact(session: Session, lead: Lead, call: Call) -> list[datetime]:
+    """Start times of failed outbound calls since the last contact, this one included."""
     q = (select(Call.started_at).where(
-        Call.lead_id == lead.id, Call.direction == CallDirection.OUTBOUND,
+        Call.lead_id == lead.id, Call.id != call.id, Call.direction == CallDirection.OUTBOUND,
         Call.outcome.is_not(None), Call.outcome != CallOutcome.SUCCESS,
         Call.deleted.is_(False)))
     if lead.last_contact_at is not None:
         q = q.where(Call.started_at > lead.last_contact_at)
-    return list(session.scalars(q))
+    return [*session.scalars(q), call.started_at]
 
 
 def restore_if_refused(session: Session, lead_id: uuid.UUID, user_id=None,

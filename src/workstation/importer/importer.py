@@ -1,0 +1,709 @@
+"""Import a lead base (CSV/XLSX) into the local store.
+
+Rules:
+- each row is one lead (a company); its phone cell(s) may hold several numbers
+  (``380672945123,380672945124``), each normalised to E.164 with the default
+  region;
+- a row whose phone matches a lead already in the base, or an earlier row of
+  the file, is merged into that lead: missing phones, contacts and e-mails are
+  added, empty fields filled; no second lead is created;
+- a row without any valid phone, with a cell over the size limit or a field
+  too long for the database is rejected: its line number and reason go to the
+  caller and to ``<input>.rejects.csv`` next to the input (line, reason, the
+  original cells);
+- every accepted row goes in ONE transaction (Core bulk inserts, outbox rows
+  for sync): a crash, a Ctrl-C or a cancel leaves the base as it was.
+
+Qt-free; the wizard runs :func:`run_import` through ``views.ops.run_op``.
+"""
+
+from __future__ import annotations
+
+import csv
+import logging
+import re
+import threading
+import time
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from sqlalchemy import Connection, func, select
+
+from workstation.domain.enums import HistoryKind
+from workstation.domain.funnel import DEFAULT_FUNNEL_CODE
+from workstation.domain.phones import PhoneError
+from workstation.importer.bulk import (
+    BulkTable,
+    _proc,
+    IdMaker,
+    check_uuid_form,
+    literal,
+    max_rowid,
+    outbox_ids,
+    outbox_since,
+)
+from workstation.importer.fastphone import make_normalizer
+from workstation.importer.mapping import (
+    FIELDS,
+    REQUIRED_FIELD,
+    apply_overrides,
+    auto_mapping,
+    parse_lead_type,
+)
+from workstation.importer.reader import BadRow, ImportFileError, Table, open_table
+from workstation.store.models import (
+    Contact,
+    Email,
+    Funnel,
+    FunnelStage,
+    HistoryEvent,
+    Lead,
+    Phone,
+)
+from workstation.store.types import utcnow
+
+log = logging.getLogger(__name__)
+
+BATCH_ROWS = 5000
+IN_CHUNK = 500  # bound parameters per IN (...) query
+MAX_REJECTS_KEPT = 1000  # rejects kept in memory for the screen; the file has them all
+
+LIMITS = {"company": 500, "address": 1000, "category": 200, "source": 200, "contact": 300,
+          "email": 320}
+_EMAIL_SPLIT = re.compile(r"[,;\s]+")
+_CONTACT_SPLIT = re.compile(r"[;\n\r]+")
+_PHONE_SPLIT = re.compile(r"[,;/\n\r|]+")  # as phones.split_cell
+
+ProgressFn = Callable[[int, int], None]
+
+
+class ImportCancelled(Exception):
+    """The user cancelled; the transaction was rolled back."""
+
+
+@dataclass
+class Reject:
+    line: int
+    reason: str
+    cells: list[str] = field(default_factory=list)
+    warning: bool = False  # the row was imported; only part of it was dropped
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.reason}"
+
+
+@dataclass
+class ImportResult:
+    path: Path
+    rows_read: int = 0
+    inserted: int = 0
+    merged: int = 0  # rows that went into an existing lead or an earlier row's lead
+    merged_existing: int = 0  # of which into leads that were in the base before
+    rejected: int = 0
+    warnings: int = 0
+    phones_added: int = 0
+    rejects: list[Reject] = field(default_factory=list)  # first MAX_REJECTS_KEPT
+    rejects_path: Path | None = None
+    encoding: str = ""
+    delimiter: str = ""
+    mapping: dict[str, list[int]] = field(default_factory=dict)
+    headers: list[str] = field(default_factory=list)
+    dry_run: bool = False
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        text = (f"read {self.rows_read} rows, inserted {self.inserted} leads, "
+                f"merged {self.merged}, rejected {self.rejected}")
+        if self.rejects_path:
+            text += f" (rejects file: {self.rejects_path})"
+        if self.dry_run:
+            text += " [dry run: nothing saved]"
+        return text
+
+
+@dataclass
+class ImportOptions:
+    region: str = "UA"
+    mapping: dict[str, list[int]] | None = None  # None: guessed from the headers
+    overrides: list[str] = field(default_factory=list)  # "field=column"
+    encoding: str | None = None
+    delimiter: str | None = None
+    sheet: str | None = None
+    dry_run: bool = False
+    owner_id: uuid.UUID | None = None
+    user_id: uuid.UUID | None = None
+    rejects_path: Path | None = None  # default: <input>.rejects.csv
+    batch_rows: int = BATCH_ROWS
+
+
+def rejects_path_for(path: Path) -> Path:
+    return path.with_name(path.name + ".rejects.csv")
+
+
+# ------------------------------------------------------------------- rows
+
+@dataclass(slots=True)
+class _Row:
+    line: int
+    company: str
+    address: str
+    source: str
+    category: str
+    contacts: list[str]
+    emails: list[str]
+    phones: list[tuple[str, str]]  # (raw, e164)
+    lead_type: str | None
+    history: str
+    when: datetime | None
+    extra_lines: list[int] | None = None  # rows of the same batch merged into this one
+
+
+def _cell(cells: list[str], cols: list[int] | None) -> str:
+    if not cols:
+        return ""
+    if len(cols) == 1:
+        i = cols[0]
+        return cells[i].strip() if i < len(cells) else ""
+    return " ".join(cells[i].strip() for i in cols if i < len(cells) and cells[i].strip())
+
+
+def _parse_when(text: str) -> datetime | None:
+    t = text.strip()
+    if not t:
+        return None
+    for candidate in (t, t.replace("/", "-")):
+        try:
+            dt = datetime.fromisoformat(candidate)
+        except ValueError:
+            continue
+        if dt.tzinfo is None:
+            dt = dt.astimezone()  # local time as written
+        return dt.astimezone(timezone.utc)
+    for fmt in ("%d.%m.%Y %H:%M", "%d.%m.%Y %H:%M:%S", "%d.%m.%Y"):
+        try:
+            return datetime.strptime(t, fmt).astimezone().astimezone(timezone.utc)
+        except ValueError:
+            continue
+    return None
+
+
+class _Parser:
+    """Cells of one row -> a _Row, or the reason to reject it."""
+
+    def __init__(self, mapping: dict[str, list[int]], region: str) -> None:
+        self.m = mapping
+        self.normalize = make_normalizer(region)
+        self.phone_cols = mapping.get("phone", [])
+        self.email_cols = mapping.get("email", [])
+        self.contact_cols = mapping.get("contact", [])
+        self.single = {k: (v[0] if len(v) == 1 else -1) for k, v in mapping.items()}
+        self.width = 1 + max((i for cols in mapping.values() for i in cols), default=0)
+
+    def _text(self, cells: list[str], name: str) -> str:
+        i = self.single.get(name)
+        if i is None:
+            return ""
+        if i >= 0:
+            return cells[i].strip()
+        return " ".join(c for c in (cells[j].strip() for j in self.m[name]) if c)
+
+    def parse(self, line: int, cells: list[str], warn: Callable[[str], None]) -> _Row | str:
+        if len(cells) < self.width:
+            cells = cells + [""] * (self.width - len(cells))
+        text = self._text
+        company = text(cells, "company")
+        address = text(cells, "address")
+        source = text(cells, "source")
+        category = text(cells, "category")
+        if len(company) > 500 or len(address) > 1000 or len(source) > 200 or len(category) > 200:
+            for name, value in (("company", company), ("address", address),
+                                ("source", source), ("category", category)):
+                if len(value) > LIMITS[name]:
+                    return (f"{FIELDS[name].lower()} is {len(value)} characters long "
+                            f"(the limit is {LIMITS[name]})")
+        phones: list[tuple[str, str]] = []
+        seen: set[str] = set()
+        bad: list[str] = []
+        norm = self.normalize
+        for i in self.phone_cols:
+            cell = cells[i]
+            if not cell:
+                continue
+            if ";" in cell or "/" in cell or "\n" in cell or "|" in cell or "\r" in cell:
+                parts = _PHONE_SPLIT.split(cell)
+            else:
+                parts = cell.split(",")
+            for part in parts:
+                part = part.strip()
+                if not part:
+                    continue
+                try:
+                    e164 = norm(part)
+                except PhoneError as exc:
+                    bad.append(f"{part[:40]!r} ({_reason(exc)})")
+                    continue
+                if e164 not in seen:
+                    seen.add(e164)
+                    phones.append((part[:64], e164))
+        if not phones:
+            if bad:
+                return "invalid phone " + "; ".join(bad)
+            return "no phone number"
+        if bad:
+            warn("phone ignored: " + "; ".join(bad))
+        contacts: list[str] = []
+        for i in self.contact_cols:
+            cell = cells[i]
+            if not cell or cell.isspace():
+                continue
+            names = _CONTACT_SPLIT.split(cell) if ("\n" in cell or ";" in cell) else (cell,)
+            for name in names:
+                name = " ".join(name.split())
+                if not name:
+                    continue
+                if len(name) > LIMITS["contact"]:
+                    return (f"contact person is {len(name)} characters long "
+                            f"(the limit is {LIMITS['contact']})")
+                if not contacts or name.casefold() not in {c.casefold() for c in contacts}:
+                    contacts.append(name)
+        emails: list[str] = []
+        for i in self.email_cols:
+            cell = cells[i].strip()
+            if not cell:
+                continue
+            for token in _EMAIL_SPLIT.split(cell):
+                if not token:
+                    continue
+                if "@" not in token or len(token) > LIMITS["email"] or token[0] == "@":
+                    warn(f"e-mail ignored: {token[:60]!r} is not an e-mail address")
+                    continue
+                if not emails or token.lower() not in {e.lower() for e in emails}:
+                    emails.append(token)
+        lead_type = None
+        when = None
+        history = ""
+        if "lead_type" in self.single:
+            type_text = text(cells, "lead_type")
+            if type_text:
+                lt = parse_lead_type(type_text)
+                if lt is None:
+                    warn(f"client type ignored: unknown type {type_text[:60]!r}")
+                else:
+                    lead_type = lt.value
+        if "datetime" in self.single:
+            when_text = text(cells, "datetime")
+            if when_text:
+                when = _parse_when(when_text)
+                if when is None:
+                    warn(f"date-time ignored: {when_text[:40]!r} is not a date")
+        if "history" in self.single:
+            history = text(cells, "history")
+        return _Row(line, company, address, source, category, contacts, emails, phones,
+                    lead_type, history, when)
+
+
+def _reason(exc: PhoneError) -> str:
+    text = str(exc)
+    return text.split(":")[0] if ":" in text else text
+
+
+def _merge_rows(into: _Row, row: _Row) -> None:
+    """Fold a later row of the same batch into an earlier one."""
+    if into.extra_lines is None:
+        into.extra_lines = []
+    into.extra_lines.append(row.line)
+    known = {e for _r, e in into.phones}
+    for raw, e in row.phones:
+        if e not in known:
+            into.phones.append((raw, e))
+            known.add(e)
+    low = {c.casefold() for c in into.contacts}
+    into.contacts.extend(c for c in row.contacts if c.casefold() not in low)
+    low = {e.lower() for e in into.emails}
+    into.emails.extend(e for e in row.emails if e.lower() not in low)
+    for name in ("company", "address", "source", "category", "history"):
+        if not getattr(into, name) and getattr(row, name):
+            setattr(into, name, getattr(row, name))
+    into.lead_type = into.lead_type or row.lead_type
+    into.when = into.when or row.when
+
+
+def name_key(company: str, contacts: Iterable[str]) -> str:
+    """Casefolded company and contact names: the lead list's name search key."""
+    return " ".join(p for p in [company, *contacts] if p).casefold()[:1200]
+
+
+# ------------------------------------------------------------- the rejects file
+
+class _RejectsFile:
+    def __init__(self, path: Path, headers: list[str], enabled: bool) -> None:
+        self.path, self.headers, self.enabled = path, headers, enabled
+        self._f = None
+        self._w = None
+        self.written = False
+
+    def add(self, rej: Reject) -> None:
+        if not self.enabled:
+            return
+        if self._f is None:
+            self._f = open(self.path, "w", encoding="utf-8-sig", newline="")  # noqa: SIM115
+            self._w = csv.writer(self._f)
+            self._w.writerow(["line", "reason", *self.headers])
+            self.written = True
+        self._w.writerow([rej.line, rej.reason, *rej.cells])
+
+    def close(self) -> None:
+        if self._f is not None:
+            self._f.close()
+            self._f = None
+
+
+# ------------------------------------------------------------------ the import
+
+def _chunks(items: list, size: int = IN_CHUNK):
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+_LEAD_COLS = ("id", "company", "address", "source", "category", "lead_type", "notes",
+              "last_contact_at", "name_key")
+_CONTACT_COLS = ("id", "lead_id", "full_name")
+_PHONE_COLS = ("id", "lead_id", "contact_id", "raw", "e164", "position")
+_EMAIL_COLS = ("id", "lead_id", "contact_id", "address")
+_HISTORY_COLS = ("id", "lead_id", "text", "data")
+_FILLABLE = ("company", "address", "source", "category", "lead_type")
+
+
+class _Importer:
+    """One import on one connection inside one transaction (see run_import)."""
+
+    def __init__(self, conn: Connection, table: Table, opts: ImportOptions,
+                 result: ImportResult, rejects: _RejectsFile,
+                 cancel: threading.Event | None, progress: ProgressFn | None) -> None:
+        self.conn, self.table, self.opts, self.result = conn, table, opts, result
+        self.rejects, self.cancel, self.progress = rejects, cancel, progress
+        self.parser = _Parser(result.mapping, opts.region)
+        self.now = utcnow()
+        self.new_id = IdMaker()
+        self.new_lead_ids: set[str] = set()
+        check_uuid_form(conn, Lead.__table__)
+        funnel_id, stage_id = self._default_stage()
+        common = {"created_at": self.now, "updated_at": self.now, "created_by": opts.user_id,
+                  "updated_by": opts.user_id, "revision": 0, "deleted": False}
+        self.leads = BulkTable(conn, Lead.__table__, _LEAD_COLS, {
+            **common, "funnel_id": funnel_id, "stage_id": stage_id, "owner_id": opts.owner_id})
+        self.contacts = BulkTable(conn, Contact.__table__, _CONTACT_COLS, common)
+        self.phones = BulkTable(conn, Phone.__table__, _PHONE_COLS, common)
+        self.emails = BulkTable(conn, Email.__table__, _EMAIL_COLS, common)
+        self.history = BulkTable(conn, HistoryEvent.__table__, _HISTORY_COLS, {
+            **common, "kind": HistoryKind.IMPORT.value, "at": self.now,
+            "user_id": opts.user_id})
+        self.marks = [(t.table, max_rowid(conn, t.table))
+                      for t in (self.leads, self.contacts, self.phones, self.emails,
+                                self.history)]
+        self.updated_leads: set[str] = set()
+
+    def _default_stage(self) -> tuple[uuid.UUID | None, uuid.UUID | None]:
+        row = self.conn.execute(
+            select(Funnel.id, FunnelStage.id)
+            .join(FunnelStage, FunnelStage.funnel_id == Funnel.id)
+            .where(Funnel.code == DEFAULT_FUNNEL_CODE, FunnelStage.deleted.is_(False))
+            .order_by(FunnelStage.position).limit(1)).first()
+        return (row[0], row[1]) if row else (None, None)
+
+    # -- reading
+
+    def _reject(self, line: int, reason: str, cells: list[str], warning: bool = False) -> None:
+        """Report a rejected row (or a warning about an imported one): screen and file."""
+        if warning:
+            self.result.warnings += 1
+        else:
+            self.result.rejected += 1
+        if len(self.result.rejects) < MAX_REJECTS_KEPT:
+            self.result.rejects.append(Reject(line, reason, [], warning))
+        self.rejects.add(Reject(line, ("warning, row imported: " + reason) if warning
+                                else reason, cells))
+
+    def run(self) -> None:
+        batch: list[_Row] = []
+        parse = self.parser.parse
+        for line, cells in self.table.rows():
+            if isinstance(cells, BadRow):
+                self.result.rows_read += 1
+                self._reject(line, cells.reason, [])
+                continue
+            if not any(cells):
+                continue  # blank line
+            self.result.rows_read += 1
+            warnings: list[str] = []
+            parsed = parse(line, cells, warnings.append)
+            if isinstance(parsed, str):
+                if not any(c.strip() for c in cells):
+                    self.result.rows_read -= 1  # only blanks
+                    continue
+                self._reject(line, parsed, cells)
+                continue
+            for w in warnings:
+                self._reject(line, w, cells, warning=True)
+            batch.append(parsed)
+            if len(batch) >= self.opts.batch_rows:
+                self._flush(batch)
+                batch = []
+        if batch:
+            self._flush(batch)
+        self._check_cancel()
+        # outbox rows for sync, parents before children, in this same transaction
+        outbox_ids(self.conn, Lead.__table__, sorted(self.updated_leads - self.new_lead_ids),
+                   self.now)
+        outbox_since(self.conn, self.marks, self.now)
+
+    def _check_cancel(self) -> None:
+        if self.cancel is not None and self.cancel.is_set():
+            raise ImportCancelled("import cancelled")
+
+    # -- writing
+
+    def _existing_phones(self, e164s: list[str]) -> dict[str, str]:
+        """e164 -> lead id (hex) for live phones of live leads, in the base or this import."""
+        found: dict[str, str] = {}
+        for chunk in _chunks(e164s):
+            marks = ",".join("?" * len(chunk))
+            for e164, lead_id in self.conn.exec_driver_sql(
+                    "SELECT p.e164, p.lead_id FROM phones p JOIN leads l ON l.id = p.lead_id "
+                    f"WHERE p.e164 IN ({marks}) AND p.deleted = 0 AND l.deleted = 0 "
+                    "ORDER BY p.rowid", tuple(chunk)):
+                found.setdefault(e164, lead_id)
+        return found
+
+    def _flush(self, batch: list[_Row]) -> None:
+        self._check_cancel()
+        # 1. duplicates inside the batch
+        owner: dict[str, _Row] = {}
+        rows: list[_Row] = []
+        for row in batch:
+            target = None
+            for _r, e in row.phones:
+                target = owner.get(e)
+                if target is not None:
+                    break
+            if target is None:
+                rows.append(row)
+                target = row
+            else:  # phones another row owns stay with that row
+                row.phones = [(r, e) for r, e in row.phones if owner.get(e, target) is target]
+                _merge_rows(target, row)
+                self.result.merged += 1
+            for _r, e in target.phones:
+                owner.setdefault(e, target)
+        # 2. phones already in the base (or inserted by an earlier batch of this import)
+        existing = self._existing_phones(list(owner))
+        leads, contacts, phones, emails = [], [], [], []
+        merges: dict[str, list[_Row]] = {}
+        for row in rows:
+            lead_id = None
+            if existing:
+                for _r, e in row.phones:
+                    lead_id = existing.get(e)
+                    if lead_id is not None:
+                        break
+            if lead_id is None:
+                self._new_lead(row, leads, contacts, phones, emails)
+            else:  # phones of another lead stay there
+                row.phones = [(r, e) for r, e in row.phones if existing.get(e, lead_id) == lead_id]
+                merges.setdefault(lead_id, []).append(row)
+        history: list[tuple] = []
+        if merges:
+            self._merge_existing(merges, contacts, phones, emails, history)
+        conn = self.conn
+        self.leads.insert(conn, leads)
+        self.contacts.insert(conn, contacts)
+        self.phones.insert(conn, phones)
+        self.emails.insert(conn, emails)
+        self.history.insert(conn, history)
+        self.result.inserted += len(leads)
+        self.result.phones_added += len(phones)
+        if self.progress:
+            self.progress(self.table.position(), self.table.size)
+
+    def _new_lead(self, row: _Row, leads, contacts, phones, emails) -> None:
+        new_id = self.new_id
+        lead_id = new_id()
+        self.new_lead_ids.add(lead_id)
+        when = self.leads.process("last_contact_at", row.when) if row.when else None
+        leads.append((lead_id, row.company, row.address, row.source, row.category,
+                      row.lead_type, row.history, when, name_key(row.company, row.contacts)))
+        contact_id = None
+        for name in row.contacts:
+            cid = new_id()
+            contacts.append((cid, lead_id, name))
+            if len(row.contacts) == 1:
+                contact_id = cid
+        for pos, (raw, e164) in enumerate(row.phones):
+            phones.append((new_id(), lead_id, contact_id, raw, e164, pos))
+        for address in row.emails:
+            emails.append((new_id(), lead_id, contact_id, address))
+
+    def _merge_existing(self, merges: dict[str, list[_Row]], contacts, phones, emails,
+                        history) -> None:
+        conn = self.conn
+        ids = list(merges)
+        known_phones: dict[str, set[str]] = {i: set() for i in ids}
+        next_pos: dict[str, int] = {i: 0 for i in ids}
+        known_contacts: dict[str, set[str]] = {i: set() for i in ids}
+        known_emails: dict[str, set[str]] = {i: set() for i in ids}
+        leads: dict[str, dict] = {}
+        for chunk in _chunks(ids):
+            marks = ",".join("?" * len(chunk))
+            args = tuple(chunk)
+            for lead_id, e164, pos in conn.exec_driver_sql(
+                    f"SELECT lead_id, e164, position FROM phones WHERE lead_id IN ({marks}) "
+                    "AND deleted = 0", args):
+                known_phones[lead_id].add(e164)
+                next_pos[lead_id] = max(next_pos[lead_id], (pos or 0) + 1)
+            for lead_id, name in conn.exec_driver_sql(
+                    f"SELECT lead_id, full_name FROM contacts WHERE lead_id IN ({marks}) "
+                    "AND deleted = 0", args):
+                known_contacts[lead_id].add(name.casefold())
+            for lead_id, address in conn.exec_driver_sql(
+                    f"SELECT lead_id, address FROM emails WHERE lead_id IN ({marks}) "
+                    "AND deleted = 0", args):
+                known_emails[lead_id].add(address.lower())
+            for r in conn.exec_driver_sql(
+                    "SELECT id, company, address, source, category, lead_type, name_key "
+                    f"FROM leads WHERE id IN ({marks})", args):
+                leads[r[0]] = dict(zip(("id", *_FILLABLE, "name_key"), r))
+        updates = []
+        for lead_id, rows in merges.items():
+            before = leads[lead_id]
+            was_new = lead_id in self.new_lead_ids
+            fields = {k: before[k] for k in _FILLABLE}
+            added: list[str] = []
+            new_contacts: list[str] = []
+            for row in rows:
+                self.result.merged += 1  # its extra_lines were counted in _flush
+                if not was_new:
+                    self.result.merged_existing += 1 + len(row.extra_lines or ())
+                for name in _FILLABLE:
+                    value = getattr(row, name)
+                    if value and not fields[name]:
+                        fields[name] = value
+                        added.append(f"{name}: {value}")
+                contact_id = None
+                for name in row.contacts:
+                    if name.casefold() in known_contacts[lead_id]:
+                        continue
+                    known_contacts[lead_id].add(name.casefold())
+                    cid = self.new_id()
+                    contacts.append((cid, lead_id, name))
+                    new_contacts.append(name)
+                    added.append(f"contact: {name}")
+                    if len(row.contacts) == 1:
+                        contact_id = cid
+                for raw, e164 in row.phones:
+                    if e164 in known_phones[lead_id]:
+                        continue
+                    known_phones[lead_id].add(e164)
+                    phones.append((self.new_id(), lead_id, contact_id, raw, e164,
+                                   next_pos[lead_id]))
+                    next_pos[lead_id] += 1
+                    added.append(f"phone: {e164}")
+                for address in row.emails:
+                    if address.lower() in known_emails[lead_id]:
+                        continue
+                    known_emails[lead_id].add(address.lower())
+                    emails.append((self.new_id(), lead_id, contact_id, address))
+                    added.append(f"e-mail: {address}")
+            changed = [k for k in _FILLABLE if fields[k] != before[k]]
+            if changed or new_contacts:
+                key = before["name_key"] or ""
+                if "company" in changed:
+                    key = name_key(fields["company"], [key])
+                if new_contacts:
+                    key = name_key(key, new_contacts)
+                updates.append((*(fields[k] for k in _FILLABLE), key, lead_id))
+                self.updated_leads.add(lead_id)
+            if added and not was_new:
+                lines = sorted(x for row in rows for x in [row.line, *(row.extra_lines or ())])
+                text = (f"import from {self.table.path.name}, line "
+                        f"{', '.join(map(str, lines))}: added " + "; ".join(added))[:4000]
+                data = self.history.process("data", {"file": self.table.path.name,
+                                                     "lines": lines[:100]})
+                history.append((self.new_id(), lead_id, text, data))
+        if updates:
+            proc = _proc(self.leads.table.c.updated_at.type, conn.dialect)
+            user = _proc(self.leads.table.c.updated_by.type, conn.dialect)
+            now = proc(self.now) if proc else self.now
+            by = user(self.opts.user_id) if (user and self.opts.user_id) else self.opts.user_id
+            conn.exec_driver_sql(
+                "UPDATE leads SET company = ?, address = ?, source = ?, category = ?, "
+                f"lead_type = ?, name_key = ?, updated_at = {literal(now)}, "
+                f"updated_by = {literal(by)} WHERE id = ?", updates)
+
+
+def run_import(store, path: Path | str, opts: ImportOptions | None = None, *,
+               progress: ProgressFn | None = None,
+               cancel: threading.Event | None = None) -> ImportResult:
+    """Import ``path`` into ``store`` in one transaction; see the module docstring.
+
+    Raises ``ImportFileError`` (the file cannot be imported at all: nothing
+    changed), ``ImportCancelled`` (cancel was set: nothing changed) or
+    ``MappingError``.
+    """
+    opts = opts or ImportOptions()
+    path = Path(path)
+    started = time.perf_counter()
+    table = open_table(path, encoding=opts.encoding, delimiter=opts.delimiter, sheet=opts.sheet)
+    try:
+        headers = table.headers
+        mapping = opts.mapping if opts.mapping is not None else auto_mapping(headers)
+        if opts.overrides:
+            mapping = apply_overrides(headers, mapping, opts.overrides)
+        if not mapping.get(REQUIRED_FIELD):
+            found = ", ".join(repr(h) for h in headers if h) or "none"
+            raise ImportFileError(path, f"no phone column; the headers found are: {found}. "
+                                  "Name the phone column with --mapping phone=COLUMN", 1)
+        result = ImportResult(path=path, encoding=table.encoding, delimiter=table.delimiter,
+                              mapping=mapping, headers=headers, dry_run=opts.dry_run)
+        rpath = opts.rejects_path or rejects_path_for(path)
+        rejects = _RejectsFile(rpath, headers, enabled=not opts.dry_run)
+        try:
+            with store.engine.connect() as conn:
+                if conn.dialect.name != "sqlite":
+                    raise RuntimeError("the importer writes the local SQLite store")
+                conn.exec_driver_sql("BEGIN IMMEDIATE")  # one writer, consistent reads
+                try:
+                    _Importer(conn, table, opts, result, rejects, cancel, progress).run()
+                    if cancel is not None and cancel.is_set():
+                        raise ImportCancelled("import cancelled")
+                except BaseException:
+                    conn.rollback()
+                    raise
+                if opts.dry_run:
+                    conn.rollback()
+                else:
+                    conn.commit()
+        finally:
+            rejects.close()
+        result.rejects_path = rpath if rejects.written else None
+    finally:
+        table.close()
+    result.seconds = time.perf_counter() - started
+    log.info("import %s: %s", path, result.summary())
+    return result
+
+
+def count_leads(conn_or_store) -> int:
+    engine = getattr(conn_or_store, "engine", None)
+    if engine is not None:
+        with engine.connect() as conn:
+            return conn.scalar(select(func.count()).select_from(Lead).where(
+                Lead.deleted.is_(False)))
+    return conn_or_store.scalar(select(func.count()).select_from(Lead).where(
+        Lead.deleted.is_(False)))
+
+
+__all__ = ["ImportCancelled", "ImportFileError", "ImportOptions", "ImportResult", "Reject",
+           "count_leads", "name_key", "rejects_path_for", "run_import"]

@@ -38,6 +38,7 @@ from sqlalchemy import (
     Engine,
     Table,
     UniqueConstraint,
+    bindparam,
     delete,
     event,
     func,
@@ -321,25 +322,31 @@ class Syncer:
             self._keep_overwritten(sc, t, present, results)
         cols = [c.name for c in t.columns if c.name != "revision"]
         values = [{c: r[c] for c in cols} for r in present]
+        stmt = pg_insert(t)
+        if t.name in APPEND_ONLY:
+            stmt = stmt.on_conflict_do_nothing(index_elements=[t.c.id])
+        else:
+            stmt = stmt.on_conflict_do_update(
+                index_elements=[t.c.id],
+                set_={c: stmt.excluded[c] for c in cols
+                      if c not in ("id", "created_at", "created_by")},
+                where=stmt.excluded.updated_at > t.c.updated_at)
+        ids = [v["id"] for v in values]
         for i in range(0, len(values), 500):
-            chunk = values[i:i + 500]
-            stmt = pg_insert(t).values(chunk)
-            if t.name in APPEND_ONLY:
-                stmt = stmt.on_conflict_do_nothing(index_elements=[t.c.id])
-            else:
-                stmt = stmt.on_conflict_do_update(
-                    index_elements=[t.c.id],
-                    set_={c: stmt.excluded[c] for c in cols
-                          if c not in ("id", "created_at", "created_by")},
-                    where=stmt.excluded.updated_at > t.c.updated_at)
-            done = dict(sc.execute(stmt.returning(t.c.id, t.c.revision)).all())
-            not_done = [v["id"] for v in chunk if v["id"] not in done]
-            for rid, rev in done.items():
-                results[(t.name, rid)] = ("ok", rev)
-            if not_done:
-                for srv in sc.execute(select(t).where(t.c.id.in_(not_done))).mappings():
-                    # append-only: already there; otherwise the shared row is newer
-                    results[(t.name, srv["id"])] = ("lost", dict(srv))
+            sc.execute(stmt, values[i:i + 500])  # psycopg executemany: one pipeline
+        mine = {v["id"]: v["updated_at"] for v in values}
+        lost = []
+        for i in range(0, len(ids), 1000):
+            part = ids[i:i + 1000]
+            for rid, rev, at in sc.execute(select(t.c.id, t.c.revision, t.c.updated_at)
+                                           .where(t.c.id.in_(part))).all():
+                if t.name in APPEND_ONLY or at == mine[rid]:
+                    results[(t.name, rid)] = ("ok", rev)
+                else:
+                    lost.append(rid)  # the shared row is newer than ours
+        for i in range(0, len(lost), 1000):
+            for srv in sc.execute(select(t).where(t.c.id.in_(lost[i:i + 1000]))).mappings():
+                results[(t.name, srv["id"])] = ("lost", dict(srv))
 
     def _merge_natural(self, sc, t: Table, keys, present: list[dict], results) -> list[dict]:
         keep = []
@@ -412,6 +419,7 @@ class Syncer:
             newest = {}
             for e in entries:
                 newest[(e.table_name, e.row_id)] = max(e.seq, newest.get((e.table_name, e.row_id), 0))
+            revisions: dict[str, list[dict]] = {}
             for (tname, rid), _seq in newest.items():
                 kind, payload = results.get((tname, rid), ("ok", None))
                 t = Base.metadata.tables.get(tname)
@@ -420,7 +428,7 @@ class Syncer:
                 if kind == "ok":
                     report.pushed[tname] += 1
                     if payload is not None:
-                        lc.execute(update(t).where(t.c.id == rid).values(revision=payload))
+                        revisions.setdefault(tname, []).append({"b_id": rid, "b_rev": payload})
                 elif kind == "lost":
                     report.pushed[tname] += 1
                     if not self._newer_pending(lc, tname, rid, newest[(tname, rid)]):
@@ -430,6 +438,10 @@ class Syncer:
                     self._remap(lc, t, rid, payload)
                 else:
                     report.rejected[tname] += 1
+            for tname, revs in revisions.items():
+                t = Base.metadata.tables[tname]
+                lc.execute(update(t).where(t.c.id == bindparam("b_id"))
+                           .values(revision=bindparam("b_rev")), revs)
             rejected = sum(report.rejected.values())
             if rejected:
                 self._set_state(lc, REJECTED_KEY, cursor=rejected, at=utcnow())
@@ -523,12 +535,12 @@ class SyncWorker(threading.Thread):
         self.retry_s = retry_s
         self.on_status = on_status
         self.on_report = on_report
-        self._stop = threading.Event()
+        self._halt = threading.Event()
         self._wake = threading.Event()
         self.status = Status(False, 0, None)
 
     def stop(self, timeout: float | None = 10.0) -> None:
-        self._stop.set()
+        self._halt.set()
         self._wake.set()
         if self.is_alive() and threading.current_thread() is not self:
             self.join(timeout)
@@ -551,7 +563,7 @@ class SyncWorker(threading.Thread):
         import psycopg
 
         listen = None
-        while not self._stop.is_set():
+        while not self._halt.is_set():
             try:
                 if listen is None:
                     listen = psycopg.connect(**libpq_conninfo(self.syncer.shared),
@@ -572,11 +584,11 @@ class SyncWorker(threading.Thread):
                         pass
                     listen = None
                 self._emit(False, str(exc))
-                self._stop.wait(self.retry_s)
+                self._halt.wait(self.retry_s)
             except Exception as exc:  # noqa: BLE001 - keep syncing; the log has the trace
                 log.exception("sync round failed")
                 self._emit(self.status.connected, str(exc))
-                self._stop.wait(self.retry_s)
+                self._halt.wait(self.retry_s)
         if listen is not None:
             listen.close()
         self.syncer.close()
@@ -584,7 +596,7 @@ class SyncWorker(threading.Thread):
     def _wait(self, listen) -> None:
         deadline = time.monotonic() + self.poll_s
         mark = self.syncer.outbox_mark()
-        while not self._stop.is_set() and time.monotonic() < deadline:
+        while not self._halt.is_set() and time.monotonic() < deadline:
             if self._wake.is_set():
                 return
             got = False

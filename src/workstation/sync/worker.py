@@ -169,6 +169,7 @@ class Syncer:
         self.batch = batch
         self.page = page
         self.recordings = recordings
+        self.lag_hook: Callable[[list[float]], None] | None = None  # benches: push lag (s)
         self._uid: uuid.UUID | None = None
         self._uid_known = False
 
@@ -213,11 +214,12 @@ class Syncer:
         return self._uid
 
     # -- one round -----------------------------------------------------------------------
-    def sync_once(self) -> SyncReport:
+    def sync_once(self, tables: set[str] | None = None) -> SyncReport:
+        """Push everything waiting, pull ``tables`` (default: all)."""
         report = SyncReport()
         try:
             self.push(report)
-            self.pull(report)
+            self.pull(report, tables)
             if self.recordings is not None:
                 report.recordings.update(self.recordings.run_once(self.shared, self.local))
         except SharedUnavailable:
@@ -446,6 +448,9 @@ class Syncer:
             if rejected:
                 self._set_state(lc, REJECTED_KEY, cursor=rejected, at=utcnow())
             seqs = [e.seq for e in entries]
+            if self.lag_hook is not None:
+                now = utcnow()
+                self.lag_hook([(now - e.created_at).total_seconds() for e in entries])
             for i in range(0, len(seqs), 500):
                 lc.execute(delete(OUTBOX).where(OUTBOX.c.seq.in_(seqs[i:i + 500])))
 
@@ -464,12 +469,15 @@ class Syncer:
         log.info("merged local %s %s into shared row %s", t.name, old_id, new_id)
 
     # -- pull ------------------------------------------------------------------------------
-    def pull(self, report: SyncReport | None = None) -> SyncReport:
+    def pull(self, report: SyncReport | None = None,
+             tables: set[str] | None = None) -> SyncReport:
         report = report or SyncReport()
         cursors = self.cursors()
         try:
             with self.shared.connect() as sc:
                 for t in SYNC_ORDER:
+                    if tables is not None and t.name not in tables:
+                        continue
                     cursor = cursors.get(t.name, 0)
                     while True:
                         page = [dict(r) for r in sc.execute(
@@ -528,13 +536,15 @@ class SyncWorker(threading.Thread):
 
     def __init__(self, syncer: Syncer, *, poll_s: float = 5.0, retry_s: float = 1.0,
                  on_status: Callable[[Status], None] | None = None,
-                 on_report: Callable[[SyncReport], None] | None = None) -> None:
+                 on_report: Callable[[SyncReport], None] | None = None,
+                 min_interval_s: float = 0.1) -> None:
         super().__init__(name="workstation-sync", daemon=True)
         self.syncer = syncer
         self.poll_s = poll_s
         self.retry_s = retry_s
         self.on_status = on_status
         self.on_report = on_report
+        self.min_interval_s = min_interval_s
         self._halt = threading.Event()
         self._wake = threading.Event()
         self.status = Status(False, 0, None)
@@ -563,18 +573,21 @@ class SyncWorker(threading.Thread):
         import psycopg
 
         listen = None
+        tables: set[str] | None = None  # None: pull every table
         while not self._halt.is_set():
             try:
                 if listen is None:
                     listen = psycopg.connect(**libpq_conninfo(self.syncer.shared),
                                              autocommit=True)
                     listen.execute("LISTEN ws_sync")
+                    tables = None
                 self._wake.clear()
-                report = self.syncer.sync_once()
+                started = time.monotonic()
+                report = self.syncer.sync_once(tables)
                 self._emit(True)
                 if self.on_report and report.moved():
                     self.on_report(report)
-                self._wait(listen)
+                tables = self._wait(listen, started)
             except (SharedUnavailable, psycopg.OperationalError, OperationalError) as exc:
                 log.info("shared database unavailable: %s", exc)
                 if listen is not None:
@@ -588,23 +601,33 @@ class SyncWorker(threading.Thread):
             except Exception as exc:  # noqa: BLE001 - keep syncing; the log has the trace
                 log.exception("sync round failed")
                 self._emit(self.status.connected, str(exc))
+                tables = None
                 self._halt.wait(self.retry_s)
         if listen is not None:
             listen.close()
         self.syncer.close()
 
-    def _wait(self, listen) -> None:
-        deadline = time.monotonic() + self.poll_s
+    def _wait(self, listen, started: float) -> set[str] | None:
+        """Until something happens. Returns the tables to pull (None: all, on a poll).
+
+        Notifications name the changed table; those arriving within
+        ``min_interval_s`` of the last round are handled together, so a busy
+        team does not make every workstation pull for every single change.
+        """
+        deadline = started + self.poll_s
         mark = self.syncer.outbox_mark()
-        while not self._halt.is_set() and time.monotonic() < deadline:
-            if self._wake.is_set():
-                return
-            got = False
-            for _n in listen.notifies(timeout=0.1, stop_after=1):
-                got = True
-            if got:
-                for _n in listen.notifies(timeout=0.0):
-                    pass
-                return
-            if self.syncer.outbox_mark() != mark:
-                return
+        notified: set[str] = set()
+        while not self._halt.is_set():
+            now = time.monotonic()
+            if now >= deadline:
+                return None
+            due = now - started >= self.min_interval_s
+            if due and (notified or self._wake.is_set()):
+                return notified
+            for n in listen.notifies(timeout=0.05, stop_after=1):
+                notified.add(n.payload)
+            for n in listen.notifies(timeout=0.0):
+                notified.add(n.payload)
+            if due and self.syncer.outbox_mark() != mark:
+                return notified
+        return notified

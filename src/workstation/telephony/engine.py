@@ -53,8 +53,10 @@ from workstation.telephony.call import (
     EngineCall,
     IncomingCall,
 )
-from workstation.telephony.recorder import CallRecorder, merge_stereo, recover_recordings
+from workstation.telephony.recorder import (CallRecorder, merge_stereo, recover_recordings,
+                                            wait_closed)
 from workstation.telephony.settings import SipSettings
+from workstation.telephony.signals import safe_emit
 
 log = logging.getLogger(__name__)
 pjlog = logging.getLogger("workstation.telephony.pjsip")
@@ -157,6 +159,7 @@ class TelephonyEngine(QObject):
         self.registration_state = "unregistered"
         self._backoff_n = 0
         self._threads: list[threading.Thread] = []
+        self._pending_merges: list[CallRecorder] = []
         self.audio_attach: AudioAttach | None = None
         self.audio_detach: Callable[[str], None] | None = None
         self._poll = QTimer(self)
@@ -219,7 +222,7 @@ class TelephonyEngine(QObject):
         try:
             self.account.create(account_config(s), True)
         except pj.Error as exc:
-            self.sig_error.emit(self.tr("SIP account error: %1").replace("%1", exc.info()))
+            safe_emit(self.sig_error, self.tr("SIP account error: %1").replace("%1", exc.info()))
             self._set_registration("failed", 0, exc.info())
             self._schedule_retry()
 
@@ -301,6 +304,10 @@ class TelephonyEngine(QObject):
             for _ in range(3):
                 ep.libHandleEvents(5)
         self._destroy_endpoint()
+        # libDestroy has closed every recorder port: the parts are final now.
+        pending, self._pending_merges = self._pending_merges, []
+        for recorder in pending:
+            self._merge(recorder, wait=False)
         for t in self._threads:
             t.join(timeout=10)
         self._threads.clear()
@@ -331,7 +338,7 @@ class TelephonyEngine(QObject):
     # ---------------------------------------------------------- registration
     def _set_registration(self, state: str, code: int, reason: str) -> None:
         self.registration_state = state
-        self.sig_registration.emit(state, int(code), reason)
+        safe_emit(self.sig_registration, state, int(code), reason)
 
     def _on_reg_state(self, code: int, reason: str, expiration: int) -> None:
         if 200 <= code < 300 and expiration > 0:
@@ -452,7 +459,7 @@ class TelephonyEngine(QObject):
                 call.hangup(prm)
             except pj.Error:
                 pass
-            self.sig_ghost_rejected.emit(source)
+            safe_emit(self.sig_ghost_rejected, source)
             return
         try:
             prm = pj.CallOpParam(True)
@@ -460,7 +467,7 @@ class TelephonyEngine(QObject):
             call.answer(prm)
         except pj.Error as exc:
             log.warning("cannot send 180: %s", exc.info())
-        self.sig_incoming.emit(IncomingCall(
+        safe_emit(self.sig_incoming, IncomingCall(
             call_key=ctx.key, remote_uri=info.remoteUri, remote_number=ctx.remote_number,
             source=source, received_at=received, sip_call_id=info.callIdString))
         if self.settings.auto_answer_seconds > 0:
@@ -499,7 +506,7 @@ class TelephonyEngine(QObject):
         try:
             self._call_op(key, op, *args, retries=retries)
         except TelephonyError as exc:
-            self.sig_error.emit(str(exc))
+            safe_emit(self.sig_error, str(exc))
 
     @staticmethod
     def _try_op(ctx: CallContext, op: str, args: tuple) -> tuple[int, str] | None:
@@ -535,14 +542,14 @@ class TelephonyEngine(QObject):
     def hold(self, key: str) -> None:
         self._call_op(key, "setHold", pj.CallOpParam(True), retries=30)
         self._calls[key].held = True
-        self.sig_hold.emit(key, True)
+        safe_emit(self.sig_hold, key, True)
 
     def resume(self, key: str) -> None:
         prm = pj.CallOpParam(True)
         prm.opt.flag = pj.PJSUA_CALL_UNHOLD
         self._call_op(key, "reinvite", prm, retries=30)
         self._calls[key].held = False
-        self.sig_hold.emit(key, False)
+        safe_emit(self.sig_hold, key, False)
 
     def set_mute(self, key: str, muted: bool) -> None:
         """Stop (or restart) sending the microphone into the call."""
@@ -558,7 +565,7 @@ class TelephonyEngine(QObject):
                         ctx.source.startTransmit(target)
                 except pj.Error as exc:
                     log.warning("mute: %s", exc.info())
-        self.sig_mute.emit(key, ctx.muted)
+        safe_emit(self.sig_mute, key, ctx.muted)
 
     def send_dtmf(self, key: str, digits: str, method: str = "rfc4733") -> None:
         """Send DTMF digits: method "rfc4733" (RTP events) or "info" (SIP INFO)."""
@@ -619,7 +626,7 @@ class TelephonyEngine(QObject):
             ctx.ended = True
             ctx.ended_mono, ctx.ended_at = time.monotonic(), _utc()
         if not ctx.ghost:
-            self.sig_call_state.emit(ctx.key, state, int(info.lastStatusCode), info.lastReason)
+            safe_emit(self.sig_call_state, ctx.key, state, int(info.lastStatusCode), info.lastReason)
         if ctx.ended:
             # Never drop the Call inside its own callback: queue the cleanup.
             QTimer.singleShot(0, lambda k=ctx.key: self._finish_call(k))
@@ -654,7 +661,7 @@ class TelephonyEngine(QObject):
         first = not ctx.media_active
         ctx.media_active = True
         if first:
-            self.sig_media_active.emit(ctx.key)
+            safe_emit(self.sig_media_active, ctx.key)
 
     def _connect_audio(self, ctx: CallContext) -> None:
         endpoints = None
@@ -688,7 +695,7 @@ class TelephonyEngine(QObject):
                 ctx.source.startTransmit(rec.left)
         except pj.Error as exc:
             log.error("cannot record %s: %s", stem, exc.info())
-            self.sig_error.emit(self.tr("Cannot record the call: %1").replace("%1", exc.reason))
+            safe_emit(self.sig_error, self.tr("Cannot record the call: %1").replace("%1", exc.reason))
             return
         ctx.recorder = rec
         ctx.recording_path = rec.final_path
@@ -737,21 +744,21 @@ class TelephonyEngine(QObject):
         stats = self._read_stats(ctx, idx, final=True)
         if stats is not None:
             ctx.stats = stats
-            self.sig_call_stats.emit(stats)
+            safe_emit(self.sig_call_stats, stats)
 
     def _on_transfer_status(self, call: EngineCall, prm) -> None:
         ctx = self._calls.get(call.key)
         if ctx is None:
             return
         code, final = int(prm.statusCode), bool(prm.finalNotify)
-        self.sig_transfer.emit(ctx.key, code, prm.reason, final)
+        safe_emit(self.sig_transfer, ctx.key, code, prm.reason, final)
         if final and 200 <= code < 300:
             prm.cont = False
             QTimer.singleShot(0, lambda k=ctx.key: self.hangup(k))
 
     def _on_dtmf(self, call: EngineCall, digit: str) -> None:
         if call.key in self._calls:
-            self.sig_dtmf.emit(call.key, digit)
+            safe_emit(self.sig_dtmf, call.key, digit)
 
     # --------------------------------------------------------------- cleanup
     def _finish_call(self, key: str, merge_async: bool = True) -> None:
@@ -773,7 +780,7 @@ class TelephonyEngine(QObject):
         ctx.call = None  # the last reference: the pjsua2 Call goes on this thread
         if ctx.ghost:
             return
-        self.sig_call_ended.emit(self._record(ctx, recorder))
+        safe_emit(self.sig_call_ended, self._record(ctx, recorder))
         if recorder is not None:
             if merge_async:
                 t = threading.Thread(target=self._merge, args=(recorder,), daemon=True,
@@ -781,7 +788,7 @@ class TelephonyEngine(QObject):
                 self._threads = [x for x in self._threads if x.is_alive()] + [t]
                 t.start()
             else:
-                self._merge(recorder)
+                self._pending_merges.append(recorder)  # merged after libDestroy
 
     def _record(self, ctx: CallContext, recorder: CallRecorder | None) -> CallRecord:
         ended_mono = ctx.ended_mono or time.monotonic()
@@ -801,13 +808,15 @@ class TelephonyEngine(QObject):
             started_at=ctx.started_at or _utc(), answered_at=ctx.answered_at,
             ended_at=ctx.ended_at or _utc(), sip_call_id=ctx.sip_call_id)
 
-    def _merge(self, recorder: CallRecorder) -> None:
+    def _merge(self, recorder: CallRecorder, wait: bool = True) -> None:
+        if wait:
+            wait_closed([recorder.left_path, recorder.right_path])
         try:
             path = merge_stereo(recorder.left_path, recorder.right_path, recorder.final_path)
         except (OSError, ValueError) as exc:
             log.error("cannot finish recording %s: %s", recorder.final_path, exc)
             return
-        self.sig_recording_finished.emit(str(path))
+        safe_emit(self.sig_recording_finished, str(path))
 
     def _recover_recordings(self) -> None:
         directory = self.recordings_dir()
@@ -816,7 +825,7 @@ class TelephonyEngine(QObject):
 
         def work() -> None:
             for path in recover_recordings(directory):
-                self.sig_recording_finished.emit(str(path))
+                safe_emit(self.sig_recording_finished, str(path))
 
         t = threading.Thread(target=work, daemon=True, name="recover-recordings")
         self._threads.append(t)

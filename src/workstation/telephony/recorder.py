@@ -125,6 +125,29 @@ def merge_stereo(left: Path, right: Path, out: Path) -> Path:
     return out
 
 
+def wait_closed(parts: list[Path], timeout: float = 3.0, settle: float = 0.1) -> bool:
+    """Wait until pjmedia has finished writing ``parts`` after their recorders were dropped.
+
+    pjsua 2.14+ removes conference ports asynchronously: the recorder's last
+    buffer and its final header land a clock tick or two after the Python
+    object is gone. Done when every file is non-empty and unchanged for
+    ``settle`` seconds; False on timeout (the merge then uses what is there).
+    """
+    import time
+
+    deadline = time.monotonic() + timeout
+    last: list[int] | None = None
+    stable_since = time.monotonic()
+    while time.monotonic() < deadline:
+        sizes = [p.stat().st_size if p.exists() else 0 for p in parts]
+        if sizes != last:
+            last, stable_since = sizes, time.monotonic()
+        elif all(sizes) and time.monotonic() - stable_since >= settle:
+            return True
+        time.sleep(0.02)
+    return False
+
+
 def final_path(left_part: Path) -> Path:
     return left_part.with_name(left_part.name[: -len(LEFT)] + ".wav")
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (QApplication, QGridLayout, QHBoxLayout, QInputDia
 
 from workstation import paths
 from workstation.telephony.engine import TelephonyEngine, TelephonyError
+from workstation.telephony.signals import safe_emit
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +71,7 @@ class DialPad(QWidget):
             b = QToolButton(self)
             b.setText(key)
             b.setMinimumSize(QSize(40, 32))
-            b.clicked.connect(lambda _=False, k=key: self.sig_key.emit(k))
+            b.clicked.connect(lambda _=False, k=key: safe_emit(self.sig_key, k))
             grid.addWidget(b, i // 3, i % 3)
             self.buttons[key] = b
 
@@ -240,7 +241,7 @@ class SoftphoneWidget(QWidget):
         self._answered_at = None
         self.status.setText(self.tr("Calling…"))
         self._update()
-        self.sig_call_started.emit(key)
+        safe_emit(self.sig_call_started, key)
         return key
 
     def answer(self) -> None:

@@ -2,7 +2,8 @@
 
 ``ensure_sample_scripts`` stores each one as version 1 when no script with its
 code exists yet (a new database, the demo); scripts an admin already edited
-are left alone.
+are left alone. A script may ship in several languages (``<name>.<lang>.json``,
+same code): the one in the interface language is stored, else English.
 """
 
 from __future__ import annotations
@@ -27,13 +28,26 @@ def load_sample_scripts() -> list[ScriptDef]:
             for p in sample_script_files()]
 
 
-def ensure_sample_scripts(session: Session, user_id=None) -> list[str]:
-    """Add the shipped scripts whose code is not in the database. Returns the codes added."""
+def _one_per_code(scripts: list[ScriptDef], language: str | None) -> list[ScriptDef]:
+    """Per code, the script in ``language`` if shipped, else English, else the first."""
+    def rank(s: ScriptDef) -> int:
+        return 0 if language and s.language == language else 1 if s.language == "en" else 2
+
+    best: dict[str, ScriptDef] = {}
+    for s in scripts:
+        if s.code not in best or rank(s) < rank(best[s.code]):
+            best[s.code] = s
+    return list(best.values())
+
+
+def ensure_sample_scripts(session: Session, user_id=None, language: str | None = None) -> list[str]:
+    """Add the shipped scripts whose code is not in the database, each in the interface
+    ``language`` (en, ru, uk) when shipped in it. Returns the codes added."""
     from workstation.store.workspace import _tx, save_script_version
 
     added = []
     with _tx(session):
-        for script in load_sample_scripts():
+        for script in _one_per_code(load_sample_scripts(), language):
             if session.scalar(select(Script.id).where(Script.code == script.code).limit(1)):
                 continue
             save_script_version(session, script, user_id)

@@ -475,16 +475,25 @@ class Syncer:
         cursors = self.cursors()
         try:
             with self.shared.connect() as sc:
+                # Every revision up to the horizon is committed: writers hold the
+                # advisory lock from their first revision to their commit.
+                with sc.begin():
+                    sc.execute(text(f"SELECT pg_advisory_xact_lock_shared({ADVISORY_LOCK})"))
+                    horizon = sc.scalar(text("SELECT CASE WHEN is_called THEN last_value "
+                                             "ELSE last_value - 1 END FROM ws_revision_seq"))
+                skipped: dict[str, int] = {}
                 for t in SYNC_ORDER:
                     if tables is not None and t.name not in tables:
                         continue
                     cursor = cursors.get(t.name, 0)
                     while True:
                         page = [dict(r) for r in sc.execute(
-                            select(t).where(t.c.revision > cursor)
+                            select(t).where(t.c.revision > cursor, t.c.revision <= horizon)
                             .order_by(t.c.revision).limit(self.page)).mappings()]
                         sc.rollback()
                         if not page:
+                            if cursor < horizon:  # rows above it, if any, are not ours to see
+                                skipped[t.name] = horizon
                             break
                         cursor = page[-1]["revision"]
                         with self.local.begin() as lc:
@@ -494,8 +503,10 @@ class Syncer:
                             self._apply_rows(lc, t, rows)
                             self._set_state(lc, t.name, cursor=cursor)
                         report.pulled[t.name] += len(rows)
-                        if len(page) < self.page:
-                            break
+                if skipped:
+                    with self.local.begin() as lc:
+                        for name, cur in skipped.items():
+                            self._set_state(lc, name, cursor=cur)
         except DBAPIError as exc:
             if _is_unavailable(exc):
                 raise SharedUnavailable(f"shared database {describe(self.shared)}: "
@@ -537,7 +548,7 @@ class SyncWorker(threading.Thread):
     def __init__(self, syncer: Syncer, *, poll_s: float = 5.0, retry_s: float = 1.0,
                  on_status: Callable[[Status], None] | None = None,
                  on_report: Callable[[SyncReport], None] | None = None,
-                 min_interval_s: float = 0.1) -> None:
+                 min_interval_s: float = 0.2) -> None:
         super().__init__(name="workstation-sync", daemon=True)
         self.syncer = syncer
         self.poll_s = poll_s

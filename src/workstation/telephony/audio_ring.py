@@ -88,6 +88,10 @@ class BridgeStats:
     """Mean time microphone audio waited in the ring before pjsua2 took it."""
     speaker_latency_ms: float
     """Mean time call audio waited in the ring and the sink's queue."""
+    max_tick_gap_ms: float = 0.0
+    """Longest gap between two pjsua2 clock ticks (GIL waits show up here)."""
+    max_mic_gap_ms: float = 0.0
+    """Longest gap between two microphone deliveries on the Qt audio thread."""
 
     @property
     def underruns(self) -> int:
@@ -107,7 +111,10 @@ class BridgeCore:
     """The two rings (microphone → pjsua2, pjsua2 → speaker) and their counters.
 
     Microphone side: the ring is a small jitter buffer. It starts handing
-    frames to pjsua2 once it holds ``mic_prefill_ms``; if pjsua2 finds less
+    frames to pjsua2 once it holds the prefill (``mic_prefill_ms`` at first;
+    each underrun raises it by 10 ms up to ``mic_prefill_max_ms``, and 15 s
+    without one lowers it again by 5 ms: an adaptive jitter buffer, since a busy
+    Python GUI thread delays the Qt audio thread through the GIL); if pjsua2 finds less
     than a frame, that is an underrun (a silent frame goes out and the ring
     primes again). Above ``max_fill_ms`` the oldest audio is dropped back to
     the prefill level (an overrun: the two clocks drift apart).
@@ -117,11 +124,13 @@ class BridgeCore:
     """
 
     def __init__(self, mic_prefill_ms: float = 30, speaker_target_ms: float = 40,
-                 max_fill_ms: float = 120) -> None:
+                 max_fill_ms: float = 160, mic_prefill_max_ms: float = 80) -> None:
         self._lock = threading.Lock()
-        self.mic_prefill = max(ms_to_bytes(mic_prefill_ms), FRAME_BYTES)
+        self.mic_prefill = self._mic_prefill_base = max(ms_to_bytes(mic_prefill_ms), FRAME_BYTES)
+        self._mic_prefill_max = max(ms_to_bytes(mic_prefill_max_ms), self.mic_prefill)
+        self._mic_calm_since = 0.0
         self.speaker_target = ms_to_bytes(speaker_target_ms)
-        self.max_fill = max(ms_to_bytes(max_fill_ms), self.mic_prefill + FRAME_BYTES)
+        self.max_fill = max(ms_to_bytes(max_fill_ms), self._mic_prefill_max + FRAME_BYTES)
         self._mic = RingBuffer()
         self._spk = RingBuffer()
         self._mic_open = False
@@ -137,12 +146,17 @@ class BridgeCore:
         self._spk_win = (0.0, 1 << 30)
         self._c = dict.fromkeys(("mic_under", "mic_over", "spk_under", "spk_over", "mic_frames",
                                  "spk_frames", "mic_wait_sum", "spk_wait_sum", "spk_wait_n"), 0)
+        self._gap = {"tick": 0.0, "mic": 0.0}
+        self._last_write = 0.0
 
     # ---- clock thread -------------------------------------------------------------------
     def pull_mic(self) -> bytes:
         """One frame for pjsua2 (silence when the mic is closed, muted or priming)."""
         with self._lock:
-            self._last_pull = time.monotonic()
+            now = time.monotonic()
+            if self._last_pull and now - self._last_pull < _IDLE_AFTER_S * 5:
+                self._gap["tick"] = max(self._gap["tick"], now - self._last_pull)
+            self._last_pull = now
             if not self._mic_open:
                 return SILENT_FRAME
             fill = len(self._mic)
@@ -153,7 +167,12 @@ class BridgeCore:
             if fill < FRAME_BYTES:
                 self._c["mic_under"] += 1
                 self._mic_primed = False
+                self.mic_prefill = min(self.mic_prefill + ms_to_bytes(10), self._mic_prefill_max)
+                self._mic_calm_since = now
                 return SILENT_FRAME
+            if self.mic_prefill > self._mic_prefill_base and now - self._mic_calm_since > 15:
+                self.mic_prefill = max(self.mic_prefill - ms_to_bytes(5), self._mic_prefill_base)
+                self._mic_calm_since = now
             self._c["mic_frames"] += 1
             self._c["mic_wait_sum"] += fill
             data = self._mic.read(FRAME_BYTES)
@@ -198,6 +217,10 @@ class BridgeCore:
             if not self._mic_open:
                 return
             self._mic.write(data)
+            now = time.monotonic()
+            if self._last_write and now - self._last_write < _IDLE_AFTER_S * 5:
+                self._gap["mic"] = max(self._gap["mic"], now - self._last_write)
+            self._last_write = now
             if time.monotonic() - self._last_pull > _IDLE_AFTER_S:
                 # nobody consumes (no call, or the bridge is idle): keep only a prefill
                 self._mic.drop_oldest(self.mic_prefill)
@@ -271,10 +294,12 @@ class BridgeCore:
         with self._lock:
             for k in self._c:
                 self._c[k] = 0
+            self._gap = {"tick": 0.0, "mic": 0.0}
 
     def stats(self) -> BridgeStats:
         with self._lock:
             c = dict(self._c)
+            gap = dict(self._gap)
             mic_fill = len(self._mic)
             spk_fill = len(self._spk) + self._sink_queued
         mic_lat = c["mic_wait_sum"] / c["mic_frames"] / BYTES_PER_MS if c["mic_frames"] else 0.0
@@ -284,4 +309,5 @@ class BridgeCore:
             speaker_underruns=c["spk_under"], speaker_overruns=c["spk_over"],
             mic_frames=c["mic_frames"], speaker_frames=c["spk_frames"],
             mic_fill_ms=mic_fill / BYTES_PER_MS, speaker_fill_ms=spk_fill / BYTES_PER_MS,
-            mic_latency_ms=mic_lat, speaker_latency_ms=spk_lat)
+            mic_latency_ms=mic_lat, speaker_latency_ms=spk_lat,
+            max_tick_gap_ms=gap["tick"] * 1000, max_mic_gap_ms=gap["mic"] * 1000)

@@ -1,14 +1,21 @@
 """The desktop application: one object owns the life of everything.
 
-Order (STYLE habit 1): settings → store upgraded → telephony started → Qt loop
-→ telephony stopped → store closed.
+Order (STYLE habit 1): settings → store upgraded (defaults, sample scripts, the
+user's row) → telephony engine started (when a SIP account is set) → headset
+audio → sync started (when a shared database is set) → main window → Qt loop;
+then the reverse: window and its background work → sync → headset audio →
+engine (hang up, destroy the Endpoint on this thread, PJSUA2-NOTES order) →
+store closed.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import sys
+import uuid
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from workstation import APP_NAME, __version__
@@ -26,19 +33,205 @@ def make_qapp(argv: list[str]) -> QApplication:
     return app
 
 
-def main(argv: list[str]) -> int:
-    from workstation.store.db import open_store
-    from workstation.views.mainwindow import MainWindow
+def prepare_store(store, config) -> tuple[uuid.UUID, str]:
+    """Sample scripts and the row of the configured user (created when missing).
 
+    Runs once at start, before the window exists (like the schema upgrade).
+    Returns (user id, display name).
+    """
+    from sqlalchemy import select
+
+    from workstation.store.models import User
+    from workstation.store.scripts_seed import ensure_sample_scripts
+
+    login = config.get("user.login") or "manager"
+    with store.session() as s:
+        try:
+            ensure_sample_scripts(s)
+        except Exception:  # noqa: BLE001 - a broken sample must not stop the app
+            log.exception("sample scripts not loaded")
+        with s.begin():
+            user = s.scalar(select(User).where(User.login == login))
+            if user is None:
+                user = User(id=uuid.uuid4(), login=login,
+                            full_name=config.get("user.name") or login,
+                            role=config.get("user.role") or "manager")
+                s.add(user)
+            return user.id, user.full_name or user.login
+
+
+def ask_sip_password(config, parent=None) -> str | None:
+    """The SIP password when the keyring has none: ask once, keep it for this session."""
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    from workstation.secrets import remember_for_session
+
+    text, ok = QInputDialog.getText(
+        parent, QApplication.translate("App", "SIP password"),
+        QApplication.translate("App", "Password of SIP account %1 (kept for this session only):")
+        .replace("%1", f"{config.get('sip.username')}@{config.get('sip.domain')}"),
+        QLineEdit.EchoMode.Password)
+    if not ok:
+        return None
+    remember_for_session("sip.password", text)
+    return text
+
+
+class Workstation:
+    """Owns the store, the telephony engine, the headset audio, sync and the window."""
+
+    def __init__(self, config: Config, app: QApplication, *, sip_settings=None,
+                 headset: bool | None = None, title_suffix: str = "") -> None:
+        self.config, self.app = config, app
+        self.sip_settings = sip_settings
+        self.headset = headset if headset is not None else not os.environ.get(
+            "WORKSTATION_NO_HEADSET")
+        self.title_suffix = title_suffix
+        self.store = self.engine = self.bridge = self.sync = self.window = self.center = None
+
+    # -- start ----------------------------------------------------------------------
+    def start(self) -> None:
+        from workstation.store.db import open_store
+
+        self.store = open_store(self.config)
+        user_id, user_name = prepare_store(self.store, self.config)
+        self.engine = self._start_engine()
+        self.sync = self._start_sync()
+        from workstation.views.callcenter.wiring import CallCenter
+        from workstation.views.mainwindow import MainWindow
+
+        self.window = MainWindow(self.config, self.store)
+        self.window.user_id = user_id
+        self.center = CallCenter(self.window, self.config, self.store, user_id, user_name,
+                                 engine=self.engine, sync=self.sync)
+        if self.engine is not None:
+            self.engine.sig_error.connect(self.window.status_message.setText)
+        if self.bridge is not None and self.center.softphone is not None:
+            self.center.softphone.set_ringer(_BridgeRinger(self.bridge))
+        if self.title_suffix:
+            self.window.setWindowTitle(f"{self.window.windowTitle()} — {self.title_suffix}")
+        self.window.show()
+        log.info("workstation %s started", __version__)
+
+    def _sip_settings(self):
+        from workstation.telephony.settings import SipSettings
+
+        if self.sip_settings is not None:
+            return self.sip_settings
+        if not (self.config.get("sip.username") and self.config.get("sip.domain")):
+            return None
+        settings = SipSettings.from_config(self.config)
+        if not settings.password:
+            password = ask_sip_password(self.config)
+            if password is None:
+                log.warning("no SIP password given: the softphone stays offline")
+            settings.password = password or ""
+        return settings
+
+    def _start_engine(self):
+        settings = self._sip_settings()
+        if settings is None:
+            log.info("no SIP account set: the softphone is off")
+            return None
+        from workstation.telephony.engine import TelephonyEngine, TelephonyError
+
+        engine = TelephonyEngine(settings)
+        try:
+            engine.start()
+        except TelephonyError as exc:
+            log.error("%s", exc)
+            return None
+        if self.headset:
+            self._attach_headset(engine)
+        return engine
+
+    def _attach_headset(self, engine) -> None:
+        """The headset audio bridge (QtMultimedia); the null device when it is not there."""
+        try:
+            from workstation.telephony.audio import HeadsetBridge
+
+            bridge = HeadsetBridge.from_config(self.config)
+            bridge.start()
+        except Exception:  # noqa: BLE001 - calls still work (null device), say why
+            log.exception("headset audio not available; calls use the null device")
+            return
+        self.bridge = bridge
+
+        def attach(_key, media):
+            bridge.connect_call(media)
+            return bridge.port, bridge.port
+
+        def detach(_key):
+            bridge.disconnect_call()
+
+        engine.audio_attach = attach
+        engine.audio_detach = detach
+
+    def _start_sync(self):
+        if not self.config.get("db.shared_url"):
+            return None
+        try:
+            from workstation.sync.qt import SyncService
+
+            service = SyncService.from_config(self.config, self.store.url)
+        except Exception:  # noqa: BLE001 - work alone rather than not at all
+            log.exception("sync not started")
+            return None
+        if service is not None:
+            service.start()
+        return service
+
+    # -- stop -------------------------------------------------------------------------
+    def stop(self) -> None:
+        """Reverse order; safe to call twice."""
+        if self.center is not None:
+            self.center.shutdown()
+        if self.window is not None:
+            self.window.shutdown()
+        if self.sync is not None:
+            self.sync.stop()
+            self.sync = None
+        if self.engine is not None:
+            engine, self.engine = self.engine, None
+            engine.audio_attach = engine.audio_detach = None
+            if self.bridge is not None:  # its port goes before libDestroy
+                self.bridge.close()
+                self.bridge = None
+            engine.stop()  # hangs up, waits, libDestroy on this (the GUI) thread
+        if self.store is not None:
+            self.store.dispose()
+            self.store = None
+
+    def run(self, auto_exit_s: float | None = None) -> int:
+        if auto_exit_s:
+            QTimer.singleShot(int(auto_exit_s * 1000), self.app.quit)
+        try:
+            return self.app.exec()
+        finally:
+            self.stop()
+
+
+class _BridgeRinger:
+    """The softphone's ringer on the headset bridge's ring device."""
+
+    def __init__(self, bridge) -> None:
+        self.bridge = bridge
+
+    def start(self) -> None:
+        self.bridge.start_ring()
+
+    def stop(self) -> None:
+        self.bridge.stop_ring()
+
+
+def main(argv: list[str]) -> int:
     config = Config()
     app = make_qapp(argv)
     translators = install_translators(app, pick_language(config.get("ui.language")))  # noqa: F841
-    store = open_store(config)
-    window = MainWindow(config, store)
-    window.show()
-    log.info("workstation %s started", __version__)
+    ws = Workstation(config, app)
     try:
-        return app.exec()
-    finally:
-        window.shutdown()
-        store.dispose()
+        ws.start()
+    except BaseException:
+        ws.stop()
+        raise
+    return ws.run()

@@ -7,7 +7,13 @@ def register(sub) -> None:
     g = sub.add_parser("gui", help="start the desktop app (the default)")
     g.set_defaults(func=lambda args: _gui())
     d = sub.add_parser("demo", help="start the app on a throwaway database with a simulated client")
-    d.set_defaults(func=lambda args: _demo())
+    try:
+        from workstation.demo import add_arguments
+    except ImportError:
+        add_arguments = None
+    if add_arguments is not None:
+        add_arguments(d)
+    d.set_defaults(func=_demo)
 
 
 def _gui() -> int:
@@ -16,11 +22,15 @@ def _gui() -> int:
     return main([])
 
 
-def _demo() -> int:
+def _demo(args=None) -> int:
     from workstation.cli import CliError
 
     try:
         from workstation.demo import main as demo_main
     except ImportError as exc:
         raise CliError(f"the demo is not available: {exc}") from exc
-    return demo_main()
+    if args is not None and hasattr(args, "auto_exit"):
+        from workstation.demo import run
+
+        return run(args)
+    return demo_main([])

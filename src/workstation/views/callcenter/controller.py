@@ -1,0 +1,376 @@
+"""CallController: telephony engine ↔ call workspace ↔ local store.
+
+    controller = CallController(engine, workspace, store, user_id, softphone=phone)
+
+* ``engine.sig_incoming`` → the card pops at once (the workspace's one indexed
+  screen-pop lookup on the GUI thread), then the Call row (direction "in",
+  started_at, remote number, SIP Call-ID, matched lead) is written in the
+  background; the pop latency (INVITE handed over by pjsua2 → card, script and
+  history painted) is written to the same row when the workspace reports it.
+* click-to-call (``workspace.sig_dial``) and the next-lead button
+  (:meth:`call_lead`) show the card first and dial once it is painted.
+* ``engine.sig_call_ended`` → the Call row gets the signalling facts (outcome,
+  SIP status, ring/talk time, answered/ended times, codec, jitter, loss,
+  recording path) and the wrap-up opens with the outcome filled in; the
+  wrap-up itself is saved by the workspace through ``store.workspace.save_wrapup``.
+
+Store writes of this controller run one at a time (a small queue over
+``views.ops.run_op``) so a call's insert always precedes its updates.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+import uuid
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+from urllib.parse import unquote
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from sqlalchemy.exc import IntegrityError
+
+from workstation.domain import phones
+from workstation.store.models import Call
+from workstation.store.types import utcnow
+from workstation.views.ops import run_op
+
+log = logging.getLogger(__name__)
+
+DIAL_FALLBACK_MS = 1500
+"""Dial anyway when the card has not reported painted within this time."""
+
+
+def caller_number(remote_number: str, remote_uri: str = "") -> str:
+    """The caller's number as text the phone normaliser understands.
+
+    The user part of the From URI, percent-decoded (``+380%2067%20123…``); when
+    that is not a phone number, the display name (``"+380 67 123 45 67"
+    <sip:anonymous@…>``) if it is one.
+    """
+    number = unquote(remote_number or "").strip()
+    if phones.try_normalize(number) is None and remote_uri:
+        display = remote_uri.split("<", 1)[0].strip().strip('"').strip()
+        if display and phones.looks_like_phone(display):
+            return display
+    return number
+
+
+@dataclass
+class _Call:
+    key: str | None
+    call_id: uuid.UUID
+    direction: str
+    number: str
+    lead_id: uuid.UUID | None = None
+    inserted: bool = False
+    latency_ms: float | None = None
+    latency_written: bool = False
+    stats: object | None = None
+
+
+class CallController(QObject):
+    sig_show_workspace = Signal()
+    """A call needs the manager's eyes: bring the workspace to the front."""
+    sig_call_logged = Signal(object, str)
+    """A Call row was written: (call id, what: "started" | "popped" | "ended")."""
+    sig_status = Signal(str)
+    """A short message for the status bar."""
+
+    def __init__(self, engine, workspace, store, user_id: uuid.UUID | None, *,
+                 softphone=None, region: str = "UA", parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.engine, self.workspace, self.store = engine, workspace, store
+        self.user_id, self.softphone, self.region = user_id, softphone, region
+        self.calls: dict[uuid.UUID, _Call] = {}
+        self._by_key: dict[str, uuid.UUID] = {}
+        self._writes: deque[tuple[Callable, Callable | None]] = deque()
+        self._writing = False
+        self._own_dial = False
+        self._pending_dial: tuple[uuid.UUID, str] | None = None
+        self._dial_timer = QTimer(self)
+        self._dial_timer.setSingleShot(True)
+        self._dial_timer.timeout.connect(self._dial_pending)
+
+        if engine is not None:
+            engine.sig_incoming.connect(self.on_incoming)
+            engine.sig_call_ended.connect(self.on_call_ended)
+            engine.sig_call_stats.connect(self._on_stats)
+            engine.sig_call_state.connect(self._on_call_state)
+        workspace.sig_popped.connect(self._on_popped)
+        workspace.sig_dial.connect(self.click_to_call)
+        workspace.sig_wrapup_saved.connect(self._on_wrapup_saved)
+        if softphone is not None:
+            softphone.sig_call_started.connect(self._on_softphone_call)
+
+    # -- incoming ------------------------------------------------------------------
+    def on_incoming(self, inc) -> None:
+        """An INVITE rang: pop the card now, log the call in the background."""
+        number = caller_number(inc.remote_number, inc.remote_uri)
+        if self.workspace.call is not None and not self.workspace.call.ended \
+                and self.workspace.call.call_id in self.calls:
+            # Busy with another call: log this one, keep the current card.
+            c = self._new_call(inc.call_key, "in", number)
+            self._insert(c, sip_call_id=inc.sip_call_id)
+            return
+        c = self._new_call(inc.call_key, "in", number)
+        self.sig_show_workspace.emit()
+        self.workspace.pop_incoming(number, call_id=c.call_id, received_at=inc.received_at)
+        ctx = self.workspace.call
+        if ctx is not None and ctx.call_id == c.call_id:
+            c.lead_id = ctx.lead_id
+        self._insert(c, sip_call_id=inc.sip_call_id)
+
+    # -- outgoing ------------------------------------------------------------------
+    def call_lead(self, lead_id: uuid.UUID, number: str) -> uuid.UUID | None:
+        """Next lead / click-to-call on a known lead: card first, then dial."""
+        if not number:
+            self.sig_status.emit(self.tr("This lead has no phone number."))
+            self.sig_show_workspace.emit()
+            self.workspace.start_outgoing(lead_id, "")
+            return None
+        if self._busy():
+            self.sig_status.emit(self.tr("Finish the current call first."))
+            return None
+        c = self._new_call(None, "out", number)
+        c.lead_id = lead_id
+        self.sig_show_workspace.emit()
+        self.workspace.start_outgoing(lead_id, number, call_id=c.call_id)
+        self._pending_dial = (c.call_id, number)
+        self._dial_timer.start(DIAL_FALLBACK_MS)
+        return c.call_id
+
+    def click_to_call(self, number: str) -> uuid.UUID | None:
+        """A phone clicked on the workspace card: the card's lead, or a plain call."""
+        ctx = self.workspace.call
+        lead_id = ctx.lead_id if ctx is not None else None
+        if lead_id is None:
+            lead_id = self.workspace.card.lead_id()
+        if lead_id is None:
+            return self._dial_now(None, number)
+        return self.call_lead(lead_id, number)
+
+    def _busy(self) -> bool:
+        if self.softphone is not None and self.softphone.current is not None:
+            return True
+        return any(cid for cid in self._by_key.values())
+
+    def _on_popped(self, call_id, latency_ms: float) -> None:
+        c = self.calls.get(call_id) if call_id is not None else None
+        if c is None:
+            return
+        if c.direction == "in":
+            c.latency_ms = latency_ms
+            self._write_latency(c)
+        if self._pending_dial and self._pending_dial[0] == call_id:
+            self._dial_pending()
+
+    def _dial_pending(self) -> None:
+        self._dial_timer.stop()
+        pending, self._pending_dial = self._pending_dial, None
+        if pending is None:
+            return
+        call_id, number = pending
+        self._dial_now(self.calls.get(call_id), number)
+
+    def _dial_now(self, c: _Call | None, number: str) -> uuid.UUID | None:
+        if c is None:
+            c = self._new_call(None, "out", number)
+            self.workspace.set_call_id(c.call_id)
+        key = None
+        error = ""
+        if self.engine is None or not self.engine.running:
+            error = self.tr("The softphone is not running.")
+        elif self.softphone is not None:
+            self._own_dial = True
+            try:
+                key = self.softphone.dial(number)
+            finally:
+                self._own_dial = False
+            if key is None:
+                error = self.softphone.status.text()
+        else:
+            from workstation.telephony.engine import TelephonyError
+
+            try:
+                key = self.engine.dial(number)
+            except TelephonyError as exc:
+                error = str(exc)
+        if key is None:
+            # Never rang: the wrap-up still opens, outcome "error" from signalling.
+            self.sig_status.emit(error)
+            now = utcnow()
+            self._insert(c, outcome="error", sip_reason=error[:200], ended_at=now,
+                         ring_seconds=0.0, talk_seconds=0.0)
+            self._finish_workspace(c, "error", 0.0, now, None, now)
+            return c.call_id
+        c.key = key
+        self._by_key[key] = c.call_id
+        sip_call_id = ""
+        ctx = self.engine.calls().get(key)
+        if ctx is not None:
+            sip_call_id = ctx.sip_call_id
+        self._insert(c, sip_call_id=sip_call_id)
+        return c.call_id
+
+    def _on_softphone_call(self, key: str) -> None:
+        """A number typed into the softphone: log it, and show the card when it is a lead's."""
+        if self._own_dial or key in self._by_key:
+            return
+        ctx = self.engine.calls().get(key) if self.engine is not None else None
+        number = caller_number(ctx.remote_number if ctx else "", ctx.remote_uri if ctx else "")
+        c = self._new_call(key, "out", number)
+        self._by_key[key] = c.call_id
+        lead_id = None
+        try:
+            with self.store.session() as s:  # the screen-pop lookup: one indexed query
+                from workstation.store.workspace import lookup_by_phone
+
+                matches = lookup_by_phone(s, number, self.region)
+            if len(matches) == 1:
+                lead_id = matches[0].lead_id
+        except phones.PhoneError:
+            pass
+        c.lead_id = lead_id
+        if lead_id is not None:
+            self.sig_show_workspace.emit()
+            self.workspace.start_outgoing(lead_id, phones.try_normalize(number, self.region)
+                                          or number, call_id=c.call_id)
+        self._insert(c, sip_call_id=ctx.sip_call_id if ctx else "")
+
+    # -- call progress and end ---------------------------------------------------------
+    def _on_call_state(self, key: str, state: str, code: int, reason: str) -> None:
+        if state == "confirmed" and key in self._by_key:
+            c = self.calls.get(self._by_key[key])
+            if c is not None:
+                self.sig_status.emit(self.tr("Connected: %1").replace("%1", c.number))
+
+    def _on_stats(self, stats) -> None:
+        cid = self._by_key.get(stats.call_key)
+        if cid is not None and cid in self.calls:
+            self.calls[cid].stats = stats
+
+    def on_call_ended(self, record) -> None:
+        """The signalling facts go into the Call row; the wrap-up opens, outcome filled in."""
+        cid = self._by_key.pop(record.call_key, None)
+        c = self.calls.get(cid) if cid is not None else None
+        if c is None:
+            return
+        stats = c.stats
+        loss_pct = None
+        if stats is not None and (stats.rx_packets + stats.rx_loss) > 0:
+            loss_pct = 100.0 * stats.rx_loss / (stats.rx_packets + stats.rx_loss)
+        elif record.rx_loss is not None and record.rx_loss == 0:
+            loss_pct = 0.0
+        outcome = str(record.outcome)
+        self._update(c, "ended", outcome=outcome, sip_status=int(record.sip_status or 0),
+                     sip_reason=(record.sip_reason or "")[:200],
+                     ring_seconds=round(record.ring_seconds, 3),
+                     talk_seconds=round(record.talk_seconds, 3),
+                     answered_at=record.answered_at, ended_at=record.ended_at,
+                     started_at=record.started_at, codec=record.codec or "",
+                     rtp_jitter_ms=record.rx_jitter_ms, rtp_loss_pct=loss_pct,
+                     recording_path=str(record.recording_path or ""),
+                     sip_call_id=record.sip_call_id or "")
+        self._finish_workspace(c, outcome, record.talk_seconds, record.started_at,
+                               record.answered_at, record.ended_at)
+
+    def _finish_workspace(self, c: _Call, outcome, talk, started, answered, ended) -> None:
+        ctx = self.workspace.call
+        if ctx is None or ctx.call_id != c.call_id:
+            return
+        self.workspace.call_ended(outcome, talk_seconds=talk, call_id=c.call_id,
+                                  started_at=started, answered_at=answered, ended_at=ended)
+        self.sig_show_workspace.emit()
+
+    def _on_wrapup_saved(self, saved) -> None:
+        c = self.calls.get(saved.call_id)
+        if c is not None and (c.key is None or c.key not in self._by_key):
+            self.calls.pop(saved.call_id, None)  # over and wrapped up: forget it
+
+    # -- store writes (one at a time, off the GUI thread) ----------------------------------
+    def _new_call(self, key: str | None, direction: str, number: str) -> _Call:
+        c = _Call(key=key, call_id=uuid.uuid4(), direction=direction, number=number)
+        self.calls[c.call_id] = c
+        if key:
+            self._by_key[key] = c.call_id
+        return c
+
+    def _insert(self, c: _Call, **fields) -> None:
+        e164 = phones.try_normalize(c.number, self.region) or ""
+        values = dict(direction=c.direction, remote_number=c.number[:256], remote_e164=e164,
+                      started_at=utcnow(), lead_id=c.lead_id, user_id=self.user_id)
+        values.update(fields)
+        if c.latency_ms is not None:
+            values["pop_latency_ms"] = c.latency_ms
+
+        def done(_r):
+            c.inserted = True
+            if c.latency_ms is not None:
+                c.latency_written = True
+            self.sig_call_logged.emit(c.call_id, "started")
+            self._write_latency(c)
+
+        self._queue(lambda: self._upsert(c.call_id, values, create=True), done)
+
+    def _write_latency(self, c: _Call) -> None:
+        if not c.inserted or c.latency_ms is None or c.latency_written:
+            return
+        c.latency_written = True
+        self._update(c, "popped", pop_latency_ms=round(c.latency_ms, 3))
+
+    def _update(self, c: _Call, what: str, **fields) -> None:
+        self._queue(lambda: self._upsert(c.call_id, fields, create=True),
+                    lambda _r: self.sig_call_logged.emit(c.call_id, what))
+
+    def _upsert(self, call_id: uuid.UUID, values: dict, create: bool) -> None:
+        for attempt in range(2):
+            try:
+                with self.store.session() as s, s.begin():
+                    row = s.get(Call, call_id)
+                    if row is None:
+                        if not create:
+                            return
+                        row = Call(id=call_id, created_by=self.user_id)
+                        row.direction = values.get("direction", "in")
+                        row.started_at = values.get("started_at") or utcnow()
+                        s.add(row)
+                    for k, v in values.items():
+                        if k == "lead_id" and v is None:
+                            continue
+                        setattr(row, k, v)
+                    row.updated_by = self.user_id
+                return
+            except IntegrityError:
+                if attempt:
+                    raise
+                time.sleep(0.01)  # the wrap-up inserted the row meanwhile: update it
+
+    def _queue(self, fn: Callable[[], object], on_done: Callable | None) -> None:
+        self._writes.append((fn, on_done))
+        self._next_write()
+
+    def _next_write(self) -> None:
+        if self._writing or not self._writes:
+            return
+        fn, on_done = self._writes.popleft()
+        self._writing = True
+
+        def done(result):
+            self._writing = False
+            if on_done is not None:
+                on_done(result)
+            self._next_write()
+
+        def failed(exc):
+            self._writing = False
+            log.error("call log write failed: %s", exc)
+            self.sig_status.emit(self.tr("Could not log the call: %1").replace("%1", str(exc)))
+            self._next_write()
+
+        run_op(self, lambda _p, _c: fn(), done, failed)
+
+    def idle(self) -> bool:
+        """No store write queued or running (tests, shutdown)."""
+        return not self._writing and not self._writes

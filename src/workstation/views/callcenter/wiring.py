@@ -1,0 +1,140 @@
+"""Puts the call-center features into the main window and connects them.
+
+    center = CallCenter(window, config, store, user_id, user_name, engine=engine,
+                        sync=sync_service)
+
+* central area: a tab widget with the lead list ("Leads") and the call
+  workspace ("Call"); the Call tab comes to the front on every call;
+* a "My day" dock on the left: the queue, the next-lead button, reminders,
+  today's effective calls against the plan;
+* status bar: the softphone strip (registration indicator, number, dial pad,
+  call controls), today's effective calls vs plan, the sync indicator;
+* :class:`CallController` between the engine, the workspace and the store.
+
+The main window stays thin: everything here is added from outside through
+Qt's public QMainWindow API.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QDockWidget, QLabel, QTabWidget
+
+from workstation.domain.attempts import AttemptPolicy
+from workstation.domain.kpi import EffectiveRule
+from workstation.views.callcenter.controller import CallController
+from workstation.views.workspace import CallWorkspace, MyDayPanel
+
+log = logging.getLogger(__name__)
+
+
+class CallCenter(QObject):
+    def __init__(self, window, config, store, user_id: uuid.UUID | None, user_name: str = "", *,
+                 engine=None, sync=None, reminder_interval_ms: int = 30_000) -> None:
+        super().__init__(window)
+        self.window, self.config, self.store, self.engine, self.sync = (
+            window, config, store, engine, sync)
+        region = config.get("phone.default_region") or "UA"
+        language = config.get("ui.language") or None
+        window.user_id = window.user_id or user_id
+
+        # -- central tabs: leads | call ------------------------------------------------
+        self.workspace = CallWorkspace(store, user_id, user_name, region=region,
+                                       script_language=language, policy=AttemptPolicy.from_config(config),
+                                       rule=EffectiveRule.from_config(config))
+        lead_list = window.takeCentralWidget()
+        self.tabs = QTabWidget(window)
+        self.tabs.setObjectName("centralTabs")
+        self.tabs.setDocumentMode(True)
+        if lead_list is not None:
+            self.tabs.addTab(lead_list, "")
+        self.tabs.addTab(self.workspace, "")
+        window.setCentralWidget(self.tabs)
+
+        # -- My day dock ---------------------------------------------------------------
+        self.myday = MyDayPanel(store, user_id, window,
+                                default_plan=int(config.get("plan.effective_calls_per_day")),
+                                reminder_interval_ms=reminder_interval_ms)
+        self.dock = QDockWidget(window)
+        self.dock.setObjectName("myDayDock")
+        self.dock.setWidget(self.myday)
+        self.dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                              | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
+        window.resizeDocks([self.dock], [380], Qt.Orientation.Horizontal)
+
+        # -- status bar ---------------------------------------------------------------
+        self.softphone = None
+        if engine is not None:
+            from workstation.views.softphone import SoftphoneWidget
+
+            self.softphone = SoftphoneWidget(engine, config, window)
+            window.statusBar().insertPermanentWidget(0, self.softphone)
+        self.kpi_label = QLabel(window)
+        self.kpi_label.setObjectName("effectiveToday")
+        window.indicators.add_indicator(self.kpi_label, "effective")
+        from workstation.views.syncstatus import SyncStatusWidget
+
+        self.sync_label = SyncStatusWidget(window)
+        self.sync_label.attach(sync)
+        window.indicators.add_indicator(self.sync_label, "sync")
+
+        # -- the controller -------------------------------------------------------------
+        self.controller = CallController(engine, self.workspace, store, user_id,
+                                         softphone=self.softphone, region=region, parent=self)
+        self.controller.sig_show_workspace.connect(self.show_workspace)
+        self.controller.sig_status.connect(window.status_message.setText)
+        self.myday.sig_open_lead.connect(self.open_lead)
+        self.myday.sig_next_lead.connect(self.controller.call_lead)
+        self.myday.sig_progress.connect(self._show_kpi)
+        self.myday.sig_error.connect(window.status_message.setText)
+        self.workspace.sig_error.connect(window.status_message.setText)
+        self.workspace.sig_wrapup_saved.connect(lambda _s: self._after_wrapup())
+        self.workspace.sig_lead_created.connect(lambda _lid: window.refresh())
+        self.retranslate()
+        self.myday.start()
+
+    def retranslate(self) -> None:
+        self.tabs.setTabText(0, self.tr("Leads"))
+        self.tabs.setTabText(self.tabs.indexOf(self.workspace), self.tr("Call"))
+        self.dock.setWindowTitle(self.tr("My day"))
+        if self.myday.progress is not None:
+            self._show_kpi(self.myday.progress.done, self.myday.progress.target)
+
+    def _show_kpi(self, done: int, target: int) -> None:
+        self.kpi_label.setText(self.tr("Today: %1 / %2 effective calls")
+                               .replace("%1", str(done)).replace("%2", str(target)))
+        colour = "#2e7d32" if done >= target else ""
+        self.kpi_label.setStyleSheet(f"color: {colour}" if colour else "")
+
+    def show_workspace(self) -> None:
+        self.tabs.setCurrentWidget(self.workspace)
+        w = self.window
+        if w.isMinimized():
+            w.showNormal()
+        w.raise_()
+        w.activateWindow()
+
+    def open_lead(self, lead_id) -> None:
+        """A queue row or a reminder: the card in the workspace when idle, else a dialog."""
+        ctx = self.workspace.call
+        if lead_id is None:
+            return
+        if ctx is None or ctx.ended:
+            self.workspace.show_lead(lead_id, direction="out", number="")
+            self.show_workspace()
+        else:
+            self.window.open_lead(lead_id)
+
+    def _after_wrapup(self) -> None:
+        self.myday.refresh()
+        if self.sync is not None:
+            self.sync.wake()
+
+    def shutdown(self) -> None:
+        self.myday.stop()
+        if self.softphone is not None:
+            self.softphone.shutdown()

@@ -40,7 +40,7 @@ def best_correlation(recorded_16k: np.ndarray, reference_8k: np.ndarray) -> floa
 def test_register_creates_udp_tcp_tls_transports(engine):
     assert engine.registration_state == "registered"
     # TCP is required next to UDP (INVITEs over ~1300 bytes go over TCP); TLS is pinned to 1.2.
-    assert {"udp", "tcp"} <= set(engine._transports)
+    assert {"udp", "tcp", "tls"} <= set(engine._transports)
     assert engine.transport_port("udp") > 0
 
 

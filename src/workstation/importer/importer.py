@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import csv
 import logging
+import queue
 import re
 import threading
 import time
@@ -107,6 +108,7 @@ class ImportResult:
     phones_added: int = 0
     rejects: list[Reject] = field(default_factory=list)  # first MAX_REJECTS_KEPT
     rejects_path: Path | None = None
+    kind: str = ""  # csv or xlsx
     encoding: str = ""
     delimiter: str = ""
     mapping: dict[str, list[int]] = field(default_factory=dict)
@@ -363,6 +365,17 @@ class _RejectsFile:
 
 # ------------------------------------------------------------------ the import
 
+def _put(q: queue.Queue, item, stop: threading.Event) -> bool:
+    """Put unless the consumer gave up (stop set)."""
+    while not stop.is_set():
+        try:
+            q.put(item, timeout=0.1)
+            return True
+        except queue.Full:
+            continue
+    return False
+
+
 def _chunks(items: list, size: int = IN_CHUNK):
     for i in range(0, len(items), size):
         yield items[i:i + size]
@@ -427,33 +440,65 @@ class _Importer:
         self.rejects.add(Reject(line, ("warning, row imported: " + reason) if warning
                                 else reason, cells))
 
-    def run(self) -> None:
-        batch: list[_Row] = []
-        parse = self.parser.parse
-        for line, cells in self.table.rows():
-            if isinstance(cells, BadRow):
-                self.result.rows_read += 1
-                self._reject(line, cells.reason, [])
-                continue
-            if not any(cells):
-                continue  # blank line
-            self.result.rows_read += 1
-            warnings: list[str] = []
-            parsed = parse(line, cells, warnings.append)
-            if isinstance(parsed, str):
-                if not any(c.strip() for c in cells):
-                    self.result.rows_read -= 1  # only blanks
+    def _parse_batches(self, out: queue.Queue, stop: threading.Event) -> None:
+        """Reader thread: read and parse rows, hand batches to the writer (run)."""
+        try:
+            batch: list[_Row] = []
+            parse = self.parser.parse
+            result = self.result
+            for line, cells in self.table.rows():
+                if isinstance(cells, BadRow):
+                    result.rows_read += 1
+                    self._reject(line, cells.reason, [])
                     continue
-                self._reject(line, parsed, cells)
-                continue
-            for w in warnings:
-                self._reject(line, w, cells, warning=True)
-            batch.append(parsed)
-            if len(batch) >= self.opts.batch_rows:
-                self._flush(batch)
-                batch = []
-        if batch:
-            self._flush(batch)
+                if not any(cells):
+                    continue  # blank line
+                warnings: list[str] = []
+                parsed = parse(line, cells, warnings.append)
+                if isinstance(parsed, str):
+                    if not any(c.strip() for c in cells):
+                        continue  # only blanks
+                    result.rows_read += 1
+                    self._reject(line, parsed, cells)
+                    continue
+                result.rows_read += 1
+                for w in warnings:
+                    self._reject(line, w, cells, warning=True)
+                batch.append(parsed)
+                if len(batch) >= self.opts.batch_rows:
+                    if not _put(out, batch, stop):
+                        return
+                    batch = []
+            if batch and not _put(out, batch, stop):
+                return
+            _put(out, None, stop)
+        except BaseException as exc:  # noqa: BLE001 - re-raised by the writer
+            _put(out, exc, stop)
+
+    def run(self) -> None:
+        """Parse on a reader thread while this thread writes (SQLite releases the GIL
+        while it works, so the two overlap on a second core)."""
+        batches: queue.Queue = queue.Queue(maxsize=3)
+        stop = threading.Event()
+        reader = threading.Thread(target=self._parse_batches, args=(batches, stop),
+                                  name="import-reader", daemon=True)
+        reader.start()
+        try:
+            while True:
+                item = batches.get()
+                if item is None:
+                    break
+                if isinstance(item, BaseException):
+                    raise item
+                self._flush(item)
+        finally:
+            stop.set()
+            while reader.is_alive():
+                try:
+                    batches.get(timeout=0.05)
+                except queue.Empty:
+                    pass
+            reader.join()
         self._check_cancel()
         # outbox rows for sync, parents before children, in this same transaction
         outbox_ids(self.conn, Lead.__table__, sorted(self.updated_leads - self.new_lead_ids),
@@ -665,7 +710,7 @@ def run_import(store, path: Path | str, opts: ImportOptions | None = None, *,
             found = ", ".join(repr(h) for h in headers if h) or "none"
             raise ImportFileError(path, f"no phone column; the headers found are: {found}. "
                                   "Name the phone column with --mapping phone=COLUMN", 1)
-        result = ImportResult(path=path, encoding=table.encoding, delimiter=table.delimiter,
+        result = ImportResult(path=path, kind=table.kind, encoding=table.encoding, delimiter=table.delimiter,
                               mapping=mapping, headers=headers, dry_run=opts.dry_run)
         rpath = opts.rejects_path or rejects_path_for(path)
         rejects = _RejectsFile(rpath, headers, enabled=not opts.dry_run)

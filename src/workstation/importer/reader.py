@@ -11,8 +11,9 @@ and the problem.
 Encoding: a UTF-8 or UTF-16 byte order mark decides; otherwise the whole file
 is checked as UTF-8 (a streaming decode, ~10 ms per 10 MB); a file that is not
 UTF-8 is read as Windows-1251 if it looks like Russian/Ukrainian text in it
-(Cyrillic words, no Latin letters glued to Cyrillic ones, which is what
-Latin-1, KOI8 or mis-decoded UTF-8 produce). Anything else is refused with the
+(Cyrillic words; no Latin letters glued to Cyrillic ones, as Latin-1 gives;
+no "пРИВЕТ" case pattern, as KOI8-R gives; few Serbian/Macedonian letters,
+as mis-decoded UTF-8 gives). Anything else is refused with the
 line of the first offending byte; ``encoding=`` forces a codec.
 
 Delimiter: comma, semicolon or tab, whichever splits the first lines into the
@@ -138,17 +139,20 @@ def _utf8_error_offset(path: Path, start: int) -> tuple[int | None, bool]:
 
 def _plausible_cp1251(text: str) -> bool:
     """True when ``text`` (bytes read as cp1251) looks like Russian/Ukrainian."""
-    cyr_words = mixed = 0
+    cyr_words = mixed = flipped = 0
     rare = sum(1 for ch in text if ch in _RARE_CP1251)
     for word in _WORD.findall(text):
         if _CYR.search(word):
             cyr_words += 1
             if _LATIN.search(word):
-                mixed += 1
+                mixed += 1  # Latin-1 / cp1252 accents read as Cyrillic: "Cafй"
+            elif len(word) > 2 and word[0].islower() and word[1:].isupper():
+                flipped += 1  # KOI8-R read as cp1251: "пРИВЕТ"
     if cyr_words == 0:
         return False
     letters = len(_CYR.findall(text))
-    return mixed <= 0.05 * cyr_words and rare <= 0.01 * max(letters, 1)
+    return (mixed <= 0.05 * cyr_words and flipped <= 0.1 * cyr_words
+            and rare <= 0.01 * max(letters, 1))
 
 
 def detect_encoding(path: Path, head: bytes) -> str:

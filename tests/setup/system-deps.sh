@@ -3,7 +3,7 @@
 # root with apt-get. Elsewhere it says what is missing and carries on: those
 # tests skip with a reason (and fail when CI is set).
 set -u
-pkgs=(kamailio baresip postgresql pulseaudio pulseaudio-utils xvfb sox espeak-ng sipsak
+pkgs=(kamailio kamailio-tls-modules baresip postgresql pulseaudio pulseaudio-utils xvfb sox espeak-ng sipsak
       libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
       libglib2.0-0 libxcb-cursor0 libpulse0 libsndfile1)
 missing=()

@@ -140,3 +140,28 @@ def test_killed_mid_call_recording_still_playable(kamailio, peer, tmp_path):
     stereo, rate = sf.read(str(made[0]))
     assert stereo.shape[1] == 2 and len(stereo) > 2.0 * rate
     assert np.sqrt(np.mean(stereo[:, 1] ** 2)) > 0.05
+
+
+def test_register_over_tls(tmp_path, qtbot):
+    """TLS 1.2 to a TLS-only Kamailio listener (self-signed; the wheel links OpenSSL 1.0.2)."""
+    from pathlib import Path as _P
+
+    from conftest import require, require_tool
+
+    require_tool("kamailio", "openssl")
+    require(_P("/usr/lib/x86_64-linux-gnu/kamailio/modules/tls.so").exists()
+            or bool(list(_P("/usr/lib").glob("*/kamailio/modules/tls.so"))),
+            "kamailio-tls-modules is not installed")
+    from workstation.telephony.testbed import Kamailio
+
+    k = Kamailio(tmp_path / "tlspbx", users=USERS, tls=True)
+    k.start()
+    try:
+        engine = start_engine(qtbot, sip_settings(k, tmp_path, transport="tls",
+                                                  domain=k.tls_domain))
+        try:
+            assert engine.registration_state == "registered"
+        finally:
+            engine.stop()
+    finally:
+        k.kill()

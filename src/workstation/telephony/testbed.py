@@ -109,6 +109,8 @@ class Kamailio:
     addr: str = "127.0.0.1"
     port: int = 0
     min_expires: int = 1
+    tls: bool = False  # also listen on TLS (needs kamailio-tls-modules and openssl)
+    tls_port: int = 0
     proc: subprocess.Popen | None = None
     log_path: Path = field(init=False)
 
@@ -123,10 +125,34 @@ class Kamailio:
             f'\t$sht(users=>{name}) = "{password}";' for name, password in self.users.items()
         )
         listen = f"listen=udp:{self.addr}:{self.port}\nlisten=tcp:{self.addr}:{self.port}"
+        tls = ""
+        if self.tls:
+            if not self.tls_port:
+                self.tls_port = free_port(self.addr)
+            listen += f"\nenable_tls=yes\nlisten=tls:{self.addr}:{self.tls_port}"
+            tls = (f'loadmodule "tls.so"\n'
+                   f'modparam("tls", "config", "{self._tls_files()}")')
         self.cfg_path.write_text(_fill(paths.data_dir("sip") / "kamailio" / "kamailio.cfg.in", {
             "LISTEN": listen, "REALM": self.addr, "USERS": users,
-            "MIN_EXPIRES": str(self.min_expires),
+            "MIN_EXPIRES": str(self.min_expires), "TLS": tls,
         }), encoding="utf-8")
+
+    def _tls_files(self) -> Path:
+        """A self-signed certificate and a tls.cfg offering TLS 1.2 and later."""
+        cert, key = self.workdir / "pbx.crt", self.workdir / "pbx.key"
+        subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                        "-subj", f"/CN={self.addr}", "-keyout", str(key), "-out", str(cert)],
+                       check=True, capture_output=True, timeout=60)
+        cfg = self.workdir / "tls.cfg"
+        cfg.write_text(f"[server:default]\nmethod = TLSv1.2+\nverify_certificate = no\n"
+                       f"require_certificate = no\nprivate_key = {key}\ncertificate = {cert}\n"
+                       f"\n[client:default]\nverify_certificate = no\nrequire_certificate = no\n",
+                       encoding="utf-8")
+        return cfg
+
+    @property
+    def tls_domain(self) -> str:
+        return f"{self.addr}:{self.tls_port}"
 
     @property
     def domain(self) -> str:

@@ -313,6 +313,14 @@ class TelephonyEngine(QObject):
         self._threads.clear()
         self.registration_state = "unregistered"
 
+    def reconfigure(self, settings: SipSettings) -> None:
+        """New settings (account, transports): stop and start again. Ends calls."""
+        running = self.running
+        self.stop()
+        self.settings = settings
+        if running:
+            self.start()
+
     def _destroy_endpoint(self) -> None:
         self._calls.clear()
         self.account = None

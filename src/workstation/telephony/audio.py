@@ -361,6 +361,7 @@ class HeadsetBridge(QObject):
         self._thread: QThread | None = None
         self._worker = _AudioWorker(self._core, silence_seconds, silence_rms)
         self._devices: QMediaDevices | None = None
+        self._pulse = None  # audio_pulse.PulseWatcher on Linux: Qt misses removals
 
     @classmethod
     def from_config(cls, config, **kwargs) -> HeadsetBridge:
@@ -401,11 +402,21 @@ class HeadsetBridge(QObject):
         self._devices = QMediaDevices(self)
         self._devices.audioInputsChanged.connect(self._rescan)
         self._devices.audioOutputsChanged.connect(self._rescan)
+        if sys.platform.startswith("linux"):
+            from workstation.telephony.audio_pulse import PulseWatcher
+
+            watcher = PulseWatcher(self)
+            if watcher.available:
+                self._pulse = watcher
+                watcher.changed.connect(self._rescan)
         self._rescan()
 
     def close(self) -> None:
         """Stop audio, close devices and the port (pjsua2 thread, before libDestroy)."""
         self.disconnect_call()
+        if self._pulse is not None:
+            self._pulse.close()
+            self._pulse = None
         if self._devices is not None:
             self._devices.audioInputsChanged.disconnect(self._rescan)
             self._devices.audioOutputsChanged.disconnect(self._rescan)
@@ -491,6 +502,17 @@ class HeadsetBridge(QObject):
     def _ring_name(self) -> str:
         return self._names[RING] or self._names[OUTPUT]
 
+    def _present_device(self, role: str, devices: list[QAudioDevice],
+                        default: QAudioDevice) -> QAudioDevice | None:
+        """The chosen device if it is really there (Qt's list, checked with PulseAudio's)."""
+        name = self._ring_name() if role == RING else self._names[role]
+        dev = _find(devices, default, name)
+        if dev is None or self._pulse is None:
+            return dev
+        pulse_id = bytes(dev.id().data()).decode(errors="replace")
+        check = self._pulse.has_input if role == INPUT else self._pulse.has_output
+        return dev if check(pulse_id) or check(dev.description()) else None
+
     @Slot()
     def _rescan(self) -> None:
         if self._thread is None:
@@ -500,7 +522,7 @@ class HeadsetBridge(QObject):
         for role, devs, default, req in (
                 (INPUT, inputs, QMediaDevices.defaultAudioInput(), self._req_input),
                 (OUTPUT, outputs, QMediaDevices.defaultAudioOutput(), self._req_output)):
-            dev = _find(devs, default, self._names[role])
+            dev = self._present_device(role, devs, default)
             key = bytes(dev.id().data()) if dev is not None else None
             if key == self._present[role]:
                 continue
@@ -516,7 +538,7 @@ class HeadsetBridge(QObject):
                 self._missing_reported[role] = False
                 req.emit(dev)
         if self._ringing:
-            ring_dev = _find(outputs, QMediaDevices.defaultAudioOutput(), self._ring_name())
+            ring_dev = self._present_device(RING, outputs, QMediaDevices.defaultAudioOutput())
             if ring_dev is None:
                 self._req_ring_stop.emit()
                 if not self._missing_reported[RING]:
@@ -547,8 +569,8 @@ class HeadsetBridge(QObject):
             self.sig_device_error.emit(RING, self.tr("Ring tone file is missing: %1")
                                        .replace("%1", self._ring_file or "-"))
             return False
-        dev = _find(QMediaDevices.audioOutputs(), QMediaDevices.defaultAudioOutput(),
-                    self._ring_name())
+        dev = self._present_device(RING, QMediaDevices.audioOutputs(),
+                                   QMediaDevices.defaultAudioOutput())
         if dev is None:
             self._missing_reported[RING] = True
             self.sig_headset_disconnected.emit(RING, self._ring_name())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import time
 
 import numpy as np
 import pytest
@@ -78,3 +79,23 @@ def test_headset_mic_reaches_pjsua2(qtbot, pj_endpoint, bridge, headset, speech,
     score = pesq_nb(ref, rate, said, srate)
     print("PESQ mic", score, bridge.stats())
     assert score >= 3.0
+
+
+def test_mic_silence_warning_once_then_reset(qtbot, pj_endpoint, bridge, headset, speech, tmp_path):
+    """A call whose microphone sends only silence warns once; sound resets the warning."""
+    bridge.set_silence_seconds(1.0)
+    sink = pj_endpoint.recorder(tmp_path / "call.wav")  # stands in for the call's media
+    silent: list[float] = []
+    bridge.sig_mic_silent.connect(lambda: silent.append(time.monotonic()))
+    bridge.connect_call(sink)
+    qtbot.waitUntil(lambda: len(silent) == 1, timeout=5000)
+    qtbot.wait(1500)
+    assert len(silent) == 1  # once, not every second
+    with qtbot.waitSignal(bridge.sig_mic_sound, timeout=10000):
+        proc = headset.play("mic_feed", speech["manager"])
+    qtbot.waitUntil(lambda: proc.poll() is not None, timeout=30000)
+    qtbot.waitUntil(lambda: len(silent) == 2, timeout=5000)  # silent again after the phrase
+    bridge.disconnect_call()
+    pj_endpoint.keep.remove(sink)
+    del sink
+    gc.collect()

@@ -62,7 +62,6 @@ from workstation.views.scripteditor.models import (
     AnswersModel,
     NextStepDelegate,
     ScriptListModel,
-    StepIdRole,
     StepListModel,
     kind_label,
     target_label,
@@ -167,7 +166,7 @@ class ScriptEditor(QDialog):
         hh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.scripts_view.hideColumn(2)  # topic: in the tooltip of the header form
-        self.scripts_view.setMaximumHeight(170)
+        self.scripts_view.setMaximumHeight(140)
         self.scripts_view.activated.connect(self._script_activated)
         self.scripts_view.clicked.connect(self._script_activated)
         sl.addWidget(self.scripts_view)
@@ -272,7 +271,8 @@ class ScriptEditor(QDialog):
         self.text.setPlaceholderText(self.tr("What the manager says; variables are filled in "
                                              "during the call"))
         self.text.setTabChangesFocus(True)
-        self.text.setMinimumHeight(70)
+        self.text.setMinimumHeight(60)
+        self.text.setMaximumHeight(96)
         text_box = QVBoxLayout()
         text_box.addWidget(self.text)
         chips = QHBoxLayout()
@@ -294,7 +294,7 @@ class ScriptEditor(QDialog):
         self.title.textEdited.connect(self._step_edited)
         self.text.textChanged.connect(self._step_edited)
 
-        self.answers = AnswersModel(self)
+        self.answers = AnswersModel(self, self.steps.ids)
         self.answers_view = QTableView(self.step_box)
         self.answers_view.setObjectName("answersView")
         self.answers_view.setModel(self.answers)
@@ -309,7 +309,10 @@ class ScriptEditor(QDialog):
         ah.setSectionResizeMode(AnswersModel.HINTS, QHeaderView.ResizeMode.Stretch)
         ah.setSectionResizeMode(AnswersModel.ID, QHeaderView.ResizeMode.ResizeToContents)
         ah.resizeSection(AnswersModel.NEXT, 170)
-        self.answers_view.setMinimumHeight(120)
+        self.answers_view.setMinimumHeight(150)
+        self.answers_view.setWordWrap(False)
+        self.answers_view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.answers_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.answers.sig_changed.connect(self._answers_edited)
         answers_label = QHBoxLayout()
         answers_label.addWidget(QLabel(self.tr("Client's answers:"), self.step_box), 1)
@@ -321,7 +324,7 @@ class ScriptEditor(QDialog):
         answers_label.addWidget(self.remove_answer_button)
         sf.addLayout(answers_label)
         sf.addWidget(self.answers_view, 1)
-        lay.addWidget(self.step_box, 3)
+        lay.addWidget(self.step_box, 5)
 
         lower = QSplitter(Qt.Orientation.Horizontal, right)
         preview_box = QGroupBox(self.tr("Preview with sample values"), lower)
@@ -346,6 +349,7 @@ class ScriptEditor(QDialog):
         lower.addWidget(problems_box)
         lower.setSizes([500, 400])
         lay.addWidget(lower, 2)
+        lower.setMinimumHeight(170)
         return right
 
     def _variable_help(self, var: str) -> str:
@@ -425,13 +429,17 @@ class ScriptEditor(QDialog):
             if sid is not None:
                 by_step.setdefault(sid, []).append(p)
         self.steps.set_problems(by_step, str(self.doc.get("start", "")))
+        if self.answers.rowCount():
+            self.answers.dataChanged.emit(self.answers.index(0, AnswersModel.NEXT),
+                                          self.answers.index(self.answers.rowCount() - 1,
+                                                             AnswersModel.NEXT))
         if self.problems:
             self.problems_model.setStringList(self.problems)
             self.problems_box.setTitle(self.tr("Problems (%n)", "", len(self.problems)))
         else:
             self.problems_model.setStringList([self.tr("No problems: the script can be saved.")])
             self.problems_box.setTitle(self.tr("Problems"))
-        self.problems_view.setStyleSheet("" if self.problems else "color: #2e7d32;")
+        self.problems_view.setStyleSheet("color: #b3261e;" if self.problems else "color: #2e7d32;")
         self.save_button.setEnabled(not self.problems and not self._busy)
         self._update_preview()
         self._update_status()
@@ -627,7 +635,7 @@ class ScriptEditor(QDialog):
             parts.append(f"<h3>{html.escape(str(step['title']))}</h3>")
         body = html.escape(text).replace("\n", "<br>") if text.strip() else \
             f"<i style='color:gray'>{html.escape(self.tr('(no text yet)'))}</i>"
-        parts.append(f"<p style='font-size:11pt'>{body}</p>")
+        parts.append(f"<p>{body}</p>")
         rows = []
         ids = set(self.steps.ids())
         for a in step.get("answers", []):
@@ -693,7 +701,6 @@ class ScriptEditor(QDialog):
 
     def _script_loaded(self, code: str, version: int, body: dict[str, Any]) -> None:
         self._set_doc(body, version, dirty=False)
-        self._update_status(self.tr("Opened version %1.").replace("%1", str(version)))
         self.sig_loaded.emit(code)
 
     def new_script(self) -> None:

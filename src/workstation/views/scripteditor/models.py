@@ -70,7 +70,7 @@ def target_label(target: str) -> str:
 # -- hints as one line of text ------------------------------------------------
 
 def format_hints(hints: dict[str, Any] | None) -> str:
-    """``{"result": "positive", "tools": ["offer_sent"]}`` → ``result=positive; tools=offer_sent``."""
+    """``{"result": "positive", "tools": ["a", "b"]}`` → ``result=positive; tools=a, b``."""
     parts = []
     for key, value in (hints or {}).items():
         if isinstance(value, (list, tuple)):
@@ -221,9 +221,11 @@ class AnswersModel(QAbstractTableModel):
     sig_changed = Signal()
     """An answer was edited, added or removed."""
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent=None, step_ids=None) -> None:
         super().__init__(parent)
         self.answers: list[dict[str, Any]] = []
+        self.step_ids = step_ids or (lambda: [])
+        """Callable returning the current step ids (to mark dangling links)."""
 
     def set_answers(self, answers: list[dict[str, Any]] | None) -> None:
         self.beginResetModel()
@@ -266,9 +268,10 @@ class AnswersModel(QAbstractTableModel):
 
     @staticmethod
     def hints_help() -> str:
-        return QCoreApplication.translate("ScriptEditor", "Optional, e.g. result=positive; lead_type=interested; tools=offer_sent, "
-                  "presentation\nKeys: %1\nTools: %2") \
-            .replace("%1", ", ".join(HINT_KEYS)).replace("%2", ", ".join(TOOLS))
+        text = QCoreApplication.translate(
+            "ScriptEditor", "Optional, e.g. result=positive; lead_type=interested; "
+            "tools=offer_sent, presentation\nKeys: %1\nTools: %2")
+        return text.replace("%1", ", ".join(HINT_KEYS)).replace("%2", ", ".join(TOOLS))
 
     def flags(self, index):
         if not index.isValid():
@@ -291,6 +294,10 @@ class AnswersModel(QAbstractTableModel):
             return a.get("id", "")
         if role == Qt.ItemDataRole.ToolTipRole and col == self.HINTS:
             return self.hints_help()
+        if role == Qt.ItemDataRole.ForegroundRole and col == self.NEXT:
+            nxt = str(a.get("next", END))
+            if nxt not in (RETURN, END) and nxt not in self.step_ids():
+                return QBrush(ERROR_COLOR)
         return None
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:

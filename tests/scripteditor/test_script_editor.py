@@ -227,3 +227,21 @@ def test_seed_stores_the_script_in_the_interface_language(store, language):
         s.commit()
         _sid, script = active_script(s, code=CODE)
     assert script.language == (language or "en")
+
+
+def test_install_adds_the_menu_action_to_the_main_window(qtbot, config, seeded):
+    from workstation.views import scripteditor
+    from workstation.views.mainwindow import MainWindow
+
+    win = MainWindow(config, seeded)
+    qtbot.addWidget(win)
+    action = scripteditor.install(win)
+    assert action in win.menus["file"].actions()
+    assert win.actions["script_editor"] is action
+    action.trigger()
+    ed = win._script_editor
+    assert isinstance(ed, ScriptEditor) and ed.isVisible()
+    qtbot.waitUntil(lambda: ed.scripts.rowCount() == 1, timeout=5000)
+    action.trigger()  # a second trigger raises the same editor
+    assert win._script_editor is ed
+    ed.close()

@@ -168,3 +168,11 @@ def test_phone_query_forms():
     assert L.phone_query("38067").prefix == "+38067"
     assert L.phone_query("+4930").prefix == "+4930"
     assert L.phone_query("Олена") is None
+
+
+def test_phone_search_shows_the_matching_phone(base):
+    store, ids, _ = base
+    with store.session() as s:
+        assert L.page(s, L.LeadFilter())[0].phone == "+380501112233"  # Alpha: first phone
+        rows = L.page(s, L.LeadFilter(search="063 123"))
+    assert [(r.company, r.phone) for r in rows] == [("Alpha LLC", "+380631234567")]

@@ -103,7 +103,7 @@ class LeadListWidget(QWidget):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in enumerate((300, 190, 150, 190, 150, 150, 130)):
+        for col, width in enumerate((300, 190, 150, 220, 160, 150, 130)):
             header.resizeSection(col, width)
 
         layout = QVBoxLayout(self)

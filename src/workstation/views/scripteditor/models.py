@@ -35,7 +35,7 @@ KIND_LABELS = {
     StepKind.QUESTION: QT_TRANSLATE_NOOP("ScriptEditor", "Question"),
     StepKind.OBJECTION: QT_TRANSLATE_NOOP("ScriptEditor", "Objection"),
     StepKind.INFO_OCCASION: QT_TRANSLATE_NOOP("ScriptEditor", "Info-occasion"),
-    StepKind.CLOSE: QT_TRANSLATE_NOOP("ScriptEditor", "Close"),
+    StepKind.CLOSE: QT_TRANSLATE_NOOP("ScriptEditor", "Closing"),
 }
 
 STAGE_LABELS = {

@@ -76,7 +76,7 @@ class Peer:
     """baresip as the client's phone, started by this test module."""
 
     def __init__(self, workdir: Path, wav: Path) -> None:
-        from conftest import require_tool
+        from realparts import require_tool
 
         require_tool("baresip")
         self.dir = workdir

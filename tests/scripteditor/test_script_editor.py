@@ -33,10 +33,9 @@ def editor(qtbot, seeded):
     ed = ScriptEditor(seeded)
     ed.confirm_discard = False
     qtbot.addWidget(ed)
-    ed.show()
-    qtbot.waitUntil(lambda: ed.scripts.rowCount() == 1, timeout=5000)
-    with qtbot.waitSignal(ed.sig_loaded, timeout=5000):
-        ed.open_script(CODE)
+    with qtbot.waitSignal(ed.sig_loaded, timeout=5000) as loaded:  # the first script opens
+        ed.show()
+    assert loaded.args == [CODE] and ed.scripts.rowCount() == 1
     return ed
 
 

@@ -108,6 +108,8 @@ class ScriptEditor(QDialog):
         self._filling = False
         self._busy = False
         self._pending_select: str | None = None
+        self._auto_open = True
+        """Open the first stored script when the list first arrives."""
         self._ops: list = []
         self.setWindowTitle(self.tr("Call script editor"))
         self.setSizeGripEnabled(True)
@@ -682,6 +684,10 @@ class ScriptEditor(QDialog):
         if row >= 0:
             self.scripts_view.selectRow(row)
         self.sig_scripts_listed.emit(len(rows))
+        if self._auto_open and rows and self.base_version is None and not self.dirty:
+            self._auto_open = False
+            self.open_script(rows[0]["code"])
+        self._auto_open = False
 
     def _script_activated(self, index) -> None:
         if not index.isValid():

@@ -49,6 +49,9 @@ def account_config(s: SipSettings) -> pj.AccountConfig:
     else:
         host = s.bind_address or "127.0.0.1"
         cfg.idUri = f"sip:workstation@{host}"
+    # No extra re-INVITE after the answer to "lock" one codec: it collides
+    # with a hold clicked at once and costs a round trip.
+    cfg.mediaConfig.lockCodecEnabled = False
     if s.bind_address:
         cfg.mediaConfig.transportConfig.boundAddress = s.bind_address
         cfg.mediaConfig.transportConfig.publicAddress = s.bind_address

@@ -207,6 +207,7 @@ class TelephonyEngine(QObject):
             ep.libInit(cfg)
             self._create_transports()
             ep.audDevManager().setNullDev()
+            self._set_codecs()
             ep.libStart()
         except pj.Error as exc:
             self._destroy_endpoint()
@@ -225,6 +226,17 @@ class TelephonyEngine(QObject):
             safe_emit(self.sig_error, self.tr("SIP account error: %1").replace("%1", exc.info()))
             self._set_registration("failed", 0, exc.info())
             self._schedule_retry()
+
+    def _set_codecs(self) -> None:
+        wanted = [c.lower() for c in self.settings.codecs]
+        for info in self.ep.codecEnum2():
+            cid = info.codecId
+            name = cid.lower()
+            rank = next((i for i, w in enumerate(wanted) if name.startswith(w)), None)
+            try:
+                self.ep.codecSetPriority(cid, 0 if rank is None else 250 - rank)
+            except pj.Error as exc:
+                log.warning("codec %s: %s", cid, exc.info())
 
     def _create_transports(self) -> None:
         s = self.settings

@@ -33,6 +33,10 @@ class SipSettings:
     reg_expires: int = 300
     backoff_initial: float = 1.0
     backoff_max: float = 60.0
+    # Offered codecs, best first; others are disabled. A short SDP keeps the
+    # authenticated INVITE under ~1300 bytes, so it stays on UDP.
+    codecs: list[str] = field(default_factory=lambda: ["PCMA/8000", "PCMU/8000", "G722/16000",
+                                                       "GSM/8000"])
     poll_ms: int = 5  # libHandleEvents poll period on the engine thread
     log_level: int = 2  # pjsip messages forwarded to Python logging (0..5)
 

@@ -110,8 +110,21 @@ class Workstation:
             self.center.softphone.set_ringer(_BridgeRinger(self.bridge))
         if self.title_suffix:
             self.window.setWindowTitle(f"{self.window.windowTitle()} — {self.title_suffix}")
+        self._fit_screen()
         self.window.show()
         log.info("workstation %s started", __version__)
+
+    def _fit_screen(self) -> None:
+        """Never larger than the screen; the demo takes the whole screen."""
+        screen = self.window.screen() or self.app.primaryScreen()
+        if screen is None:
+            return
+        avail = screen.availableGeometry()
+        if self.title_suffix:
+            self.window.setGeometry(avail)
+        else:
+            self.window.resize(min(self.window.width(), avail.width()),
+                               min(self.window.height(), avail.height()))
 
     def _sip_settings(self):
         from workstation.telephony.settings import SipSettings

@@ -109,6 +109,41 @@ def seed_demo(store, user_id: uuid.UUID) -> None:
                            title="Call back", due_at=due, remind=False, status="open"))
 
 
+class _ScreenshotTaker:
+    """Saves the main window at each step: idle, card popped, in call, wrap-up."""
+
+    def __init__(self, ws, directory: Path) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.ws, self.dir, self.n = ws, directory, 0
+        self.dir.mkdir(parents=True, exist_ok=True)
+        self.timer = QTimer
+        self.calls = 0
+        center = ws.center
+        QTimer.singleShot(1500, lambda: self.shot("idle"))
+        center.workspace.sig_popped.connect(self._popped)
+        if ws.engine is not None:
+            ws.engine.sig_call_state.connect(self._state)
+            ws.engine.sig_call_ended.connect(
+                lambda _r: QTimer.singleShot(800, lambda: self.shot(f"call{self.calls}-wrapup")))
+
+    def _popped(self, _call_id, _ms) -> None:
+        self.calls += 1
+        self.timer.singleShot(200, lambda: self.shot(f"call{self.calls}-incoming"))
+
+    def _state(self, _key, state, _code, _reason) -> None:
+        if state == "confirmed":
+            self.timer.singleShot(2000, lambda: self.shot(f"call{self.calls}-talking"))
+
+    def shot(self, name: str) -> None:
+        w = self.ws.window
+        if w is None:
+            return
+        path = self.dir / f"demo-{name}.png"
+        w.grab().save(str(path))
+        log.info("screenshot %s", path)
+
+
 def _free_port() -> int:
     from workstation.telephony.testbed import free_port
 
@@ -128,6 +163,8 @@ def add_arguments(ap: argparse.ArgumentParser) -> None:
     ap.add_argument("--answer-after", type=int, default=3,
                     help="auto-answer after N seconds (0: answer yourself)")
     ap.add_argument("--no-client", action="store_true", help="do not start the simulated client")
+    ap.add_argument("--screenshots", type=Path, default=None, metavar="DIR",
+                    help="save the window as DIR/demo-*.png at each step of the flow")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -194,6 +231,8 @@ def _run(args, base: Path) -> int:
         ws.window.status_message.setText(
             app.translate("Demo", "Demo: a client will call in %1 s from a known lead, then "
                           "from an unknown number.").replace("%1", str(int(args.delay))))
+        if args.screenshots is not None:
+            _ScreenshotTaker(ws, args.screenshots)
         if not args.no_client and ws.engine is not None:
             target = f"sip:workstation@127.0.0.1:{ws.engine.transport_port('udp')}"
             cmd = [sys.executable, "-m", "workstation.demo_client", "--target", target,

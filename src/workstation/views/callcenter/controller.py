@@ -303,12 +303,11 @@ class CallController(QObject):
                       started_at=utcnow(), lead_id=c.lead_id, user_id=self.user_id)
         values.update(fields)
         if c.latency_ms is not None:
-            values["pop_latency_ms"] = c.latency_ms
+            values["pop_latency_ms"] = round(c.latency_ms, 3)
+            c.latency_written = True
 
         def done(_r):
             c.inserted = True
-            if c.latency_ms is not None:
-                c.latency_written = True
             self.sig_call_logged.emit(c.call_id, "started")
             self._write_latency(c)
 

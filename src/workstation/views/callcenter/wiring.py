@@ -21,7 +21,7 @@ import logging
 import uuid
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QDockWidget, QLabel, QTabWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QScrollArea, QTabWidget
 
 from workstation.domain.attempts import AttemptPolicy
 from workstation.domain.kpi import EffectiveRule
@@ -51,7 +51,14 @@ class CallCenter(QObject):
         self.tabs.setDocumentMode(True)
         if lead_list is not None:
             self.tabs.addTab(lead_list, "")
-        self.tabs.addTab(self.workspace, "")
+        # The card, script, history and wrap-up need more height than a laptop
+        # screen has: the Call tab scrolls instead of pushing the window off screen.
+        self.workspace_scroll = QScrollArea(self.tabs)
+        self.workspace_scroll.setObjectName("workspaceScroll")
+        self.workspace_scroll.setWidgetResizable(True)
+        self.workspace_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.workspace_scroll.setWidget(self.workspace)
+        self.tabs.addTab(self.workspace_scroll, "")
         window.setCentralWidget(self.tabs)
 
         # -- My day dock ---------------------------------------------------------------
@@ -72,10 +79,19 @@ class CallCenter(QObject):
             from workstation.views.softphone import SoftphoneWidget
 
             self.softphone = SoftphoneWidget(engine, config, window)
-            window.statusBar().insertPermanentWidget(0, self.softphone)
+            window.statusBar().addPermanentWidget(self.softphone)
+            if not engine.settings.configured and engine.running:
+                # No PBX: direct IP calls. Say where we listen instead of "Offline".
+                addr = engine.settings.bind_address or "0.0.0.0"
+                self.softphone.reg_label.setText(
+                    '<span style="color:#1565c0">●</span> ' + self.tr("Direct IP %1")
+                    .replace("%1", f"{addr}:{engine.transport_port('udp')}"))
+                self.softphone.reg_label.setToolTip(self.tr(
+                    "No SIP account is set: calls come straight to this address."))
         self.kpi_label = QLabel(window)
         self.kpi_label.setObjectName("effectiveToday")
         window.indicators.add_indicator(self.kpi_label, "effective")
+        self._show_kpi(0, int(config.get("plan.effective_calls_per_day")))
         from workstation.views.syncstatus import SyncStatusWidget
 
         self.sync_label = SyncStatusWidget(window)
@@ -99,7 +115,7 @@ class CallCenter(QObject):
 
     def retranslate(self) -> None:
         self.tabs.setTabText(0, self.tr("Leads"))
-        self.tabs.setTabText(self.tabs.indexOf(self.workspace), self.tr("Call"))
+        self.tabs.setTabText(self.tabs.indexOf(self.workspace_scroll), self.tr("Call"))
         self.dock.setWindowTitle(self.tr("My day"))
         if self.myday.progress is not None:
             self._show_kpi(self.myday.progress.done, self.myday.progress.target)
@@ -111,7 +127,7 @@ class CallCenter(QObject):
         self.kpi_label.setStyleSheet(f"color: {colour}" if colour else "")
 
     def show_workspace(self) -> None:
-        self.tabs.setCurrentWidget(self.workspace)
+        self.tabs.setCurrentWidget(self.workspace_scroll)
         w = self.window
         if w.isMinimized():
             w.showNormal()

@@ -75,7 +75,7 @@ def test_seed_shaped_base_cp1251_semicolon(tmp_path, store):
         assert [p.e164 for p in lead.phones] == ["+380971112203", "+380971112204"]
         assert [c.full_name for c in lead.contacts] == ["Богдан Степанович"]
         assert lead.phones[0].contact_id == lead.contacts[0].id
-        assert lead.name_key == "пп лісотек богдан степанович"
+        assert lead.name_key == "пп лісотек | богдан степанович"
         assert lead.source == "youcontrol" and lead.category == "деревообробка"
         first_stage = s.scalar(select(FunnelStage.id).join(Funnel).where(
             Funnel.code == DEFAULT_FUNNEL_CODE).order_by(FunnelStage.position).limit(1))
@@ -116,7 +116,7 @@ def test_duplicates_in_file_and_against_base_are_merged(tmp_path, store):
         assert sorted(p.e164 for p in old.phones) == ["+380671112233", "+380671112234"]
         assert [c.full_name for c in old.contacts] == ["Anna"]
         assert [e.address for e in old.emails] == ["anna@example.com"]
-        assert old.name_key == "existing mills anna"
+        assert old.name_key == "existing mills | anna"
         events = s.scalars(select(HistoryEvent).where(HistoryEvent.lead_id == old_id)).all()
         assert len(events) == 1 and events[0].kind == "import"
         assert "line 2, 5" in events[0].text and "+380671112234" in events[0].text

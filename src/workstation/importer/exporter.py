@@ -171,3 +171,6 @@ def run_export(store, path: Path | str, *, lang: str = "en", bom: bool = True,
         raise
     result.seconds = time.perf_counter() - started
     return result
+
+
+export_file = run_export  # the name the main window looks for

@@ -26,7 +26,7 @@ import re
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -55,6 +55,7 @@ from workstation.importer.mapping import (
     parse_lead_type,
 )
 from workstation.importer.reader import BadRow, ImportFileError, Table, open_table
+from workstation.store.leads import make_name_key
 from workstation.store.models import (
     Contact,
     Email,
@@ -333,11 +334,6 @@ def _merge_rows(into: _Row, row: _Row) -> None:
     into.when = into.when or row.when
 
 
-def name_key(company: str, contacts: Iterable[str]) -> str:
-    """Casefolded company and contact names: the lead list's name search key."""
-    return " ".join(p for p in [company, *contacts] if p).casefold()[:1200]
-
-
 # ------------------------------------------------------------- the rejects file
 
 class _RejectsFile:
@@ -466,10 +462,10 @@ class _Importer:
                     self._reject(line, w, cells, warning=True)
                 batch.append(parsed)
                 if len(batch) >= self.opts.batch_rows:
-                    if not _put(out, batch, stop):
+                    if not _put(out, (batch, self.table.position()), stop):
                         return
                     batch = []
-            if batch and not _put(out, batch, stop):
+            if batch and not _put(out, (batch, self.table.position()), stop):
                 return
             _put(out, None, stop)
         except BaseException as exc:  # noqa: BLE001 - re-raised by the writer
@@ -490,7 +486,10 @@ class _Importer:
                     break
                 if isinstance(item, BaseException):
                     raise item
-                self._flush(item)
+                batch, position = item
+                self._flush(batch)
+                if self.progress:
+                    self.progress(position, self.table.size)
         finally:
             stop.set()
             while reader.is_alive():
@@ -570,8 +569,6 @@ class _Importer:
         self.history.insert(conn, history)
         self.result.inserted += len(leads)
         self.result.phones_added += len(phones)
-        if self.progress:
-            self.progress(self.table.position(), self.table.size)
 
     def _new_lead(self, row: _Row, leads, contacts, phones, emails) -> None:
         new_id = self.new_id
@@ -579,7 +576,7 @@ class _Importer:
         self.new_lead_ids.add(lead_id)
         when = self.leads.process("last_contact_at", row.when) if row.when else None
         leads.append((lead_id, row.company, row.address, row.source, row.category,
-                      row.lead_type, row.history, when, name_key(row.company, row.contacts)))
+                      row.lead_type, row.history, when, make_name_key(row.company, row.contacts)))
         contact_id = None
         for name in row.contacts:
             cid = new_id()
@@ -598,6 +595,7 @@ class _Importer:
         known_phones: dict[str, set[str]] = {i: set() for i in ids}
         next_pos: dict[str, int] = {i: 0 for i in ids}
         known_contacts: dict[str, set[str]] = {i: set() for i in ids}
+        contact_names: dict[str, list[str]] = {i: [] for i in ids}
         known_emails: dict[str, set[str]] = {i: set() for i in ids}
         leads: dict[str, dict] = {}
         for chunk in _chunks(ids):
@@ -610,16 +608,17 @@ class _Importer:
                 next_pos[lead_id] = max(next_pos[lead_id], (pos or 0) + 1)
             for lead_id, name in conn.exec_driver_sql(
                     f"SELECT lead_id, full_name FROM contacts WHERE lead_id IN ({marks}) "
-                    "AND deleted = 0", args):
+                    "AND deleted = 0 ORDER BY created_at, rowid", args):
                 known_contacts[lead_id].add(name.casefold())
+                contact_names[lead_id].append(name)
             for lead_id, address in conn.exec_driver_sql(
                     f"SELECT lead_id, address FROM emails WHERE lead_id IN ({marks}) "
                     "AND deleted = 0", args):
                 known_emails[lead_id].add(address.lower())
             for r in conn.exec_driver_sql(
-                    "SELECT id, company, address, source, category, lead_type, name_key "
+                    "SELECT id, company, address, source, category, lead_type "
                     f"FROM leads WHERE id IN ({marks})", args):
-                leads[r[0]] = dict(zip(("id", *_FILLABLE, "name_key"), r))
+                leads[r[0]] = dict(zip(("id", *_FILLABLE), r))
         updates = []
         for lead_id, rows in merges.items():
             before = leads[lead_id]
@@ -663,11 +662,7 @@ class _Importer:
                     added.append(f"e-mail: {address}")
             changed = [k for k in _FILLABLE if fields[k] != before[k]]
             if changed or new_contacts:
-                key = before["name_key"] or ""
-                if "company" in changed:
-                    key = name_key(fields["company"], [key])
-                if new_contacts:
-                    key = name_key(key, new_contacts)
+                key = make_name_key(fields["company"], contact_names[lead_id] + new_contacts)
                 updates.append((*(fields[k] for k in _FILLABLE), key, lead_id))
                 self.updated_leads.add(lead_id)
             if added and not was_new:
@@ -751,4 +746,4 @@ def count_leads(conn_or_store) -> int:
 
 
 __all__ = ["ImportCancelled", "ImportFileError", "ImportOptions", "ImportResult", "Reject",
-           "count_leads", "name_key", "rejects_path_for", "run_import"]
+           "count_leads", "rejects_path_for", "run_import"]

@@ -55,7 +55,15 @@ def test_change_on_a_arrives_on_b(shared_db, make_workstation):
         assert s.scalar(select(func.count()).select_from(Funnel)) == 1
         assert s.scalar(select(func.count()).select_from(OutboxEntry)) == 0  # no echo
     with a.session() as s:
-        assert s.get(Lead, lead_id).revision > 0  # revision written back
+        lead_a = s.get(Lead, lead_id)
+        assert lead_a.revision > 0  # revision written back
+    with b.session() as s:  # pulled values read back exactly (types, time zone, JSON)
+        lead_b = s.get(Lead, lead_id)
+        assert (lead_b.updated_at, lead_b.created_at, lead_b.revision, lead_b.shared_pool,
+                lead_b.extra) == (lead_a.updated_at, lead_a.created_at, lead_a.revision, True,
+                                  None)
+        ev = s.scalar(select(HistoryEvent))
+        assert ev.data is None and ev.call_id == call_id
 
 
 def test_replaying_a_batch_changes_nothing(shared_db, make_workstation):

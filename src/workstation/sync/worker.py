@@ -25,6 +25,7 @@ behind a cursor.
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
 import time
@@ -32,7 +33,9 @@ import uuid
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone
+
+import psycopg
 
 from sqlalchemy import (
     Engine,
@@ -141,6 +144,28 @@ def local_sync_engine(url: str) -> Engine:
         conn.exec_driver_sql("BEGIN" if read else "BEGIN IMMEDIATE")
 
     return engine
+
+
+def _sqlite_converter(type_) -> Callable:
+    from sqlalchemy import JSON, Boolean, Uuid
+
+    from workstation.store.types import UTCDateTime
+
+    if isinstance(type_, Uuid):
+        return lambda v: None if v is None else v.hex
+    if isinstance(type_, UTCDateTime):
+        def dt(v):
+            if v is None:
+                return None
+            v = v.astimezone(timezone.utc)
+            return (f"{v.year:04d}-{v.month:02d}-{v.day:02d} {v.hour:02d}:{v.minute:02d}:"
+                    f"{v.second:02d}.{v.microsecond:06d}")
+        return dt
+    if isinstance(type_, Boolean):
+        return lambda v: None if v is None else int(v)
+    if isinstance(type_, JSON):
+        return json.dumps
+    return lambda v: v
 
 
 def _is_unavailable(exc: BaseException) -> bool:
@@ -486,6 +511,11 @@ class Syncer:
                     if tables is not None and t.name not in tables:
                         continue
                     cursor = cursors.get(t.name, 0)
+                    if not natural_keys(t):
+                        cursor = self._pull_fast(sc, t, cursor, horizon, report)
+                        if cursor < horizon:
+                            skipped[t.name] = horizon
+                        continue
                     while True:
                         page = [dict(r) for r in sc.execute(
                             select(t).where(t.c.revision > cursor, t.c.revision <= horizon)
@@ -512,7 +542,46 @@ class Syncer:
                 raise SharedUnavailable(f"shared database {describe(self.shared)}: "
                                         f"{_short(exc)}") from exc
             raise
+        except psycopg.OperationalError as exc:
+            raise SharedUnavailable(f"shared database {describe(self.shared)}: "
+                                    f"{_short(exc)}") from exc
         return report
+
+    def _pull_fast(self, sc, t: Table, cursor: int, horizon: int, report: SyncReport) -> int:
+        """Pull one table with plain driver cursors: the first sync of a big base.
+
+        Values go from psycopg straight to sqlite3 in the storage format
+        SQLAlchemy uses for these column types (hex UUIDs, naive UTC text
+        datetimes, 0/1 booleans, JSON text).
+        """
+        cols = [c.name for c in t.columns]
+        conv = [_sqlite_converter(c.type) for c in t.columns]
+        id_pos = cols.index("id")
+        rev_pos = cols.index("revision")
+        col_list = ", ".join(f'"{c}"' for c in cols)
+        select_sql = (f'SELECT {col_list} FROM "{t.name}" WHERE revision > %s AND revision <= %s'
+                      f" ORDER BY revision LIMIT %s")
+        upsert_sql = (f'INSERT INTO "{t.name}" ({col_list}) VALUES ({", ".join("?" * len(cols))})'
+                      f' ON CONFLICT(id) DO UPDATE SET '
+                      + ", ".join(f'"{c}" = excluded."{c}"' for c in cols if c != "id"))
+        raw = sc.connection.driver_connection
+        while True:
+            with raw.cursor() as cur:
+                cur.execute(select_sql, (cursor, horizon, self.page))
+                page = cur.fetchall()
+            sc.rollback()
+            if not page:
+                return cursor
+            cursor = page[-1][rev_pos]
+            with self.local.begin() as lc:
+                pending = {u.hex for u in lc.scalars(select(OUTBOX.c.row_id).where(
+                    OUTBOX.c.table_name == t.name))}
+                rows = [tuple(f(v) for f, v in zip(conv, r)) for r in page]
+                if pending:
+                    rows = [r for r in rows if r[id_pos] not in pending]
+                lc.connection.driver_connection.executemany(upsert_sql, rows)
+                self._set_state(lc, t.name, cursor=cursor)
+            report.pulled[t.name] += len(rows)
 
     def _apply_rows(self, lc, t: Table, rows: list[dict], merge: bool = True) -> None:
         if not rows:

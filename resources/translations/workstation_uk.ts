@@ -98,6 +98,90 @@
             <source>&amp;Help</source>
             <translation>&amp;Довідка</translation>
         </message>
+        <message>
+            <location filename="../../src/workstation/views/scripteditor/__init__.py" line="+18" />
+            <source>Call &amp;scripts…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Edit the call scripts; every save is a new version</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>App</name>
+        <message>
+            <location filename="../../src/workstation/app.py" line="+70" />
+            <source>SIP password</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Password of SIP account %1 (kept for this session only):</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>CallCenter</name>
+        <message>
+            <location filename="../../src/workstation/views/callcenter/wiring.py" line="+87" />
+            <source>Direct IP %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>No SIP account is set: calls come straight to this address.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+27" />
+            <source>Leads</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Call</source>
+            <translation>Дзвінок</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>My day</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Today: %1 / %2 effective calls</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>CallController</name>
+        <message>
+            <location filename="../../src/workstation/views/callcenter/controller.py" line="+129" />
+            <source>This lead has no phone number.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Finish the current call first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+50" />
+            <source>The softphone is not running.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+63" />
+            <source>Connected: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+121" />
+            <source>Could not log the call: %1</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>CallWorkspace</name>
@@ -184,6 +268,14 @@
         </message>
     </context>
     <context>
+        <name>Demo</name>
+        <message>
+            <location filename="../../src/workstation/demo.py" line="+232" />
+            <source>Demo: a client will call in %1 s from a known lead, then from an unknown number.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>GeneralPage</name>
         <message>
             <location filename="../../src/workstation/views/settings/pages.py" line="-86" />
@@ -253,7 +345,7 @@
     <context>
         <name>HeadsetBridge</name>
         <message>
-            <location filename="../../src/workstation/telephony/audio.py" line="+547" />
+            <location filename="../../src/workstation/telephony/audio.py" line="+569" />
             <source>Ring tone file is missing: %1</source>
             <extracomment>RMS (Int16 units) below which a 20 ms microphone chunk counts as silence (≈ -56 dBFS). Period the audio server is asked to use; PulseAudio's default for Qt's source is 64 ms fragments, far too coarse for a call (measured here).</extracomment>
             <translation>Немає файлу мелодії дзвінка: %1</translation>
@@ -951,12 +1043,17 @@
             <translation>Наступний контакт по (включно)</translation>
         </message>
         <message>
-            <location line="+51" />
+            <location line="+53" />
             <source>Searching…</source>
             <translation>Пошук…</translation>
         </message>
+        <message>
+            <location line="+2" />
+            <source>Counting…</source>
+            <translation>Підрахунок…</translation>
+        </message>
         <message numerus="yes">
-            <location line="+10" />
+            <location line="+13" />
             <source>%Ln lead(s)</source>
             <translation>
                 <numerusform>%Ln лід</numerusform>
@@ -1202,6 +1299,485 @@
         </message>
     </context>
     <context>
+        <name>ScriptEditor</name>
+        <message>
+            <location filename="../../src/workstation/views/scripteditor/editor.py" line="+114" />
+            <location line="+698" />
+            <source>Call script editor</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-673" />
+            <source>Save as new version</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Store the script as a new version; older versions stay and calls keep the version they used</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Close</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Scripts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+20" />
+            <source>New</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Import…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Export…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Open a script from a JSON file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Write the script being edited to a JSON file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Steps</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Add step</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Remove step</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Script</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Stable code; saving under a new code starts a new script</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Leads with this topic get this script</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Warn the manager past this many info-occasions in one call</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Code:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Topic:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Language:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Start step:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Info-occasions per call:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Step</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Renaming a step relinks the answers that lead to it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Objections and info-occasions can be opened from any step; their @return answers go back</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Kind:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Stage:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Id:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Title:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>What the manager says; variables are filled in during the call</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Insert:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Text:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+28" />
+            <source>Client's answers:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Add answer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Remove answer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Preview with sample values</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <location line="+105" />
+            <source>Problems</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-84" />
+            <source>The contact person's name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The lead's company</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The manager's name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The product or topic</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Olena Petrenko</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Acme Trading LLC</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ivan Moroz</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>financial consulting</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location line="+73" />
+            <source>Problems (%n)</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>No problems: the script can be saved.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+21" />
+            <source>%1: not saved yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1: editing version %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>unsaved changes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+73" />
+            <source>A step with id %1 already exists.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+46" />
+            <source>Step %1 removed; answers that led to it are listed under Problems.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location line="+147" />
+            <source>Not saved: fix the problems first (%n).</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Saving…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Saved as version %1; earlier versions are kept.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+8" />
+            <source>The script was not saved.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Import a call script</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Call scripts (*.json);;All files (*)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+11" />
+            <source>The file was not imported.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location line="+7" />
+            <source>Imported %1 with problems to fix (%n).</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Imported %1; save to store it as a new version.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Export the call script</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Call scripts (*.json)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+8" />
+            <source>The script was not exported.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Exported to %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Something went wrong.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Unsaved changes</source>
+            <translation>Незбережені зміни</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The script has unsaved changes. Discard them?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/workstation/views/scripteditor/models.py" line="+34" />
+            <source>Say</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Question</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Objection</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Info-occasion</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Closing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>(none)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Preparation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Secretary</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Contact</source>
+            <translation>Контакт</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Negotiation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Commitment</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+17" />
+            <source>↩ back (@return)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>■ end (@end)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+32" />
+            <source>Code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Topic</source>
+            <translation>Тематика</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Version</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+32" />
+            <source>%1 versions stored; language %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+84" />
+            <source>Client's answer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Next step</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Hints for the wrap-up</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Id</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+52" />
+            <source>Optional, e.g. result=positive; lead_type=interested; tools=offer_sent, presentation
+Keys: %1
+Tools: %2</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>ScriptPane</name>
         <message>
             <location filename="../../src/workstation/views/workspace/script_pane.py" line="+67" />
@@ -1324,14 +1900,232 @@
         </message>
     </context>
     <context>
+        <name>SoftphoneWidget</name>
+        <message>
+            <location filename="../../src/workstation/views/softphone/widget.py" line="+169" />
+            <source>Number or SIP address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Pad</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Dial pad (sends DTMF during a call)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Call</source>
+            <translation>Дзвінок</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Call the number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Answer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Answer (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reject</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Reject the call as busy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Hang up</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Hang up (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Hold</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Put the call on hold / resume it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Mute</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stop sending your microphone (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <location line="+113" />
+            <source>Transfer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-113" />
+            <source>Transfer the call (blind)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Registered</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Registering…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Not registered</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Offline</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+40" />
+            <source>Calling…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+54" />
+            <source>Transfer the call to (number or SIP address):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Transferring…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+24" />
+            <source>Incoming call from %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+22" />
+            <source>Incoming call</source>
+            <translation>Вхідний дзвінок</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Ringing…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Call ended: %1 %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+20" />
+            <source>Incoming call: auto-answer in %1 s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>In call %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>on hold</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>muted</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>SyncStatusWidget</name>
+        <message>
+            <location filename="../../src/workstation/views/syncstatus.py" line="+34" />
+            <source>Local only</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No shared database is set: this workstation works alone.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Synced</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Offline</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location line="+1" />
+            <source>%1 · %n waiting</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>never</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Shared database: %1
+Changes waiting to be sent: %2
+Last sync: %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>connected</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>unreachable; changes are kept and sent later</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>TelephonyEngine</name>
         <message>
-            <location filename="../../src/workstation/telephony/engine.py" line="+222" />
+            <location filename="../../src/workstation/telephony/engine.py" line="+226" />
             <source>SIP account error: %1</source>
             <translation>Помилка SIP-акаунта: %1</translation>
         </message>
         <message>
-            <location line="+166" />
+            <location line="+189" />
             <source>The call has already ended.</source>
             <translation>Дзвінок уже завершено.</translation>
         </message>

@@ -103,7 +103,7 @@ class LeadListWidget(QWidget):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in enumerate((300, 190, 150, 220, 160, 150, 130)):
+        for col, width in enumerate((280, 180, 140, 210, 150, 150, 130)):
             header.resizeSection(col, width)
 
         layout = QVBoxLayout(self)
@@ -233,8 +233,15 @@ class LeadListWidget(QWidget):
         self.model.set_filter(self.current_filter())
 
     def _loading(self, busy: bool) -> None:
-        if busy and self._count is None:
+        if self._count is not None:
+            return
+        if busy:
             self.count_label.setText(self.tr("Searching…"))
+        elif self.model.canFetchMore():
+            self.count_label.setText(self.tr("Counting…"))
+        else:  # every matching lead is already in the list
+            self._count = self.model.rowCount()
+            self._show_count()
 
     def _count_arrived(self, n: int) -> None:
         self._count = n

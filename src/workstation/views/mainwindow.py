@@ -7,11 +7,10 @@ settings, import wizard) and the window only wires them together.
 from __future__ import annotations
 
 import importlib
-import inspect
 import logging
 import uuid
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressDialog
 
 from workstation import __version__
@@ -37,6 +36,9 @@ def _optional(module: str):
 
 
 class MainWindow(QMainWindow):
+    sig_exported = Signal(object)
+    """An export from the File menu finished; carries the exporter's result."""
+
     def __init__(self, config, store, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
@@ -192,12 +194,9 @@ class MainWindow(QMainWindow):
         return wizard
 
     def export_leads(self, path: str | None = None):
+        """Ask for a file, then write the processed-base CSV in the background."""
         exporter = _optional("workstation.importer.exporter")
-        fn = None
-        if exporter is not None:
-            fn = next((getattr(exporter, n) for n in ("export_file", "export_csv", "export_leads",
-                                                      "export") if hasattr(exporter, n)), None)
-        if fn is None:
+        if exporter is None or not hasattr(exporter, "run_export"):
             QMessageBox.information(self, self.tr("Export"),
                                     self.tr("Export is not available in this build."))
             return None
@@ -206,33 +205,34 @@ class MainWindow(QMainWindow):
                 self, self.tr("Export leads"), "leads.csv", self.tr("CSV files (*.csv)"))
             if not path:
                 return None
-        params = inspect.signature(fn).parameters
+        from workstation.i18n import pick_language
+
+        language = pick_language(self.config.get("ui.language"))
+        lang = language if language in getattr(exporter, "HEADERS", {}) else "en"
         store = self.store
         progress = QProgressDialog(self.tr("Exporting leads…"), self.tr("Cancel"), 0, 0, self)
         progress.setMinimumDuration(500)
 
         def work(report, cancel):
-            kw = {}
-            if "progress" in params:
-                kw["progress"] = report
-            if "cancel" in params:
-                kw["cancel"] = cancel
-            return fn(store, path, **kw)
+            return exporter.run_export(store, path, lang=lang, progress=report, cancel=cancel)
 
         def done(result):
             progress.close()
-            self.status_message.setText(self.tr("Exported to %1").replace("%1", str(path)))
+            self.status_message.setText(
+                self.tr("Exported %1 leads to %2").replace("%1", str(getattr(result, "leads", "")))
+                .replace("%2", str(path)))
+            self.sig_exported.emit(result)
 
         def failed(exc):
             progress.close()
             QMessageBox.critical(self, self.tr("Export"),
                                  self.tr("Export failed: %1").replace("%1", str(exc)))
 
-        def report(done_n, total):
+        def show_progress(done_n, total):
             progress.setMaximum(total)
             progress.setValue(done_n)
 
-        op = run_op(self, work, done, failed, report)
+        op = run_op(self, work, done, failed, show_progress)
         progress.canceled.connect(op.cancel)
         return op
 

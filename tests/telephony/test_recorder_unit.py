@@ -78,3 +78,28 @@ def test_telephony_layer_does_not_import_qtwidgets():
             "sys.exit(1 if any(m.startswith('PySide6.QtWidgets') for m in sys.modules) else 0)")
     assert subprocess.run([sys.executable, "-c", code], timeout=60,
                           capture_output=True).returncode == 0
+
+
+def test_engine_start_failure_is_clean_and_retryable(qapp, tmp_path):
+    """A taken SIP port gives TelephonyError; the Endpoint is gone, so a retry works."""
+    import socket
+
+    import pytest
+
+    from workstation.telephony.engine import TelephonyEngine, TelephonyError
+
+    taken = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    taken.bind(("127.0.0.1", 0))
+    try:
+        engine = TelephonyEngine(SipSettings(bind_address="127.0.0.1", log_level=0,
+                                             udp_port=taken.getsockname()[1],
+                                             recordings_dir=tmp_path))
+        with pytest.raises(TelephonyError, match="failed to start"):
+            engine.start()
+        assert not engine.running
+        engine.settings.udp_port = 0
+        engine.start()
+        assert engine.running and engine.transport_port("udp") > 0
+        engine.stop()
+    finally:
+        taken.close()

@@ -187,10 +187,10 @@ class TelephonyEngine(QObject):
         if self.ep is not None:
             return
         s = self.settings
-        ep = _Endpoint(self)
-        ep.libCreate()
-        self.ep = ep
+        self.ep = ep = _Endpoint(self)
+        error = None
         try:
+            ep.libCreate()
             cfg = pj.EpConfig()
             cfg.uaConfig.threadCnt = 0
             cfg.uaConfig.mainThreadOnly = True
@@ -210,8 +210,12 @@ class TelephonyEngine(QObject):
             self._set_codecs()
             ep.libStart()
         except pj.Error as exc:
+            error = exc.info()
+        del ep
+        if error is not None:
+            # raised outside the except block: no traceback keeps the Endpoint alive
             self._destroy_endpoint()
-            raise TelephonyError(f"SIP engine failed to start: {exc.info()}") from exc
+            raise TelephonyError(f"SIP engine failed to start: {error}")
         self._allowed = self._allowed_sources()
         self._poll.start(max(1, s.poll_ms))
         self._patch.start()

@@ -150,6 +150,10 @@ def test_enter_opens_card_edit_save_writes_field_and_history(qtbot, window, stor
     assert not card.is_dirty()
     # the list row follows the saved card
     qtbot.waitUntil(lambda: lst.model.index(2, COL_TYPE).data() == "Potentially interested")
+    # click-to-call in the card reaches the window's sig_dial (the softphone listens there)
+    with qtbot.waitSignal(window.sig_dial) as blocker:
+        card.phones.rows[0].call_button.click()
+    assert blocker.args == ["+380670000002"]
 
 
 def test_card_phone_call_button_emits_e164(qtbot, store):

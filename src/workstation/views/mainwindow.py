@@ -38,6 +38,8 @@ def _optional(module: str):
 class MainWindow(QMainWindow):
     sig_exported = Signal(object)
     """An export from the File menu finished; carries the exporter's result."""
+    sig_dial = Signal(str)
+    """Click-to-call in any lead card this window opened; carries the E.164 number."""
 
     def __init__(self, config, store, parent=None) -> None:
         super().__init__(parent)
@@ -128,6 +130,7 @@ class MainWindow(QMainWindow):
         dlg = LeadCardDialog(self.store, self.region(), self.user_id, self)
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         dlg.sig_saved.connect(self._lead_saved)
+        dlg.card.sig_dial.connect(self.sig_dial)
         dlg.finished.connect(lambda _r, d=dlg: self._cards.remove(d) if d in self._cards
                              else None)
         dlg.destroyed.connect(lambda _o=None, d=dlg: self._cards.remove(d)

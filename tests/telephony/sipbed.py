@@ -1,19 +1,19 @@
 """SIP test bed fixtures: real Kamailio and baresip on loopback, the engine on the Qt thread.
 
 Test modules import the fixtures they use: ``from sipbed import engine, peer``
-(a module, not a conftest.py, so it can import tests/conftest.py's helpers).
+(a module, not a conftest.py: there is one conftest per directory).
 
 Kamailio and the baresip peers are module-scoped (started once per test
 module); each test gets its own engine (its own pjsua2 Endpoint), started and
 registered, stopped at teardown. Missing kamailio/baresip skips locally and
-fails under CI=true (conftest.require_tool).
+fails under CI=true (realparts.require_tool).
 """
 
 from __future__ import annotations
 
 import pytest
 
-from realparts import require_tool  # tests/conftest.py: fails under CI=true
+from realparts import require_tool  # fails under CI=true
 
 USERS = {"manager": "m-secret", "client": "c-secret", "client2": "c2-secret",
          "client3": "c3-secret", "manager2": "m2-secret"}

@@ -146,7 +146,7 @@ def test_register_over_tls(tmp_path, qtbot):
     """TLS 1.2 to a TLS-only Kamailio listener (self-signed; the wheel links OpenSSL 1.0.2)."""
     from pathlib import Path as _P
 
-    from conftest import require, require_tool
+    from realparts import require, require_tool
 
     require_tool("kamailio", "openssl")
     require(_P("/usr/lib/x86_64-linux-gnu/kamailio/modules/tls.so").exists()

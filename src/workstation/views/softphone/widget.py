@@ -322,7 +322,9 @@ class SoftphoneWidget(QWidget):
 
     def _on_incoming(self, inc) -> None:
         if self.current is not None:
-            return  # busy with another call: the engine's other call keeps ringing there
+            # One line: a second call while busy is answered 486 Busy Here.
+            self.engine.reject(inc.call_key)
+            return
         self.current = self.incoming = inc.call_key
         self._answered_at = None
         self.number.setText(inc.remote_number)

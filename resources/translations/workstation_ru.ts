@@ -101,12 +101,12 @@
         <message>
             <location filename="../../src/workstation/views/scripteditor/__init__.py" line="+18" />
             <source>Call &amp;scripts…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Скрипты звонков…</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Edit the call scripts; every save is a new version</source>
-            <translation type="unfinished" />
+            <translation>Редактировать скрипты звонков; каждое сохранение — новая версия</translation>
         </message>
     </context>
     <context>
@@ -114,12 +114,12 @@
         <message>
             <location filename="../../src/workstation/app.py" line="+70" />
             <source>SIP password</source>
-            <translation type="unfinished" />
+            <translation>Пароль SIP</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Password of SIP account %1 (kept for this session only):</source>
-            <translation type="unfinished" />
+            <translation>Пароль SIP-аккаунта %1 (хранится только до закрытия программы):</translation>
         </message>
     </context>
     <context>
@@ -127,17 +127,17 @@
         <message>
             <location filename="../../src/workstation/views/callcenter/wiring.py" line="+87" />
             <source>Direct IP %1</source>
-            <translation type="unfinished" />
+            <translation>Прямой IP %1</translation>
         </message>
         <message>
             <location line="+3" />
             <source>No SIP account is set: calls come straight to this address.</source>
-            <translation type="unfinished" />
+            <translation>SIP-аккаунт не задан: звонки приходят прямо на этот адрес.</translation>
         </message>
         <message>
             <location line="+27" />
             <source>Leads</source>
-            <translation type="unfinished" />
+            <translation>Лиды</translation>
         </message>
         <message>
             <location line="+1" />
@@ -147,12 +147,12 @@
         <message>
             <location line="+1" />
             <source>My day</source>
-            <translation type="unfinished" />
+            <translation>Мой день</translation>
         </message>
         <message>
             <location line="+5" />
             <source>Today: %1 / %2 effective calls</source>
-            <translation type="unfinished" />
+            <translation>Сегодня: %1 / %2 результативных звонков</translation>
         </message>
     </context>
     <context>
@@ -160,27 +160,27 @@
         <message>
             <location filename="../../src/workstation/views/callcenter/controller.py" line="+129" />
             <source>This lead has no phone number.</source>
-            <translation type="unfinished" />
+            <translation>У этого лида нет телефона.</translation>
         </message>
         <message>
             <location line="+5" />
             <source>Finish the current call first.</source>
-            <translation type="unfinished" />
+            <translation>Сначала завершите текущий звонок.</translation>
         </message>
         <message>
             <location line="+50" />
             <source>The softphone is not running.</source>
-            <translation type="unfinished" />
+            <translation>Софтфон не запущен.</translation>
         </message>
         <message>
             <location line="+63" />
             <source>Connected: %1</source>
-            <translation type="unfinished" />
+            <translation>Соединено: %1</translation>
         </message>
         <message>
-            <location line="+122" />
+            <location line="+124" />
             <source>Could not log the call: %1</source>
-            <translation type="unfinished" />
+            <translation>Не удалось записать звонок в журнал: %1</translation>
         </message>
     </context>
     <context>
@@ -272,7 +272,70 @@
         <message>
             <location filename="../../src/workstation/demo.py" line="+232" />
             <source>Demo: a client will call in %1 s from a known lead, then from an unknown number.</source>
-            <translation type="unfinished" />
+            <translation>Демо: через %1 с позвонит клиент из базы, затем — с неизвестного номера.</translation>
+        </message>
+    </context>
+    <context>
+        <name>FilePage</name>
+        <message>
+            <location filename="../../src/workstation/views/importwizard/wizard.py" line="+70" />
+            <source>Choose the lead base</source>
+            <translation>Выберите базу лидов</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>A CSV (UTF-8 or Windows-1251; comma, semicolon or tab) or an XLSX file with a header row.</source>
+            <translation>Файл CSV (UTF-8 или Windows-1251; запятая, точка с запятой или табуляция) или XLSX со строкой заголовков.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Path to a .csv or .xlsx file</source>
+            <translation>Путь к файлу .csv или .xlsx</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Browse…</source>
+            <translation>Обзор…</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Country (ISO code) of numbers written without a country code</source>
+            <translation>Страна (код ISO) номеров без кода страны</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Detect</source>
+            <translation>Определить</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>File:</source>
+            <translation>Файл:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Default phone region:</source>
+            <translation>Регион телефонов по умолчанию:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Encoding:</source>
+            <translation>Кодировка:</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Open lead base</source>
+            <translation>Открыть базу лидов</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Lead bases (*.csv *.txt *.xlsx);;All files (*)</source>
+            <translation>Базы лидов (*.csv *.txt *.xlsx);;Все файлы (*)</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>%1: no such file</source>
+            <translation>%1: нет такого файла</translation>
         </message>
     </context>
     <context>
@@ -387,6 +450,64 @@
             <location line="+37" />
             <source>Double-click to play the recording</source>
             <translation>Двойной щелчок — прослушать запись</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportWizard</name>
+        <message>
+            <location filename="../../src/workstation/views/importwizard/wizard.py" line="-83" />
+            <source>Company</source>
+            <translation>Компания</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Address</source>
+            <translation>Адрес</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Phone</source>
+            <translation>Телефон</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Contact person</source>
+            <translation>Контактное лицо</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>E-mail</source>
+            <translation>E-mail</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Source</source>
+            <translation>Источник</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Category</source>
+            <translation>Категория</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Client type</source>
+            <translation>Тип клиента</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Date-time</source>
+            <translation>Дата/время</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Client history</source>
+            <translation>Клиентская история</translation>
+        </message>
+        <message>
+            <location line="+383" />
+            <source>Import leads</source>
+            <translation>Импорт лидов</translation>
         </message>
     </context>
     <context>
@@ -1065,12 +1186,12 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../src/workstation/views/mainwindow.py" line="+106" />
+            <location filename="../../src/workstation/views/mainwindow.py" line="+110" />
             <source>Workstation</source>
             <translation>Рабочее место</translation>
         </message>
         <message>
-            <location line="+79" />
+            <location line="+80" />
             <source>Import</source>
             <translation>Импорт</translation>
         </message>
@@ -1080,13 +1201,13 @@
             <translation>Мастер импорта недоступен в этой сборке. Используйте: workstation import ФАЙЛ</translation>
         </message>
         <message>
-            <location line="+15" />
-            <location line="+27" />
+            <location line="+12" />
+            <location line="+28" />
             <source>Export</source>
             <translation>Экспорт</translation>
         </message>
         <message>
-            <location line="-26" />
+            <location line="-27" />
             <source>Export is not available in this build.</source>
             <translation>Экспорт недоступен в этой сборке.</translation>
         </message>
@@ -1101,7 +1222,7 @@
             <translation>Файлы CSV (*.csv)</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+8" />
             <source>Exporting leads…</source>
             <translation>Экспорт лидов…</translation>
         </message>
@@ -1111,12 +1232,12 @@
             <translation>Отмена</translation>
         </message>
         <message>
-            <location line="+13" />
-            <source>Exported to %1</source>
-            <translation>Экспортировано в %1</translation>
+            <location line="+9" />
+            <source>Exported %1 leads to %2</source>
+            <translation>Экспортировано лидов: %1 в %2</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+7" />
             <source>Export failed: %1</source>
             <translation>Ошибка экспорта: %1</translation>
         </message>
@@ -1129,6 +1250,94 @@
             <location line="+1" />
             <source>&lt;b&gt;Workstation&lt;/b&gt; %1&lt;br&gt;A call-center workstation for people who sell by phone: lead base, lead card, softphone, scripts.</source>
             <translation>&lt;b&gt;Рабочее место&lt;/b&gt; %1&lt;br&gt;Рабочее место колл-центра для тех, кто продаёт по телефону: база лидов, карточка лида, софтфон, скрипты.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MappingPage</name>
+        <message>
+            <location filename="../../src/workstation/views/importwizard/wizard.py" line="-298" />
+            <source>Columns</source>
+            <translation>Столбцы</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Check which field each column holds. A phone column is required; several phone or e-mail columns are allowed.</source>
+            <translation>Проверьте, какое поле в каждом столбце. Столбец с телефоном обязателен; столбцов с телефонами или e-mail может быть несколько.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Column</source>
+            <translation>Столбец</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Example</source>
+            <translation>Пример</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Field</source>
+            <translation>Поле</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>First rows of the file:</source>
+            <translation>Первые строки файла:</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Import</source>
+            <translation>Импорт</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Reading %1…</source>
+            <translation>Чтение %1…</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>The file cannot be read: %1</source>
+            <translation>Файл не читается: %1</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>tab</source>
+            <translation>табуляция</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>comma</source>
+            <translation>запятая</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>semicolon</source>
+            <translation>точка с запятой</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>CSV file, encoding %1, delimiter: %2, %3 columns</source>
+            <translation>Файл CSV, кодировка %1, разделитель: %2, столбцов: %3</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>XLSX file, sheet %1, %2 columns</source>
+            <translation>Файл XLSX, лист %1, столбцов: %2</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>(ignore)</source>
+            <translation>(пропустить)</translation>
+        </message>
+        <message>
+            <location line="+39" />
+            <source>No column is mapped to Phone (headers found: %1). Choose the phone column.</source>
+            <translation>Ни один столбец не сопоставлен с полем «Телефон» (найдены заголовки: %1). Выберите столбец с телефоном.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Only one column can be mapped to: %1</source>
+            <translation>С этим полем можно сопоставить только один столбец: %1</translation>
         </message>
     </context>
     <context>
@@ -1299,355 +1508,408 @@
         </message>
     </context>
     <context>
+        <name>RunPage</name>
+        <message>
+            <location filename="../../src/workstation/views/importwizard/wizard.py" line="+22" />
+            <source>Importing</source>
+            <translation>Импорт</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>All rows go in one transaction: a cancelled or failed import changes nothing.</source>
+            <translation>Все строки записываются одной транзакцией: отменённый или неудачный импорт ничего не меняет.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Next</source>
+            <translation>Далее</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Cancel import</source>
+            <translation>Отменить импорт</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>Importing %1…</source>
+            <translation>Импорт %1…</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>Cancelling… (rolling back)</source>
+            <translation>Отмена… (откат)</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Done.</source>
+            <translation>Готово.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Import cancelled: nothing was changed.</source>
+            <translation>Импорт отменён: ничего не изменено.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The file cannot be imported, nothing was changed: %1</source>
+            <translation>Файл нельзя импортировать, ничего не изменено: %1</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Import failed, nothing was changed: %1</source>
+            <translation>Импорт не удался, ничего не изменено: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>ScriptEditor</name>
         <message>
             <location filename="../../src/workstation/views/scripteditor/editor.py" line="+114" />
             <location line="+698" />
             <source>Call script editor</source>
-            <translation type="unfinished" />
+            <translation>Редактор скриптов звонков</translation>
         </message>
         <message>
             <location line="-673" />
             <source>Save as new version</source>
-            <translation type="unfinished" />
+            <translation>Сохранить как новую версию</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Store the script as a new version; older versions stay and calls keep the version they used</source>
-            <translation type="unfinished" />
+            <translation>Сохранить скрипт как новую версию; старые версии остаются, звонки хранят использованную версию</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Close</source>
-            <translation type="unfinished" />
+            <translation>Закрыть</translation>
         </message>
         <message>
             <location line="+11" />
             <source>Scripts</source>
-            <translation type="unfinished" />
+            <translation>Скрипты</translation>
         </message>
         <message>
             <location line="+20" />
             <source>New</source>
-            <translation type="unfinished" />
+            <translation>Новый</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Import…</source>
-            <translation type="unfinished" />
+            <translation>Импорт…</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Export…</source>
-            <translation type="unfinished" />
+            <translation>Экспорт…</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Open a script from a JSON file</source>
-            <translation type="unfinished" />
+            <translation>Открыть скрипт из файла JSON</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Write the script being edited to a JSON file</source>
-            <translation type="unfinished" />
+            <translation>Записать редактируемый скрипт в файл JSON</translation>
         </message>
         <message>
             <location line="+9" />
             <source>Steps</source>
-            <translation type="unfinished" />
+            <translation>Шаги</translation>
         </message>
         <message>
             <location line="+11" />
             <source>Add step</source>
-            <translation type="unfinished" />
+            <translation>Добавить шаг</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Remove step</source>
-            <translation type="unfinished" />
+            <translation>Удалить шаг</translation>
         </message>
         <message>
             <location line="+14" />
             <source>Script</source>
-            <translation type="unfinished" />
+            <translation>Скрипт</translation>
         </message>
         <message>
             <location line="+4" />
             <source>Stable code; saving under a new code starts a new script</source>
-            <translation type="unfinished" />
+            <translation>Постоянный код; сохранение под новым кодом создаёт новый скрипт</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Leads with this topic get this script</source>
-            <translation type="unfinished" />
+            <translation>Лиды с этой тематикой получают этот скрипт</translation>
         </message>
         <message>
             <location line="+8" />
             <source>Warn the manager past this many info-occasions in one call</source>
-            <translation type="unfinished" />
+            <translation>Предупреждать менеджера, если инфоповодов за звонок больше этого числа</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Code:</source>
-            <translation type="unfinished" />
+            <translation>Код:</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Name:</source>
-            <translation type="unfinished" />
+            <translation>Название:</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Topic:</source>
-            <translation type="unfinished" />
+            <translation>Тематика:</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Language:</source>
-            <translation type="unfinished" />
+            <translation>Язык:</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Start step:</source>
-            <translation type="unfinished" />
+            <translation>Первый шаг:</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Info-occasions per call:</source>
-            <translation type="unfinished" />
+            <translation>Инфоповодов за звонок:</translation>
         </message>
         <message>
             <location line="+10" />
             <source>Step</source>
-            <translation type="unfinished" />
+            <translation>Шаг</translation>
         </message>
         <message>
             <location line="+6" />
             <source>Renaming a step relinks the answers that lead to it</source>
-            <translation type="unfinished" />
+            <translation>При переименовании шага ответы, ведущие к нему, перепривязываются</translation>
         </message>
         <message>
             <location line="+5" />
             <source>Objections and info-occasions can be opened from any step; their @return answers go back</source>
-            <translation type="unfinished" />
+            <translation>Возражения и инфоповоды открываются с любого шага; их ответы @return возвращают назад</translation>
         </message>
         <message>
             <location line="+6" />
             <source>Kind:</source>
-            <translation type="unfinished" />
+            <translation>Вид:</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Stage:</source>
-            <translation type="unfinished" />
+            <translation>Этап:</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Id:</source>
-            <translation type="unfinished" />
+            <translation>Id:</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Title:</source>
-            <translation type="unfinished" />
+            <translation>Заголовок:</translation>
         </message>
         <message>
             <location line="+3" />
             <source>What the manager says; variables are filled in during the call</source>
-            <translation type="unfinished" />
+            <translation>Что говорит менеджер; переменные подставляются во время звонка</translation>
         </message>
         <message>
             <location line="+8" />
             <source>Insert:</source>
-            <translation type="unfinished" />
+            <translation>Вставить:</translation>
         </message>
         <message>
             <location line="+11" />
             <source>Text:</source>
-            <translation type="unfinished" />
+            <translation>Текст:</translation>
         </message>
         <message>
             <location line="+28" />
             <source>Client's answers:</source>
-            <translation type="unfinished" />
+            <translation>Ответы клиента:</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Add answer</source>
-            <translation type="unfinished" />
+            <translation>Добавить ответ</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Remove answer</source>
-            <translation type="unfinished" />
+            <translation>Удалить ответ</translation>
         </message>
         <message>
             <location line="+10" />
             <source>Preview with sample values</source>
-            <translation type="unfinished" />
+            <translation>Предпросмотр с примерными значениями</translation>
         </message>
         <message>
             <location line="+6" />
             <location line="+105" />
             <source>Problems</source>
-            <translation type="unfinished" />
+            <translation>Проблемы</translation>
         </message>
         <message>
             <location line="-84" />
             <source>The contact person's name</source>
-            <translation type="unfinished" />
+            <translation>Имя контактного лица</translation>
         </message>
         <message>
             <location line="+1" />
             <source>The lead's company</source>
-            <translation type="unfinished" />
+            <translation>Компания лида</translation>
         </message>
         <message>
             <location line="+1" />
             <source>The manager's name</source>
-            <translation type="unfinished" />
+            <translation>Имя менеджера</translation>
         </message>
         <message>
             <location line="+1" />
             <source>The product or topic</source>
-            <translation type="unfinished" />
+            <translation>Продукт или тематика</translation>
         </message>
         <message>
             <location line="+4" />
             <source>Olena Petrenko</source>
-            <translation type="unfinished" />
+            <translation>Елена Петренко</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Acme Trading LLC</source>
-            <translation type="unfinished" />
+            <translation>ООО «Альфа Трейд»</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Ivan Moroz</source>
-            <translation type="unfinished" />
+            <translation>Иван Мороз</translation>
         </message>
         <message>
             <location line="+0" />
             <source>financial consulting</source>
-            <translation type="unfinished" />
+            <translation>финансовый консалтинг</translation>
         </message>
         <message numerus="yes">
             <location line="+73" />
             <source>Problems (%n)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Проблемы (%n)</numerusform>
+                <numerusform>Проблемы (%n)</numerusform>
+                <numerusform>Проблемы (%n)</numerusform>
             </translation>
         </message>
         <message>
             <location line="+2" />
             <source>No problems: the script can be saved.</source>
-            <translation type="unfinished" />
+            <translation>Проблем нет: скрипт можно сохранить.</translation>
         </message>
         <message>
             <location line="+21" />
             <source>%1: not saved yet</source>
-            <translation type="unfinished" />
+            <translation>%1: ещё не сохранён</translation>
         </message>
         <message>
             <location line="+2" />
             <source>%1: editing version %2</source>
-            <translation type="unfinished" />
+            <translation>%1: правка версии %2</translation>
         </message>
         <message>
             <location line="+3" />
             <source>unsaved changes</source>
-            <translation type="unfinished" />
+            <translation>несохранённые изменения</translation>
         </message>
         <message>
             <location line="+73" />
             <source>A step with id %1 already exists.</source>
-            <translation type="unfinished" />
+            <translation>Шаг с id %1 уже есть.</translation>
         </message>
         <message>
             <location line="+46" />
             <source>Step %1 removed; answers that led to it are listed under Problems.</source>
-            <translation type="unfinished" />
+            <translation>Шаг %1 удалён; ответы, которые вели к нему, перечислены в «Проблемах».</translation>
         </message>
         <message numerus="yes">
             <location line="+147" />
             <source>Not saved: fix the problems first (%n).</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Не сохранено: сначала исправьте %n проблему.</numerusform>
+                <numerusform>Не сохранено: сначала исправьте %n проблемы.</numerusform>
+                <numerusform>Не сохранено: сначала исправьте %n проблем.</numerusform>
             </translation>
         </message>
         <message>
             <location line="+6" />
             <source>Saving…</source>
-            <translation type="unfinished" />
+            <translation>Сохранение…</translation>
         </message>
         <message>
             <location line="+9" />
             <source>Saved as version %1; earlier versions are kept.</source>
-            <translation type="unfinished" />
+            <translation>Сохранено как версия %1; прежние версии сохранены.</translation>
         </message>
         <message>
             <location line="+8" />
             <source>The script was not saved.</source>
-            <translation type="unfinished" />
+            <translation>Скрипт не сохранён.</translation>
         </message>
         <message>
             <location line="+6" />
             <source>Import a call script</source>
-            <translation type="unfinished" />
+            <translation>Импорт скрипта звонка</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Call scripts (*.json);;All files (*)</source>
-            <translation type="unfinished" />
+            <translation>Скрипты звонков (*.json);;Все файлы (*)</translation>
         </message>
         <message>
             <location line="+11" />
             <source>The file was not imported.</source>
-            <translation type="unfinished" />
+            <translation>Файл не импортирован.</translation>
         </message>
         <message numerus="yes">
             <location line="+7" />
             <source>Imported %1 with problems to fix (%n).</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Импортирован %1, есть %n проблема для исправления.</numerusform>
+                <numerusform>Импортирован %1, есть %n проблемы для исправления.</numerusform>
+                <numerusform>Импортирован %1, есть %n проблем для исправления.</numerusform>
             </translation>
         </message>
         <message>
             <location line="+2" />
             <source>Imported %1; save to store it as a new version.</source>
-            <translation type="unfinished" />
+            <translation>Импортирован %1; сохраните, чтобы записать как новую версию.</translation>
         </message>
         <message>
             <location line="+6" />
             <source>Export the call script</source>
-            <translation type="unfinished" />
+            <translation>Экспорт скрипта звонка</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Call scripts (*.json)</source>
-            <translation type="unfinished" />
+            <translation>Скрипты звонков (*.json)</translation>
         </message>
         <message>
             <location line="+8" />
             <source>The script was not exported.</source>
-            <translation type="unfinished" />
+            <translation>Скрипт не экспортирован.</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Exported to %1.</source>
-            <translation type="unfinished" />
+            <translation>Экспортировано в %1.</translation>
         </message>
         <message>
             <location line="+11" />
             <source>Something went wrong.</source>
-            <translation type="unfinished" />
+            <translation>Что-то пошло не так.</translation>
         </message>
         <message>
             <location line="+12" />
@@ -1657,47 +1919,47 @@
         <message>
             <location line="+1" />
             <source>The script has unsaved changes. Discard them?</source>
-            <translation type="unfinished" />
+            <translation>В скрипте есть несохранённые изменения. Отбросить их?</translation>
         </message>
         <message>
             <location filename="../../src/workstation/views/scripteditor/models.py" line="+34" />
             <source>Say</source>
-            <translation type="unfinished" />
+            <translation>Сказать</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Question</source>
-            <translation type="unfinished" />
+            <translation>Вопрос</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Objection</source>
-            <translation type="unfinished" />
+            <translation>Возражение</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Info-occasion</source>
-            <translation type="unfinished" />
+            <translation>Инфоповод</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Closing</source>
-            <translation type="unfinished" />
+            <translation>Закрытие</translation>
         </message>
         <message>
             <location line="+4" />
             <source>(none)</source>
-            <translation type="unfinished" />
+            <translation>(нет)</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Preparation</source>
-            <translation type="unfinished" />
+            <translation>Подготовка</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Secretary</source>
-            <translation type="unfinished" />
+            <translation>Секретарь</translation>
         </message>
         <message>
             <location line="+1" />
@@ -1707,32 +1969,32 @@
         <message>
             <location line="+1" />
             <source>Negotiation</source>
-            <translation type="unfinished" />
+            <translation>Переговоры</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Commitment</source>
-            <translation type="unfinished" />
+            <translation>Обязательство</translation>
         </message>
         <message>
             <location line="+17" />
             <source>↩ back (@return)</source>
-            <translation type="unfinished" />
+            <translation>↩ назад (@return)</translation>
         </message>
         <message>
             <location line="+2" />
             <source>■ end (@end)</source>
-            <translation type="unfinished" />
+            <translation>■ конец (@end)</translation>
         </message>
         <message>
             <location line="+32" />
             <source>Code</source>
-            <translation type="unfinished" />
+            <translation>Код</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Name</source>
-            <translation type="unfinished" />
+            <translation>Название</translation>
         </message>
         <message>
             <location line="+1" />
@@ -1742,39 +2004,41 @@
         <message>
             <location line="+1" />
             <source>Version</source>
-            <translation type="unfinished" />
+            <translation>Версия</translation>
         </message>
         <message>
             <location line="+32" />
             <source>%1 versions stored; language %2</source>
-            <translation type="unfinished" />
+            <translation>Сохранено версий: %1; язык %2</translation>
         </message>
         <message>
             <location line="+84" />
             <source>Client's answer</source>
-            <translation type="unfinished" />
+            <translation>Ответ клиента</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Next step</source>
-            <translation type="unfinished" />
+            <translation>Следующий шаг</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Hints for the wrap-up</source>
-            <translation type="unfinished" />
+            <translation>Подсказки для итогов звонка</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Id</source>
-            <translation type="unfinished" />
+            <translation>Id</translation>
         </message>
         <message>
             <location line="+52" />
             <source>Optional, e.g. result=positive; lead_type=interested; tools=offer_sent, presentation
 Keys: %1
 Tools: %2</source>
-            <translation type="unfinished" />
+            <translation>Необязательно, например result=positive; lead_type=interested; tools=offer_sent, presentation
+Ключи: %1
+Инструменты: %2</translation>
         </message>
     </context>
     <context>
@@ -1904,17 +2168,17 @@ Tools: %2</source>
         <message>
             <location filename="../../src/workstation/views/softphone/widget.py" line="+169" />
             <source>Number or SIP address</source>
-            <translation type="unfinished" />
+            <translation>Номер или SIP-адрес</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Pad</source>
-            <translation type="unfinished" />
+            <translation>Клавиатура</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Dial pad (sends DTMF during a call)</source>
-            <translation type="unfinished" />
+            <translation>Номеронабиратель (во время звонка отправляет DTMF)</translation>
         </message>
         <message>
             <location line="+1" />
@@ -1924,108 +2188,108 @@ Tools: %2</source>
         <message>
             <location line="+0" />
             <source>Call the number</source>
-            <translation type="unfinished" />
+            <translation>Позвонить на номер</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Answer</source>
-            <translation type="unfinished" />
+            <translation>Ответить</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Answer (%1)</source>
-            <translation type="unfinished" />
+            <translation>Ответить (%1)</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Reject</source>
-            <translation type="unfinished" />
+            <translation>Отклонить</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Reject the call as busy</source>
-            <translation type="unfinished" />
+            <translation>Отклонить звонок как «занято»</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Hang up</source>
-            <translation type="unfinished" />
+            <translation>Положить трубку</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Hang up (%1)</source>
-            <translation type="unfinished" />
+            <translation>Положить трубку (%1)</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Hold</source>
-            <translation type="unfinished" />
+            <translation>Удержание</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Put the call on hold / resume it</source>
-            <translation type="unfinished" />
+            <translation>Поставить звонок на удержание / продолжить</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Mute</source>
-            <translation type="unfinished" />
+            <translation>Без звука</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Stop sending your microphone (%1)</source>
-            <translation type="unfinished" />
+            <translation>Выключить ваш микрофон (%1)</translation>
         </message>
         <message>
             <location line="+2" />
             <location line="+113" />
             <source>Transfer</source>
-            <translation type="unfinished" />
+            <translation>Перевести</translation>
         </message>
         <message>
             <location line="-113" />
             <source>Transfer the call (blind)</source>
-            <translation type="unfinished" />
+            <translation>Перевести звонок (без консультации)</translation>
         </message>
         <message>
             <location line="+17" />
             <source>Registered</source>
-            <translation type="unfinished" />
+            <translation>Зарегистрирован</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Registering…</source>
-            <translation type="unfinished" />
+            <translation>Регистрация…</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Not registered</source>
-            <translation type="unfinished" />
+            <translation>Не зарегистрирован</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Offline</source>
-            <translation type="unfinished" />
+            <translation>Не в сети</translation>
         </message>
         <message>
             <location line="+40" />
             <source>Calling…</source>
-            <translation type="unfinished" />
+            <translation>Вызов…</translation>
         </message>
         <message>
             <location line="+54" />
             <source>Transfer the call to (number or SIP address):</source>
-            <translation type="unfinished" />
+            <translation>Перевести звонок на (номер или SIP-адрес):</translation>
         </message>
         <message>
             <location line="+9" />
             <source>Transferring…</source>
-            <translation type="unfinished" />
+            <translation>Перевод…</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+26" />
             <source>Incoming call from %1</source>
-            <translation type="unfinished" />
+            <translation>Входящий звонок от %1</translation>
         </message>
         <message>
             <location line="+22" />
@@ -2035,32 +2299,70 @@ Tools: %2</source>
         <message>
             <location line="+12" />
             <source>Ringing…</source>
-            <translation type="unfinished" />
+            <translation>Звонит…</translation>
         </message>
         <message>
             <location line="+11" />
             <source>Call ended: %1 %2</source>
-            <translation type="unfinished" />
+            <translation>Звонок завершён: %1 %2</translation>
         </message>
         <message>
             <location line="+20" />
             <source>Incoming call: auto-answer in %1 s</source>
-            <translation type="unfinished" />
+            <translation>Входящий звонок: автоответ через %1 с</translation>
         </message>
         <message>
             <location line="+5" />
             <source>In call %1</source>
-            <translation type="unfinished" />
+            <translation>Разговор %1</translation>
         </message>
         <message>
             <location line="+2" />
             <source>on hold</source>
-            <translation type="unfinished" />
+            <translation>на удержании</translation>
         </message>
         <message>
             <location line="+2" />
             <source>muted</source>
-            <translation type="unfinished" />
+            <translation>звук выключен</translation>
+        </message>
+    </context>
+    <context>
+        <name>SummaryPage</name>
+        <message>
+            <location filename="../../src/workstation/views/importwizard/wizard.py" line="+14" />
+            <source>Import finished</source>
+            <translation>Импорт завершён</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Rows read: %1. New leads: %2. Merged into existing leads: %3. Rejected rows: %4. Warnings: %5.</source>
+            <translation>Прочитано строк: %1. Новых лидов: %2. Объединено с существующими: %3. Отклонено строк: %4. Предупреждений: %5.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Rejected rows and warnings were written to %1</source>
+            <translation>Отклонённые строки и предупреждения записаны в %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>No rows were rejected.</source>
+            <translation>Отклонённых строк нет.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>warning</source>
+            <translation>предупреждение</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>rejected</source>
+            <translation>отклонено</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>line %1, %2: %3</source>
+            <translation>строка %1, %2: %3</translation>
         </message>
     </context>
     <context>
@@ -2068,59 +2370,61 @@ Tools: %2</source>
         <message>
             <location filename="../../src/workstation/views/syncstatus.py" line="+34" />
             <source>Local only</source>
-            <translation type="unfinished" />
+            <translation>Только локально</translation>
         </message>
         <message>
             <location line="+1" />
             <source>No shared database is set: this workstation works alone.</source>
-            <translation type="unfinished" />
+            <translation>Общая база данных не задана: это рабочее место работает автономно.</translation>
         </message>
         <message>
             <location line="+6" />
             <source>Synced</source>
-            <translation type="unfinished" />
+            <translation>Синхронизировано</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Offline</source>
-            <translation type="unfinished" />
+            <translation>Не в сети</translation>
         </message>
         <message numerus="yes">
             <location line="+1" />
             <source>%1 · %n waiting</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%1 · %n ожидает</numerusform>
+                <numerusform>%1 · %n ожидают</numerusform>
+                <numerusform>%1 · %n ожидают</numerusform>
             </translation>
         </message>
         <message>
             <location line="+3" />
             <source>never</source>
-            <translation type="unfinished" />
+            <translation>никогда</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Shared database: %1
 Changes waiting to be sent: %2
 Last sync: %3</source>
-            <translation type="unfinished" />
+            <translation>Общая база данных: %1
+Изменений ждут отправки: %2
+Последняя синхронизация: %3</translation>
         </message>
         <message>
             <location line="+1" />
             <source>connected</source>
-            <translation type="unfinished" />
+            <translation>подключено</translation>
         </message>
         <message>
             <location line="+1" />
             <source>unreachable; changes are kept and sent later</source>
-            <translation type="unfinished" />
+            <translation>недоступна; изменения сохранены и будут отправлены позже</translation>
         </message>
     </context>
     <context>
         <name>TelephonyEngine</name>
         <message>
-            <location filename="../../src/workstation/telephony/engine.py" line="+226" />
+            <location filename="../../src/workstation/telephony/engine.py" line="+230" />
             <source>SIP account error: %1</source>
             <translation>Ошибка SIP-аккаунта: %1</translation>
         </message>

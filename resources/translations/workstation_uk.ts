@@ -101,12 +101,12 @@
         <message>
             <location filename="../../src/workstation/views/scripteditor/__init__.py" line="+18" />
             <source>Call &amp;scripts…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Скрипти дзвінків…</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Edit the call scripts; every save is a new version</source>
-            <translation type="unfinished" />
+            <translation>Редагувати скрипти дзвінків; кожне збереження — нова версія</translation>
         </message>
     </context>
     <context>
@@ -114,12 +114,12 @@
         <message>
             <location filename="../../src/workstation/app.py" line="+70" />
             <source>SIP password</source>
-            <translation type="unfinished" />
+            <translation>Пароль SIP</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Password of SIP account %1 (kept for this session only):</source>
-            <translation type="unfinished" />
+            <translation>Пароль SIP-акаунта %1 (зберігається лише до закриття програми):</translation>
         </message>
     </context>
     <context>
@@ -127,17 +127,17 @@
         <message>
             <location filename="../../src/workstation/views/callcenter/wiring.py" line="+87" />
             <source>Direct IP %1</source>
-            <translation type="unfinished" />
+            <translation>Прямий IP %1</translation>
         </message>
         <message>
             <location line="+3" />
             <source>No SIP account is set: calls come straight to this address.</source>
-            <translation type="unfinished" />
+            <translation>SIP-акаунт не задано: дзвінки надходять прямо на цю адресу.</translation>
         </message>
         <message>
             <location line="+27" />
             <source>Leads</source>
-            <translation type="unfinished" />
+            <translation>Ліди</translation>
         </message>
         <message>
             <location line="+1" />
@@ -147,12 +147,12 @@
         <message>
             <location line="+1" />
             <source>My day</source>
-            <translation type="unfinished" />
+            <translation>Мій день</translation>
         </message>
         <message>
             <location line="+5" />
             <source>Today: %1 / %2 effective calls</source>
-            <translation type="unfinished" />
+            <translation>Сьогодні: %1 / %2 результативних дзвінків</translation>
         </message>
     </context>
     <context>
@@ -160,27 +160,27 @@
         <message>
             <location filename="../../src/workstation/views/callcenter/controller.py" line="+129" />
             <source>This lead has no phone number.</source>
-            <translation type="unfinished" />
+            <translation>У цього ліда немає телефону.</translation>
         </message>
         <message>
             <location line="+5" />
             <source>Finish the current call first.</source>
-            <translation type="unfinished" />
+            <translation>Спочатку завершіть поточний дзвінок.</translation>
         </message>
         <message>
             <location line="+50" />
             <source>The softphone is not running.</source>
-            <translation type="unfinished" />
+            <translation>Софтфон не запущено.</translation>
         </message>
         <message>
             <location line="+63" />
             <source>Connected: %1</source>
-            <translation type="unfinished" />
+            <translation>З'єднано: %1</translation>
         </message>
         <message>
-            <location line="+121" />
+            <location line="+124" />
             <source>Could not log the call: %1</source>
-            <translation type="unfinished" />
+            <translation>Не вдалося записати дзвінок у журнал: %1</translation>
         </message>
     </context>
     <context>
@@ -272,7 +272,70 @@
         <message>
             <location filename="../../src/workstation/demo.py" line="+232" />
             <source>Demo: a client will call in %1 s from a known lead, then from an unknown number.</source>
-            <translation type="unfinished" />
+            <translation>Демо: через %1 с зателефонує клієнт із бази, потім — з невідомого номера.</translation>
+        </message>
+    </context>
+    <context>
+        <name>FilePage</name>
+        <message>
+            <location filename="../../src/workstation/views/importwizard/wizard.py" line="+70" />
+            <source>Choose the lead base</source>
+            <translation>Оберіть базу лідів</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>A CSV (UTF-8 or Windows-1251; comma, semicolon or tab) or an XLSX file with a header row.</source>
+            <translation>Файл CSV (UTF-8 або Windows-1251; кома, крапка з комою або табуляція) або XLSX з рядком заголовків.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Path to a .csv or .xlsx file</source>
+            <translation>Шлях до файлу .csv або .xlsx</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Browse…</source>
+            <translation>Огляд…</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Country (ISO code) of numbers written without a country code</source>
+            <translation>Країна (код ISO) номерів без коду країни</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Detect</source>
+            <translation>Визначити</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>File:</source>
+            <translation>Файл:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Default phone region:</source>
+            <translation>Регіон телефонів за замовчуванням:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Encoding:</source>
+            <translation>Кодування:</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Open lead base</source>
+            <translation>Відкрити базу лідів</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Lead bases (*.csv *.txt *.xlsx);;All files (*)</source>
+            <translation>Бази лідів (*.csv *.txt *.xlsx);;Усі файли (*)</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>%1: no such file</source>
+            <translation>%1: немає такого файлу</translation>
         </message>
     </context>
     <context>
@@ -387,6 +450,64 @@
             <location line="+37" />
             <source>Double-click to play the recording</source>
             <translation>Подвійне клацання — прослухати запис</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportWizard</name>
+        <message>
+            <location filename="../../src/workstation/views/importwizard/wizard.py" line="-83" />
+            <source>Company</source>
+            <translation>Компанія</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Address</source>
+            <translation>Адреса</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Phone</source>
+            <translation>Телефон</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Contact person</source>
+            <translation>Контактна особа</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>E-mail</source>
+            <translation>E-mail</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Source</source>
+            <translation>Джерело</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Category</source>
+            <translation>Категорія</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Client type</source>
+            <translation>Тип клієнта</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Date-time</source>
+            <translation>Дата/час</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Client history</source>
+            <translation>Клієнтська історія</translation>
+        </message>
+        <message>
+            <location line="+383" />
+            <source>Import leads</source>
+            <translation>Імпорт лідів</translation>
         </message>
     </context>
     <context>
@@ -1065,12 +1186,12 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../src/workstation/views/mainwindow.py" line="+106" />
+            <location filename="../../src/workstation/views/mainwindow.py" line="+110" />
             <source>Workstation</source>
             <translation>Робоче місце</translation>
         </message>
         <message>
-            <location line="+79" />
+            <location line="+80" />
             <source>Import</source>
             <translation>Імпорт</translation>
         </message>
@@ -1080,13 +1201,13 @@
             <translation>Майстер імпорту недоступний у цій збірці. Використовуйте: workstation import ФАЙЛ</translation>
         </message>
         <message>
-            <location line="+15" />
-            <location line="+27" />
+            <location line="+12" />
+            <location line="+28" />
             <source>Export</source>
             <translation>Експорт</translation>
         </message>
         <message>
-            <location line="-26" />
+            <location line="-27" />
             <source>Export is not available in this build.</source>
             <translation>Експорт недоступний у цій збірці.</translation>
         </message>
@@ -1101,7 +1222,7 @@
             <translation>Файли CSV (*.csv)</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+8" />
             <source>Exporting leads…</source>
             <translation>Експорт лідів…</translation>
         </message>
@@ -1111,12 +1232,12 @@
             <translation>Скасувати</translation>
         </message>
         <message>
-            <location line="+13" />
-            <source>Exported to %1</source>
-            <translation>Експортовано в %1</translation>
+            <location line="+9" />
+            <source>Exported %1 leads to %2</source>
+            <translation>Експортовано лідів: %1 у %2</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+7" />
             <source>Export failed: %1</source>
             <translation>Помилка експорту: %1</translation>
         </message>
@@ -1129,6 +1250,94 @@
             <location line="+1" />
             <source>&lt;b&gt;Workstation&lt;/b&gt; %1&lt;br&gt;A call-center workstation for people who sell by phone: lead base, lead card, softphone, scripts.</source>
             <translation>&lt;b&gt;Робоче місце&lt;/b&gt; %1&lt;br&gt;Робоче місце кол-центру для тих, хто продає телефоном: база лідів, картка ліда, софтфон, скрипти.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MappingPage</name>
+        <message>
+            <location filename="../../src/workstation/views/importwizard/wizard.py" line="-298" />
+            <source>Columns</source>
+            <translation>Стовпці</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Check which field each column holds. A phone column is required; several phone or e-mail columns are allowed.</source>
+            <translation>Перевірте, яке поле в кожному стовпці. Стовпець з телефоном обов'язковий; стовпців з телефонами або e-mail може бути кілька.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Column</source>
+            <translation>Стовпець</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Example</source>
+            <translation>Приклад</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Field</source>
+            <translation>Поле</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>First rows of the file:</source>
+            <translation>Перші рядки файлу:</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Import</source>
+            <translation>Імпорт</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Reading %1…</source>
+            <translation>Читання %1…</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>The file cannot be read: %1</source>
+            <translation>Файл не читається: %1</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>tab</source>
+            <translation>табуляція</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>comma</source>
+            <translation>кома</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>semicolon</source>
+            <translation>крапка з комою</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>CSV file, encoding %1, delimiter: %2, %3 columns</source>
+            <translation>Файл CSV, кодування %1, роздільник: %2, стовпців: %3</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>XLSX file, sheet %1, %2 columns</source>
+            <translation>Файл XLSX, аркуш %1, стовпців: %2</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>(ignore)</source>
+            <translation>(пропустити)</translation>
+        </message>
+        <message>
+            <location line="+39" />
+            <source>No column is mapped to Phone (headers found: %1). Choose the phone column.</source>
+            <translation>Жоден стовпець не зіставлено з полем «Телефон» (знайдено заголовки: %1). Оберіть стовпець з телефоном.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Only one column can be mapped to: %1</source>
+            <translation>З цим полем можна зіставити лише один стовпець: %1</translation>
         </message>
     </context>
     <context>
@@ -1299,355 +1508,408 @@
         </message>
     </context>
     <context>
+        <name>RunPage</name>
+        <message>
+            <location filename="../../src/workstation/views/importwizard/wizard.py" line="+22" />
+            <source>Importing</source>
+            <translation>Імпорт</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>All rows go in one transaction: a cancelled or failed import changes nothing.</source>
+            <translation>Усі рядки записуються однією транзакцією: скасований або невдалий імпорт нічого не змінює.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Next</source>
+            <translation>Далі</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Cancel import</source>
+            <translation>Скасувати імпорт</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>Importing %1…</source>
+            <translation>Імпорт %1…</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>Cancelling… (rolling back)</source>
+            <translation>Скасування… (відкат)</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Done.</source>
+            <translation>Готово.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Import cancelled: nothing was changed.</source>
+            <translation>Імпорт скасовано: нічого не змінено.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The file cannot be imported, nothing was changed: %1</source>
+            <translation>Файл не можна імпортувати, нічого не змінено: %1</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Import failed, nothing was changed: %1</source>
+            <translation>Імпорт не вдався, нічого не змінено: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>ScriptEditor</name>
         <message>
             <location filename="../../src/workstation/views/scripteditor/editor.py" line="+114" />
             <location line="+698" />
             <source>Call script editor</source>
-            <translation type="unfinished" />
+            <translation>Редактор скриптів дзвінків</translation>
         </message>
         <message>
             <location line="-673" />
             <source>Save as new version</source>
-            <translation type="unfinished" />
+            <translation>Зберегти як нову версію</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Store the script as a new version; older versions stay and calls keep the version they used</source>
-            <translation type="unfinished" />
+            <translation>Зберегти скрипт як нову версію; старі версії залишаються, дзвінки зберігають використану версію</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Close</source>
-            <translation type="unfinished" />
+            <translation>Закрити</translation>
         </message>
         <message>
             <location line="+11" />
             <source>Scripts</source>
-            <translation type="unfinished" />
+            <translation>Скрипти</translation>
         </message>
         <message>
             <location line="+20" />
             <source>New</source>
-            <translation type="unfinished" />
+            <translation>Новий</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Import…</source>
-            <translation type="unfinished" />
+            <translation>Імпорт…</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Export…</source>
-            <translation type="unfinished" />
+            <translation>Експорт…</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Open a script from a JSON file</source>
-            <translation type="unfinished" />
+            <translation>Відкрити скрипт з файлу JSON</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Write the script being edited to a JSON file</source>
-            <translation type="unfinished" />
+            <translation>Записати скрипт, що редагується, у файл JSON</translation>
         </message>
         <message>
             <location line="+9" />
             <source>Steps</source>
-            <translation type="unfinished" />
+            <translation>Кроки</translation>
         </message>
         <message>
             <location line="+11" />
             <source>Add step</source>
-            <translation type="unfinished" />
+            <translation>Додати крок</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Remove step</source>
-            <translation type="unfinished" />
+            <translation>Видалити крок</translation>
         </message>
         <message>
             <location line="+14" />
             <source>Script</source>
-            <translation type="unfinished" />
+            <translation>Скрипт</translation>
         </message>
         <message>
             <location line="+4" />
             <source>Stable code; saving under a new code starts a new script</source>
-            <translation type="unfinished" />
+            <translation>Постійний код; збереження під новим кодом створює новий скрипт</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Leads with this topic get this script</source>
-            <translation type="unfinished" />
+            <translation>Ліди з цією тематикою отримують цей скрипт</translation>
         </message>
         <message>
             <location line="+8" />
             <source>Warn the manager past this many info-occasions in one call</source>
-            <translation type="unfinished" />
+            <translation>Попереджати менеджера, якщо інфоприводів за дзвінок більше за це число</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Code:</source>
-            <translation type="unfinished" />
+            <translation>Код:</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Name:</source>
-            <translation type="unfinished" />
+            <translation>Назва:</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Topic:</source>
-            <translation type="unfinished" />
+            <translation>Тематика:</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Language:</source>
-            <translation type="unfinished" />
+            <translation>Мова:</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Start step:</source>
-            <translation type="unfinished" />
+            <translation>Перший крок:</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Info-occasions per call:</source>
-            <translation type="unfinished" />
+            <translation>Інфоприводів за дзвінок:</translation>
         </message>
         <message>
             <location line="+10" />
             <source>Step</source>
-            <translation type="unfinished" />
+            <translation>Крок</translation>
         </message>
         <message>
             <location line="+6" />
             <source>Renaming a step relinks the answers that lead to it</source>
-            <translation type="unfinished" />
+            <translation>Під час перейменування кроку відповіді, що ведуть до нього, переприв'язуються</translation>
         </message>
         <message>
             <location line="+5" />
             <source>Objections and info-occasions can be opened from any step; their @return answers go back</source>
-            <translation type="unfinished" />
+            <translation>Заперечення та інфоприводи відкриваються з будь-якого кроку; їхні відповіді @return повертають назад</translation>
         </message>
         <message>
             <location line="+6" />
             <source>Kind:</source>
-            <translation type="unfinished" />
+            <translation>Вид:</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Stage:</source>
-            <translation type="unfinished" />
+            <translation>Етап:</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Id:</source>
-            <translation type="unfinished" />
+            <translation>Id:</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Title:</source>
-            <translation type="unfinished" />
+            <translation>Заголовок:</translation>
         </message>
         <message>
             <location line="+3" />
             <source>What the manager says; variables are filled in during the call</source>
-            <translation type="unfinished" />
+            <translation>Що каже менеджер; змінні підставляються під час дзвінка</translation>
         </message>
         <message>
             <location line="+8" />
             <source>Insert:</source>
-            <translation type="unfinished" />
+            <translation>Вставити:</translation>
         </message>
         <message>
             <location line="+11" />
             <source>Text:</source>
-            <translation type="unfinished" />
+            <translation>Текст:</translation>
         </message>
         <message>
             <location line="+28" />
             <source>Client's answers:</source>
-            <translation type="unfinished" />
+            <translation>Відповіді клієнта:</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Add answer</source>
-            <translation type="unfinished" />
+            <translation>Додати відповідь</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Remove answer</source>
-            <translation type="unfinished" />
+            <translation>Видалити відповідь</translation>
         </message>
         <message>
             <location line="+10" />
             <source>Preview with sample values</source>
-            <translation type="unfinished" />
+            <translation>Попередній перегляд із прикладами значень</translation>
         </message>
         <message>
             <location line="+6" />
             <location line="+105" />
             <source>Problems</source>
-            <translation type="unfinished" />
+            <translation>Проблеми</translation>
         </message>
         <message>
             <location line="-84" />
             <source>The contact person's name</source>
-            <translation type="unfinished" />
+            <translation>Ім'я контактної особи</translation>
         </message>
         <message>
             <location line="+1" />
             <source>The lead's company</source>
-            <translation type="unfinished" />
+            <translation>Компанія ліда</translation>
         </message>
         <message>
             <location line="+1" />
             <source>The manager's name</source>
-            <translation type="unfinished" />
+            <translation>Ім'я менеджера</translation>
         </message>
         <message>
             <location line="+1" />
             <source>The product or topic</source>
-            <translation type="unfinished" />
+            <translation>Продукт або тематика</translation>
         </message>
         <message>
             <location line="+4" />
             <source>Olena Petrenko</source>
-            <translation type="unfinished" />
+            <translation>Олена Петренко</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Acme Trading LLC</source>
-            <translation type="unfinished" />
+            <translation>ТОВ «Альфа Трейд»</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Ivan Moroz</source>
-            <translation type="unfinished" />
+            <translation>Іван Мороз</translation>
         </message>
         <message>
             <location line="+0" />
             <source>financial consulting</source>
-            <translation type="unfinished" />
+            <translation>фінансовий консалтинг</translation>
         </message>
         <message numerus="yes">
             <location line="+73" />
             <source>Problems (%n)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Проблеми (%n)</numerusform>
+                <numerusform>Проблеми (%n)</numerusform>
+                <numerusform>Проблеми (%n)</numerusform>
             </translation>
         </message>
         <message>
             <location line="+2" />
             <source>No problems: the script can be saved.</source>
-            <translation type="unfinished" />
+            <translation>Проблем немає: скрипт можна зберегти.</translation>
         </message>
         <message>
             <location line="+21" />
             <source>%1: not saved yet</source>
-            <translation type="unfinished" />
+            <translation>%1: ще не збережено</translation>
         </message>
         <message>
             <location line="+2" />
             <source>%1: editing version %2</source>
-            <translation type="unfinished" />
+            <translation>%1: редагування версії %2</translation>
         </message>
         <message>
             <location line="+3" />
             <source>unsaved changes</source>
-            <translation type="unfinished" />
+            <translation>незбережені зміни</translation>
         </message>
         <message>
             <location line="+73" />
             <source>A step with id %1 already exists.</source>
-            <translation type="unfinished" />
+            <translation>Крок з id %1 вже існує.</translation>
         </message>
         <message>
             <location line="+46" />
             <source>Step %1 removed; answers that led to it are listed under Problems.</source>
-            <translation type="unfinished" />
+            <translation>Крок %1 видалено; відповіді, що вели до нього, перелічено в «Проблемах».</translation>
         </message>
         <message numerus="yes">
             <location line="+147" />
             <source>Not saved: fix the problems first (%n).</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Не збережено: спочатку виправте %n проблему.</numerusform>
+                <numerusform>Не збережено: спочатку виправте %n проблеми.</numerusform>
+                <numerusform>Не збережено: спочатку виправте %n проблем.</numerusform>
             </translation>
         </message>
         <message>
             <location line="+6" />
             <source>Saving…</source>
-            <translation type="unfinished" />
+            <translation>Збереження…</translation>
         </message>
         <message>
             <location line="+9" />
             <source>Saved as version %1; earlier versions are kept.</source>
-            <translation type="unfinished" />
+            <translation>Збережено як версію %1; попередні версії збережено.</translation>
         </message>
         <message>
             <location line="+8" />
             <source>The script was not saved.</source>
-            <translation type="unfinished" />
+            <translation>Скрипт не збережено.</translation>
         </message>
         <message>
             <location line="+6" />
             <source>Import a call script</source>
-            <translation type="unfinished" />
+            <translation>Імпорт скрипту дзвінка</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Call scripts (*.json);;All files (*)</source>
-            <translation type="unfinished" />
+            <translation>Скрипти дзвінків (*.json);;Усі файли (*)</translation>
         </message>
         <message>
             <location line="+11" />
             <source>The file was not imported.</source>
-            <translation type="unfinished" />
+            <translation>Файл не імпортовано.</translation>
         </message>
         <message numerus="yes">
             <location line="+7" />
             <source>Imported %1 with problems to fix (%n).</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Імпортовано %1, є %n проблема для виправлення.</numerusform>
+                <numerusform>Імпортовано %1, є %n проблеми для виправлення.</numerusform>
+                <numerusform>Імпортовано %1, є %n проблем для виправлення.</numerusform>
             </translation>
         </message>
         <message>
             <location line="+2" />
             <source>Imported %1; save to store it as a new version.</source>
-            <translation type="unfinished" />
+            <translation>Імпортовано %1; збережіть, щоб записати як нову версію.</translation>
         </message>
         <message>
             <location line="+6" />
             <source>Export the call script</source>
-            <translation type="unfinished" />
+            <translation>Експорт скрипту дзвінка</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Call scripts (*.json)</source>
-            <translation type="unfinished" />
+            <translation>Скрипти дзвінків (*.json)</translation>
         </message>
         <message>
             <location line="+8" />
             <source>The script was not exported.</source>
-            <translation type="unfinished" />
+            <translation>Скрипт не експортовано.</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Exported to %1.</source>
-            <translation type="unfinished" />
+            <translation>Експортовано в %1.</translation>
         </message>
         <message>
             <location line="+11" />
             <source>Something went wrong.</source>
-            <translation type="unfinished" />
+            <translation>Щось пішло не так.</translation>
         </message>
         <message>
             <location line="+12" />
@@ -1657,47 +1919,47 @@
         <message>
             <location line="+1" />
             <source>The script has unsaved changes. Discard them?</source>
-            <translation type="unfinished" />
+            <translation>У скрипті є незбережені зміни. Відкинути їх?</translation>
         </message>
         <message>
             <location filename="../../src/workstation/views/scripteditor/models.py" line="+34" />
             <source>Say</source>
-            <translation type="unfinished" />
+            <translation>Сказати</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Question</source>
-            <translation type="unfinished" />
+            <translation>Питання</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Objection</source>
-            <translation type="unfinished" />
+            <translation>Заперечення</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Info-occasion</source>
-            <translation type="unfinished" />
+            <translation>Інфопривід</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Closing</source>
-            <translation type="unfinished" />
+            <translation>Закриття</translation>
         </message>
         <message>
             <location line="+4" />
             <source>(none)</source>
-            <translation type="unfinished" />
+            <translation>(немає)</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Preparation</source>
-            <translation type="unfinished" />
+            <translation>Підготовка</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Secretary</source>
-            <translation type="unfinished" />
+            <translation>Секретар</translation>
         </message>
         <message>
             <location line="+1" />
@@ -1707,32 +1969,32 @@
         <message>
             <location line="+1" />
             <source>Negotiation</source>
-            <translation type="unfinished" />
+            <translation>Переговори</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Commitment</source>
-            <translation type="unfinished" />
+            <translation>Зобов'язання</translation>
         </message>
         <message>
             <location line="+17" />
             <source>↩ back (@return)</source>
-            <translation type="unfinished" />
+            <translation>↩ назад (@return)</translation>
         </message>
         <message>
             <location line="+2" />
             <source>■ end (@end)</source>
-            <translation type="unfinished" />
+            <translation>■ кінець (@end)</translation>
         </message>
         <message>
             <location line="+32" />
             <source>Code</source>
-            <translation type="unfinished" />
+            <translation>Код</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Name</source>
-            <translation type="unfinished" />
+            <translation>Назва</translation>
         </message>
         <message>
             <location line="+1" />
@@ -1742,39 +2004,41 @@
         <message>
             <location line="+1" />
             <source>Version</source>
-            <translation type="unfinished" />
+            <translation>Версія</translation>
         </message>
         <message>
             <location line="+32" />
             <source>%1 versions stored; language %2</source>
-            <translation type="unfinished" />
+            <translation>Збережено версій: %1; мова %2</translation>
         </message>
         <message>
             <location line="+84" />
             <source>Client's answer</source>
-            <translation type="unfinished" />
+            <translation>Відповідь клієнта</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Next step</source>
-            <translation type="unfinished" />
+            <translation>Наступний крок</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Hints for the wrap-up</source>
-            <translation type="unfinished" />
+            <translation>Підказки для підсумків дзвінка</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Id</source>
-            <translation type="unfinished" />
+            <translation>Id</translation>
         </message>
         <message>
             <location line="+52" />
             <source>Optional, e.g. result=positive; lead_type=interested; tools=offer_sent, presentation
 Keys: %1
 Tools: %2</source>
-            <translation type="unfinished" />
+            <translation>Необов'язково, наприклад result=positive; lead_type=interested; tools=offer_sent, presentation
+Ключі: %1
+Інструменти: %2</translation>
         </message>
     </context>
     <context>
@@ -1904,17 +2168,17 @@ Tools: %2</source>
         <message>
             <location filename="../../src/workstation/views/softphone/widget.py" line="+169" />
             <source>Number or SIP address</source>
-            <translation type="unfinished" />
+            <translation>Номер або SIP-адреса</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Pad</source>
-            <translation type="unfinished" />
+            <translation>Клавіатура</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Dial pad (sends DTMF during a call)</source>
-            <translation type="unfinished" />
+            <translation>Номеронабирач (під час дзвінка надсилає DTMF)</translation>
         </message>
         <message>
             <location line="+1" />
@@ -1924,108 +2188,108 @@ Tools: %2</source>
         <message>
             <location line="+0" />
             <source>Call the number</source>
-            <translation type="unfinished" />
+            <translation>Зателефонувати на номер</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Answer</source>
-            <translation type="unfinished" />
+            <translation>Відповісти</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Answer (%1)</source>
-            <translation type="unfinished" />
+            <translation>Відповісти (%1)</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Reject</source>
-            <translation type="unfinished" />
+            <translation>Відхилити</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Reject the call as busy</source>
-            <translation type="unfinished" />
+            <translation>Відхилити дзвінок як «зайнято»</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Hang up</source>
-            <translation type="unfinished" />
+            <translation>Покласти слухавку</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Hang up (%1)</source>
-            <translation type="unfinished" />
+            <translation>Покласти слухавку (%1)</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Hold</source>
-            <translation type="unfinished" />
+            <translation>Утримання</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Put the call on hold / resume it</source>
-            <translation type="unfinished" />
+            <translation>Поставити дзвінок на утримання / продовжити</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Mute</source>
-            <translation type="unfinished" />
+            <translation>Без звуку</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Stop sending your microphone (%1)</source>
-            <translation type="unfinished" />
+            <translation>Вимкнути ваш мікрофон (%1)</translation>
         </message>
         <message>
             <location line="+2" />
             <location line="+113" />
             <source>Transfer</source>
-            <translation type="unfinished" />
+            <translation>Перевести</translation>
         </message>
         <message>
             <location line="-113" />
             <source>Transfer the call (blind)</source>
-            <translation type="unfinished" />
+            <translation>Перевести дзвінок (без консультації)</translation>
         </message>
         <message>
             <location line="+17" />
             <source>Registered</source>
-            <translation type="unfinished" />
+            <translation>Зареєстровано</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Registering…</source>
-            <translation type="unfinished" />
+            <translation>Реєстрація…</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Not registered</source>
-            <translation type="unfinished" />
+            <translation>Не зареєстровано</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Offline</source>
-            <translation type="unfinished" />
+            <translation>Не в мережі</translation>
         </message>
         <message>
             <location line="+40" />
             <source>Calling…</source>
-            <translation type="unfinished" />
+            <translation>Виклик…</translation>
         </message>
         <message>
             <location line="+54" />
             <source>Transfer the call to (number or SIP address):</source>
-            <translation type="unfinished" />
+            <translation>Перевести дзвінок на (номер або SIP-адреса):</translation>
         </message>
         <message>
             <location line="+9" />
             <source>Transferring…</source>
-            <translation type="unfinished" />
+            <translation>Переведення…</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+26" />
             <source>Incoming call from %1</source>
-            <translation type="unfinished" />
+            <translation>Вхідний дзвінок від %1</translation>
         </message>
         <message>
             <location line="+22" />
@@ -2035,32 +2299,70 @@ Tools: %2</source>
         <message>
             <location line="+12" />
             <source>Ringing…</source>
-            <translation type="unfinished" />
+            <translation>Дзвонить…</translation>
         </message>
         <message>
             <location line="+11" />
             <source>Call ended: %1 %2</source>
-            <translation type="unfinished" />
+            <translation>Дзвінок завершено: %1 %2</translation>
         </message>
         <message>
             <location line="+20" />
             <source>Incoming call: auto-answer in %1 s</source>
-            <translation type="unfinished" />
+            <translation>Вхідний дзвінок: автовідповідь через %1 с</translation>
         </message>
         <message>
             <location line="+5" />
             <source>In call %1</source>
-            <translation type="unfinished" />
+            <translation>Розмова %1</translation>
         </message>
         <message>
             <location line="+2" />
             <source>on hold</source>
-            <translation type="unfinished" />
+            <translation>на утриманні</translation>
         </message>
         <message>
             <location line="+2" />
             <source>muted</source>
-            <translation type="unfinished" />
+            <translation>звук вимкнено</translation>
+        </message>
+    </context>
+    <context>
+        <name>SummaryPage</name>
+        <message>
+            <location filename="../../src/workstation/views/importwizard/wizard.py" line="+14" />
+            <source>Import finished</source>
+            <translation>Імпорт завершено</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Rows read: %1. New leads: %2. Merged into existing leads: %3. Rejected rows: %4. Warnings: %5.</source>
+            <translation>Прочитано рядків: %1. Нових лідів: %2. Об'єднано з наявними: %3. Відхилено рядків: %4. Попереджень: %5.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Rejected rows and warnings were written to %1</source>
+            <translation>Відхилені рядки та попередження записано в %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>No rows were rejected.</source>
+            <translation>Відхилених рядків немає.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>warning</source>
+            <translation>попередження</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>rejected</source>
+            <translation>відхилено</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>line %1, %2: %3</source>
+            <translation>рядок %1, %2: %3</translation>
         </message>
     </context>
     <context>
@@ -2068,59 +2370,61 @@ Tools: %2</source>
         <message>
             <location filename="../../src/workstation/views/syncstatus.py" line="+34" />
             <source>Local only</source>
-            <translation type="unfinished" />
+            <translation>Лише локально</translation>
         </message>
         <message>
             <location line="+1" />
             <source>No shared database is set: this workstation works alone.</source>
-            <translation type="unfinished" />
+            <translation>Спільну базу даних не задано: це робоче місце працює автономно.</translation>
         </message>
         <message>
             <location line="+6" />
             <source>Synced</source>
-            <translation type="unfinished" />
+            <translation>Синхронізовано</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Offline</source>
-            <translation type="unfinished" />
+            <translation>Не в мережі</translation>
         </message>
         <message numerus="yes">
             <location line="+1" />
             <source>%1 · %n waiting</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%1 · %n очікує</numerusform>
+                <numerusform>%1 · %n очікують</numerusform>
+                <numerusform>%1 · %n очікують</numerusform>
             </translation>
         </message>
         <message>
             <location line="+3" />
             <source>never</source>
-            <translation type="unfinished" />
+            <translation>ніколи</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Shared database: %1
 Changes waiting to be sent: %2
 Last sync: %3</source>
-            <translation type="unfinished" />
+            <translation>Спільна база даних: %1
+Змін очікують надсилання: %2
+Остання синхронізація: %3</translation>
         </message>
         <message>
             <location line="+1" />
             <source>connected</source>
-            <translation type="unfinished" />
+            <translation>підключено</translation>
         </message>
         <message>
             <location line="+1" />
             <source>unreachable; changes are kept and sent later</source>
-            <translation type="unfinished" />
+            <translation>недоступна; зміни збережено й буде надіслано пізніше</translation>
         </message>
     </context>
     <context>
         <name>TelephonyEngine</name>
         <message>
-            <location filename="../../src/workstation/telephony/engine.py" line="+226" />
+            <location filename="../../src/workstation/telephony/engine.py" line="+230" />
             <source>SIP account error: %1</source>
             <translation>Помилка SIP-акаунта: %1</translation>
         </message>

@@ -64,6 +64,20 @@ def free_port(addr: str = "127.0.0.1", span: int = 1) -> int:
     raise TestbedError("no free port range found")
 
 
+def _die_with_parent(sig: int = signal.SIGKILL):
+    """preexec_fn: on Linux the child gets ``sig`` when the test process dies (even by abort)."""
+
+    def arm() -> None:
+        try:
+            import ctypes
+
+            ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, int(sig))  # PR_SET_PDEATHSIG
+        except OSError:
+            pass
+
+    return arm
+
+
 def _fill(template: Path, values: dict[str, str]) -> str:
     text = template.read_text(encoding="utf-8")
     for key, value in values.items():
@@ -166,7 +180,8 @@ class Kamailio:
             [KAMAILIO, "-f", str(self.cfg_path), "-P", str(self.workdir / "kamailio.pid"),
              "-m", "64", "-M", "8", "-DD", "-E", "-w", str(self.workdir)],
             stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-            start_new_session=True,
+            # SIGTERM: Kamailio's main process then stops its forked children
+            start_new_session=True, preexec_fn=_die_with_parent(signal.SIGTERM),
         )
         log.close()
         deadline = time.monotonic() + timeout
@@ -281,7 +296,7 @@ class Baresip:
         self.proc = subprocess.Popen(
             [BARESIP, "-f", str(self.workdir), "-v", *extra_args],
             stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-            start_new_session=True, cwd=self.workdir,
+            start_new_session=True, preexec_fn=_die_with_parent(), cwd=self.workdir,
         )
         log.close()
         deadline = time.monotonic() + timeout

@@ -200,3 +200,43 @@ def test_consent_prompt_reaches_the_client_and_the_recording(make_engine, peer, 
     qtbot.waitUntil(lambda: dump.stat().st_size > 16000, timeout=5000)
     heard, _ = sf.read(str(dump))
     assert np.sqrt(np.mean(heard ** 2)) > 0.02
+
+
+def test_audio_attach_hook_feeds_the_call_and_mute_silences_it(make_engine, peer, qtbot,
+                                                               tmp_path):
+    """The headset bridge's contract: audio_attach returns (source, sink); mute stops source."""
+    import pjsua2 as pj
+
+    tone = tmp_path / "mic.wav"
+    t = np.arange(16000 * 2) / 16000
+    sf.write(str(tone), 0.5 * np.sin(2 * np.pi * 600 * t), 16000, subtype="PCM_16")
+    e = make_engine()
+    ev = Collector(e)
+    player = pj.AudioMediaPlayer()
+    player.createPlayer(str(tone), 0)  # loops: a microphone that never stops
+    attached, detached = [], []
+
+    def attach(key, call_media):
+        attached.append(key)
+        assert e.call_audio_media(key) is None  # not active until the hook returns
+        return player, e.ep.audDevManager().getPlaybackDevMedia()
+
+    e.audio_attach = attach
+    e.audio_detach = detached.append
+    key = e.dial("client")
+    wait_state(qtbot, ev, key, "confirmed")
+    assert attached == [key] and e.call_audio_media(key) is not None
+    qtbot.wait(2000)
+    e.set_mute(key, True)
+    qtbot.wait(2000)
+    with qtbot.waitSignal(e.sig_recording_finished, timeout=15000) as done:
+        e.hangup(key)
+    assert detached == [key]
+    audio, rate = sf.read(done.args[0])
+    left = audio[:, 0]
+    half = len(left) // 2
+    # the manager's channel carries the "microphone" until mute, silence after it
+    assert np.sqrt(np.mean(left[rate // 2: half - rate // 2] ** 2)) > 0.1
+    assert np.sqrt(np.mean(left[half + rate // 2:] ** 2)) < 0.01
+    e.audio_attach = e.audio_detach = None
+    del player

@@ -240,3 +240,21 @@ def test_audio_attach_hook_feeds_the_call_and_mute_silences_it(make_engine, peer
     assert np.sqrt(np.mean(left[half + rate // 2:] ** 2)) < 0.01
     e.audio_attach = e.audio_detach = None
     del player
+
+
+def test_live_stats_during_a_call_and_network_change_keeps_registration(engine, events, peer,
+                                                                        qtbot):
+    key = engine.dial("client")
+    wait_state(qtbot, events, key, "confirmed")
+    qtbot.waitUntil(lambda: any(not s.final for (s,) in events.of("sig_call_stats")),
+                    timeout=8000)
+    live = [s for (s,) in events.of("sig_call_stats") if not s.final][0]
+    assert live.call_key == key and live.rx_packets > 100 and live.codec in ("PCMA", "PCMU")
+    seen = len(events.of("sig_registration"))
+    engine.network_changed()  # e.g. the laptop moved networks: re-register, keep the call
+    qtbot.waitUntil(lambda: len(events.of("sig_registration")) > seen
+                    and events.of("sig_registration")[-1][0] == "registered", timeout=10000)
+    assert key in engine.calls() and not engine.calls()[key].ended
+    engine.hangup(key)
+    rec = wait_ended(qtbot, events, key)
+    assert rec.outcome is CallOutcome.SUCCESS

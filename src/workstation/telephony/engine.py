@@ -130,7 +130,8 @@ class TelephonyEngine(QObject):
     sig_recording_finished = Signal(str)
     """A call's stereo WAV is complete: its path."""
     sig_call_stats = Signal(object)
-    """RTP statistics of a call: a :class:`CallStats` (final=True when its stream ended)."""
+    """RTP statistics of a call: a :class:`CallStats`, every 5 s and once more with
+    final=True when its stream ends."""
     sig_call_ended = Signal(object)
     """A call is over: its :class:`CallRecord`."""
     sig_transfer = Signal(str, int, str, bool)
@@ -171,6 +172,9 @@ class TelephonyEngine(QObject):
         self._patch = QTimer(self)
         self._patch.setInterval(2000)
         self._patch.timeout.connect(self._patch_recordings)
+        self._stats = QTimer(self)
+        self._stats.setInterval(5000)  # RTCP reports come every ~5 s
+        self._stats.timeout.connect(self._emit_live_stats)
 
     # ------------------------------------------------------------------ life
     @property
@@ -219,6 +223,7 @@ class TelephonyEngine(QObject):
         self._allowed = self._allowed_sources()
         self._poll.start(max(1, s.poll_ms))
         self._patch.start()
+        self._stats.start()
         self._recover_recordings()
         self.account = EngineAccount(self)
         self._want_registered = s.configured
@@ -287,6 +292,7 @@ class TelephonyEngine(QObject):
             return
         self._retry.stop()
         self._patch.stop()
+        self._stats.stop()
         self._poll.stop()
         ep = self.ep
         try:
@@ -854,6 +860,25 @@ class TelephonyEngine(QObject):
         t = threading.Thread(target=work, daemon=True, name="recover-recordings")
         self._threads.append(t)
         t.start()
+
+    @Slot()
+    def _emit_live_stats(self) -> None:
+        for key, ctx in list(self._calls.items()):
+            if ctx.media_active and not ctx.ended and not ctx.ghost:
+                stats = self.call_stats(key)
+                if stats is not None:
+                    safe_emit(self.sig_call_stats, stats)
+
+    def network_changed(self) -> None:
+        """The machine's network changed (Wi-Fi → cable, VPN, new address): let pjsua
+        re-create transports, re-register and re-INVITE calls. Engine thread."""
+        if self.ep is None:
+            return
+        try:
+            self.ep.handleIpChange(pj.IpChangeParam())
+        except pj.Error as exc:
+            log.warning("IP change handling failed: %s", exc.info())
+            self._schedule_retry()
 
     @Slot()
     def _patch_recordings(self) -> None:

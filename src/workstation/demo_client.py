@@ -99,6 +99,9 @@ class Client:
     def account(self, number: str) -> pj.Account:
         acc = self.accounts.get(number)
         if acc is None:
+            while len(self.accounts) >= 6:  # pjsua allows 8 accounts: drop the oldest
+                oldest = next(iter(self.accounts))
+                self.accounts.pop(oldest).shutdown()
             cfg = pj.AccountConfig()
             cfg.idUri = f"sip:{quote(number, safe='+-.()')}@{self.bind}"
             cfg.mediaConfig.transportConfig.boundAddress = self.bind

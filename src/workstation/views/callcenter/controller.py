@@ -285,9 +285,12 @@ class CallController(QObject):
         self.sig_show_workspace.emit()
 
     def _on_wrapup_saved(self, saved) -> None:
-        c = self.calls.get(saved.call_id)
-        if c is not None and (c.key is None or c.key not in self._by_key):
-            self.calls.pop(saved.call_id, None)  # over and wrapped up: forget it
+        # Over and wrapped up; keep the last calls a while (a slow pop may still report).
+        while len(self.calls) > 50:
+            oldest = next(iter(self.calls))
+            if self.calls[oldest].key in self._by_key:
+                break
+            self.calls.pop(oldest)
 
     # -- store writes (one at a time, off the GUI thread) ----------------------------------
     def _new_call(self, key: str | None, direction: str, number: str) -> _Call:

@@ -10,7 +10,9 @@ late and are dropped, so a slow query never overwrites a newer result.
 from __future__ import annotations
 
 import logging
+import threading
 import uuid
+from contextlib import contextmanager
 from datetime import timezone
 
 from PySide6.QtCore import (
@@ -30,6 +32,44 @@ from workstation.views import labels
 from workstation.views.ops import run_op
 
 log = logging.getLogger(__name__)
+
+
+class QueryCancelled(Exception):
+    """A newer filter replaced this query before it started."""
+
+
+class _Interruptible:
+    """Lets the GUI thread stop a worker's running SQLite query.
+
+    A search over 1M leads for "067" reads ~80,000 rows; when the user types
+    the next digit that query is useless, so it is interrupted
+    (``sqlite3.Connection.interrupt`` is safe to call from another thread)
+    instead of holding a worker and a CPU core for seconds.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._conn = None
+        self._cancelled = False
+
+    @contextmanager
+    def attached(self, session):
+        dbapi = session.connection().connection.driver_connection
+        with self._lock:
+            if self._cancelled:
+                raise QueryCancelled()
+            self._conn = dbapi if hasattr(dbapi, "interrupt") else None
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._conn = None
+
+    def interrupt(self) -> None:
+        with self._lock:
+            self._cancelled = True
+            if self._conn is not None:
+                self._conn.interrupt()
 
 COL_COMPANY, COL_CONTACT, COL_PHONE, COL_TYPE, COL_STAGE, COL_OWNER, COL_NEXT = range(7)
 LeadIdRole = Qt.ItemDataRole.UserRole + 1
@@ -67,6 +107,7 @@ class LeadListModel(QAbstractTableModel):
         self._exhausted = False
         self._op = None
         self._count_op = None
+        self._running: list[_Interruptible] = []
         self._headers = self._make_headers()
         self._phone_text: dict[str, str] = {}
 
@@ -90,6 +131,9 @@ class LeadListModel(QAbstractTableModel):
         for op in (self._op, self._count_op):
             if op is not None:
                 op.cancel()
+        for query in self._running:
+            query.interrupt()
+        self._running = []
         self._op = self._count_op = None
         self.beginResetModel()
         self._rows = []
@@ -103,16 +147,24 @@ class LeadListModel(QAbstractTableModel):
 
     def _start_count(self) -> None:
         gen, flt, store = self._generation, self._filter, self.store
+        query = _Interruptible()
+        self._running.append(query)
 
         def work(_progress, _cancel):
-            with store.session() as s:
+            with store.session() as s, query.attached(s):
                 return L.count(s, flt)
 
         def done(n):
             if gen == self._generation:
                 self.sig_count.emit(int(n))
 
+        def finished(*_a):
+            if query in self._running:
+                self._running.remove(query)
+
         self._count_op = run_op(self, work, done, lambda exc: None)
+        self._count_op.sig_done.connect(finished)
+        self._count_op.sig_error.connect(finished)
 
     # -- fetching -------------------------------------------------------
     def is_loading(self) -> bool:
@@ -127,16 +179,25 @@ class LeadListModel(QAbstractTableModel):
         gen, flt, store, size = self._generation, self._filter, self.store, self.page_size
         after = self._rows[-1].key if self._rows else None
 
+        query = _Interruptible()
+        self._running.append(query)
+
         def work(_progress, cancel):
             if cancel.is_set():
                 return None
-            with store.session() as s:
+            with store.session() as s, query.attached(s):
                 return L.page(s, flt, after=after, limit=size)
+
+        def finished(*_a):
+            if query in self._running:
+                self._running.remove(query)
 
         self.sig_loading.emit(True)
         self._op = run_op(self, work,
                           on_done=lambda rows: self._page_done(gen, rows),
                           on_error=lambda exc: self._page_failed(gen, exc))
+        self._op.sig_done.connect(finished)
+        self._op.sig_error.connect(finished)
 
     def _page_done(self, gen: int, rows: list[L.LeadRow] | None) -> None:
         if gen != self._generation:

@@ -25,7 +25,6 @@ behind a cursor.
 
 from __future__ import annotations
 
-import json
 import logging
 import threading
 import time
@@ -33,7 +32,7 @@ import uuid
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime
 
 import psycopg
 
@@ -146,26 +145,20 @@ def local_sync_engine(url: str) -> Engine:
     return engine
 
 
-def _sqlite_converter(type_) -> Callable:
-    from sqlalchemy import JSON, Boolean, Uuid
+def _pg_storage_expr(col) -> str:
+    """Select ``col`` already in the form SQLAlchemy stores it in SQLite."""
+    from sqlalchemy import JSON, Uuid
 
     from workstation.store.types import UTCDateTime
 
-    if isinstance(type_, Uuid):
-        return lambda v: None if v is None else v.hex
-    if isinstance(type_, UTCDateTime):
-        def dt(v):
-            if v is None:
-                return None
-            v = v.astimezone(timezone.utc)
-            return (f"{v.year:04d}-{v.month:02d}-{v.day:02d} {v.hour:02d}:{v.minute:02d}:"
-                    f"{v.second:02d}.{v.microsecond:06d}")
-        return dt
-    if isinstance(type_, Boolean):
-        return lambda v: None if v is None else int(v)
-    if isinstance(type_, JSON):
-        return json.dumps
-    return lambda v: v
+    q = f'"{col.name}"'
+    if isinstance(col.type, Uuid):
+        return f"replace({q}::text, '-', '')"
+    if isinstance(col.type, UTCDateTime):
+        return f"to_char({q} AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US')"
+    if isinstance(col.type, JSON):
+        return f"{q}::text"
+    return q
 
 
 def _is_unavailable(exc: BaseException) -> bool:
@@ -187,7 +180,7 @@ def _text(v) -> str | None:
 class Syncer:
     """One workstation's sync with the shared database (not thread-safe: one caller)."""
 
-    def __init__(self, local_url: str, shared: Engine, *, batch: int = 500, page: int = 5000,
+    def __init__(self, local_url: str, shared: Engine, *, batch: int = 500, page: int = 20000,
                  recordings=None) -> None:
         self.local = local_sync_engine(local_url)
         self.shared = shared
@@ -550,16 +543,16 @@ class Syncer:
     def _pull_fast(self, sc, t: Table, cursor: int, horizon: int, report: SyncReport) -> int:
         """Pull one table with plain driver cursors: the first sync of a big base.
 
-        Values go from psycopg straight to sqlite3 in the storage format
-        SQLAlchemy uses for these column types (hex UUIDs, naive UTC text
-        datetimes, 0/1 booleans, JSON text).
+        The server formats values the way SQLAlchemy stores them in SQLite
+        (hex UUIDs, naive UTC text datetimes, JSON text); sqlite3 takes them
+        as they come, with no per-value Python work.
         """
         cols = [c.name for c in t.columns]
-        conv = [_sqlite_converter(c.type) for c in t.columns]
         id_pos = cols.index("id")
         rev_pos = cols.index("revision")
         col_list = ", ".join(f'"{c}"' for c in cols)
-        select_sql = (f'SELECT {col_list} FROM "{t.name}" WHERE revision > %s AND revision <= %s'
+        exprs = ", ".join(_pg_storage_expr(c) for c in t.columns)
+        select_sql = (f'SELECT {exprs} FROM "{t.name}" WHERE revision > %s AND revision <= %s'
                       f" ORDER BY revision LIMIT %s")
         upsert_sql = (f'INSERT INTO "{t.name}" ({col_list}) VALUES ({", ".join("?" * len(cols))})'
                       f' ON CONFLICT(id) DO UPDATE SET '
@@ -576,9 +569,7 @@ class Syncer:
             with self.local.begin() as lc:
                 pending = {u.hex for u in lc.scalars(select(OUTBOX.c.row_id).where(
                     OUTBOX.c.table_name == t.name))}
-                rows = [tuple(f(v) for f, v in zip(conv, r)) for r in page]
-                if pending:
-                    rows = [r for r in rows if r[id_pos] not in pending]
+                rows = [r for r in page if r[id_pos] not in pending] if pending else page
                 lc.connection.driver_connection.executemany(upsert_sql, rows)
                 self._set_state(lc, t.name, cursor=cursor)
             report.pulled[t.name] += len(rows)

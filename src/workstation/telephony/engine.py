@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import random
 import re
 import socket
 import threading
@@ -394,6 +395,8 @@ class TelephonyEngine(QObject):
             return
         s = self.settings
         delay = min(s.backoff_max, s.backoff_initial * (2 ** self._backoff_n))
+        # ±20 % jitter: a team's workstations do not all hit a restarted PBX at once
+        delay *= random.uniform(0.8, 1.2)
         self._backoff_n = min(self._backoff_n + 1, 16)
         self._retry.start(int(delay * 1000))
 

@@ -67,7 +67,7 @@ def _import(args) -> int:
                 raise CliError(f"no user with login {args.owner!r}")
         opts = ImportOptions(region=region, overrides=args.mapping, encoding=args.encoding,
                              delimiter=args.delimiter, sheet=args.sheet, dry_run=args.dry_run,
-                             owner_id=owner_id)
+                             owner_id=owner_id, background_checkpoint=False)
 
         def progress(done: int, total: int) -> None:
             if args.progress:

@@ -30,20 +30,29 @@ from sqlalchemy import Connection, Table
 
 from workstation.store.models import OutboxEntry
 
-_MASK62 = (1 << 62) - 1
-
-
 class IdMaker:
-    """Time-ordered UUIDs (version 7 layout) as 32-digit hex, increasing."""
+    """Time-ordered UUIDs (version 7 layout) as 32-digit hex, increasing.
+
+    48 bits of Unix milliseconds, the version nibble 7, 12 random bits, then
+    the variant bits 10 and a 62-bit counter that starts at a random value.
+    """
 
     def __init__(self) -> None:
-        self.ms = int(time.time() * 1000) & ((1 << 48) - 1)
-        self.counter = int.from_bytes(os.urandom(8), "big") >> 4  # 60 random bits
+        ms = int(time.time() * 1000) & ((1 << 48) - 1)
+        rand_a = int.from_bytes(os.urandom(2), "big") & 0xFFF
+        self.prefix = f"{ms:012x}7{rand_a:03x}"
+        # variant 10 in the top bits; leave 2**40 of headroom so the counter never carries
+        self.counter = (2 << 62) | (int.from_bytes(os.urandom(8), "big") & ((1 << 61) - 1))
 
     def __call__(self) -> str:
         self.counter += 1
-        c = self.counter
-        return f"{self.ms:012x}7{(c >> 62) & 0xFFF:03x}{(2 << 62) | (c & _MASK62):016x}"
+        return self.prefix + format(self.counter, "016x")
+
+    def many(self, n: int) -> list[str]:
+        start = self.counter + 1
+        self.counter += n
+        prefix = self.prefix
+        return [prefix + format(c, "016x") for c in range(start, start + n)]
 
 
 def _proc(type_, dialect):

@@ -4,7 +4,8 @@ Figures:
 - leadlist_open_1m: MainWindow created → first page of the lead list painted
   (mean of ``--runs`` fresh windows), target 1000 ms;
 - phone_lookup_1m: indexed lookup of an E.164 number (the screen-pop query),
-  mean over 1000 numbers present in the store, target 1 ms;
+  mean over 1000 numbers present in the store, after 1000 other lookups
+  (a running app), target 1 ms; phone_lookup_1m_first: those first 1000;
 - phone_lookup_1m_any_format: the same from a national-format text
   (normalise + lookup);
 - leadlist_next_page_1m: one more page (keyset) deep in the list;
@@ -104,15 +105,20 @@ def run(args) -> int:
     emit(f"leadlist_open_{suffix}", statistics.mean(times), "ms", 1000, len(times),
          max=round(max(times), 1), first=round(times[0], 1))
 
-    numbers = sample_phones(path, 1000)
+    sample = sample_phones(path, 2000)
+    warmup, numbers = sample[:1000], sample[1000:]
     with store.session() as s:
-        L.lookup_phone(s, numbers[0])  # warm the statement cache
-        t0 = time.perf_counter()
-        found = sum(1 for n in numbers if L.lookup_phone(s, n))
-        per = (time.perf_counter() - t0) * 1000 / len(numbers)
-        if found != len(numbers):
-            raise SystemExit(f"lookup missed {len(numbers) - found} numbers")
-        emit(f"phone_lookup_{suffix}", per, "ms", 1, len(numbers))
+        def lookups(batch):
+            t0 = time.perf_counter()
+            found = sum(1 for n in batch if L.lookup_phone(s, n))
+            if found != len(batch):
+                raise SystemExit(f"lookup missed {len(batch) - found} numbers")
+            return (time.perf_counter() - t0) * 1000 / len(batch)
+
+        # first lookups after start: index pages come from disk (or the OS cache)
+        emit(f"phone_lookup_{suffix}_first", lookups(warmup), "ms", 1, len(warmup))
+        # steady state of a running app: other numbers, index interior pages cached
+        emit(f"phone_lookup_{suffix}", lookups(numbers), "ms", 1, len(numbers))
 
         national = ["0" + n[4:] for n in numbers]  # +380671234567 → 0671234567
         t0 = time.perf_counter()

@@ -1051,7 +1051,7 @@
     <context>
         <name>LeadListModel</name>
         <message>
-            <location filename="../../src/workstation/views/leadlist/model.py" line="+153" />
+            <location filename="../../src/workstation/views/leadlist/model.py" line="+224" />
             <source>Could not read the lead list: %1</source>
             <translation>Не удалось прочитать список лидов: %1</translation>
         </message>
@@ -1094,7 +1094,7 @@
     <context>
         <name>LeadListWidget</name>
         <message>
-            <location filename="../../src/workstation/views/leadlist/widget.py" line="+165" />
+            <location filename="../../src/workstation/views/leadlist/widget.py" line="+169" />
             <source>All types</source>
             <translation>Все типы</translation>
         </message>
@@ -1181,6 +1181,16 @@
                 <numerusform>%Ln лида</numerusform>
                 <numerusform>%Ln лидов</numerusform>
             </translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>No leads yet: File → Import leads…</source>
+            <translation>Лидов пока нет: Файл → Импорт лидов…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Nothing matches</source>
+            <translation>Ничего не найдено</translation>
         </message>
     </context>
     <context>
@@ -2424,12 +2434,12 @@ Last sync: %3</source>
     <context>
         <name>TelephonyEngine</name>
         <message>
-            <location filename="../../src/workstation/telephony/engine.py" line="+230" />
+            <location filename="../../src/workstation/telephony/engine.py" line="+236" />
             <source>SIP account error: %1</source>
             <translation>Ошибка SIP-аккаунта: %1</translation>
         </message>
         <message>
-            <location line="+189" />
+            <location line="+192" />
             <source>The call has already ended.</source>
             <translation>Звонок уже завершён.</translation>
         </message>

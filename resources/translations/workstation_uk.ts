@@ -1051,7 +1051,7 @@
     <context>
         <name>LeadListModel</name>
         <message>
-            <location filename="../../src/workstation/views/leadlist/model.py" line="+153" />
+            <location filename="../../src/workstation/views/leadlist/model.py" line="+224" />
             <source>Could not read the lead list: %1</source>
             <translation>Не вдалося прочитати список лідів: %1</translation>
         </message>
@@ -1094,7 +1094,7 @@
     <context>
         <name>LeadListWidget</name>
         <message>
-            <location filename="../../src/workstation/views/leadlist/widget.py" line="+165" />
+            <location filename="../../src/workstation/views/leadlist/widget.py" line="+169" />
             <source>All types</source>
             <translation>Усі типи</translation>
         </message>
@@ -1181,6 +1181,16 @@
                 <numerusform>%Ln ліди</numerusform>
                 <numerusform>%Ln лідів</numerusform>
             </translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>No leads yet: File → Import leads…</source>
+            <translation>Лідів поки немає: Файл → Імпорт лідів…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Nothing matches</source>
+            <translation>Нічого не знайдено</translation>
         </message>
     </context>
     <context>
@@ -2424,12 +2434,12 @@ Last sync: %3</source>
     <context>
         <name>TelephonyEngine</name>
         <message>
-            <location filename="../../src/workstation/telephony/engine.py" line="+230" />
+            <location filename="../../src/workstation/telephony/engine.py" line="+236" />
             <source>SIP account error: %1</source>
             <translation>Помилка SIP-акаунта: %1</translation>
         </message>
         <message>
-            <location line="+189" />
+            <location line="+192" />
             <source>The call has already ended.</source>
             <translation>Дзвінок уже завершено.</translation>
         </message>

@@ -98,6 +98,12 @@ def test_search_by_phone_in_any_format_and_by_cyrillic_name(qtbot, window, store
     search(qtbot, lst, "ОЛЕНА", 1)
     search(qtbot, lst, "person 1", 11)         # Person 1, 10..19
     search(qtbot, lst, "nobody like this", 0)
+    qtbot.waitUntil(lambda: lst.count_label.text() == "Nothing matches")
+
+
+def test_empty_base_says_how_to_import(qtbot, window):
+    qtbot.waitUntil(lambda: window.lead_list.count_label.text()
+                    == "No leads yet: File → Import leads…")
 
 
 def test_stale_page_is_dropped(qtbot, window, store):

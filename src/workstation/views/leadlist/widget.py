@@ -83,6 +83,10 @@ class LeadListWidget(QWidget):
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
         bar.addWidget(self.search, 3)
+        for combo in (self.type_combo, self.stage_combo, self.owner_combo, self.due_combo):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
         for w in (self.type_combo, self.stage_combo, self.owner_combo, self.due_combo,
                   self.due_from, self.due_to):
             bar.addWidget(w, 1)
@@ -252,5 +256,13 @@ class LeadListWidget(QWidget):
             self.count_label.setText("")
             return
         text = self.tr("%Ln lead(s)", "", self._count)
+        if self._count == 0:
+            flt = self.model.lead_filter()
+            empty_base = flt == L.LeadFilter(region=flt.region)
+            self.count_label.setText(
+                self.tr("No leads yet: File → Import leads…") if empty_base
+                else self.tr("Nothing matches"))
+            self.sig_status.emit(self.count_label.text())
+            return
         self.count_label.setText(text)
         self.sig_status.emit(text)

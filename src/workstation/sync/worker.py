@@ -72,6 +72,7 @@ SYNC_ORDER: list[Table] = [t for t in Base.metadata.sorted_tables if t.name in S
 OUTBOX = OutboxEntry.__table__
 STATE = SyncState.__table__
 LAST_SYNC_KEY = "*"
+PERSIST_EVERY_S = 5.0
 REJECTED_KEY = "!rejected"
 
 
@@ -188,11 +189,20 @@ class Syncer:
         self.page = page
         self.recordings = recordings
         self.lag_hook: Callable[[list[float]], None] | None = None  # benches: push lag (s)
+        self._cursors: dict[str, int] | None = None
+        self._dirty: dict[str, int] = {}
+        self._last_sync: datetime | None = None
+        self._persisted_at = 0.0
+        self._recordings_at = 0.0
         self._uid: uuid.UUID | None = None
         self._uid_known = False
 
     def close(self) -> None:
-        self.local.dispose()
+        try:
+            if self._dirty:
+                self._persist_lazily(force=True)
+        finally:
+            self.local.dispose()
 
     # -- local bookkeeping -------------------------------------------------------------
     def _read(self):
@@ -207,6 +217,8 @@ class Syncer:
             return c.scalar(select(func.max(OUTBOX.c.seq))) or 0
 
     def last_sync(self) -> datetime | None:
+        if self._last_sync is not None:
+            return self._last_sync
         with self._read() as c:
             return c.scalar(select(STATE.c.at).where(STATE.c.key == LAST_SYNC_KEY))
 
@@ -222,8 +234,25 @@ class Syncer:
                    if sets else stmt.on_conflict_do_nothing())
 
     def cursors(self) -> dict[str, int]:
-        with self._read() as c:
-            return dict(c.execute(select(STATE.c.key, STATE.c.cursor)).all())
+        if self._cursors is None:
+            with self._read() as c:
+                self._cursors = dict(c.execute(select(STATE.c.key, STATE.c.cursor)).all())
+        return self._cursors
+
+    def _persist_lazily(self, force: bool = False) -> None:
+        """Cursors that moved past rows we cannot see, and the last sync time, are
+        written at most every PERSIST_EVERY_S: pulling a row twice after a crash is
+        harmless, an fsync per round on a busy team is not."""
+        now = time.monotonic()
+        if not force and now - self._persisted_at < PERSIST_EVERY_S:
+            return
+        with self.local.begin() as lc:
+            for name, cur in self._dirty.items():
+                self._set_state(lc, name, cursor=cur)
+            if self._last_sync is not None:
+                self._set_state(lc, LAST_SYNC_KEY, at=self._last_sync)
+        self._dirty.clear()
+        self._persisted_at = now
 
     def user_id(self, sc) -> uuid.UUID | None:
         if not self._uid_known:
@@ -238,7 +267,9 @@ class Syncer:
         try:
             self.push(report)
             self.pull(report, tables)
-            if self.recordings is not None:
+            if self.recordings is not None and (
+                    tables is None or time.monotonic() - self._recordings_at > PERSIST_EVERY_S):
+                self._recordings_at = time.monotonic()
                 report.recordings.update(self.recordings.run_once(self.shared, self.local))
         except SharedUnavailable:
             raise
@@ -247,8 +278,8 @@ class Syncer:
                 raise SharedUnavailable(f"shared database {describe(self.shared)}: "
                                         f"{_short(exc)}") from exc
             raise
-        with self.local.begin() as lc:
-            self._set_state(lc, LAST_SYNC_KEY, at=utcnow())
+        self._last_sync = utcnow()
+        self._persist_lazily(force=tables is None)
         return report
 
     # -- push ------------------------------------------------------------------------------
@@ -525,11 +556,12 @@ class Syncer:
                             rows = [r for r in page if r["id"] not in pending]
                             self._apply_rows(lc, t, rows)
                             self._set_state(lc, t.name, cursor=cursor)
+                        cursors[t.name] = cursor
+                        self._dirty.pop(t.name, None)
                         report.pulled[t.name] += len(rows)
-                if skipped:
-                    with self.local.begin() as lc:
-                        for name, cur in skipped.items():
-                            self._set_state(lc, name, cursor=cur)
+                for name, cur in skipped.items():
+                    cursors[name] = cur
+                    self._dirty[name] = cur
         except DBAPIError as exc:
             if _is_unavailable(exc):
                 raise SharedUnavailable(f"shared database {describe(self.shared)}: "
@@ -572,6 +604,8 @@ class Syncer:
                 rows = [r for r in page if r[id_pos] not in pending] if pending else page
                 lc.connection.driver_connection.executemany(upsert_sql, rows)
                 self._set_state(lc, t.name, cursor=cursor)
+            self.cursors()[t.name] = cursor
+            self._dirty.pop(t.name, None)
             report.pulled[t.name] += len(rows)
 
     def _apply_rows(self, lc, t: Table, rows: list[dict], merge: bool = True) -> None:

@@ -52,6 +52,14 @@ def integrity_ok(store) -> bool:
         return c.scalar(text("PRAGMA integrity_check")) == "ok"
 
 
+def keys_ok(store) -> bool:
+    """Every foreign key holds (the import writes with enforcement off), and the
+    pooled connections have enforcement back on."""
+    with store.engine.connect() as c:
+        return (c.execute(text("PRAGMA foreign_key_check")).fetchall() == []
+                and c.scalar(text("PRAGMA foreign_keys")) == 1)
+
+
 def lead_by_phone(s, e164):
     return s.scalar(select(Lead).join(Phone).where(Phone.e164 == e164))
 
@@ -92,6 +100,7 @@ def test_seed_shaped_base_cp1251_semicolon(tmp_path, store):
         ids = set(s.scalars(select(OutboxEntry.row_id).where(OutboxEntry.table_name == "leads")))
         assert ids == set(s.scalars(select(Lead.id)))
     assert not rejects_path_for(path).exists()
+    assert keys_ok(store)
 
 
 def test_duplicates_in_file_and_against_base_are_merged(tmp_path, store):
@@ -129,6 +138,7 @@ def test_duplicates_in_file_and_against_base_are_merged(tmp_path, store):
         queued = s.scalar(select(func.count()).select_from(OutboxEntry).where(
             OutboxEntry.table_name == "leads", OutboxEntry.row_id == old_id))
         assert queued == 2  # created by the ORM, then updated by the import
+    assert keys_ok(store)
 
 
 def test_rejected_rows_have_line_numbers_and_a_rejects_file(tmp_path, store):
@@ -242,6 +252,16 @@ def test_failure_mid_import_rolls_back(tmp_path, store, monkeypatch):
     # the connection went back to the pool clean: a normal import works
     monkeypatch.setattr(importer_mod._Importer, "_flush", real)
     assert run_import(store, path).inserted == 30
+    assert keys_ok(store)
+
+
+def test_unknown_owner_is_refused(tmp_path, store):
+    import uuid
+
+    path = _big(tmp_path, 3)
+    with pytest.raises(ValueError, match="no user"):
+        run_import(store, path, ImportOptions(owner_id=uuid.uuid4()))
+    assert count_leads(store) == 0 and keys_ok(store)
 
 
 def test_xlsx_import(tmp_path, store):

@@ -66,6 +66,7 @@ from workstation.store.models import (
     HistoryEvent,
     Lead,
     Phone,
+    User,
 )
 from workstation.store.types import utcnow
 
@@ -431,6 +432,7 @@ class _Importer:
         self.new_id = IdMaker()
         self.new_lead_ids: set[str] = set()
         check_uuid_form(conn, Lead.__table__)
+        self._check_owner()
         funnel_id, stage_id = self._default_stage()
         common = {"created_at": self.now, "updated_at": self.now, "created_by": opts.user_id,
                   "updated_by": opts.user_id, "revision": 0, "deleted": False}
@@ -448,6 +450,13 @@ class _Importer:
         self.base_had_phones = self.marks[2][1] > 0
         self.imported: dict[str, str] = {}  # e164 -> lead id of phones this import wrote
         self.updated_leads: set[str] = set()
+
+    def _check_owner(self) -> None:
+        """Foreign keys are not enforced during the import: check the one key given."""
+        owner = self.opts.owner_id
+        if owner is not None and self.conn.execute(
+                select(User.id).where(User.id == owner)).first() is None:
+            raise ValueError(f"no user with id {owner}")
 
     def _default_stage(self) -> tuple[uuid.UUID | None, uuid.UUID | None]:
         row = self.conn.execute(
@@ -790,7 +799,12 @@ def run_import(store, path: Path | str, opts: ImportOptions | None = None, *,
                 if conn.dialect.name != "sqlite":
                     raise RuntimeError("the importer writes the local SQLite store")
                 auto_ckpt = conn.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar()
+                fk = conn.exec_driver_sql("PRAGMA foreign_keys").scalar()
                 conn.exec_driver_sql("PRAGMA wal_autocheckpoint=0")
+                # Every key the import writes is made or looked up in this same
+                # transaction (see _Importer), so SQLite's per-row foreign key
+                # lookups (~20 % of the insert time) are switched off for it alone.
+                conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
                 try:
                     conn.exec_driver_sql("BEGIN IMMEDIATE")  # one writer, consistent reads
                     try:
@@ -808,6 +822,8 @@ def run_import(store, path: Path | str, opts: ImportOptions | None = None, *,
                         conn.commit()
                         committed = True
                 finally:
+                    conn.rollback()
+                    conn.exec_driver_sql(f"PRAGMA foreign_keys={1 if fk else 0}")
                     conn.exec_driver_sql(f"PRAGMA wal_autocheckpoint={int(auto_ckpt or 1000)}")
                     conn.rollback()
             if committed:

@@ -125,7 +125,7 @@
     <context>
         <name>CallCenter</name>
         <message>
-            <location filename="../../src/workstation/views/callcenter/wiring.py" line="+87" />
+            <location filename="../../src/workstation/views/callcenter/wiring.py" line="+88" />
             <source>Direct IP %1</source>
             <translation>Прямий IP %1</translation>
         </message>
@@ -158,7 +158,7 @@
     <context>
         <name>CallController</name>
         <message>
-            <location filename="../../src/workstation/views/callcenter/controller.py" line="+129" />
+            <location filename="../../src/workstation/views/callcenter/controller.py" line="+134" />
             <source>This lead has no phone number.</source>
             <translation>У цього ліда немає телефону.</translation>
         </message>
@@ -178,7 +178,12 @@
             <translation>З'єднано: %1</translation>
         </message>
         <message>
-            <location line="+124" />
+            <location line="+31" />
+            <source>Call with %1 ended: %2. Fill in the wrap-up.</source>
+            <translation>Дзвінок з %1 завершено: %2. Заповніть підсумки дзвінка.</translation>
+        </message>
+        <message>
+            <location line="+98" />
             <source>Could not log the call: %1</source>
             <translation>Не вдалося записати дзвінок у журнал: %1</translation>
         </message>

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel
 from sqlalchemy import select
 
-from tests.views.conftest import add_leads, wait_rows
+from views_helpers import add_leads, wait_rows
 from workstation.store import leads as L
 from workstation.store.models import FunnelStage
 from workstation.views.leadlist.model import COL_PHONE, COL_STAGE, COL_TYPE, LeadIdRole

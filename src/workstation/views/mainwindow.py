@@ -251,6 +251,6 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> None:
         """Stop background work before the store is closed (app.py calls this)."""
         for dlg in list(self._cards):
-            dlg.card._dirty = False
+            dlg.card.discard_changes()
             dlg.close()
         pool().waitForDone(5000)

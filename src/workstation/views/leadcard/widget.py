@@ -102,6 +102,12 @@ class LeadCardWidget(QWidget):
     def is_busy(self) -> bool:
         return self._busy
 
+    def discard_changes(self) -> None:
+        """Forget unsaved edits (the window is closing without saving)."""
+        if self._dirty:
+            self._dirty = False
+            self.sig_dirty.emit(False)
+
     def _mark_dirty(self, *_args) -> None:
         if not self._dirty:
             self._dirty = True

@@ -40,7 +40,8 @@ def write_voice_wav(path: Path, seconds: float = 12.0, rate: int = 16000) -> Pat
         if int(t / 2.5) % 2 and (t % 2.5) > 1.8:
             env = 0.0  # a breath between phrases
         pitch = 180 + 40 * math.sin(2 * math.pi * 0.7 * t)
-        v = env * (0.6 * math.sin(2 * math.pi * pitch * t) + 0.3 * math.sin(2 * math.pi * 2.1 * pitch * t))
+        w = 2 * math.pi * pitch * t
+        v = env * (0.6 * math.sin(w) + 0.3 * math.sin(2.1 * w))
         frames += struct.pack("<h", int(max(-1.0, min(1.0, v)) * 9000))
     with wave.open(str(path), "wb") as w:
         w.setnchannels(1)

@@ -38,6 +38,8 @@ from workstation.views.ops import run_op
 
 log = logging.getLogger(__name__)
 
+INSERT_FALLBACK_MS = 1000
+"""Write an incoming call's row by then even when its card never reports painted."""
 DIAL_FALLBACK_MS = 1500
 """Dial anyway when the card has not reported painted within this time."""
 
@@ -57,6 +59,11 @@ def caller_number(remote_number: str, remote_uri: str = "") -> str:
     return number
 
 
+def _shown(number: str) -> str:
+    e164 = phones.try_normalize(number)
+    return phones.display(e164) if e164 else number
+
+
 @dataclass
 class _Call:
     key: str | None
@@ -68,6 +75,7 @@ class _Call:
     latency_ms: float | None = None
     latency_written: bool = False
     stats: object | None = None
+    insert_fields: dict | None = None
 
 
 class CallController(QObject):
@@ -102,7 +110,13 @@ class CallController(QObject):
         workspace.sig_dial.connect(self.click_to_call)
         workspace.sig_wrapup_saved.connect(self._on_wrapup_saved)
         if softphone is not None:
-            softphone.sig_call_started.connect(self._on_softphone_call)
+            self.set_softphone(softphone)
+
+    def set_softphone(self, softphone) -> None:
+        """The status-bar softphone (created after the controller, so that the
+        controller's sig_incoming slot runs first: the pop starts before the ring)."""
+        self.softphone = softphone
+        softphone.sig_call_started.connect(self._on_softphone_call)
 
     # -- incoming ------------------------------------------------------------------
     def on_incoming(self, inc) -> None:
@@ -115,12 +129,20 @@ class CallController(QObject):
             self._insert(c, sip_call_id=inc.sip_call_id)
             return
         c = self._new_call(inc.call_key, "in", number)
-        self.sig_show_workspace.emit()
         self.workspace.pop_incoming(number, call_id=c.call_id, received_at=inc.received_at)
+        self.sig_show_workspace.emit()
         ctx = self.workspace.call
         if ctx is not None and ctx.call_id == c.call_id:
             c.lead_id = ctx.lead_id
-        self._insert(c, sip_call_id=inc.sip_call_id)
+        # The row is written once the card is painted (or after INSERT_FALLBACK_MS):
+        # no store write competes with the pop's own reads.
+        c.insert_fields = {"sip_call_id": inc.sip_call_id, "started_at": utcnow()}
+        QTimer.singleShot(INSERT_FALLBACK_MS, lambda: self._insert_deferred(c))
+
+    def _insert_deferred(self, c: _Call) -> None:
+        fields, c.insert_fields = c.insert_fields, None
+        if fields is not None:
+            self._insert(c, **fields)
 
     # -- outgoing ------------------------------------------------------------------
     def call_lead(self, lead_id: uuid.UUID, number: str) -> uuid.UUID | None:
@@ -162,7 +184,10 @@ class CallController(QObject):
             return
         if c.direction == "in":
             c.latency_ms = latency_ms
-            self._write_latency(c)
+            if c.insert_fields is not None:
+                self._insert_deferred(c)
+            else:
+                self._write_latency(c)
         if self._pending_dial and self._pending_dial[0] == call_id:
             self._dial_pending()
 
@@ -244,7 +269,7 @@ class CallController(QObject):
         if state == "confirmed" and key in self._by_key:
             c = self.calls.get(self._by_key[key])
             if c is not None:
-                self.sig_status.emit(self.tr("Connected: %1").replace("%1", c.number))
+                self.sig_status.emit(self.tr("Connected: %1").replace("%1", _shown(c.number)))
 
     def _on_stats(self, stats) -> None:
         cid = self._by_key.get(stats.call_key)
@@ -257,6 +282,7 @@ class CallController(QObject):
         c = self.calls.get(cid) if cid is not None else None
         if c is None:
             return
+        self._insert_deferred(c)
         stats = c.stats
         loss_pct = None
         if stats is not None and (stats.rx_packets + stats.rx_loss) > 0:
@@ -273,6 +299,11 @@ class CallController(QObject):
                      rtp_jitter_ms=record.rx_jitter_ms, rtp_loss_pct=loss_pct,
                      recording_path=str(record.recording_path or ""),
                      sip_call_id=record.sip_call_id or "")
+        from workstation.views import labels
+
+        self.sig_status.emit(self.tr("Call with %1 ended: %2. Fill in the wrap-up.")
+                             .replace("%1", _shown(c.number))
+                             .replace("%2", labels.outcome_label(outcome)))
         self._finish_workspace(c, outcome, record.talk_seconds, record.started_at,
                                record.answered_at, record.ended_at)
 

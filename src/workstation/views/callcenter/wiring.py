@@ -43,7 +43,8 @@ class CallCenter(QObject):
 
         # -- central tabs: leads | call ------------------------------------------------
         self.workspace = CallWorkspace(store, user_id, user_name, region=region,
-                                       script_language=language, policy=AttemptPolicy.from_config(config),
+                                       script_language=language,
+                                       policy=AttemptPolicy.from_config(config),
                                        rule=EffectiveRule.from_config(config))
         lead_list = window.takeCentralWidget()
         self.tabs = QTabWidget(window)
@@ -71,7 +72,11 @@ class CallCenter(QObject):
         self.dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                               | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
         window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
-        window.resizeDocks([self.dock], [380], Qt.Orientation.Horizontal)
+        window.resizeDocks([self.dock], [440], Qt.Orientation.Horizontal)
+
+        # -- the controller (connected to the engine before the softphone) ----------------
+        self.controller = CallController(engine, self.workspace, store, user_id,
+                                         region=region, parent=self)
 
         # -- status bar ---------------------------------------------------------------
         self.softphone = None
@@ -98,9 +103,8 @@ class CallCenter(QObject):
         self.sync_label.attach(sync)
         window.indicators.add_indicator(self.sync_label, "sync")
 
-        # -- the controller -------------------------------------------------------------
-        self.controller = CallController(engine, self.workspace, store, user_id,
-                                         softphone=self.softphone, region=region, parent=self)
+        if self.softphone is not None:
+            self.controller.set_softphone(self.softphone)
         self.controller.sig_show_workspace.connect(self.show_workspace)
         self.controller.sig_status.connect(window.status_message.setText)
         self.myday.sig_open_lead.connect(self.open_lead)

@@ -82,12 +82,12 @@ def test_database_down_then_back_everything_arrives(shared_db, make_workstation,
 def _configure(ws, _unused=None):
     from workstation import secrets
     from workstation.config import Config
-    from sqlalchemy.engine import make_url
+    from sqlalchemy.engine import URL, make_url
 
     u = make_url(ws.member.url)
     cfg = Config()
-    cfg.set("db.shared_url", u.set(drivername="postgresql", password=None)
-            .render_as_string(hide_password=False))
+    cfg.set("db.shared_url", URL.create("postgresql", u.username, None, u.host, u.port,
+                                             u.database).render_as_string())
     cfg.set("db.local_path", str(ws.store.engine.url.database))
     cfg.save()
     secrets.set_secret("db.shared_password", ws.member.password)

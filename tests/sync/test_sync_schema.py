@@ -71,3 +71,20 @@ def test_leads_follow_owner_team_and_pool(shared_db):
     assert upd.returncode == 0
     assert shared_db.psql("SELECT notes FROM leads WHERE company = 'alice own'",
                           alice).stdout.strip() == ""
+
+
+def test_db_upgrade_shared_command_uses_url_and_keyring(shared_db, config, capsys):
+    from sqlalchemy.engine import URL, make_url
+
+    from workstation import secrets
+    from workstation.sync.shared import upgrade_shared
+
+    u = make_url(shared_db.admin_url)
+    config.set("db.shared_url", URL.create("postgresql", u.username, None, u.host, u.port,
+                                             u.database).render_as_string() + "?sslmode=disable")
+    assert upgrade_shared(config) == 3  # no password in the keyring yet: refused
+    secrets.set_secret("db.shared_password", u.password)
+    assert upgrade_shared(config) == 0
+    out = capsys.readouterr()
+    assert "roles and access rules applied" in out.out
+    assert u.password not in out.out + out.err

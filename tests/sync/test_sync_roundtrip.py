@@ -64,6 +64,11 @@ def test_change_on_a_arrives_on_b(shared_db, make_workstation):
                                   None)
         ev = s.scalar(select(HistoryEvent))
         assert ev.data is None and ev.call_id == call_id
+    b.syncer.reset_cursors()  # a full pull again: same rows, nothing new, nothing doubled
+    again = b.sync()
+    assert again.pulled["leads"] == 1 and again.pulled["calls"] == 1
+    with b.session() as s:
+        assert s.scalar(select(func.count()).select_from(Call)) == 1
 
 
 def test_replaying_a_batch_changes_nothing(shared_db, make_workstation):

@@ -21,6 +21,9 @@ EXIT_UNREACHABLE = 3
 def register(sub) -> None:
     p = sub.add_parser("sync", help="sync the local store with the shared database")
     p.add_argument("--once", action="store_true", help="push and pull once, then exit")
+    p.add_argument("--full", action="store_true",
+                   help="forget the pull cursors first: pull every row this user may see "
+                        "(after a change of team or role)")
     p.add_argument("--poll", type=float, default=5.0, metavar="S",
                    help="seconds between polls when no notification arrives (default 5)")
     p.set_defaults(func=_run)
@@ -60,6 +63,8 @@ def _run(args) -> int:
     cfg = Config()
     store, engine, syncer = _open(cfg)
     try:
+        if args.full:
+            syncer.reset_cursors()
         if args.once:
             try:
                 report = syncer.sync_once()

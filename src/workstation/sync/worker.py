@@ -239,6 +239,13 @@ class Syncer:
                 self._cursors = dict(c.execute(select(STATE.c.key, STATE.c.cursor)).all())
         return self._cursors
 
+    def reset_cursors(self) -> None:
+        """Pull everything again next time (rows that became visible without changing)."""
+        with self.local.begin() as lc:
+            lc.execute(delete(STATE).where(STATE.c.key.in_([t.name for t in SYNC_ORDER])))
+        self._cursors = None
+        self._dirty.clear()
+
     def _persist_lazily(self, force: bool = False) -> None:
         """Cursors that moved past rows we cannot see, and the last sync time, are
         written at most every PERSIST_EVERY_S: pulling a row twice after a crash is

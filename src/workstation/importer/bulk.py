@@ -95,11 +95,23 @@ class BulkTable:
                 continue
             proc = _proc(col.type, dialect)
             consts[col.name] = literal(proc(value) if proc else value)
-        names = [table.c[k].name for k in self.varying] + list(consts)
+        var_names = [table.c[k].name for k in self.varying]
+        names = ", ".join(var_names + list(consts))
         values = ["?"] * len(self.varying) + list(consts.values())
-        self.sql = (f'INSERT INTO "{table.name}" ({", ".join(names)}) '
-                    f'VALUES ({", ".join(values)})')
+        self.sql = f'INSERT INTO "{table.name}" ({names}) VALUES ({", ".join(values)})'
         self.procs = {k: _proc(table.c[k].type, dialect) for k in self.varying}
+        # staging: rows go into an index-free TEMP table first (cheap, per row), then
+        # into the real table with one INSERT ... SELECT: SQLite does the index and
+        # page work in one call that releases the GIL, so the reader thread runs on.
+        self.stage_name = f"_import_{table.name}"
+        self.stage_ddl = (f'CREATE TEMP TABLE IF NOT EXISTS "{self.stage_name}" '
+                          f'({", ".join(var_names)})')
+        self.stage_sql = (f'INSERT INTO temp."{self.stage_name}" VALUES '
+                          f'({", ".join("?" * len(var_names))})')
+        self.unstage_sql = (f'INSERT INTO "{table.name}" ({names}) SELECT '
+                            f'{", ".join(var_names + list(consts.values()))} '
+                            f'FROM temp."{self.stage_name}" ORDER BY rowid')
+        self.staged = False
 
     def processor(self, key: str):
         return self.procs[key]
@@ -110,8 +122,31 @@ class BulkTable:
         return proc(value) if (proc and value is not None) else value
 
     def insert(self, conn: Connection, rows: list[tuple]) -> None:
+        """Insert directly (executemany)."""
         if rows:
             conn.exec_driver_sql(self.sql, rows)
+
+    def stage(self, conn: Connection, rows: list[tuple]) -> None:
+        """Collect rows in the TEMP table; :meth:`unstage` moves them in."""
+        if not rows:
+            return
+        if not self.staged:
+            conn.exec_driver_sql(self.stage_ddl)
+            conn.exec_driver_sql(f'DELETE FROM temp."{self.stage_name}"')
+            self.staged = True
+        conn.exec_driver_sql(self.stage_sql, rows)
+        self.pending = True
+
+    def unstage(self, conn: Connection) -> None:
+        if self.staged and getattr(self, "pending", False):
+            conn.exec_driver_sql(self.unstage_sql)
+            conn.exec_driver_sql(f'DELETE FROM temp."{self.stage_name}"')
+            self.pending = False
+
+    def drop_stage(self, conn: Connection) -> None:
+        if self.staged:
+            conn.exec_driver_sql(f'DROP TABLE IF EXISTS temp."{self.stage_name}"')
+            self.staged = False
 
 
 def check_uuid_form(conn: Connection, table: Table) -> None:

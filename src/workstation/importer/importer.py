@@ -86,6 +86,7 @@ log = logging.getLogger(__name__)
 
 BATCH_ROWS = 5000
 READER_THREAD = True  # parse on a second thread while this one writes
+STAGING = True  # write through TEMP tables (see bulk.BulkTable.stage)
 IN_CHUNK = 500  # bound parameters per IN (...) query
 MAX_REJECTS_KEPT = 1000  # rejects kept in memory for the screen; the file has them all
 
@@ -562,6 +563,8 @@ class _Importer:
             if self.progress:
                 self.progress(position, self.table.size)
         self._check_cancel()
+        for bulk_table in (self.leads, self.contacts, self.phones, self.emails, self.history):
+            bulk_table.drop_stage(self.conn)
         # outbox rows for sync, parents before children, in this same transaction
         outbox_ids(self.conn, Lead.__table__, sorted(self.updated_leads - self.new_lead_ids),
                    self.now)
@@ -633,11 +636,16 @@ class _Importer:
         if merges:
             self._merge_existing(merges, contacts, phones, emails, history)
         conn = self.conn
-        self.leads.insert(conn, leads)
-        self.contacts.insert(conn, contacts)
-        self.phones.insert(conn, phones)
-        self.emails.insert(conn, emails)
-        self.history.insert(conn, history)
+        tables = ((self.leads, leads), (self.contacts, contacts), (self.phones, phones),
+                  (self.emails, emails), (self.history, history))
+        if STAGING:
+            for bulk_table, rows_ in tables:
+                bulk_table.stage(conn, rows_)
+            for bulk_table, _rows in tables:
+                bulk_table.unstage(conn)
+        else:
+            for bulk_table, rows_ in tables:
+                bulk_table.insert(conn, rows_)
         self.result.inserted += len(leads)
         self.result.phones_added += len(phones)
 

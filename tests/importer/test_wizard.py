@@ -99,3 +99,15 @@ def test_cancel_rolls_back(qtbot, wizard, store, tmp_path):
     assert "cancelled" in wizard.run_page.status.text()
     assert wizard.currentId() == ImportWizard.RUN and not wizard.run_page.isComplete()
     assert count_leads(store) == 0
+
+
+def test_closing_while_importing_cancels_first(qtbot, wizard, store, tmp_path):
+    path = write_csv(tmp_path / "big.csv", 30_000)
+    _to_mapping(qtbot, wizard, path)
+    wizard.next()
+    assert wizard.run_page.running()
+    wizard.reject()  # Escape / the window's close button
+    assert wizard.isVisible()  # stays until the rollback is done
+    qtbot.waitUntil(lambda: not wizard.isVisible(), timeout=30_000)
+    assert isinstance(wizard.run_page.outcome, Exception)
+    assert count_leads(store) == 0

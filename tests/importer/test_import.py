@@ -286,3 +286,19 @@ def test_region_option(tmp_path, store):
     run_import(store, path, ImportOptions(region="PL"))
     with store.session() as s:
         assert lead_by_phone(s, "+48512345678").company == "Polska"
+
+
+def test_name_key_matches_the_lead_list(tmp_path, store):
+    from workstation.store.leads import make_name_key
+
+    path = write(tmp_path / "names.csv", [
+        ["  Straße GmbH ", "", "0671112233", "Jörg  Groß; Anna", "", "", ""],
+        ["", "", "0671112244", "Only Person", "", "", ""],
+        ["Only Company", "", "0671112255", "", "", "", ""],
+    ])
+    run_import(store, path)
+    with store.session() as s:
+        for lead in s.scalars(select(Lead)):
+            assert lead.name_key == make_name_key(
+                lead.company, [c.full_name for c in lead.contacts])
+            assert lead.name_key

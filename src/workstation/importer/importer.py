@@ -662,9 +662,13 @@ class _Importer:
             lead_id = next_id()
             new_ids.add(lead_id)
             when = process_when(row.when) if (row.when and process_when) else row.when
+            # make_name_key(company, contacts), for parts already stripped and non-empty
+            names = row.contacts
+            key = row.company
+            if names:
+                key = " | ".join([key, *names]) if key else " | ".join(names)
             add_lead((lead_id, row.company, row.address, row.source, row.category,
-                      row.lead_type, row.history, when,
-                      make_name_key(row.company, row.contacts)))
+                      row.lead_type, row.history, when, key.casefold()[:1200]))
             contact_id = None
             for name in row.contacts:
                 contact_id = next_id()

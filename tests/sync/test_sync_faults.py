@@ -10,13 +10,12 @@ import os
 import signal
 import subprocess
 import sys
-import threading
 import time
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import text
 
-from workstation.store.models import Call, HistoryEvent, Lead, OutboxEntry
+from workstation.store.models import Call, HistoryEvent, Lead
 from workstation.store.types import utcnow
 
 pytestmark = [pytest.mark.pg, pytest.mark.slow]

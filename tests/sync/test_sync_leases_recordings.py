@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, text
 
-from workstation.store.models import Call, Lead, RecordingUpload
+from workstation.store.models import Call, RecordingUpload
 from workstation.store.types import utcnow
 
 pytestmark = pytest.mark.pg

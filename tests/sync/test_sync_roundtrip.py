@@ -9,7 +9,6 @@ from sqlalchemy import func, select, text
 
 from workstation.store.models import Call, Funnel, HistoryEvent, Lead, OutboxEntry, Phone
 from workstation.store.outbox import record_bulk
-from workstation.store.types import utcnow
 
 pytestmark = pytest.mark.pg
 

@@ -302,3 +302,24 @@ def test_name_key_matches_the_lead_list(tmp_path, store):
             assert lead.name_key == make_name_key(
                 lead.company, [c.full_name for c in lead.contacts])
             assert lead.name_key
+
+
+def test_rejects_file_only_for_a_committed_import(tmp_path, store, monkeypatch):
+    path = write(tmp_path / "r.csv", [["A", "", "", "", "", "", ""]] +
+                 [[f"Co {i}", "", f"06711{i:05d}", "", "", "", ""] for i in range(20)])
+    cancel = threading.Event()
+    with pytest.raises(ImportCancelled):
+        run_import(store, path, ImportOptions(batch_rows=5), cancel=cancel,
+                   progress=lambda d, t: cancel.set())
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.csv"]
+
+
+def test_rejects_file_falls_back_when_the_folder_is_not_writable(tmp_path, store):
+    path = write(tmp_path / "r.csv", [["A", "", "", "", "", "", ""], ["B", "", "0671112233"]])
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")  # a file where the folder should be: even root cannot write
+    result = run_import(store, path, ImportOptions(
+        rejects_path=blocker / "r.csv.rejects.csv"))
+    assert result.rejected == 1 and result.inserted == 1
+    assert result.rejects_path.parent.name == "rejects"
+    assert result.rejects_path.read_text(encoding="utf-8-sig").startswith("line,reason")

@@ -34,6 +34,7 @@ from __future__ import annotations
 import csv
 import gc
 import logging
+import os
 import queue
 import re
 import threading
@@ -355,26 +356,55 @@ def _merge_rows(into: _Row, row: _Row) -> None:
 # ------------------------------------------------------------- the rejects file
 
 class _RejectsFile:
+    """``<input>.rejects.csv``: written under a temporary name and renamed when the
+    import committed; removed when it failed or was cancelled. When the input's
+    folder is not writable, the file goes to the user data dir's ``rejects``."""
+
     def __init__(self, path: Path, headers: list[str], enabled: bool) -> None:
         self.path, self.headers, self.enabled = path, headers, enabled
         self._f = None
         self._w = None
+        self._tmp: Path | None = None
         self.written = False
+
+    def _open(self) -> None:
+        from workstation import paths
+
+        for folder in (self.path.parent, paths.user_data_dir() / "rejects"):
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                tmp = folder / f".{self.path.name}.part"
+                self._f = open(tmp, "w", encoding="utf-8-sig", newline="")  # noqa: SIM115
+            except OSError as exc:
+                log.warning("cannot write the rejects file in %s: %s", folder, exc)
+                continue
+            self._tmp, self.path = tmp, folder / self.path.name
+            self._w = csv.writer(self._f)
+            self._w.writerow(["line", "reason", *self.headers])
+            self.written = True
+            return
+        self.enabled = False
 
     def add(self, rej: Reject) -> None:
         if not self.enabled:
             return
         if self._f is None:
-            self._f = open(self.path, "w", encoding="utf-8-sig", newline="")  # noqa: SIM115
-            self._w = csv.writer(self._f)
-            self._w.writerow(["line", "reason", *self.headers])
-            self.written = True
+            self._open()
+            if self._f is None:
+                return
         self._w.writerow([rej.line, rej.reason, *rej.cells])
 
-    def close(self) -> None:
+    def finish(self, keep: bool) -> Path | None:
         if self._f is not None:
             self._f.close()
             self._f = None
+        if self._tmp is None:
+            return None
+        if keep:
+            os.replace(self._tmp, self.path)
+            return self.path
+        self._tmp.unlink(missing_ok=True)
+        return None
 
 
 # ------------------------------------------------------------------ the import
@@ -821,12 +851,13 @@ def run_import(store, path: Path | str, opts: ImportOptions | None = None, *,
             found = ", ".join(repr(h) for h in headers if h) or "none"
             raise ImportFileError(path, f"no phone column; the headers found are: {found}. "
                                   "Name the phone column with --mapping phone=COLUMN", 1)
-        result = ImportResult(path=path, kind=table.kind, encoding=table.encoding, delimiter=table.delimiter,
-                              mapping=mapping, headers=headers, dry_run=opts.dry_run)
+        result = ImportResult(path=path, kind=table.kind, encoding=table.encoding,
+                              delimiter=table.delimiter, mapping=mapping, headers=headers,
+                              dry_run=opts.dry_run)
         rpath = opts.rejects_path or rejects_path_for(path)
         rejects = _RejectsFile(rpath, headers, enabled=not opts.dry_run)
+        committed = False
         try:
-            committed = False
             with store.engine.connect() as conn:
                 if conn.dialect.name != "sqlite":
                     raise RuntimeError("the importer writes the local SQLite store")
@@ -861,8 +892,7 @@ def run_import(store, path: Path | str, opts: ImportOptions | None = None, *,
             if committed:
                 _checkpoint(store.engine, background=opts.background_checkpoint)
         finally:
-            rejects.close()
-        result.rejects_path = rpath if rejects.written else None
+            result.rejects_path = rejects.finish(keep=committed)
     finally:
         table.close()
     result.seconds = time.perf_counter() - started

@@ -125,7 +125,7 @@
     <context>
         <name>CallCenter</name>
         <message>
-            <location filename="../../src/workstation/views/callcenter/wiring.py" line="+88" />
+            <location filename="../../src/workstation/views/callcenter/wiring.py" line="+92" />
             <source>Direct IP %1</source>
             <translation>Прямой IP %1</translation>
         </message>
@@ -135,7 +135,7 @@
             <translation>SIP-аккаунт не задан: звонки приходят прямо на этот адрес.</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+26" />
             <source>Leads</source>
             <translation>Лиды</translation>
         </message>
@@ -158,7 +158,7 @@
     <context>
         <name>CallController</name>
         <message>
-            <location filename="../../src/workstation/views/callcenter/controller.py" line="+134" />
+            <location filename="../../src/workstation/views/callcenter/controller.py" line="+151" />
             <source>This lead has no phone number.</source>
             <translation>У этого лида нет телефона.</translation>
         </message>
@@ -168,7 +168,7 @@
             <translation>Сначала завершите текущий звонок.</translation>
         </message>
         <message>
-            <location line="+50" />
+            <location line="+53" />
             <source>The softphone is not running.</source>
             <translation>Софтфон не запущен.</translation>
         </message>
@@ -178,7 +178,7 @@
             <translation>Соединено: %1</translation>
         </message>
         <message>
-            <location line="+31" />
+            <location line="+32" />
             <source>Call with %1 ended: %2. Fill in the wrap-up.</source>
             <translation>Звонок с %1 завершён: %2. Заполните итоги звонка.</translation>
         </message>
@@ -868,7 +868,7 @@
     <context>
         <name>LeadCardDialog</name>
         <message>
-            <location filename="../../src/workstation/views/leadcard/widget.py" line="+292" />
+            <location filename="../../src/workstation/views/leadcard/widget.py" line="+298" />
             <source>Lead card</source>
             <translation>Карточка лида</translation>
         </message>

@@ -1201,7 +1201,7 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../src/workstation/views/mainwindow.py" line="+110" />
+            <location filename="../../src/workstation/views/mainwindow.py" line="+113" />
             <source>Workstation</source>
             <translation>Робоче місце</translation>
         </message>

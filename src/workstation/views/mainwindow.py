@@ -81,6 +81,9 @@ class MainWindow(QMainWindow):
             self.actions[name].triggered.connect(lambda _checked=False, h=handler: h())
         self.lead_list.sig_open_lead.connect(self.open_lead)
         self.lead_list.sig_status.connect(self.status_message.setText)
+        from workstation.views import scripteditor
+
+        scripteditor.install(self)
         self.retranslate()
         self.lead_list.start()
         self._find_user()

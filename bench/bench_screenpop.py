@@ -226,6 +226,7 @@ def run(tmp: Path, db: Path, numbers: list[str]) -> int:
     window.shutdown()
     engine.stop()
     store.dispose()
+    shutil.rmtree(tmp, ignore_errors=True)  # os._exit skips the TemporaryDirectory cleanup
     sys.stdout.flush()
     sys.stderr.flush()
     # PySide6 6.12's Signal.emit() drops a reference to the bool it returns; after

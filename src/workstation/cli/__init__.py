@@ -51,7 +51,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     from workstation.logs import setup_logging
 
-    setup_logging(verbose=args.verbose)
+    if args.command != "demo":  # the demo logs into its own throwaway folders
+        setup_logging(verbose=args.verbose)
     if args.command is None:
         from workstation.app import main as gui_main
 

@@ -16,9 +16,27 @@ def pick_language(setting: str) -> str:
     return name if name in LANGUAGES else "en"
 
 
+_LOCALES = {"en": (QLocale.Language.English, QLocale.Country.UnitedKingdom),
+            "ru": (QLocale.Language.Russian, QLocale.Country.Russia),
+            "uk": (QLocale.Language.Ukrainian, QLocale.Country.Ukraine)}
+
+
+def apply_locale(language: str) -> None:
+    """Dates and numbers follow the interface language, unless the system
+    locale already speaks it (then its country's formats are kept). The bare
+    "C" locale of a headless box would print dates as "27 11 2026"."""
+    system = QLocale.system()
+    lang, country = _LOCALES.get(language, _LOCALES["en"])
+    if system.language() == lang:
+        QLocale.setDefault(system)
+    else:
+        QLocale.setDefault(QLocale(lang, country))
+
+
 def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
     """Load our .qm and Qt's own for ``language``; keep the returned list alive."""
     installed: list[QTranslator] = []
+    apply_locale(language)
     if language == "en":
         return installed
     ours = QTranslator(app)

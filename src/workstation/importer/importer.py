@@ -183,6 +183,20 @@ class _Row:
     extra_lines: list[int] | None = None  # rows of the same batch merged into this one
 
 
+@dataclass
+class _Prepared:
+    """A batch after in-file merging, with tuples built as if every row were new."""
+
+    rows: list[_Row]
+    e164s: list[str]
+    merged: int
+    leads: list[tuple] = field(default_factory=list)
+    contacts: list[tuple] = field(default_factory=list)
+    phones: list[tuple] = field(default_factory=list)
+    emails: list[tuple] = field(default_factory=list)
+    spans: list[tuple[int, int, int]] = field(default_factory=list)  # row -> list starts
+
+
 def _cell(cells: list[str], cols: list[int] | None) -> str:
     if not cols:
         return ""
@@ -473,7 +487,8 @@ class _Importer:
         self.rejects, self.cancel, self.progress = rejects, cancel, progress
         self.parser = _Parser(result.mapping, opts.region)
         self.now = utcnow()
-        self.new_id = IdMaker()
+        self.new_id = IdMaker()  # this (writer) thread's ids
+        self.reader_ids = IdMaker()  # the reader thread's
         self.new_lead_ids: set[str] = set()
         check_uuid_form(conn, Lead.__table__)
         self._check_owner()
@@ -548,10 +563,10 @@ class _Importer:
                 self._reject(line, w, cells, warning=True)
             batch.append(parsed)
             if len(batch) >= self.opts.batch_rows:
-                yield batch, self.table.position()
+                yield self._prepare(batch), self.table.position()
                 batch = []
         if batch:
-            yield batch, self.table.position()
+            yield self._prepare(batch), self.table.position()
 
     def _parse_batches(self, out: queue.Queue, stop: threading.Event) -> None:
         """Reader thread: hand batches to the writer (run)."""
@@ -622,11 +637,14 @@ class _Importer:
                 found.setdefault(e164, lead_id)
         return found
 
-    def _flush(self, batch: list[_Row]) -> None:
-        self._check_cancel()
-        # 1. duplicates inside the batch
+    # -- building (reader thread): no database access here
+
+    def _prepare(self, batch: list[_Row]) -> _Prepared:
+        """Fold the batch's duplicates together and build every row's tuples as if it
+        were a new lead; the writer only drops the rows that match the base."""
         owner: dict[str, _Row] = {}
         rows: list[_Row] = []
+        merged = 0
         for row in batch:
             target = None
             for _r, e in row.phones:
@@ -639,31 +657,88 @@ class _Importer:
             else:  # phones another row owns stay with that row
                 row.phones = [(r, e) for r, e in row.phones if owner.get(e, target) is target]
                 _merge_rows(target, row)
-                self.result.merged += 1
+                merged += 1
             for _r, e in target.phones:
                 owner.setdefault(e, target)
-        # 2. phones already in the base (or inserted by an earlier batch of this import)
-        existing = self._existing_phones(list(owner))
-        leads, contacts, phones, emails = [], [], [], []
-        merges: dict[str, list[_Row]] = {}
-        new_rows: list[_Row] = []
+        # in company order: the (company, id) index then takes neighbouring keys
+        rows.sort(key=_company_key)
+        prep = _Prepared(rows, list(owner), merged)
+        self._build(rows, prep)
+        return prep
+
+    def _build(self, rows: list[_Row], prep: _Prepared) -> None:
+        """Tuples for new leads (ids made in one go; this is the hot loop)."""
+        n_ids = sum(1 + len(r.contacts) + len(r.phones) + len(r.emails) for r in rows)
+        next_id = iter(self.reader_ids.many(n_ids)).__next__
+        process_when = self.leads.processor("last_contact_at")
+        leads, contacts, phones, emails = prep.leads, prep.contacts, prep.phones, prep.emails
+        add_lead, add_contact = leads.append, contacts.append
+        add_phone, add_email = phones.append, emails.append
+        spans = prep.spans
         for row in rows:
-            lead_id = None
-            if existing:
+            start = (len(contacts), len(phones), len(emails))
+            lead_id = next_id()
+            when = process_when(row.when) if (row.when and process_when) else row.when
+            # make_name_key(company, contacts), for parts already stripped and non-empty
+            names = row.contacts
+            key = row.company
+            if names:
+                key = " | ".join([key, *names]) if key else " | ".join(names)
+            add_lead((lead_id, row.company, row.address, row.source, row.category,
+                      row.lead_type, row.history, when, key.casefold()[:1200]))
+            contact_id = None
+            for name in names:
+                contact_id = next_id()
+                add_contact((contact_id, lead_id, name))
+            if len(names) > 1:
+                contact_id = None  # phones of a row with several people: the company's
+            pos = 0
+            for raw, e164 in row.phones:
+                add_phone((next_id(), lead_id, contact_id, raw, e164, pos))
+                pos += 1
+            for address in row.emails:
+                add_email((next_id(), lead_id, contact_id, address))
+            spans.append(start)
+
+    # -- writing (this thread)
+
+    def _flush(self, prep: _Prepared) -> None:
+        self._check_cancel()
+        self.result.merged += prep.merged
+        # phones already in the base (or inserted by an earlier batch of this import)
+        existing = self._existing_phones(prep.e164s)
+        leads, contacts, phones, emails = prep.leads, prep.contacts, prep.phones, prep.emails
+        merges: dict[str, list[_Row]] = {}
+        if existing:  # keep the prepared tuples of the rows that stay new
+            keep: list[int] = []
+            for i, row in enumerate(prep.rows):
+                lead_id = None
                 for _r, e in row.phones:
                     lead_id = existing.get(e)
                     if lead_id is not None:
                         break
-            if lead_id is None:
-                new_rows.append(row)
-            else:  # phones of another lead stay there
-                row.phones = [(r, e) for r, e in row.phones if existing.get(e, lead_id) == lead_id]
-                merges.setdefault(lead_id, []).append(row)
-        # in company order: the (company, id) index then takes neighbouring keys
-        new_rows.sort(key=_company_key)
-        self._new_leads(new_rows, leads, contacts, phones, emails)
+                if lead_id is None:
+                    keep.append(i)
+                else:  # phones of another lead stay there
+                    row.phones = [(r, e) for r, e in row.phones
+                                  if existing.get(e, lead_id) == lead_id]
+                    merges.setdefault(lead_id, []).append(row)
+            if merges:
+                ends = prep.spans[1:] + [(len(contacts), len(phones), len(emails))]
+                k_leads, k_contacts, k_phones, k_emails = [], [], [], []
+                for i in keep:
+                    (c0, p0, e0), (c1, p1, e1) = prep.spans[i], ends[i]
+                    k_leads.append(leads[i])
+                    k_contacts.extend(contacts[c0:c1])
+                    k_phones.extend(phones[p0:p1])
+                    k_emails.extend(emails[e0:e1])
+                leads, contacts, phones, emails = k_leads, k_contacts, k_phones, k_emails
+        self.new_lead_ids.update(lead[0] for lead in leads)
+        self.imported.update((p[4], p[1]) for p in phones)
         history: list[tuple] = []
+        n_leads = len(leads)
         if merges:
+            contacts, phones, emails = list(contacts), list(phones), list(emails)
             self._merge_existing(merges, contacts, phones, emails, history)
         conn = self.conn
         tables = ((self.leads, leads), (self.contacts, contacts), (self.phones, phones),
@@ -676,42 +751,8 @@ class _Importer:
         else:
             for bulk_table, rows_ in tables:
                 bulk_table.insert(conn, rows_)
-        self.result.inserted += len(leads)
+        self.result.inserted += n_leads
         self.result.phones_added += len(phones)
-
-    def _new_leads(self, rows: list[_Row], leads, contacts, phones, emails) -> None:
-        """Rows for new leads (ids made in one go; this is the hot loop)."""
-        n_ids = sum(1 + len(r.contacts) + len(r.phones) + len(r.emails) for r in rows)
-        next_id = iter(self.new_id.many(n_ids)).__next__
-        new_ids = self.new_lead_ids
-        imported = self.imported
-        process_when = self.leads.processor("last_contact_at")
-        add_lead, add_contact = leads.append, contacts.append
-        add_phone, add_email = phones.append, emails.append
-        for row in rows:
-            lead_id = next_id()
-            new_ids.add(lead_id)
-            when = process_when(row.when) if (row.when and process_when) else row.when
-            # make_name_key(company, contacts), for parts already stripped and non-empty
-            names = row.contacts
-            key = row.company
-            if names:
-                key = " | ".join([key, *names]) if key else " | ".join(names)
-            add_lead((lead_id, row.company, row.address, row.source, row.category,
-                      row.lead_type, row.history, when, key.casefold()[:1200]))
-            contact_id = None
-            for name in row.contacts:
-                contact_id = next_id()
-                add_contact((contact_id, lead_id, name))
-            if len(row.contacts) > 1:
-                contact_id = None  # phones of a row with several people: the company's
-            pos = 0
-            for raw, e164 in row.phones:
-                add_phone((next_id(), lead_id, contact_id, raw, e164, pos))
-                imported[e164] = lead_id
-                pos += 1
-            for address in row.emails:
-                add_email((next_id(), lead_id, contact_id, address))
 
     def _merge_existing(self, merges: dict[str, list[_Row]], contacts, phones, emails,
                         history) -> None:

@@ -17,12 +17,18 @@ Rules:
   outbox rows for sync in the same transaction): a crash, a Ctrl-C or a cancel
   leaves the base as it was. Other writers wait for the import (busy timeout).
 
-How it is fast (100,000 rows, see bench/bench_import.py): a reader thread
-parses while this thread writes; phones go through the fast normaliser of
+How it is fast (100,000 rows in ~4.8 s on the 2-core dev box, see
+bench/bench_import.py): phones go through the fast normaliser of
 :mod:`.fastphone`; rows are written in batches of ``BATCH_ROWS`` through
-:mod:`.bulk` (driver-level executemany, time-ordered ids); duplicates are
+:mod:`.bulk` (driver-level executemany into TEMP tables, then one INSERT ...
+SELECT per table; time-ordered ids; foreign key checks off for this
+transaction only, the keys being made or looked up in it); duplicates are
 found with one indexed ``e164 IN (...)`` query per 500 numbers (skipped when
-the base had no phones) plus an in-memory map of this import's numbers.
+the base had no phones) plus an in-memory map of this import's numbers; the
+GC threshold is raised while it runs; the WAL checkpoint runs after the
+commit in the background. Parsing on a second thread (``READER_THREAD``) was
+measured slower on this 2-core machine: the GIL hand-over per executemany row
+costs more than the overlap gains.
 Merged existing leads get a history event of kind ``import`` naming the file,
 lines and what was added.
 
@@ -37,6 +43,7 @@ import logging
 import os
 import queue
 import re
+import sys
 import threading
 import time
 import uuid
@@ -86,7 +93,7 @@ from workstation.store.types import utcnow
 log = logging.getLogger(__name__)
 
 BATCH_ROWS = 5000
-READER_THREAD = True  # parse on a second thread while this one writes
+READER_THREAD = False  # parse on a second thread? measured slower on 2 cores (GIL), see _bulk_mode
 STAGING = True  # write through TEMP tables (see bulk.BulkTable.stage)
 IN_CHUNK = 500  # bound parameters per IN (...) query
 MAX_REJECTS_KEPT = 1000  # rejects kept in memory for the screen; the file has them all
@@ -428,28 +435,37 @@ def _company_key(row: _Row) -> str:
 
 
 @contextmanager
-def _fewer_gc_passes():
-    """Bulk work creates millions of short-lived tuples; the cyclic GC's default
-    threshold (700) makes it walk the live heap over and over (measured: ~40 % of
-    the parse time). Raise the threshold while an import runs."""
-    with _gc_lock:
-        global _gc_depth, _gc_saved
-        if _gc_depth == 0:
-            _gc_saved = gc.get_threshold()
-            gc.set_threshold(200_000, *_gc_saved[1:])
-        _gc_depth += 1
+def _bulk_mode():
+    """Interpreter settings for the duration of an import (process-wide, restored):
+
+    - the cyclic GC's threshold: bulk work creates millions of short-lived
+      tuples, and the default (700) makes the GC walk the live heap over and
+      over (measured: ~40 % of the parse time);
+    - the GIL switch interval: sqlite3's executemany gives the GIL up around
+      every row; with the reader thread busy, the default 5 ms interval makes
+      the writer wait up to 5 ms per row (measured: 100,000 rows went from
+      0.1 s to minutes). 0.5 ms keeps both threads moving.
+    """
+    global _bulk_depth, _saved
+    with _bulk_lock:
+        if _bulk_depth == 0:
+            _saved = (gc.get_threshold(), sys.getswitchinterval())
+            gc.set_threshold(200_000, *_saved[0][1:])
+            sys.setswitchinterval(0.0005)
+        _bulk_depth += 1
     try:
         yield
     finally:
-        with _gc_lock:
-            _gc_depth -= 1
-            if _gc_depth == 0 and _gc_saved:
-                gc.set_threshold(*_gc_saved)
+        with _bulk_lock:
+            _bulk_depth -= 1
+            if _bulk_depth == 0 and _saved:
+                gc.set_threshold(*_saved[0])
+                sys.setswitchinterval(_saved[1])
 
 
-_gc_lock = threading.Lock()
-_gc_depth = 0
-_gc_saved: tuple[int, ...] = ()
+_bulk_lock = threading.Lock()
+_bulk_depth = 0
+_saved: tuple = ()
 
 
 def _put(q: queue.Queue, item, stop: threading.Event) -> bool:
@@ -912,7 +928,7 @@ def run_import(store, path: Path | str, opts: ImportOptions | None = None, *,
                 try:
                     conn.exec_driver_sql("BEGIN IMMEDIATE")  # one writer, consistent reads
                     try:
-                        with _fewer_gc_passes():
+                        with _bulk_mode():
                             _Importer(conn, table, opts, result, rejects, cancel,
                                       progress).run()
                         if cancel is not None and cancel.is_set():

@@ -204,15 +204,6 @@ class _Prepared:
     spans: list[tuple[int, int, int]] = field(default_factory=list)  # row -> list starts
 
 
-def _cell(cells: list[str], cols: list[int] | None) -> str:
-    if not cols:
-        return ""
-    if len(cols) == 1:
-        i = cols[0]
-        return cells[i].strip() if i < len(cells) else ""
-    return " ".join(cells[i].strip() for i in cols if i < len(cells) and cells[i].strip())
-
-
 def _parse_when(text: str) -> datetime | None:
     t = text.strip()
     if not t:

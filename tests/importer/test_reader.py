@@ -6,6 +6,7 @@ import codecs
 import os
 
 import pytest
+from pathlib import Path
 
 from workstation.importer.reader import (
     MAX_CELL_CHARS,
@@ -114,14 +115,48 @@ def test_folder_instead_of_file(tmp_path):
     assert str(tmp_path) in str(err.value) and "folder" in str(err.value)
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0,
-                    reason="root reads files whatever their mode")
 def test_permission_denied(tmp_path):
-    path = _write(tmp_path / "locked.csv", [HEAD, *ROWS])
-    path.chmod(0)
-    with pytest.raises(ImportFileError) as err:
-        open_table(path)
-    assert "locked.csv" in str(err.value) and "permission" in str(err.value)
+    """An unreadable file. Root reads files whatever their mode, so as root the
+    check runs in a child process with the rights of the ``nobody`` user."""
+    import shutil
+    import tempfile
+
+    if os.geteuid() != 0:
+        path = _write(tmp_path / "locked.csv", [HEAD, *ROWS])
+        path.chmod(0)
+        with pytest.raises(ImportFileError) as err:
+            open_table(path)
+        assert "locked.csv" in str(err.value) and "permission" in str(err.value)
+        return
+    import pwd
+
+    nobody = pwd.getpwnam("nobody")
+    folder = Path(tempfile.mkdtemp(prefix="ws-perm-"))
+    try:
+        folder.chmod(0o755)
+        path = _write(folder / "locked.csv", [HEAD, *ROWS])
+        path.chmod(0)
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # child: the reader is already imported; drop root, try to read
+            try:
+                os.setgid(nobody.pw_gid)
+                os.setuid(nobody.pw_uid)
+                try:
+                    open_table(path)
+                    msg = "READ"
+                except ImportFileError as exc:
+                    msg = str(exc)
+                os.write(write_end, msg.encode())
+            finally:
+                os._exit(0)
+        os.close(write_end)
+        os.waitpid(pid, 0)
+        with os.fdopen(read_end, "rb") as fh:
+            message = fh.read().decode()
+        assert "locked.csv" in message and "permission" in message, message
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def test_empty_file(tmp_path):

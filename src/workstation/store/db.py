@@ -31,7 +31,9 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=FULL")
     cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=5000")
+    # A long import holds the write lock; a wrap-up saved meanwhile (off the GUI
+    # thread) waits for it instead of failing. WAL readers never wait.
+    cur.execute("PRAGMA busy_timeout=120000")
     cur.execute("PRAGMA cache_size=-65536")
     cur.execute("PRAGMA temp_store=MEMORY")
     cur.close()
@@ -44,6 +46,23 @@ def make_engine(url: str, **kw) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     return create_engine(url, pool_pre_ping=True, **kw)
+
+
+def make_write_engine(url: str) -> Engine:
+    """An engine whose transactions begin with BEGIN IMMEDIATE on SQLite."""
+    engine = make_engine(url)
+    if not url.startswith("sqlite"):
+        return engine
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_conn, _rec):
+        dbapi_conn.isolation_level = None  # the "begin" hook below emits BEGIN
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn):
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
 
 
 def alembic_config(url: str) -> AlembicConfig:
@@ -86,9 +105,26 @@ class Store:
         self.url = url
         self.engine = make_engine(url)
         self.session_factory = sessionmaker(self.engine, expire_on_commit=False)
+        self._write_engine: Engine | None = None
+        self._write_factory: sessionmaker | None = None
 
     def session(self) -> Session:
+        """A session for reads (and writes that cannot meet another writer)."""
         return self.session_factory()
+
+    def write_session(self) -> Session:
+        """A session whose transactions take the write lock first (BEGIN IMMEDIATE).
+
+        SQLite refuses at once, without waiting, a transaction that read first
+        and then wants to write while another connection writes (an import,
+        sync): it could deadlock. Taking the lock at BEGIN makes the save wait
+        for the other writer (busy_timeout) and then succeed. Use it for every
+        save the user sees: wrap-ups, call records, card edits.
+        """
+        if self._write_factory is None:
+            self._write_engine = make_write_engine(self.url)
+            self._write_factory = sessionmaker(self._write_engine, expire_on_commit=False)
+        return self._write_factory()
 
     def upgrade(self) -> tuple[str | None, str | None]:
         before, after = upgrade(self.engine)
@@ -100,6 +136,8 @@ class Store:
 
     def dispose(self) -> None:
         self.engine.dispose()
+        if self._write_engine is not None:
+            self._write_engine.dispose()
 
 
 def open_store(config=None) -> Store:

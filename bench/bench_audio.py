@@ -12,8 +12,11 @@ moment; ``headset.monitor`` then holds every click twice and the gap is what
 the bridge adds, both directions together. The bridge's own per-direction
 ring/sink residence (BridgeStats) is printed too.
 
-Underruns: 60 s of speech through the loop while the GUI thread runs pure
-Python bursts (holding the GIL) and blocks, as a busy GUI would.
+Underruns: 60 s of speech through the loop, once with an idle GUI and once
+with a busy one. "Busy" is what a heavy screen of this app does: a 300×12
+table whose model is Python (every data() call takes the GIL) repainted 10
+times a second, plus a 200 ms pure-Python burst (holding the GIL: e.g. building
+a big report) once a second.
 
     .venv/bin/python bench/bench_audio.py [--busy-seconds 60]
 """
@@ -79,7 +82,8 @@ def main() -> int:
     ap.add_argument("--clicks", type=int, default=12)
     ap.add_argument("--mic-prefill-ms", type=float, default=None)
     ap.add_argument("--speaker-target-ms", type=float, default=None)
-    ap.add_argument("--busy-kind", default="mixed", choices=("mixed", "python", "sleep", "none"))
+    ap.add_argument("--idle-seconds", type=float, default=30)
+    ap.add_argument("--burst-ms", type=float, default=200)
     ap.add_argument("--switch-interval-ms", type=float, default=None)
     args = ap.parse_args()
     if args.switch_interval_ms:
@@ -96,12 +100,37 @@ def main() -> int:
     rig.start()
     os.environ["PULSE_SERVER"] = rig.server
 
-    from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+    from PySide6.QtCore import QAbstractTableModel, QEventLoop, QModelIndex, Qt, QTimer
+    from PySide6.QtWidgets import QApplication, QTableView
 
     from audio_pj import PjEndpoint
     from workstation.telephony.audio import HeadsetBridge
 
-    app = QCoreApplication([])
+    app = QApplication([])
+
+    class BigModel(QAbstractTableModel):
+        """A Python table model: every cell painted is a Python call."""
+
+        def __init__(self):
+            super().__init__()
+            self.tick = 0
+
+        def rowCount(self, parent=QModelIndex()):  # noqa: N802
+            return 0 if parent.isValid() else 300
+
+        def columnCount(self, parent=QModelIndex()):  # noqa: N802
+            return 0 if parent.isValid() else 12
+
+        def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return f"{index.row()}:{index.column()} {self.tick}"
+            return None
+
+    model = BigModel()
+    view = QTableView()
+    view.setModel(model)
+    view.resize(1600, 1000)
+    view.show()
 
     def run_for(seconds: float) -> None:
         loop = QEventLoop()
@@ -161,36 +190,44 @@ def main() -> int:
         talk_timer.start(200)
         run_for(1.0)
 
-        busy_state = {"n": 0}
+        busy_state = {"n": 0, "repaints": 0}
 
-        def busy():
+        def repaint():
+            model.tick += 1
+            model.dataChanged.emit(model.index(0, 0), model.index(299, 11))
+            view.viewport().repaint()  # synchronous: paints every visible cell now
+            busy_state["repaints"] += 1
+
+        def burst():
             busy_state["n"] += 1
-            if args.busy_kind == "none":
-                return
-            if args.busy_kind == "sleep":
-                time.sleep(0.06)
-                return
-            t_end = time.perf_counter() + (0.8 if busy_state["n"] % 20 == 0 else 0.06)
+            t_end = time.perf_counter() + args.burst_ms / 1000
             x = 0
             while time.perf_counter() < t_end:  # pure Python: holds the GIL
                 x += sum(i * i for i in range(200))
-            if busy_state["n"] % 25 == 0 and args.busy_kind == "mixed":
-                time.sleep(0.5)  # a blocked GUI (releases the GIL)
 
-        busy_timer = QTimer()
-        busy_timer.timeout.connect(busy)
-        bridge.reset_stats()
-        r0 = resource.getrusage(resource.RUSAGE_SELF)
-        t0 = time.monotonic()
-        busy_timer.start(100)
-        run_for(args.busy_seconds)
-        busy_timer.stop()
-        st = bridge.stats()
-        emit("underruns_busy_gui", st.underruns, "count", 0, 1,
-             seconds=args.busy_seconds, mic_underruns=st.mic_underruns,
-             speaker_underruns=st.speaker_underruns, overruns=st.overruns,
-             frames=st.mic_frames + st.speaker_frames, busy_bursts=busy_state["n"],
-             max_tick_gap_ms=round(st.max_tick_gap_ms, 1), max_mic_gap_ms=round(st.max_mic_gap_ms, 1))
+        repaint_timer = QTimer()
+        repaint_timer.timeout.connect(repaint)
+        burst_timer = QTimer()
+        burst_timer.timeout.connect(burst)
+        for gui, seconds in (("idle", args.idle_seconds), ("busy", args.busy_seconds)):
+            if seconds <= 0:
+                continue
+            busy_state.update(n=0, repaints=0)
+            bridge.reset_stats()
+            if gui == "busy":
+                repaint_timer.start(100)
+                burst_timer.start(1000)
+            run_for(seconds)
+            repaint_timer.stop()
+            burst_timer.stop()
+            st = bridge.stats()
+            emit(f"underruns_{gui}_gui", st.underruns, "count", 0, 1,
+                 seconds=seconds, mic_underruns=st.mic_underruns,
+                 speaker_underruns=st.speaker_underruns, overruns=st.overruns,
+                 frames=st.mic_frames + st.speaker_frames, bursts=busy_state["n"],
+                 repaints=busy_state["repaints"], max_tick_gap_ms=round(st.max_tick_gap_ms, 1),
+                 max_mic_gap_ms=round(st.max_mic_gap_ms, 1),
+                 ring_latency_ms=round(st.latency_ms, 1))
 
         # ---- CPU of the process with the bridge carrying audio, GUI idle
         r0 = resource.getrusage(resource.RUSAGE_SELF)

@@ -80,6 +80,11 @@ OPTIONS: dict[str, Option] = {
         Option("sip.allowed_sources", list, [],
                "Extra hosts allowed to send INVITEs besides the registrar (comma-separated)"),
         Option("sip.auto_answer_seconds", int, 0, "Answer incoming calls after N seconds; 0 = off"),
+        Option("sip.register_expires", int, 120,
+               "Registration lifetime in seconds; over UDP a restarted PBX is noticed "
+               "at the next refresh, so keep it short"),
+        Option("sip.codecs", list, [],
+               "Codecs to offer, best first (e.g. PCMA/8000,G722/16000); empty = built-in list"),
         Option("sip.record_calls", bool, True, "Record every call to a WAV file"),
         Option("sip.consent_prompt", bool, False, "Play the recording consent prompt on answer"),
         Option("audio.input", str, "", "Headset microphone (device name); empty = system default"),

@@ -62,4 +62,6 @@ class SipSettings:
             record_calls=bool(config.get("sip.record_calls")),
             consent_prompt=bool(config.get("sip.consent_prompt")),
             auto_answer_seconds=int(config.get("sip.auto_answer_seconds")),
+            reg_expires=max(30, int(config.get("sip.register_expires"))),
+            **({"codecs": list(config.get("sip.codecs"))} if config.get("sip.codecs") else {}),
         )

@@ -54,6 +54,8 @@ class RowsEditor(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.rows: list[_Row] = []
+        self._spare: list[_Row] = []
+        """Hidden rows (at the end of the layout, in reverse order) for reuse."""
         self._box = QVBoxLayout()
         self._box.setContentsMargins(0, 0, 0, 0)
         self._box.setSpacing(2)
@@ -73,11 +75,20 @@ class RowsEditor(QWidget):
     def make_row(self, item) -> _Row:  # pragma: no cover - overridden
         raise NotImplementedError
 
+    def fill_row(self, row: _Row, item) -> None:  # pragma: no cover - overridden
+        """Show ``item`` in an existing row (no signals, no new widgets)."""
+        raise NotImplementedError
+
     def add_row(self, item=None, focus: bool = False) -> _Row:
-        row = self.make_row(item)
-        row.remove_button.clicked.connect(lambda: self.remove_row(row))
+        if self._spare:
+            row = self._spare.pop()
+            self._fill(row, item)
+            row.show()
+        else:
+            row = self.make_row(item)
+            row.remove_button.clicked.connect(lambda: self.remove_row(row))
+            self._box.addWidget(row)
         self.rows.append(row)
-        self._box.addWidget(row)
         if focus:
             row.focusNextChild()
             first = row.findChild(QLineEdit)
@@ -86,6 +97,14 @@ class RowsEditor(QWidget):
             self.sig_changed.emit()
         return row
 
+    def _fill(self, row: _Row, item) -> None:
+        blocked = [(w, w.blockSignals(True)) for w in row.findChildren(QWidget)]
+        try:
+            self.fill_row(row, item)
+        finally:
+            for w, was in blocked:
+                w.blockSignals(was)
+
     def remove_row(self, row: _Row) -> None:
         self.rows.remove(row)
         self._box.removeWidget(row)
@@ -93,25 +112,32 @@ class RowsEditor(QWidget):
         self.sig_changed.emit()
 
     def set_items(self, items) -> None:
-        for row in list(self.rows):
-            self.rows.remove(row)
-            self._box.removeWidget(row)
-            row.deleteLater()
-        for item in items:
+        """Show ``items``: the existing row widgets are refilled (setText), extra
+        ones hidden and kept for the next lead; new widgets only when a lead has
+        more entries than any shown before. The layout keeps its order: rows are
+        taken from and returned to the spare list at the end."""
+        items = list(items)
+        keep = min(len(items), len(self.rows))
+        for row, item in zip(self.rows[:keep], items[:keep]):
+            self._fill(row, item)
+        for row in reversed(self.rows[keep:]):
+            row.hide()
+            self._spare.append(row)
+        del self.rows[keep:]
+        for item in items[keep:]:
             self.add_row(item)
 
 
 class ContactsEditor(RowsEditor):
     def make_row(self, item: L.ContactData | None) -> _Row:
-        item = item or L.ContactData()
-        row = _Row(item.id, self)
-        row.name = QLineEdit(item.full_name, row)
+        row = _Row(None, self)
+        row.name = QLineEdit(row)
         row.name.setPlaceholderText(QCoreApplication.translate("RowsEditor", "Full name"))
-        row.position = QLineEdit(item.position, row)
+        row.position = QLineEdit(row)
         row.position.setPlaceholderText(QCoreApplication.translate("RowsEditor", "Position"))
         row.dm = QCheckBox(QCoreApplication.translate("RowsEditor", "DM"), row)
         row.dm.setToolTip(QCoreApplication.translate("RowsEditor", "Decision maker"))
-        row.dm.setChecked(item.is_decision_maker)
+        self.fill_row(row, item)
         for w in (row.name, row.position):
             w.textEdited.connect(lambda _t: self.sig_changed.emit())
         row.dm.toggled.connect(lambda _b: self.sig_changed.emit())
@@ -120,6 +146,13 @@ class ContactsEditor(RowsEditor):
         row.layout_.addWidget(row.dm)
         row.layout_.addWidget(row.remove_button)
         return row
+
+    def fill_row(self, row: _Row, item: L.ContactData | None) -> None:
+        item = item or L.ContactData()
+        row.item_id = item.id
+        row.name.setText(item.full_name)
+        row.position.setText(item.position)
+        row.dm.setChecked(item.is_decision_maker)
 
     def items(self) -> list[L.ContactData]:
         return [L.ContactData(r.name.text(), r.position.text(), r.dm.isChecked(), r.item_id)
@@ -137,22 +170,18 @@ class PhonesEditor(RowsEditor):
         super().__init__(parent)
 
     def make_row(self, item: L.PhoneData | None) -> _Row:
-        item = item or L.PhoneData()
-        row = _Row(item.id, self)
-        row.number = QLineEdit(item.raw or item.e164, row)
+        row = _Row(None, self)
+        row.number = QLineEdit(row)
         row.number.setPlaceholderText("+380 67 123 45 67")
-        if item.e164:
-            row.number.setToolTip(ph.display(item.e164))
         row.kind = QComboBox(row)
         for code, text in PHONE_KINDS.items():
             row.kind.addItem(QCoreApplication.translate("RowsEditor", text), code)
-        idx = row.kind.findData(item.kind or "work")
-        row.kind.setCurrentIndex(max(idx, 0))
         row.call_button = QToolButton(row)
         row.call_button.setObjectName("callButton")
         row.call_button.setIcon(icon("phone"))
         row.call_button.setAutoRaise(True)
         row.call_button.setToolTip(QCoreApplication.translate("RowsEditor", "Call this number"))
+        self.fill_row(row, item)
         row.call_button.clicked.connect(lambda: self.dial(row))
         row.number.textEdited.connect(lambda _t: self.sig_changed.emit())
         row.kind.currentIndexChanged.connect(lambda _i: self.sig_changed.emit())
@@ -161,6 +190,14 @@ class PhonesEditor(RowsEditor):
         row.layout_.addWidget(row.call_button)
         row.layout_.addWidget(row.remove_button)
         return row
+
+    def fill_row(self, row: _Row, item: L.PhoneData | None) -> None:
+        item = item or L.PhoneData()
+        row.item_id = item.id
+        row.number.setText(item.raw or item.e164)
+        row.number.setToolTip(ph.display(item.e164) if item.e164 else "")
+        idx = row.kind.findData(item.kind or "work")
+        row.kind.setCurrentIndex(max(idx, 0))
 
     def dial(self, row: _Row) -> None:
         try:
@@ -177,14 +214,19 @@ class PhonesEditor(RowsEditor):
 
 class EmailsEditor(RowsEditor):
     def make_row(self, item: L.EmailData | None) -> _Row:
-        item = item or L.EmailData()
-        row = _Row(item.id, self)
-        row.address = QLineEdit(item.address, row)
+        row = _Row(None, self)
+        row.address = QLineEdit(row)
         row.address.setPlaceholderText("name@example.com")
+        self.fill_row(row, item)
         row.address.textEdited.connect(lambda _t: self.sig_changed.emit())
         row.layout_.addWidget(row.address)
         row.layout_.addWidget(row.remove_button)
         return row
+
+    def fill_row(self, row: _Row, item: L.EmailData | None) -> None:
+        item = item or L.EmailData()
+        row.item_id = item.id
+        row.address.setText(item.address)
 
     def items(self) -> list[L.EmailData]:
         return [L.EmailData(r.address.text(), r.item_id) for r in self.rows]

@@ -78,6 +78,8 @@ class LeadCardWidget(QWidget):
         self._choices = L.CardChoices((), ())
         self._dirty = False
         self._busy = False
+        self._seq = 0
+        """Bumped by every shown lead: a late background load is dropped."""
         self.phones.sig_dial.connect(self.sig_dial)
         self.phones.sig_invalid.connect(self.show_error)
         for w in (self.contacts, self.phones, self.emails):
@@ -125,9 +127,16 @@ class LeadCardWidget(QWidget):
 
     # -- choices ----------------------------------------------------------
     def set_choices(self, choices: L.CardChoices) -> None:
+        if self._apply_choices(choices):
+            self._show_selection(self._data)
+
+    def _apply_choices(self, choices: L.CardChoices) -> bool:
+        """Refill the combo boxes only when the stages or users changed."""
+        if choices == self._choices:
+            return False
         self._choices = choices
         self._fill_combos()
-        self._show_selection(self._data)
+        return True
 
     def _fill_combos(self) -> None:
         ui = self.ui
@@ -159,7 +168,10 @@ class LeadCardWidget(QWidget):
 
     # -- show / read ------------------------------------------------------
     def set_lead(self, data: L.LeadData) -> None:
-        """Show ``data`` (no database access); the card is clean afterwards."""
+        """Show ``data`` (no database access); the card is clean afterwards.
+        A background load still running for an earlier lead is dropped."""
+        self._seq += 1
+        self._busy = False
         self._data = data.copy()
         ui = self.ui
         for fname, wname in _TEXT_FIELDS.items():
@@ -205,12 +217,16 @@ class LeadCardWidget(QWidget):
         return d
 
     # -- background work --------------------------------------------------
-    def new_lead(self, phone: str = "") -> None:
-        """An empty card ("Interest"), optionally with the caller's number."""
+    def new_lead(self, phone: str = "", choices: L.CardChoices | None = None) -> None:
+        """An empty card ("Interest"), optionally with the caller's number; the
+        combo choices are read in the background unless given."""
         data = L.LeadData(owner_id=self.user_id)
         if phone:
             data.phones = [L.PhoneData(raw=phone)]
-        self.load_choices()
+        if choices is None:
+            self.load_choices()
+        else:
+            self._apply_choices(choices)
         self.set_lead(data)
 
     def load_choices(self) -> None:
@@ -226,27 +242,35 @@ class LeadCardWidget(QWidget):
         """Read the lead and the combo choices in the background, then show them."""
         store = self.store
         self._busy = True
+        seq = self._seq
 
         def work(_p, _c):
             with store.session() as s:
                 return L.card_choices(s), L.load(s, lead_id)
 
         def done(result):
+            if seq != self._seq:
+                return  # another lead was shown meanwhile: this load is stale
             self._busy = False
-            choices, data = result
-            self._choices = choices
-            self._fill_combos()
-            if data is None:
-                self.show_error(self.tr("This lead no longer exists."))
-                return
-            self.set_lead(data)
-            self.sig_loaded.emit(data)
+            self.show_loaded(*result)
 
         def failed(exc):
+            if seq != self._seq:
+                return
             self._busy = False
             self.show_error(self.tr("Could not read the lead: %1").replace("%1", str(exc)))
 
         run_op(self, work, done, failed)
+
+    def show_loaded(self, choices: L.CardChoices, data: L.LeadData | None) -> None:
+        """Show a lead read elsewhere (the workspace's screen pop reads it with the
+        history and script in one go); emits sig_loaded like open_lead."""
+        self._apply_choices(choices)
+        if data is None:
+            self.show_error(self.tr("This lead no longer exists."))
+            return
+        self.set_lead(data)
+        self.sig_loaded.emit(data)
 
     def save(self) -> None:
         """Write the edits in one transaction (background); sig_saved or sig_error."""
@@ -256,6 +280,7 @@ class LeadCardWidget(QWidget):
         store, user_id, region = self.store, self.user_id, self.region
         self._busy = True
         self.show_error("")
+        seq = self._seq
 
         def work(_p, _c):
             lead_id, _changed = L.save(store, data, user_id=user_id, region=region)
@@ -263,11 +288,14 @@ class LeadCardWidget(QWidget):
                 return L.load(s, lead_id)
 
         def done(fresh: L.LeadData):
-            self._busy = False
-            self.set_lead(fresh)
+            if seq == self._seq:  # else another lead is shown now: keep it
+                self._busy = False
+                self.set_lead(fresh)
             self.sig_saved.emit(fresh.id)
 
         def failed(exc):
+            if seq != self._seq:
+                return
             self._busy = False
             if isinstance(exc, L.LeadValidationError):
                 self.show_error(self.tr("Not saved: %1").replace("%1", str(exc)))

@@ -31,11 +31,22 @@ class HistoryModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._rows: list[HistoryRow] = []
+        self._text: list[tuple[str, ...]] = []
 
     def set_rows(self, rows: list[HistoryRow]) -> None:
+        """One model reset; the cell texts are formatted here once, so that
+        painting (and size hints) only look strings up."""
         self.beginResetModel()
         self._rows = sorted(rows, key=lambda r: r.at, reverse=True)
+        self._text = [self._texts(r) for r in self._rows]
         self.endResetModel()
+
+    def _texts(self, r: HistoryRow) -> tuple[str, ...]:
+        notes = r.notes.replace("\n", " ")
+        return (format_local(r.at), r.manager,
+                labels.direction_label(r.direction) if r.direction else "",
+                self._outcome(r), format_duration(r.talk_seconds),
+                ("🎧 " + notes) if r.recording_path else notes)
 
     def history_row(self, row: int) -> HistoryRow:
         return self._rows[row]
@@ -68,23 +79,10 @@ class HistoryModel(QAbstractTableModel):
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= len(self._rows):
             return None
-        r = self._rows[index.row()]
-        col = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            if col == "date":
-                return format_local(r.at)
-            if col == "manager":
-                return r.manager
-            if col == "direction":
-                return labels.direction_label(r.direction) if r.direction else ""
-            if col == "outcome":
-                return self._outcome(r)
-            if col == "talk":
-                return format_duration(r.talk_seconds)
-            if col == "notes":
-                text = r.notes.replace("\n", " ")
-                return ("🎧 " + text) if r.recording_path and col == "notes" else text
-        if role == Qt.ItemDataRole.ToolTipRole and col == "notes":
+            return self._text[index.row()][index.column()]
+        r = self._rows[index.row()]
+        if role == Qt.ItemDataRole.ToolTipRole and self.COLUMNS[index.column()] == "notes":
             tip = r.notes
             if r.recording_path:
                 tip = (tip + "\n" if tip else "") + self.tr("Double-click to play the recording")
@@ -108,11 +106,20 @@ class HistoryPane(QWidget):
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
         self.view.setWordWrap(False)
+        # No per-pop measuring: fixed row height, fixed column widths (the user
+        # may drag them), notes stretch. ResizeToContents would ask every cell
+        # of every row for its size hint on each model reset.
+        vheader = self.view.verticalHeader()
+        vheader.hide()
+        vheader.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vheader.setDefaultSectionSize(self.fontMetrics().height() + 6)
         header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        em = self.fontMetrics().horizontalAdvance("M")
+        for col, width in enumerate((11, 9, 6, 11, 4)):
+            header.resizeSection(col, width * em)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)

@@ -21,27 +21,44 @@ from workstation.domain.scripts import Script, ScriptRun, ScriptRunError
 
 
 class _Flow(QWidget):
-    """A column of buttons that can be rebuilt."""
+    """A column of buttons. The buttons are reused from one step (and call) to
+    the next: only their text, name and action change; extra ones are hidden."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(0, 0, 0, 0)
         self.buttons: list[QPushButton] = []
+        self._pool: list[QPushButton] = []
+        self._actions: dict[QPushButton, object] = {}
 
-    def clear(self) -> None:
-        for b in self.buttons:
-            b.setParent(None)
-            b.deleteLater()
-        self.buttons = []
+    def set_buttons(self, specs: list[tuple[str, str, bool, object]]) -> None:
+        """(text, object name, enabled, action or None) per button, in order."""
+        while len(self._pool) < len(specs):
+            b = QPushButton(self)
+            b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            b.clicked.connect(lambda _=False, b=b: self._clicked(b))
+            self.layout_.addWidget(b)
+            self._pool.append(b)
+        for b, (text, name, enabled, action) in zip(self._pool, specs):
+            if b.text() != text:
+                b.setText(text)
+            b.setObjectName(name)
+            b.setEnabled(enabled)
+            self._actions[b] = action
+            if b.isHidden():
+                b.show()
+        for b in self._pool[len(specs):]:
+            b.setObjectName("")
+            self._actions[b] = None
+            if not b.isHidden():
+                b.hide()
+        self.buttons = self._pool[:len(specs)]
 
-    def add(self, text: str, name: str) -> QPushButton:
-        b = QPushButton(text, self)
-        b.setObjectName(name)
-        b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.layout_.addWidget(b)
-        self.buttons.append(b)
-        return b
+    def _clicked(self, b: QPushButton) -> None:
+        action = self._actions.get(b)
+        if action is not None:
+            action()
 
 
 class ScriptPane(QWidget):
@@ -104,7 +121,7 @@ class ScriptPane(QWidget):
 
     def set_values(self, values: dict[str, str]) -> None:
         """Variables changed (the card finished loading): re-render the text."""
-        if self.run is not None:
+        if self.run is not None and self.run.values != values:
             self.run.values = dict(values)
             self._render()
 
@@ -139,11 +156,11 @@ class ScriptPane(QWidget):
 
     # -- painting -------------------------------------------------------------
     def _render(self) -> None:
-        self.answers.clear()
-        self.objections.clear()
-        self.infos.clear()
         run = self.run
         if run is None:
+            self.answers.set_buttons([])
+            self.objections.set_buttons([])
+            self.infos.set_buttons([])
             self.titleLabel.setText(self.tr("No script"))
             self.textLabel.setText(self.tr("There is no call script for this topic."))
             self.counterLabel.setText("")
@@ -152,32 +169,33 @@ class ScriptPane(QWidget):
             return
         step = run.current
         self.titleLabel.setText(step.title or step.id)
-        self.textLabel.setText(run.text)
+        if self.textLabel.text() != run.text:
+            self.textLabel.setText(run.text)
         if run.ended:
-            self.answers.add(self.tr("End of the script: fill in the wrap-up"),
-                             "scriptEnded").setEnabled(False)
+            self.answers.set_buttons([(self.tr("End of the script: fill in the wrap-up"),
+                                       "scriptEnded", False, None)])
         else:
-            for a in step.answers:
-                b = self.answers.add(a.label, f"answer_{a.id}")
-                b.clicked.connect(lambda _=False, aid=a.id: self.choose(aid))
+            self.answers.set_buttons([
+                (a.label, f"answer_{a.id}", True, lambda aid=a.id: self.choose(aid))
+                for a in step.answers])
         self.detours.setVisible(True)
-        for st in run.script.objections:
-            b = self.objections.add(st.title or st.id, f"objection_{st.id}")
-            b.setEnabled(not run.ended and st.id != step.id)
-            b.clicked.connect(lambda _=False, sid=st.id: self.jump(sid))
-        for st in run.script.info_occasions:
-            b = self.infos.add(st.title or st.id, f"info_{st.id}")
-            b.setEnabled(not run.ended and st.id != step.id)
-            b.clicked.connect(lambda _=False, sid=st.id: self.jump(sid))
+        self.objections.set_buttons([
+            (st.title or st.id, f"objection_{st.id}", not run.ended and st.id != step.id,
+             lambda sid=st.id: self.jump(sid)) for st in run.script.objections])
+        self.infos.set_buttons([
+            (st.title or st.id, f"info_{st.id}", not run.ended and st.id != step.id,
+             lambda sid=st.id: self.jump(sid)) for st in run.script.info_occasions])
         limit = run.script.max_info_occasions
         text = self.tr("Info-occasions: %1 of %2").replace("%1", str(run.info_count)) \
             .replace("%2", str(limit))
         if run.info_warning:
             text += " — " + self.tr("more than %1 in one call: send one by e-mail and call "
                                     "again with a new one").replace("%1", str(limit))
-            self.counterLabel.setStyleSheet("color: #b00020; font-weight: bold;")
+            style = "color: #b00020; font-weight: bold;"
         else:
-            self.counterLabel.setStyleSheet("")
+            style = ""
+        if self.counterLabel.styleSheet() != style:  # a style change re-polishes
+            self.counterLabel.setStyleSheet(style)
         self.counterLabel.setText(text)
         self.backButton.setEnabled(run.can_go_back)
 

@@ -22,7 +22,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 from sqlalchemy import select
 
@@ -55,6 +55,8 @@ class CallContext:
     answered_at: datetime | None = None
     ended_at: datetime | None = None
     ended: bool = False
+    seq: int = 0
+    """The pop's sequence number: completions of an earlier pop are dropped."""
 
 
 class CallWorkspace(QWidget):
@@ -82,7 +84,7 @@ class CallWorkspace(QWidget):
         self.policy, self.rule = policy or AttemptPolicy(), rule or EffectiveRule()
         self.call: CallContext | None = None
         self.chooser: LeadChooserDialog | None = None
-        self._pending: set[str] = set()
+        self._seq = 0
         self._saving = False
 
         self.card = LeadCardWidget(store, region, user_id, self)
@@ -144,19 +146,18 @@ class CallWorkspace(QWidget):
         elif not matches:
             self.start_interest(e164, call_id=call_id, received_at=t0)
         else:
-            self.call = CallContext("in", e164, call_id=call_id, received_at=t0)
-            self.chooser = LeadChooserDialog(e164, matches, self)
-            self.chooser.accepted.connect(self._chosen)
-            self.chooser.rejected.connect(lambda: self.start_interest(e164, call_id=call_id,
-                                                                      received_at=t0))
-            self.chooser.open()
-            self.sig_choose.emit(self.chooser)
+            ctx = self.call = self._new_call("in", e164, call_id=call_id, received_at=t0)
+            chooser = self.chooser = LeadChooserDialog(e164, matches, self)
+            chooser.accepted.connect(lambda: self._chosen(chooser, ctx))
+            chooser.rejected.connect(lambda: ctx is self.call and self.start_interest(
+                e164, call_id=call_id, received_at=t0))
+            chooser.open()
+            self.sig_choose.emit(chooser)
 
-    def _chosen(self) -> None:
-        lead_id = self.chooser.chosen() if self.chooser else None
-        ctx = self.call
-        if lead_id is None or ctx is None:
-            return
+    def _chosen(self, chooser: LeadChooserDialog, ctx: CallContext) -> None:
+        lead_id = chooser.chosen()
+        if lead_id is None or ctx is not self.call:
+            return  # a later call took over the workspace
         self.show_lead(lead_id, direction="in", number=ctx.number, call_id=ctx.call_id,
                        received_at=ctx.received_at)
 
@@ -171,90 +172,102 @@ class CallWorkspace(QWidget):
         if self.call is not None:
             self.call.call_id = call_id
 
+    def _new_call(self, direction: str, number: str, **kw) -> CallContext:
+        self._seq += 1
+        return CallContext(direction, number, seq=self._seq, **kw)
+
     def show_lead(self, lead_id: uuid.UUID, *, direction: str = "out", number: str = "",
                   call_id: uuid.UUID | None = None, received_at: float | None = None) -> None:
-        self.call = CallContext(direction, number, lead_id=lead_id, call_id=call_id,
-                                received_at=received_at or time.perf_counter())
-        self.wrapup.reset()
-        self.banner.setText(self.tr("Incoming call %1").replace("%1", phones.display(number))
-                            if direction == "in" and number else
-                            self.tr("Outgoing call %1").replace("%1", phones.display(number))
-                            if number else "")
-        self._pending = {"card", "side"}
-        self.card.open_lead(lead_id)
-        self._load_side(lead_id)
+        """Fill the card, script and history of ``lead_id`` and paint them once.
+
+        The reads (lead by key, its contacts/phones/e-mails, the newest 100
+        history events, the small stage/user/script tables; all indexed) run
+        here, on the GUI thread, as part of the one screen-pop lookup: a round
+        trip through a worker thread costs more than the reads themselves and
+        would let the card, the script and the history paint separately.
+        """
+        ctx = self._new_call(direction, number, lead_id=lead_id, call_id=call_id,
+                             received_at=received_at or time.perf_counter())
+        self.call = ctx
+        try:
+            with self.store.session() as s:
+                pop = ws.pop_data(s, lead_id, language=self.script_language)
+        except Exception as exc:  # noqa: BLE001 - shown to the user, the call goes on
+            self.sig_error.emit(str(exc))
+            pop = None
+        banner = (self.tr("Incoming call %1").replace("%1", phones.display(number))
+                  if direction == "in" and number else
+                  self.tr("Outgoing call %1").replace("%1", phones.display(number))
+                  if number else "")
+        self._fill(ctx, pop, banner)
 
     def start_interest(self, number: str, *, call_id: uuid.UUID | None = None,
                        received_at: float | None = None) -> None:
         """Unknown number: an "Interest" card pre-filled with date-time, manager, phone
         and event; the wrap-up save turns it into a lead."""
-        self.call = CallContext("in", number, call_id=call_id, interest=True,
-                                received_at=received_at or time.perf_counter())
-        self.card.new_lead(number)
-        self.card.ui.sourceEdit.setText(self.tr("Incoming call"))
-        self.banner.setText(self.tr("Interest: incoming call from %1 at %2 — %3")
-                            .replace("%1", phones.display(number) if number else self.tr("unknown"))
-                            .replace("%2", datetime.now().strftime("%Y-%m-%d %H:%M"))
-                            .replace("%3", self.user_name or self.tr("me")))
+        ctx = self._new_call("in", number, call_id=call_id, interest=True,
+                             received_at=received_at or time.perf_counter())
+        self.call = ctx
+        try:
+            with self.store.session() as s:
+                pop = ws.pop_data(s, None, language=self.script_language)
+        except Exception as exc:  # noqa: BLE001
+            self.sig_error.emit(str(exc))
+            pop = None
+        banner = (self.tr("Interest: incoming call from %1 at %2 — %3")
+                  .replace("%1", phones.display(number) if number else self.tr("unknown"))
+                  .replace("%2", datetime.now().strftime("%Y-%m-%d %H:%M"))
+                  .replace("%3", self.user_name or self.tr("me")))
+        self._fill(ctx, pop, banner)
+
+    def _fill(self, ctx: CallContext, pop: ws.PopData | None, banner: str) -> None:
+        """Put one pop's data into every pane, then paint once and report."""
         self.wrapup.reset()
-        self.wrapup.set_default_stage(ws.NEW_DEAL_STAGE)
-        self.history.set_rows([])
-        self._pending = {"side"}
-        self._load_side(None)
-
-    def _load_side(self, lead_id: uuid.UUID | None) -> None:
-        """History and the lead's script, in the background."""
-        store, language = self.store, self.script_language
-        gen = self.call
-
-        def work(_p, _c):
-            with store.session() as s:
-                rows, topic, company, contact = [], "", "", ""
-                if lead_id is not None:
-                    rows = ws.history_for_lead(s, lead_id, limit=100)
-                    lead = s.get(Lead, lead_id)
-                    if lead is not None:
-                        topic, company = lead.topic, lead.company
-                    contact = s.scalar(select(Contact.full_name)
-                                       .where(Contact.lead_id == lead_id,
-                                              Contact.deleted.is_(False))
-                                       .order_by(Contact.created_at).limit(1)) or ""
-                script = ws.active_script(s, topic=topic, language=language)
-                return rows, script, {"company": company, "contact": contact}
-
-        def done(result):
-            if gen is not self.call:
-                return  # another call started meanwhile
-            rows, script, values = result
-            self.history.set_rows(rows)
-            values["manager"] = self.user_name
-            if script is None:
-                self.script.set_script(None, None)
-            else:
-                self.script.set_script(script[0], script[1], values)
-            self._painted("side")
-
-        run_op(self, work, done, lambda exc: self.sig_error.emit(str(exc)))
+        self.banner.setText(banner)
+        values = {"company": "", "contact": "", "manager": self.user_name}
+        if pop is not None and pop.lead is not None:
+            values["company"] = pop.lead.company or ""
+            values["contact"] = pop.lead.contacts[0].full_name if pop.lead.contacts else ""
+        # the script first: the card's sig_loaded then finds the same values
+        if pop is None or pop.script is None:
+            self.script.set_script(None, None)
+        else:
+            self.script.set_script(pop.script[0], pop.script[1], values)
+        if ctx.interest:
+            self.card.new_lead(ctx.number, choices=pop.choices if pop else None)
+            self.card.ui.sourceEdit.setText(self.tr("Incoming call"))
+            self.wrapup.set_default_stage(ws.NEW_DEAL_STAGE)
+            self.history.set_rows([])
+        elif pop is not None:
+            self.card.show_loaded(pop.choices, pop.lead)
+            self.history.set_rows(pop.history)
+        else:
+            self.history.set_rows([])
+        self._painted(ctx)
 
     def _card_loaded(self, data: L.LeadData) -> None:
-        values = {"company": data.company or "",
-                  "contact": data.contacts[0].full_name if data.contacts else "",
-                  "manager": self.user_name}
-        self.script.set_values(values)
-        self._painted("card")
-
-    def _painted(self, part: str) -> None:
-        self._pending.discard(part)
-        if self._pending or self.call is None or self.call.pop_latency_ms is not None:
-            return
+        """The card (re)loaded on its own (after a wrap-up): the script's variables."""
         ctx = self.call
+        if ctx is None or data.id != ctx.lead_id:
+            return
+        self.script.set_values({"company": data.company or "",
+                                "contact": data.contacts[0].full_name if data.contacts else "",
+                                "manager": self.user_name})
+
+    def _painted(self, ctx: CallContext) -> None:
+        """Lay out and paint what the fill changed now, in one pass, then measure
+        at the next turn of the event loop (anything else queued runs first)."""
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        top = self.window()
+        QCoreApplication.sendPostedEvents(top, QEvent.Type.UpdateRequest)
+        seq = ctx.seq
 
         def measure():
-            if ctx.pop_latency_ms is None:
+            if ctx.pop_latency_ms is None and ctx.seq == seq:
                 ctx.pop_latency_ms = (time.perf_counter() - ctx.received_at) * 1000.0
-                self.sig_popped.emit(ctx.call_id, ctx.pop_latency_ms)
+                if ctx is self.call:  # a later pop took over: not this card that shows
+                    self.sig_popped.emit(ctx.call_id, ctx.pop_latency_ms)
 
-        self.repaint()
         QTimer.singleShot(0, measure)
 
     def _script_moved(self, _step: str) -> None:
@@ -319,7 +332,7 @@ class CallWorkspace(QWidget):
         def work(_p, _c):
             if card_dirty:
                 L.save(store, card_data, user_id=user_id, region=region)
-            with store.session() as s, s.begin():
+            with store.write_session() as s, s.begin():
                 if interest:
                     w.lead_id = ws.create_lead_from_interest(
                         s, phone=phone, user_id=user_id, company=card_data.company,
@@ -331,15 +344,16 @@ class CallWorkspace(QWidget):
 
         def done(result):
             self._saving = False
-            self.wrapup.saveButton.setEnabled(True)
             lead_id, saved = result
+            # Saved: report first; the form reset and the reload are not part of it.
+            ctx.lead_id, ctx.interest, ctx.call_id = lead_id, False, saved.call_id
+            self.wrapup.saveButton.setEnabled(True)
             if interest:
                 self.sig_lead_created.emit(lead_id)
-            ctx.lead_id, ctx.interest, ctx.call_id = lead_id, False, saved.call_id
-            self.wrapup.reset()
-            self.card.open_lead(lead_id)
-            self._reload_history(lead_id)
             self.sig_wrapup_saved.emit(saved)
+            if ctx is self.call:
+                self.wrapup.reset()
+                self._reload(ctx)
 
         def failed(exc):
             self._saving = False
@@ -349,11 +363,21 @@ class CallWorkspace(QWidget):
 
         run_op(self, work, done, failed)
 
-    def _reload_history(self, lead_id: uuid.UUID) -> None:
-        store = self.store
+    def _reload(self, ctx: CallContext) -> None:
+        """After a save: the card and history again, read in the background; dropped
+        when another call has taken the workspace meanwhile."""
+        store, lead_id, language = self.store, ctx.lead_id, self.script_language
+        if lead_id is None:
+            return
 
         def work(_p, _c):
             with store.session() as s:
-                return ws.history_for_lead(s, lead_id, limit=100)
+                return ws.pop_data(s, lead_id, language=language)
 
-        run_op(self, work, self.history.set_rows, lambda exc: self.sig_error.emit(str(exc)))
+        def done(pop: ws.PopData):
+            if ctx is not self.call or pop.lead is None:
+                return
+            self.card.show_loaded(pop.choices, pop.lead)
+            self.history.set_rows(pop.history)
+
+        run_op(self, work, done, lambda exc: self.sig_error.emit(str(exc)))

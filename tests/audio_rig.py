@@ -287,6 +287,8 @@ def pesq_nb(ref: np.ndarray, ref_rate: int, deg: np.ndarray, deg_rate: int) -> f
     r = resample(ref, ref_rate, 8000)
     d = resample(deg, deg_rate, 8000)
     d, _ = align(r, d)
+    if rms(d) < 1e-4:
+        return 0.0  # nothing arrived (pesq itself fails with a NaN error on silence)
     return float(pesq(8000, r.astype(np.float64), d.astype(np.float64), "nb"))
 
 

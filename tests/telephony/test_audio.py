@@ -21,10 +21,10 @@ def speech(tmp_path_factory):
 
 
 @pytest.fixture
-def pj_endpoint(qapp, pulse_rig):
-    from audio_pj import PjEndpoint
+def pj_endpoint(qapp, pulse_rig, tmp_path):
+    from audio_pj import EngineEndpoint
 
-    ep = PjEndpoint()
+    ep = EngineEndpoint(tmp_path / "rec")
     yield ep
     ep.close()
 
@@ -99,3 +99,70 @@ def test_mic_silence_warning_once_then_reset(qtbot, pj_endpoint, bridge, headset
     pj_endpoint.keep.remove(sink)
     del sink
     gc.collect()
+
+
+# ---- ring tone -------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def ring_wav(tmp_path_factory):
+    import soundfile as sf
+
+    path = tmp_path_factory.mktemp("ring") / "ring.wav"
+    t = np.arange(int(16000 * 0.5)) / 16000
+    tone = 0.5 * np.sin(2 * np.pi * 440 * t) * (t < 0.4)  # 0.4 s tone, 0.1 s pause, looped
+    sf.write(str(path), tone.astype(np.float32), 16000, subtype="PCM_16")
+    return path
+
+
+@pytest.fixture
+def ring_bridge(qtbot, pj_endpoint, headset, ring_wav):
+    """Headset for the call, the ring tone on the headset too; the default device is the speaker."""
+    from workstation.telephony.audio import HeadsetBridge
+
+    b = HeadsetBridge(HEADSET_MIC, HEADSET, ring_name=HEADSET, ring_file=ring_wav)
+    try:
+        with qtbot.waitSignals([b.sig_headset_connected, b.sig_headset_connected], timeout=10000):
+            b.start()
+        yield b
+    finally:
+        b.stop_ring()
+        b.close()
+
+
+def test_ring_tone_plays_on_the_chosen_ring_device_only(qtbot, ring_bridge, headset, tmp_path):
+    on_headset = headset.record("headset.monitor", tmp_path / "ring_headset.wav")
+    on_speaker = headset.record("speaker.monitor", tmp_path / "ring_speaker.wav")
+    assert ring_bridge.start_ring()
+    wait(qtbot, 2.5)  # QSoundEffect loads the file and starts on the worker thread
+    ring_bridge.stop_ring()
+    wait(qtbot, 0.3)
+    heard, spk = on_headset.stop(), on_speaker.stop()
+    print("ring rms headset", rms(heard), "speaker", rms(spk))
+    assert rms(heard) > 0.05  # the 440 Hz tone (rms 0.35 while it sounds)
+    assert rms(spk) < 0.005
+    # and it stops: the last 0.2 s after stop_ring are quiet
+    assert rms(heard[-int(0.2 * 16000):]) < 0.01
+
+
+def test_ring_never_moves_to_another_device(qtbot, ring_bridge, headset, tmp_path):
+    """Ring device missing: start_ring fails and says so; unplugged while ringing: it stops."""
+    gone: list[tuple[str, str]] = []
+    ring_bridge.sig_headset_disconnected.connect(lambda role, name: gone.append((role, name)))
+    on_speaker = headset.record("speaker.monitor", tmp_path / "ring_speaker.wav")
+
+    # unplugged while ringing
+    assert ring_bridge.start_ring()
+    wait(qtbot, 1.5)
+    headset.unplug_headset()
+    qtbot.waitUntil(lambda: ("ring", HEADSET) in gone, timeout=5000)
+    wait(qtbot, 1.5)
+    # missing when the call comes in
+    assert not ring_bridge.start_ring()
+    assert gone.count(("ring", HEADSET)) >= 2 or len([g for g in gone if g[0] == "ring"]) >= 1
+    wait(qtbot, 1.0)
+    ring_bridge.stop_ring()
+    spk = on_speaker.stop()
+    # PulseAudio moves a stream whose sink vanished to the default sink before the
+    # hot-plug event reaches us: allow that blip, nothing more
+    loud = np.abs(spk) > 0.02
+    print("ring samples on the speaker:", int(loud.sum()), "of", len(spk))
+    assert loud.sum() / 16000 < 0.25

@@ -1,5 +1,8 @@
 """Headset audio through a real SIP call to baresip (direct IP call on 127.0.0.1, no PBX).
 
+The product path: TelephonyEngine dials, its ``audio_attach`` hook (installed by
+``HeadsetBridge.attach_to``) connects the call to the headset port.
+
 baresip auto-answers, plays the client's phrase (aufile) and dumps what it
 receives (sndfile). The manager's phrase goes into the test headset's
 microphone (paplay → mic_feed); what the manager hears is recorded from
@@ -9,7 +12,6 @@ unplugs and replugs the headset mid-call.
 
 from __future__ import annotations
 
-import gc
 import os
 import signal
 import socket
@@ -18,7 +20,6 @@ import time
 from pathlib import Path
 
 import numpy as np
-import pjsua2 as pj
 import pytest
 
 from audio_rig import (HEADSET, HEADSET_MIC, PHRASES, align, headset, pesq_nb,  # noqa: F401
@@ -119,27 +120,6 @@ class Peer:
         return read_wav(files[-1])
 
 
-class AudioCall(pj.Call):
-    """A call that hands its audio media to the bridge when media becomes active."""
-
-    def __init__(self, acc: pj.Account, bridge) -> None:
-        super().__init__(acc)
-        self.bridge = bridge
-        self.media_active = False
-        self.disconnected = False
-
-    def onCallMediaState(self, prm) -> None:  # noqa: N802 (pjsua2 API)
-        info = self.getInfo()
-        for i, mi in enumerate(info.media):
-            if mi.type == pj.PJMEDIA_TYPE_AUDIO and mi.status == pj.PJSUA_CALL_MEDIA_ACTIVE:
-                self.bridge.connect_call(self.getAudioMedia(i))
-                self.media_active = True
-
-    def onCallState(self, prm) -> None:  # noqa: N802 (pjsua2 API)
-        if self.getInfo().state == pj.PJSIP_INV_STATE_DISCONNECTED:
-            self.disconnected = True
-
-
 @pytest.fixture(scope="module")
 def phrases(tmp_path_factory):
     d = tmp_path_factory.mktemp("phrases")
@@ -151,63 +131,67 @@ def phrases(tmp_path_factory):
     return {"manager": manager, "client": client, "client_padded": padded}
 
 
+class Setup:
+    """The product path: TelephonyEngine (direct IP, no PBX) with the HeadsetBridge attached."""
+
+    def __init__(self, qtbot, peer: Peer, engine, bridge, rig) -> None:
+        self.qtbot, self.peer, self.engine, self.bridge, self.rig = qtbot, peer, engine, bridge, rig
+        self.states: dict[str, str] = {}
+        engine.sig_call_state.connect(lambda key, state, *_: self.states.__setitem__(key, state))
+
+    def dial(self) -> str:
+        key = self.engine.dial(self.peer.uri)
+        self.qtbot.waitUntil(lambda: self.engine.call_audio_media(key) is not None, timeout=10000)
+        assert self.bridge.in_call
+        return key
+
+    def state(self, key: str) -> str:
+        return self.states.get(key, "")
+
+    def hangup(self, key: str) -> None:
+        self.engine.hangup(key)
+        self.qtbot.waitUntil(lambda: key not in self.engine.calls(), timeout=5000)
+
+
 @pytest.fixture
 def sip_setup(qtbot, qapp, headset, phrases, tmp_path):
-    from audio_pj import PjEndpoint
     from workstation.telephony.audio import HeadsetBridge
+    from workstation.telephony.engine import TelephonyEngine
+    from workstation.telephony.settings import SipSettings
 
     peer = Peer(tmp_path / "baresip", phrases["client_padded"])
-    ep = PjEndpoint()
-    acc = pj.Account()
-    cfg = pj.AccountConfig()
-    cfg.idUri = "sip:manager@127.0.0.1"
-    cfg.mediaConfig.transportConfig.boundAddress = "127.0.0.1"
-    cfg.mediaConfig.transportConfig.publicAddress = "127.0.0.1"
-    acc.create(cfg)
-    bridge = HeadsetBridge(HEADSET_MIC, HEADSET)
-    calls: list[AudioCall] = []
+    engine = TelephonyEngine(SipSettings(bind_address="127.0.0.1", record_calls=False,
+                                         codecs=["PCMU/8000", "PCMA/8000"], log_level=1,
+                                         recordings_dir=tmp_path / "rec"))
+    bridge = None
     try:
+        engine.start()
+        bridge = HeadsetBridge(HEADSET_MIC, HEADSET)
         with qtbot.waitSignals([bridge.sig_headset_connected] * 2, timeout=10000):
             bridge.start()
-        yield peer, ep, acc, bridge, calls, headset
+        bridge.attach_to(engine)
+        yield Setup(qtbot, peer, engine, bridge, headset)
     finally:
-        for call in calls:
-            if not call.disconnected:
-                try:
-                    call.hangup(pj.CallOpParam())
-                except pj.Error:
-                    pass
-        qtbot.wait(300)
-        bridge.close()
-        calls.clear()
-        acc.shutdown()
-        del acc
-        gc.collect()
-        ep.close()
+        # The engine owns every pjsua2 Call (tests hold only call keys), so a failed
+        # assertion's traceback keeps no pjsua2 object alive past libDestroy.
+        HeadsetBridge.detach_from(engine)
+        if bridge is not None:
+            bridge.close()  # its port goes before libDestroy
+        engine.stop()
         peer.stop()
 
 
-def dial(qtbot, sip_setup) -> AudioCall:
-    peer, ep, acc, bridge, calls, rig = sip_setup
-    call = AudioCall(acc, bridge)
-    calls.append(call)
-    call.makeCall(peer.uri, pj.CallOpParam(True))
-    qtbot.waitUntil(lambda: call.media_active, timeout=10000)
-    return call
-
-
 def test_speech_both_ways_through_sip_call(qtbot, sip_setup, phrases, tmp_path):
-    peer, ep, acc, bridge, calls, rig = sip_setup
+    peer, bridge, rig = sip_setup.peer, sip_setup.bridge, sip_setup.rig
     rec = rig.record("headset.monitor", tmp_path / "heard.wav")
-    call = dial(qtbot, sip_setup)
+    key = sip_setup.dial()
     qtbot.wait(300)
     talk = rig.play("mic_feed", phrases["manager"])
     qtbot.waitUntil(lambda: talk.poll() is not None, timeout=30000)
     client_ref, client_rate = read_wav(phrases["client"])
     qtbot.wait(int(max(0.0, len(client_ref) / client_rate - 5.0) * 1000) + 800)
     heard = rec.stop()
-    call.hangup(pj.CallOpParam())
-    qtbot.waitUntil(lambda: call.disconnected, timeout=5000)
+    sip_setup.hangup(key)
     qtbot.wait(300)
     peer.stop()  # sndfile finalises its dumps on exit
 
@@ -223,8 +207,8 @@ def test_speech_both_ways_through_sip_call(qtbot, sip_setup, phrases, tmp_path):
 
 def test_headset_replugged_mid_call(qtbot, sip_setup, phrases, tmp_path):
     """Unplug both headset devices mid-call: signals, no fallback to the speaker; replug: audio again."""
-    peer, ep, acc, bridge, calls, rig = sip_setup
-    call = dial(qtbot, sip_setup)
+    peer, bridge, rig = sip_setup.peer, sip_setup.bridge, sip_setup.rig
+    key = sip_setup.dial()
     qtbot.wait(500)
 
     disconnected: list[tuple[str, str]] = []
@@ -235,7 +219,7 @@ def test_headset_replugged_mid_call(qtbot, sip_setup, phrases, tmp_path):
     assert not bridge.is_open("input") and not bridge.is_open("output")
     qtbot.wait(1500)  # the client keeps talking meanwhile
     on_speaker = speaker.stop()
-    assert call.getInfo().state == pj.PJSIP_INV_STATE_CONFIRMED
+    assert sip_setup.state(key) == "confirmed"
 
     with qtbot.waitSignals([bridge.sig_headset_connected] * 2, timeout=10000):
         rig.plug_headset()
@@ -245,9 +229,8 @@ def test_headset_replugged_mid_call(qtbot, sip_setup, phrases, tmp_path):
     qtbot.waitUntil(lambda: talk.poll() is not None, timeout=30000)
     qtbot.wait(500)
     after = rec.stop()
-    assert call.getInfo().state == pj.PJSIP_INV_STATE_CONFIRMED
-    call.hangup(pj.CallOpParam())
-    qtbot.waitUntil(lambda: call.disconnected, timeout=5000)
+    assert sip_setup.state(key) == "confirmed"
+    sip_setup.hangup(key)
     qtbot.wait(300)
     peer.stop()
 

@@ -52,6 +52,12 @@ INPUT, OUTPUT, RING = "input", "output", "ring"
 
 #: RMS (Int16 units) below which a 20 ms microphone chunk counts as silence (≈ -56 dBFS).
 DEFAULT_SILENCE_RMS = 50.0
+#: Interpreter switch interval the bridge needs (seconds). Python's default
+#: 5 ms lets a busy GUI thread hold the GIL long enough to starve the Qt audio
+#: thread (measured: 80 ms microphone gaps and underruns with a 200 ms Python
+#: burst; 16 ms gaps and none at 1 ms).
+SWITCH_INTERVAL_S = 0.001
+
 #: Period the audio server is asked to use; PulseAudio's default for Qt's
 #: source is 64 ms fragments, far too coarse for a call (measured here).
 OS_PERIOD_MS = 10
@@ -218,7 +224,6 @@ class _AudioWorker(QObject):
         self._source: QAudioSource | None = None
         self._source_io = None
         self._sink: QAudioSink | None = None
-        self._effect: QSoundEffect | None = None
         self._feed: _SpeakerFeed | None = None
         self._rms_due = 0.0
         self._watch: QTimer | None = None
@@ -237,7 +242,6 @@ class _AudioWorker(QObject):
 
     @Slot()
     def shutdown(self) -> None:
-        self.stop_ring()
         self.open_input(None)
         self.open_output(None)
         if self._watch:
@@ -349,7 +353,16 @@ class _AudioWorker(QObject):
         self._sink, self._feed = sink, feed
         self.opened.emit(OUTPUT, True, "")
 
-    # -- ring tone
+
+class _Ringer(QObject):
+    """The ring tone (QSoundEffect). Lives on the bridge's thread: QSoundEffect on
+    the audio QThread crashed Qt 6.11's PulseAudio backend (measured), and a ring
+    tone needs no low latency."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._effect: QSoundEffect | None = None
+
     @Slot(object, str)
     def start_ring(self, device: QAudioDevice, path: str) -> None:
         self.stop_ring()
@@ -416,6 +429,7 @@ class HeadsetBridge(QObject):
         self._ringing = False
         self._thread: QThread | None = None
         self._worker = _AudioWorker(self._core, silence_seconds, silence_rms)
+        self._ringer = _Ringer(self)
         self._devices: QMediaDevices | None = None
         self._pulse = None  # audio_pulse.PulseWatcher on Linux: Qt misses removals
 
@@ -433,6 +447,8 @@ class HeadsetBridge(QObject):
         """Create the pjsua2 port and open the chosen devices (pjsua2 thread)."""
         if self._port is not None:
             return
+        if sys.getswitchinterval() > SWITCH_INTERVAL_S:
+            sys.setswitchinterval(SWITCH_INTERVAL_S)
         fmt = pj.MediaFormatAudio()
         fmt.type = pj.PJMEDIA_TYPE_AUDIO
         fmt.init(pj.PJMEDIA_FORMAT_PCM, SAMPLE_RATE, CHANNELS, FRAME_MS * 1000, 16)
@@ -447,8 +463,8 @@ class HeadsetBridge(QObject):
         self._req_input.connect(self._worker.open_input)
         self._req_output.connect(self._worker.open_output)
         self._req_call.connect(self._worker.set_call_active)
-        self._req_ring.connect(self._worker.start_ring)
-        self._req_ring_stop.connect(self._worker.stop_ring)
+        self._req_ring.connect(self._ringer.start_ring)
+        self._req_ring_stop.connect(self._ringer.stop_ring)
         self._req_silence.connect(self._worker.set_silence_seconds)
         self._worker.opened.connect(self._on_opened)
         self._worker.mic_silent.connect(self.sig_mic_silent)
@@ -470,6 +486,8 @@ class HeadsetBridge(QObject):
     def close(self) -> None:
         """Stop audio, close devices and the port (pjsua2 thread, before libDestroy)."""
         self.disconnect_call()
+        self._ringing = False
+        self._ringer.stop_ring()
         if self._pulse is not None:
             self._pulse.close()
             self._pulse = None
@@ -518,6 +536,32 @@ class HeadsetBridge(QObject):
                 fn()
             except pj.Error as exc:  # the call's media may already be destroyed
                 log.debug("stopTransmit: %s", exc.info() if hasattr(exc, "info") else exc)
+
+    def attach_to(self, engine) -> None:
+        """Install the bridge as ``engine``'s headset (TelephonyEngine.audio_attach/detach).
+
+        The engine connects the call to the headset port both ways, honours its
+        own mute and records the port on the manager's channel; the bridge
+        watches the microphone for silence while a call has media. Call
+        ``engine.audio_attach = engine.audio_detach = None`` (or
+        `detach_from`) before `close()`.
+        """
+        def attach(_key, media):
+            self._call_media = media
+            self._req_call.emit(True)
+            return self.port, self.port
+
+        def detach(_key):
+            if self._call_media is not None:
+                self._call_media = None
+                self._req_call.emit(False)
+
+        engine.audio_attach = attach
+        engine.audio_detach = detach
+
+    @staticmethod
+    def detach_from(engine) -> None:
+        engine.audio_attach = engine.audio_detach = None
 
     def disconnect(self, *args, **kwargs):
         """No arguments: `disconnect_call()`. With arguments: QObject.disconnect."""

@@ -33,6 +33,7 @@ from sqlalchemy.exc import IntegrityError
 
 from workstation.domain import phones
 from workstation.store.models import Call
+from workstation.store.workspace import WRITE_LOCK
 from workstation.store.types import utcnow
 from workstation.views.ops import run_op
 
@@ -172,6 +173,25 @@ class CallController(QObject):
         if lead_id is None:
             return self._dial_now(None, number)
         return self.call_lead(lead_id, number)
+
+    def dial_number(self, number: str) -> uuid.UUID | None:
+        """A phone clicked outside the workspace (a lead-card dialog of the Leads
+        tab): the number's lead (the screen-pop lookup) gets the card and the
+        call; a number of no lead, or of several, is dialled as it is."""
+        if self._busy():
+            self.sig_status.emit(self.tr("Finish the current call first."))
+            return None
+        matches = []
+        try:
+            with self.store.session() as s:  # the screen-pop lookup: one indexed query
+                from workstation.store.workspace import lookup_by_phone
+
+                matches = lookup_by_phone(s, number, self.region)
+        except phones.PhoneError:
+            pass
+        if len(matches) == 1:
+            return self.call_lead(matches[0].lead_id, number)
+        return self._dial_now(None, number)
 
     def _busy(self) -> bool:
         if self.softphone is not None and self.softphone.current is not None:
@@ -360,7 +380,7 @@ class CallController(QObject):
     def _upsert(self, call_id: uuid.UUID, values: dict, create: bool) -> None:
         for attempt in range(2):
             try:
-                with self.store.session() as s, s.begin():
+                with WRITE_LOCK, self.store.write_session() as s, s.begin():
                     row = s.get(Call, call_id)
                     if row is None:
                         if not create:

@@ -109,6 +109,8 @@ class CallCenter(QObject):
         self.controller.sig_status.connect(window.status_message.setText)
         self.myday.sig_open_lead.connect(self.open_lead)
         self.myday.sig_next_lead.connect(self.controller.call_lead)
+        # phones clicked in the Leads tab's lead-card dialogs dial like the workspace's
+        window.sig_dial.connect(self.controller.dial_number)
         self.myday.sig_progress.connect(self._show_kpi)
         self.myday.sig_error.connect(window.status_message.setText)
         self.workspace.sig_error.connect(window.status_message.setText)

@@ -330,6 +330,10 @@ class CallWorkspace(QWidget):
         self.wrapup.saveButton.setEnabled(False)
 
         def work(_p, _c):
+            with ws.WRITE_LOCK:
+                return write()
+
+        def write():
             if card_dirty:
                 L.save(store, card_data, user_id=user_id, region=region)
             with store.write_session() as s, s.begin():

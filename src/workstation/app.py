@@ -93,10 +93,16 @@ class Workstation:
     def start(self) -> None:
         from workstation.store.db import open_store
 
+        # Audio frames are copied by Python on pjmedia's clock thread and Qt's
+        # audio thread: a 1 ms GIL switch interval keeps a busy GUI from starving
+        # them (bench/bench_audio.py: 4 underruns per 30 s at the 5 ms default, 0 at 1 ms).
+        sys.setswitchinterval(min(sys.getswitchinterval(), 0.001))
         self.store = open_store(self.config)
+        self.sync = self._start_sync()  # pulls the users first: this login's shared id
         user_id, user_name = prepare_store(self.store, self.config)
         self.engine = self._start_engine()
-        self.sync = self._start_sync()
+        if self.sync is not None:
+            self.sync.start()
         from workstation.views.callcenter.wiring import CallCenter
         from workstation.views.mainwindow import MainWindow
 
@@ -104,6 +110,10 @@ class Workstation:
         self.window.user_id = user_id
         self.center = CallCenter(self.window, self.config, self.store, user_id, user_name,
                                  engine=self.engine, sync=self.sync)
+        if self.sync is not None:  # shared-pool leads are leased before they are dialled
+            from workstation.sync.leasing import DialLeases
+
+            self.center.controller.leases = DialLeases(self.store, self.sync.syncer.shared)
         if self.engine is not None:
             self.engine.sig_error.connect(self.window.status_message.setText)
         if self.bridge is not None and self.center.softphone is not None:
@@ -169,16 +179,7 @@ class Workstation:
             log.exception("headset audio not available; calls use the null device")
             return
         self.bridge = bridge
-
-        def attach(_key, media):
-            bridge.connect_call(media)
-            return bridge.port, bridge.port
-
-        def detach(_key):
-            bridge.disconnect_call()
-
-        engine.audio_attach = attach
-        engine.audio_detach = detach
+        bridge.attach_to(engine)  # the engine connects calls, applies mute, records the port
 
     def _start_sync(self):
         if not self.config.get("db.shared_url"):
@@ -191,7 +192,13 @@ class Workstation:
             log.exception("sync not started")
             return None
         if service is not None:
-            service.start()
+            # Before prepare_store: a login already in the shared base keeps its
+            # shared users.id (calls are written under it). Offline: created
+            # locally, merged by login on the first push.
+            try:
+                service.syncer.pull(tables={"teams", "users"})
+            except Exception as exc:  # noqa: BLE001 - offline start: the worker retries
+                log.info("users not pulled before start: %s", exc)
         return service
 
     # -- stop -------------------------------------------------------------------------

@@ -168,7 +168,8 @@ def team_member(url: str, path: str, seconds: float, per_minute: int, out: str) 
         time.sleep(0.2)
     left = syncer.waiting()
     worker.stop()
-    Path(out).write_text(json.dumps({"ids": ids, "lags": lags, "left": left}))
+    Path(out).write_text(json.dumps({"ids": ids, "lags": lags, "left": left,
+                                     "timings": dict(syncer.timings)}))
     store.dispose()
 
 
@@ -187,6 +188,7 @@ def bench_team(cluster, admin, tmp: Path, seconds: float, members: int = 20,
     for p, _ in procs:
         p.wait(timeout=seconds + 600)
     ids, lags, left = [], [], 0
+    timings: dict[str, float] = {}
     for p, out in procs:
         if p.returncode != 0 or not out.exists():
             raise SystemExit(f"team member failed (exit {p.returncode})")
@@ -194,6 +196,8 @@ def bench_team(cluster, admin, tmp: Path, seconds: float, members: int = 20,
         ids += data["ids"]
         lags += data["lags"]
         left += data["left"]
+        for k, v in data.get("timings", {}).items():
+            timings[k] = timings.get(k, 0) + v
     with admin.connect() as c:
         c.execute(text("CREATE TEMP TABLE want (id uuid PRIMARY KEY)"))
         c.execute(text("INSERT INTO want SELECT unnest(CAST(:ids AS uuid[]))"), {"ids": ids})
@@ -205,8 +209,13 @@ def bench_team(cluster, admin, tmp: Path, seconds: float, members: int = 20,
     emit("sync_team_lost", int(lost), "calls", 0, len(ids), workstations=members,
          seconds=seconds, per_minute=per_minute, left_in_outbox=left)
     emit("sync_team_duplicated", int(dup_calls + dup_hist), "rows", 0, len(ids))
+    load1, load5, _ = os.getloadavg()
     emit("sync_team_push_lag_p95_ms", pct(lags, 95) * 1000, "ms", 1000, len(lags),
-         p50_ms=round(pct(lags, 50) * 1000, 1))
+         p50_ms=round(pct(lags, 50) * 1000, 1), load1=round(load1, 2), load5=round(load5, 2),
+         cpus=os.cpu_count())
+    # where the workers spent their time (sums over all members): see README's sync notes
+    print(json.dumps({"profile": "sync_team", **{k: round(v, 2) for k, v in
+                                                  sorted(timings.items())}}), file=sys.stderr)
 
 
 # -- 3. first sync of a new workstation ---------------------------------------------------------

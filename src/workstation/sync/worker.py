@@ -196,6 +196,8 @@ class Syncer:
         self._recordings_at = 0.0
         self._uid: uuid.UUID | None = None
         self._uid_known = False
+        self.timings: Counter = Counter()  # seconds and counts per phase (benches, profiling)
+        self.push_pids: set[int] = set()  # backends this syncer pushed through (own NOTIFYs)
 
     def close(self) -> None:
         try:
@@ -271,9 +273,16 @@ class Syncer:
     def sync_once(self, tables: set[str] | None = None) -> SyncReport:
         """Push everything waiting, pull ``tables`` (default: all)."""
         report = SyncReport()
+        t = self.timings
+        t["rounds"] += 1
         try:
+            t0 = time.perf_counter()
             self.push(report)
+            t1 = time.perf_counter()
+            t["push_s"] += t1 - t0
             self.pull(report, tables)
+            t["pull_s"] += time.perf_counter() - t1
+            t["pull_tables"] += len(SYNC_ORDER) if tables is None else len(tables)
             if self.recordings is not None and (
                     tables is None or time.monotonic() - self._recordings_at > PERSIST_EVERY_S):
                 self._recordings_at = time.monotonic()
@@ -307,8 +316,13 @@ class Syncer:
                     if t.name in ids:
                         rows[t.name] = {r["id"]: dict(r) for r in lc.execute(
                             select(t).where(t.c.id.in_(ids[t.name]))).mappings()}
+            t0 = time.perf_counter()
             results = self._push_server(ids, rows, report)
+            t1 = time.perf_counter()
             self._settle(entries, results, report)
+            self.timings["push_server_s"] += t1 - t0
+            self.timings["push_settle_s"] += time.perf_counter() - t1
+            self.timings["push_batches"] += 1
             if len(entries) < self.batch:
                 return report
 
@@ -316,10 +330,23 @@ class Syncer:
         """Send one batch in one server transaction; per row only if something is refused."""
         try:
             with self.shared.connect() as sc:
+                pid = sc.connection.driver_connection.info.backend_pid
+                if pid not in self.push_pids:
+                    if len(self.push_pids) > 16:  # the pool replaced its connections
+                        self.push_pids.clear()
+                    self.push_pids.add(pid)
                 try:
                     with sc.begin():
                         results: dict = {"idmap": {}, "history": 0}
-                        sc.execute(text(f"SELECT pg_advisory_xact_lock({ADVISORY_LOCK})"))
+                        if any(natural_keys(t) or t.name in LWW_HISTORY
+                               for t in SYNC_ORDER if t.name in ids):
+                            # merges and later-write-wins read the shared rows first:
+                            # serialise with other writers from the start
+                            t0 = time.perf_counter()
+                            sc.execute(text(f"SELECT pg_advisory_xact_lock({ADVISORY_LOCK})"))
+                            self.timings["push_lock_wait_s"] += time.perf_counter() - t0
+                        # else the revision trigger takes the lock at the first write:
+                        # held for the INSERT ... RETURNING statements and the commit only
                         for t in SYNC_ORDER:
                             if t.name in ids:
                                 self._push_table(sc, t, ids[t.name], rows[t.name], results)
@@ -390,12 +417,19 @@ class Syncer:
                       if c not in ("id", "created_at", "created_by")},
                 where=stmt.excluded.updated_at > t.c.updated_at)
         ids = [v["id"] for v in values]
+        # One statement per 500 rows (insertmanyvalues), its RETURNING gives the
+        # revisions: no second round trip while the revision lock is held.
+        stmt = stmt.returning(t.c.id, t.c.revision, sort_by_parameter_order=False)
+        written = {}
         for i in range(0, len(values), 500):
-            sc.execute(stmt, values[i:i + 500])  # psycopg executemany: one pipeline
+            written.update(sc.execute(stmt, values[i:i + 500]).all())
+        for rid, rev in written.items():
+            results[(t.name, rid)] = ("ok", rev)
         mine = {v["id"]: v["updated_at"] for v in values}
         lost = []
-        for i in range(0, len(ids), 1000):
-            part = ids[i:i + 1000]
+        rest = [rid for rid in ids if rid not in written]  # replayed, or the shared row is newer
+        for i in range(0, len(rest), 1000):
+            part = rest[i:i + 1000]
             for rid, rev, at in sc.execute(select(t.c.id, t.c.revision, t.c.updated_at)
                                            .where(t.c.id.in_(part))).all():
                 if t.name in APPEND_ONLY or at == mine[rid]:
@@ -534,7 +568,9 @@ class Syncer:
                 # Every revision up to the horizon is committed: writers hold the
                 # advisory lock from their first revision to their commit.
                 with sc.begin():
+                    t0 = time.perf_counter()
                     sc.execute(text(f"SELECT pg_advisory_xact_lock_shared({ADVISORY_LOCK})"))
+                    self.timings["pull_lock_wait_s"] += time.perf_counter() - t0
                     horizon = sc.scalar(text("SELECT CASE WHEN is_called THEN last_value "
                                              "ELSE last_value - 1 END FROM ws_revision_seq"))
                 skipped: dict[str, int] = {}
@@ -719,6 +755,14 @@ class SyncWorker(threading.Thread):
             listen.close()
         self.syncer.close()
 
+    def _note(self, n, notified: set[str]) -> None:
+        """Changes this workstation pushed itself (NOTIFY sent by one of its own push
+        connections) do not make it pull: its own rows are already here."""
+        if n.pid in self.syncer.push_pids:
+            self.syncer.timings["notify_own"] += 1
+            return
+        notified.add(n.payload)
+
     def _wait(self, listen, started: float) -> set[str] | None:
         """Until something happens. Returns the tables to pull (None: all, on a poll).
 
@@ -729,17 +773,21 @@ class SyncWorker(threading.Thread):
         deadline = started + self.poll_s
         mark = self.syncer.outbox_mark()
         notified: set[str] = set()
+        t = self.syncer.timings
         while not self._halt.is_set():
             now = time.monotonic()
             if now >= deadline:
+                t["wake_poll"] += 1
                 return None
             due = now - started >= self.min_interval_s
             if due and (notified or self._wake.is_set()):
+                t["wake_notify" if notified else "wake_explicit"] += 1
                 return notified
             for n in listen.notifies(timeout=0.05, stop_after=1):
-                notified.add(n.payload)
+                self._note(n, notified)
             for n in listen.notifies(timeout=0.0):
-                notified.add(n.payload)
+                self._note(n, notified)
             if due and self.syncer.outbox_mark() != mark:
+                t["wake_outbox"] += 1
                 return notified
         return notified

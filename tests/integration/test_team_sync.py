@@ -1,0 +1,183 @@
+"""Two workstations of one team through a REAL PostgreSQL (throwaway cluster).
+
+App side: each workstation has its own local store, the real call workspace
+and CallController (pytest-qt, offscreen; no SIP engine: a dial ends at once
+with outcome "error" and the wrap-up opens, which is all the lease path needs),
+and a Syncer signed in as its own manager. A wrap-up saved on A through the
+workspace (store.workspace.save_wrapup) arrives on B; a shared-pool lead
+leased by A cannot be dialled by B until A's wrap-up is saved.
+
+The headless commands run as the user would run them: ``workstation sync
+--once`` and ``workstation sync status`` in a subprocess, with db.shared_url
+from ``workstation config`` and the password in the keyring.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import uuid
+
+import pytest
+from sqlalchemy import select, text
+
+from sync.pgfixtures import pg_cluster, pg_template, require_part, shared_db  # noqa: F401
+from workstation.store.models import Call, HistoryEvent, Lead
+
+pytestmark = pytest.mark.pg
+
+NUMBER = "+380671234567"
+
+
+def _pool_lead(shared_db, member) -> uuid.UUID:
+    with shared_db.engine().begin() as c:
+        return c.scalar(text(
+            "INSERT INTO leads (id, company, category, address, source, topic, product, project,"
+            " site, channel, team_id, shared_pool, remind, attempts, notes, name_key, created_at,"
+            " updated_at, revision, deleted) VALUES (gen_random_uuid(), 'Pool Co', '', '', '',"
+            " '', '', '', '', 'call', (SELECT team_id FROM users WHERE login = :l), true, false,"
+            " 0, '', '', now(), now(), 0, false) RETURNING id"), {"l": member.login})
+
+
+class Side:
+    """One workstation: local store, syncer, workspace, controller with leases."""
+
+    def __init__(self, qtbot, tmp_path, shared_db, member, name: str) -> None:
+        from workstation.store.db import Store
+        from workstation.sync.leasing import DialLeases
+        from workstation.sync.worker import Syncer
+        from workstation.views.callcenter.controller import CallController
+        from workstation.views.workspace import CallWorkspace
+
+        self.member = member
+        self.store = Store(path=tmp_path / f"{name}.sqlite3")
+        self.store.upgrade()
+        self.shared = shared_db.engine(member.url)
+        self.syncer = Syncer(self.store.url, self.shared)
+        self.syncer.sync_once()  # the team's users and the shared pool
+        self.workspace = CallWorkspace(self.store, member.id, name)
+        qtbot.addWidget(self.workspace)
+        self.controller = CallController(None, self.workspace, self.store, member.id)
+        self.leases = DialLeases(self.store, self.shared)
+        self.controller.leases = self.leases
+        self.status: list[str] = []
+        self.controller.sig_status.connect(self.status.append)
+
+    def close(self) -> None:
+        self.syncer.close()
+        self.store.dispose()
+
+
+@pytest.fixture
+def team(qtbot, tmp_path, shared_db):
+    alice, bob = shared_db.add_user("alice"), shared_db.add_user("bob")
+    lead = _pool_lead(shared_db, alice)
+    a = Side(qtbot, tmp_path, shared_db, alice, "a")
+    b = Side(qtbot, tmp_path, shared_db, bob, "b")
+    yield a, b, lead
+    for side in (a, b):
+        qtbot.waitUntil(side.controller.idle, timeout=10_000)
+        side.close()
+
+
+def _dial(qtbot, side: Side, lead) -> str:
+    with qtbot.waitSignal(side.controller.sig_lease, timeout=10_000) as got:
+        assert side.controller.call_lead(lead, NUMBER) is None  # leasing first
+    assert got.args[0] == lead
+    return got.args[1]
+
+
+def test_wrapup_on_a_reaches_b_and_a_leased_lead_is_busy_for_b(qtbot, team):
+    from workstation.sync import leases
+
+    a, b, lead = team
+    with a.store.session() as s:
+        assert s.get(Lead, lead).shared_pool  # pulled from the shared pool
+
+    # A dials: leased in the shared database, then the card and the (failing) dial
+    assert _dial(qtbot, a, lead) == ""
+    held = leases.current(b.shared, lead)
+    assert held is not None and held.holder == a.member.login
+    qtbot.waitUntil(lambda: a.workspace.call is not None and a.workspace.call.ended,
+                    timeout=10_000)
+    call_id = a.workspace.call.call_id
+
+    # B tries the same lead: busy, says who, does not dial
+    b_calls = set(b.controller.calls)
+    assert _dial(qtbot, b, lead) == a.member.login  # no full name set: the login
+    assert f"busy: {a.member.login} is calling this lead" in b.status
+    assert set(b.controller.calls) == b_calls and b.workspace.call is None
+
+    # A saves the wrap-up through the workspace (store.workspace.save_wrapup)
+    form = a.workspace.wrapup
+    form.resultCombo.setCurrentIndex(form.resultCombo.findData("undefined"))
+    form.notesEdit.setPlainText("Team sync wrap-up")
+    with qtbot.waitSignal(a.workspace.sig_wrapup_saved, timeout=10_000) as saved:
+        a.workspace.save_wrapup()
+    assert saved.args[0].call_id == call_id
+    qtbot.waitUntil(lambda: leases.current(b.shared, lead) is None, timeout=10_000)
+    qtbot.waitUntil(a.controller.idle, timeout=10_000)
+
+    # through PostgreSQL: A pushes, B pulls
+    pushed = a.syncer.sync_once()
+    assert pushed.pushed["calls"] >= 1 and pushed.pushed["history_events"] >= 1
+    pulled = b.syncer.sync_once()
+    assert pulled.pulled["calls"] >= 1
+    with b.store.session() as s:
+        call = s.get(Call, call_id)
+        assert call is not None and call.notes == "Team sync wrap-up"
+        assert call.user_id == a.member.id and call.lead_id == lead
+        events = s.scalars(select(HistoryEvent).where(HistoryEvent.call_id == call_id)).all()
+        assert [e.kind for e in events] == ["call"]
+
+    # released: now B may dial it
+    assert _dial(qtbot, b, lead) == ""
+    assert leases.current(a.shared, lead).holder == b.member.login
+
+
+def _cli(*args, env=None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "workstation", *args], capture_output=True,
+                          text=True, timeout=120, env=env or dict(os.environ))
+
+
+def test_sync_once_and_status_with_the_apps_config_and_keyring(shared_db, config, store):
+    from sqlalchemy.engine import URL, make_url
+
+    from workstation import secrets
+
+    carol = shared_db.add_user("carol")
+    u = make_url(carol.url)
+    no_password = URL.create("postgresql", u.username, None, u.host, u.port,
+                             u.database).render_as_string() + "?sslmode=disable"
+    assert carol.password not in no_password
+    assert _cli("config", "set", "db.shared_url", no_password).returncode == 0
+    assert _cli("config", "set", "user.login", carol.login).returncode == 0
+    secrets.set_secret("db.shared_password", carol.password)
+    first = _cli("sync", "--once")  # pulls the team's users: carol's row
+    assert first.returncode == 0, first.stderr
+    assert "pulled:" in first.stdout
+    with store.session() as s, s.begin():
+        s.add(Lead(company="Carol's own lead", owner_id=carol.id))
+
+    once = _cli("sync", "--once")
+    assert once.returncode == 0, once.stderr
+    assert "pushed:" in once.stdout and "leads 1" in once.stdout
+    assert carol.password not in once.stdout + once.stderr
+    with shared_db.engine().connect() as c:
+        assert c.scalar(text("SELECT count(*) FROM leads WHERE company = 'Carol''s own lead'")) == 1
+
+    status = _cli("sync", "status")
+    assert status.returncode == 0, status.stderr
+    out = status.stdout.lower()
+    assert "connected" in out and "offline" not in out
+    assert "changes waiting: 0" in out and "last sync: never" not in out
+
+    # unreachable (nothing listens on that port): non-zero, says so
+    dead = URL.create("postgresql", u.username, None, u.host, 1, u.database).render_as_string()
+    assert _cli("config", "set", "db.shared_url", dead).returncode == 0
+    failed = _cli("sync", "--once")
+    assert failed.returncode == 3
+    assert "shared database" in failed.stderr
+    offline = _cli("sync", "status")
+    assert "offline" in offline.stdout.lower()

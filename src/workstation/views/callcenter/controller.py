@@ -86,6 +86,8 @@ class CallController(QObject):
     """A Call row was written: (call id, what: "started" | "popped" | "ended")."""
     sig_status = Signal(str)
     """A short message for the status bar."""
+    sig_lease = Signal(object, str)
+    """A lease decision for a lead: (lead id, holder's name; "" = ours, dialling)."""
 
     def __init__(self, engine, workspace, store, user_id: uuid.UUID | None, *,
                  softphone=None, region: str = "UA", parent: QObject | None = None) -> None:
@@ -101,6 +103,10 @@ class CallController(QObject):
         self._dial_timer = QTimer(self)
         self._dial_timer.setSingleShot(True)
         self._dial_timer.timeout.connect(self._dial_pending)
+        self.leases = None
+        """A :class:`workstation.sync.leasing.DialLeases` when a shared database is set:
+        shared-pool leads are leased (off the GUI thread) before they are dialled."""
+        self._leased_ok: uuid.UUID | None = None
 
         if engine is not None:
             engine.sig_incoming.connect(self.on_incoming)
@@ -156,6 +162,10 @@ class CallController(QObject):
         if self._busy():
             self.sig_status.emit(self.tr("Finish the current call first."))
             return None
+        if self.leases is not None and self._leased_ok != lead_id:
+            self._lease_then_call(lead_id, number)
+            return None
+        self._leased_ok = None
         c = self._new_call(None, "out", number)
         c.lead_id = lead_id
         self.sig_show_workspace.emit()
@@ -335,7 +345,42 @@ class CallController(QObject):
                                   started_at=started, answered_at=answered, ended_at=ended)
         self.sig_show_workspace.emit()
 
+    def _lease_then_call(self, lead_id: uuid.UUID, number: str) -> None:
+        """Lease a shared-pool lead in the shared database (off the GUI thread), then
+        dial; when another manager holds it, say who and do not dial."""
+        leases = self.leases
+        leases_release_others = leases.release_all  # a lead left without a wrap-up
+
+        def work(_p, _c):
+            leases_release_others(keep=lead_id)
+            return leases.acquire_for_dial(lead_id)
+
+        def done(holder):
+            self.sig_lease.emit(lead_id, holder or "")
+            if holder:
+                self.sig_status.emit(self.tr("busy: %1 is calling this lead").replace("%1", holder))
+                return
+            self._leased_ok = lead_id
+            self.call_lead(lead_id, number)
+
+        def failed(exc):
+            log.error("lease of lead %s: %s", lead_id, exc)
+            self._leased_ok = lead_id  # offline-first: dial without the lease
+            self.call_lead(lead_id, number)
+
+        run_op(self, work, done, failed)
+
+    def _release_lease(self, lead_id) -> None:
+        leases = self.leases
+        if leases is None or lead_id is None or lead_id not in leases.held():
+            return
+        run_op(self, lambda _p, _c: leases.release(lead_id), lambda _r: None,
+               lambda exc: log.warning("lease release: %s", exc))
+
     def _on_wrapup_saved(self, saved) -> None:
+        c = self.calls.get(getattr(saved, "call_id", None))
+        if c is not None:
+            self._release_lease(c.lead_id)
         # Over and wrapped up; keep the last calls a while (a slow pop may still report).
         while len(self.calls) > 50:
             oldest = next(iter(self.calls))

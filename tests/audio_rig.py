@@ -17,8 +17,20 @@ is what PulseAudio does when a USB headset goes away and comes back.
 
 As root, pulseaudio warns ("not intended to be run as root") but runs fine in
 per-user mode with ``-n`` (no default.pa) and an anonymous unix socket; Qt's
-PulseAudio backend finds it through PULSE_SERVER, which `pulse_rig` exports
-for the whole test session (set before QtMultimedia first connects).
+PulseAudio backend finds it through PULSE_SERVER, which `pulse_rig` exports.
+
+One daemon per process, never two: QtMultimedia's PulseAudio backend connects
+once per process, to the server PULSE_SERVER names at its first use, and never
+reconnects (measured with PySide6 6.11: a sink loaded on a second daemon
+never appeared, and a backend that found no server at first use stayed
+empty after the server came up). A second daemon started for a second test
+module while Qt is still talking to the first gave that module pure silence
+on the headset (PESQ 0) with frames still flowing through the bridge. Every
+test module imports the ``pulse_rig`` fixture function, and pytest makes one
+session fixture per importing module, so the daemon lives in `session_rig()`
+(a process-wide singleton) and the fixtures only share it. `pulse_rig` also
+checks that Qt sees the rig's headset, so a Qt that connected elsewhere first
+fails loudly instead of recording silence.
 """
 
 from __future__ import annotations
@@ -144,6 +156,26 @@ class PulseRig:
         ]
         self._keep_running("headset")
 
+    def reset(self) -> None:
+        """Back to the known state: headset sink and mic present, built-in defaults.
+
+        Asks PulseAudio what is loaded (not only our bookkeeping), so a test that
+        unloaded a module by other means is repaired too.
+        """
+        sinks = self.pactl("list", "short", "sinks")
+        sources = self.pactl("list", "short", "sources")
+        present = any(line.split("\t")[1:2] == ["headset"] for line in sinks.splitlines()) \
+            and any(line.split("\t")[1:2] == ["headset_mic"] for line in sources.splitlines())
+        if not present:
+            for mod in self._headset_modules:
+                subprocess.run(["pactl", "unload-module", mod], env=self.env, capture_output=True,
+                               timeout=10)
+            self._stop_keepalive("headset")
+            self._headset_modules = []
+            self.plug_headset()
+        self.pactl("set-default-sink", "speaker")
+        self.pactl("set-default-source", "room_mic")
+
     def unplug_headset(self) -> None:
         self._stop_keepalive("headset")
         for mod in reversed(self._headset_modules):
@@ -201,28 +233,83 @@ def _require_tools() -> None:
     require_tool(*TOOLS)
 
 
-@pytest.fixture(scope="session")
-def pulse_rig(tmp_path_factory):
-    """The session's PulseAudio with the test headset plugged in; exports PULSE_SERVER."""
-    _require_tools()
-    rig = PulseRig(tmp_path_factory.mktemp("pulse"))
-    rig.start()
-    old = os.environ.get("PULSE_SERVER")
-    os.environ["PULSE_SERVER"] = rig.server
-    yield rig
-    rig.stop()
+_SESSION: dict = {"rig": None, "users": 0, "old_server": None}
+
+
+def session_rig(root: Path) -> PulseRig:
+    """The process's one PulseAudio rig (started on first use, in ``root``); PULSE_SERVER set."""
+    rig = _SESSION["rig"]
+    if rig is None:
+        rig = PulseRig(root)
+        rig.start()
+        _SESSION["rig"] = rig
+        _SESSION["old_server"] = os.environ.get("PULSE_SERVER")
+        os.environ["PULSE_SERVER"] = rig.server
+    _SESSION["users"] += 1
+    return rig
+
+
+def release_session_rig() -> None:
+    """Stop the rig when its last user (fixture) lets go of it."""
+    _SESSION["users"] -= 1
+    if _SESSION["users"] > 0 or _SESSION["rig"] is None:
+        return
+    _SESSION["rig"].stop()
+    _SESSION["rig"] = None
+    old = _SESSION["old_server"]
     if old is None:
         os.environ.pop("PULSE_SERVER", None)
     else:
         os.environ["PULSE_SERVER"] = old
 
 
+def check_qt_sees(rig: PulseRig, timeout: float = 5.0) -> None:
+    """Fail clearly when QtMultimedia is connected to another sound server than ``rig``.
+
+    Qt lists devices by the PulseAudio sink/source name (QAudioDevice.id());
+    the rig's ``headset`` sink and ``headset_mic`` source must be among them.
+    """
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtMultimedia import QMediaDevices
+
+    rig.reset()
+    deadline = time.monotonic() + timeout
+    while True:
+        outs = {bytes(d.id().data()).decode(errors="replace") for d in QMediaDevices.audioOutputs()}
+        ins = {bytes(d.id().data()).decode(errors="replace") for d in QMediaDevices.audioInputs()}
+        if "headset" in outs and "headset_mic" in ins:
+            return
+        if time.monotonic() > deadline:
+            raise RuntimeError(
+                "QtMultimedia does not see the test rig's PulseAudio (%s): Qt lists outputs %s, "
+                "inputs %s. Qt connects to a sound server once per process, at its first use; "
+                "something used QtMultimedia before this rig started (PULSE_SERVER was %r)."
+                % (rig.server, sorted(outs), sorted(ins), _SESSION["old_server"]))
+        QCoreApplication.processEvents()
+        time.sleep(0.05)
+
+
+@pytest.fixture(scope="session")
+def pulse_rig(tmp_path_factory, qapp):
+    """The process's PulseAudio with the test headset plugged in; exports PULSE_SERVER.
+
+    Shared by every test module that imports it (see the module docstring).
+    """
+    _require_tools()
+    rig = session_rig(tmp_path_factory.mktemp("pulse"))
+    try:
+        check_qt_sees(rig)
+        yield rig
+    finally:
+        release_session_rig()
+
+
 @pytest.fixture
 def headset(pulse_rig):
-    """The rig, with the headset plugged in again after the test (if it unplugged it)."""
-    pulse_rig.plug_headset()
+    """The rig in its known state (headset plugged, defaults set), and again after the test."""
+    pulse_rig.reset()
     yield pulse_rig
-    pulse_rig.plug_headset()
+    pulse_rig.reset()
 
 
 # ---- test signals and quality -----------------------------------------------------------------

@@ -16,7 +16,9 @@ Measured:
   (``onIncomingCall``, polled every 5 ms on the GUI thread, so up to 5 ms of
   socket wait is NOT included) → lookup → card, script and history loaded and
   painted (the workspace's ``sig_popped``, the value stored in
-  ``calls.pop_latency_ms``). p50/p99 over 200 calls, target p99 < 50 ms.
+  ``calls.pop_latency_ms``): the lookup, the card/history/script reads, the
+  fill of every pane, the layout and the paint, then one more turn of the event
+  loop. p50/p99 over 200 calls, target p99 < 50 ms.
 * ``click_to_call_card``: ``start_outgoing`` (what the next-lead button and a
   phone click do before dialling) → card, script and history painted; 200 leads.
 * ``wrapup_save_ui``: the wrap-up's Save click → ``sig_wrapup_saved`` (call row,
@@ -67,7 +69,15 @@ def formats(e164: str, i: int) -> str:
             f"+380 {e164[4:6]} {e164[6:9]} {e164[9:11]} {e164[11:]}"][i % 5]
 
 
+def loadavg() -> str:
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "?"
+
+
 def main() -> int:
+    print(f"# load average at start: {loadavg()}", file=sys.stderr)
     src = ensure_big_history()
     numbers = sample_phones(src, N_CALLS, seed=6)
     with tempfile.TemporaryDirectory(dir=HERE / "out", prefix="screenpop-") as tmp:
@@ -217,6 +227,11 @@ def run(tmp: Path, db: Path, numbers: list[str]) -> int:
         stored = s.scalar(select(func.count()).select_from(Call)
                           .where(Call.pop_latency_ms.is_not(None), Call.direction == "in"))
     print(f"# calls with a stored pop latency: {stored}", file=sys.stderr)
+    print(f"# load average at the end: {loadavg()} (1, 5, 15 min; "
+          f"{os.cpu_count()} CPUs)", file=sys.stderr)
+    if os.environ.get("BENCH_SCREENPOP_DUMP"):
+        Path(os.environ["BENCH_SCREENPOP_DUMP"]).write_text(json.dumps(
+            {"pops": pops, "clicks": clicks, "saves": saves}))
     emit("screenpop_invite_to_card", pops, 50)
     emit("click_to_call_card", clicks, 50)
     emit("wrapup_save_ui", saves, 20)

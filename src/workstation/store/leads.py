@@ -387,35 +387,55 @@ class CardChoices:
     users: tuple[Choice, ...]
 
 
+_READS: dict[str, object] = {}
+
+
+def _reads() -> dict[str, object]:
+    """The card's reads as prebuilt Core statements (compiled once, cached by
+    SQLAlchemy): a screen pop runs them on the GUI thread, where building ORM
+    queries cost more than SQLite's own work."""
+    if not _READS:
+        lt, ct, pt, et = (Lead.__table__, Contact.__table__, Phone.__table__,
+                          Email.__table__)
+        st, ut = FunnelStage.__table__, User.__table__
+        lid = bindparam("lead_id")
+        _READS.update(
+            lead=select(lt.c.id, lt.c.funnel_id, lt.c.updated_at, lt.c.deleted,
+                        *[lt.c[f] for f in CARD_FIELDS]).where(lt.c.id == lid),
+            contacts=select(ct.c.full_name, ct.c.position, ct.c.is_decision_maker, ct.c.id)
+            .where(ct.c.lead_id == lid, ct.c.deleted.is_(False)).order_by(ct.c.created_at),
+            phones=select(pt.c.raw, pt.c.e164, pt.c.kind, pt.c.id)
+            .where(pt.c.lead_id == lid, pt.c.deleted.is_(False)).order_by(pt.c.position),
+            emails=select(et.c.address, et.c.id)
+            .where(et.c.lead_id == lid, et.c.deleted.is_(False)),
+            stages=select(st.c.id, st.c.code, st.c.name).where(st.c.deleted.is_(False))
+            .order_by(st.c.funnel_id, st.c.position),
+            users=select(ut.c.id, ut.c.login, ut.c.full_name)
+            .where(ut.c.deleted.is_(False), ut.c.active.is_(True))
+            .order_by(ut.c.full_name, ut.c.login),
+        )
+    return _READS
+
+
 def card_choices(s: Session) -> CardChoices:
-    stages = tuple(Choice(i, c, n) for i, c, n in s.execute(
-        select(FunnelStage.id, FunnelStage.code, FunnelStage.name)
-        .where(FunnelStage.deleted.is_(False))
-        .order_by(FunnelStage.funnel_id, FunnelStage.position)))
-    users = tuple(Choice(i, login, full or login) for i, login, full in s.execute(
-        select(User.id, User.login, User.full_name)
-        .where(User.deleted.is_(False), User.active.is_(True)).order_by(User.full_name,
-                                                                         User.login)))
+    q, conn = _reads(), s.connection()
+    stages = tuple(Choice(i, c, n) for i, c, n in conn.execute(q["stages"]))
+    users = tuple(Choice(i, login, full or login)
+                  for i, login, full in conn.execute(q["users"]))
     return CardChoices(stages, users)
 
 
 def load(s: Session, lead_id: uuid.UUID) -> LeadData | None:
-    lead = s.get(Lead, lead_id)
+    q, conn = _reads(), s.connection()
+    p = {"lead_id": lead_id}
+    lead = conn.execute(q["lead"], p).first()
     if lead is None or lead.deleted:
         return None
     data = LeadData(id=lead.id, funnel_id=lead.funnel_id, updated_at=lead.updated_at,
                     **{f: getattr(lead, f) for f in CARD_FIELDS})
-    data.contacts = [ContactData(c.full_name, c.position, c.is_decision_maker, c.id)
-                     for c in s.scalars(select(Contact).where(
-                         Contact.lead_id == lead_id, Contact.deleted.is_(False))
-                         .order_by(Contact.created_at))]
-    data.phones = [PhoneData(p.raw, p.e164, p.kind, p.id)
-                   for p in s.scalars(select(Phone).where(
-                       Phone.lead_id == lead_id, Phone.deleted.is_(False))
-                       .order_by(Phone.position))]
-    data.emails = [EmailData(e.address, e.id)
-                   for e in s.scalars(select(Email).where(
-                       Email.lead_id == lead_id, Email.deleted.is_(False)))]
+    data.contacts = [ContactData(*r) for r in conn.execute(q["contacts"], p)]
+    data.phones = [PhoneData(*r) for r in conn.execute(q["phones"], p)]
+    data.emails = [EmailData(*r) for r in conn.execute(q["emails"], p)]
     return data
 
 

@@ -613,19 +613,31 @@ class HistoryRow:
     new_value: str | None = None
 
 
+_HISTORY = None
+
+
+def _history_statement():
+    from sqlalchemy import bindparam
+
+    return (select(HistoryEvent.id, HistoryEvent.at, HistoryEvent.kind, HistoryEvent.text,
+                   HistoryEvent.field, HistoryEvent.old_value, HistoryEvent.new_value,
+                   HistoryEvent.call_id, User.full_name, User.login, Call.direction,
+                   Call.outcome, Call.result, Call.talk_seconds, Call.recording_path)
+            .outerjoin(User, User.id == HistoryEvent.user_id)
+            .outerjoin(Call, Call.id == HistoryEvent.call_id)
+            .where(HistoryEvent.lead_id == bindparam("lead_id"),
+                   HistoryEvent.deleted.is_(False))
+            .order_by(HistoryEvent.at.desc(), HistoryEvent.id.desc())
+            .limit(bindparam("limit")))
+
+
 def history_for_lead(session: Session, lead_id: uuid.UUID, limit: int = 100) -> list[HistoryRow]:
     """Earlier contacts with this lead, newest first (indexed, LIMITed)."""
-    q = (select(HistoryEvent.id, HistoryEvent.at, HistoryEvent.kind, HistoryEvent.text,
-                HistoryEvent.field, HistoryEvent.old_value, HistoryEvent.new_value,
-                HistoryEvent.call_id, User.full_name, User.login, Call.direction, Call.outcome,
-                Call.result, Call.talk_seconds, Call.recording_path)
-         .outerjoin(User, User.id == HistoryEvent.user_id)
-         .outerjoin(Call, Call.id == HistoryEvent.call_id)
-         .where(HistoryEvent.lead_id == lead_id, HistoryEvent.deleted.is_(False))
-         .order_by(HistoryEvent.at.desc(), HistoryEvent.id.desc())
-         .limit(limit))
+    global _HISTORY
+    if _HISTORY is None:
+        _HISTORY = _history_statement()
     rows = []
-    for r in session.execute(q):
+    for r in session.connection().execute(_HISTORY, {"lead_id": lead_id, "limit": limit}):
         rows.append(HistoryRow(event_id=r.id, at=r.at, kind=r.kind,
                                manager=r.full_name or r.login or "", direction=r.direction,
                                outcome=r.outcome, result=r.result, talk_seconds=r.talk_seconds,

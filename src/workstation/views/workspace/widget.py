@@ -123,6 +123,19 @@ class CallWorkspace(QWidget):
         self.card.sig_error.connect(self.sig_error)
         self.wrapup.sig_save.connect(self.save_wrapup)
         self.script.sig_step_changed.connect(self._script_moved)
+        self._warm_up()
+
+    def _warm_up(self) -> None:
+        """Compile the pop's statements and parse the scripts once, in the
+        background, so that the first call does not pay for it."""
+        store, language = self.store, self.script_language
+
+        def work(_p, _c):
+            with store.session() as s:
+                ws.pop_data(s, uuid.UUID(int=0), language=language)
+                ws.lookup_by_phone(s, "+380000000000")
+
+        run_op(self, work, None, lambda _exc: None)
 
     # -- entering a call ---------------------------------------------------------
     def pop_incoming(self, number: str, *, call_id: uuid.UUID | None = None,

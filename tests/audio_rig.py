@@ -249,6 +249,29 @@ def session_rig(root: Path) -> PulseRig:
     return rig
 
 
+def start_before_tests(session) -> None:
+    """Start the process's rig once collection is done, before the first test runs.
+
+    Called from tests/conftest.py's ``pytest_collection_finish`` when a collected
+    test uses ``pulse_rig``. Any earlier test that plays a sound (a ring tone)
+    would otherwise make QtMultimedia connect to no server, or the desktop's,
+    for the rest of the process. Missing tools: nothing here; the fixture
+    skips (or fails under CI) as usual.
+    """
+    import tempfile
+
+    if not have_tools(*TOOLS) or _SESSION["rig"] is not None:
+        return
+    root = Path(tempfile.mkdtemp(prefix="pulse-rig-"))
+    session_rig(root)
+
+    def stop() -> None:
+        release_session_rig()
+        shutil.rmtree(root, ignore_errors=True)
+
+    session.config.add_cleanup(stop)
+
+
 def release_session_rig() -> None:
     """Stop the rig when its last user (fixture) lets go of it."""
     _SESSION["users"] -= 1

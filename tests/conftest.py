@@ -78,3 +78,12 @@ def cli(capsys):
         return code, out, err
 
     return run
+
+
+def pytest_collection_finish(session):
+    """Start the PulseAudio test headset before any test when an audio test was collected:
+    QtMultimedia connects to a sound server once per process (see tests/audio_rig.py)."""
+    if any("pulse_rig" in getattr(item, "fixturenames", ()) for item in session.items):
+        from audio_rig import start_before_tests
+
+        start_before_tests(session)

@@ -81,6 +81,36 @@ def test_headset_mic_reaches_pjsua2(qtbot, pj_endpoint, bridge, headset, speech,
     assert score >= 3.0
 
 
+def test_quick_replug_reopens_the_headset(qtbot, pj_endpoint, bridge, headset, speech, tmp_path):
+    """Unplugged and plugged back before the bridge handles either event.
+
+    PulseAudio moves the bridge's streams to the default devices (the built-in
+    speaker and mic) when the headset goes; Qt calls the replugged sink by the
+    same id. The bridge must reopen the headset anyway, not keep playing the
+    call on the built-in speaker.
+    """
+    connected: list[str] = []
+    bridge.sig_headset_connected.connect(lambda role, name: connected.append(role))
+    headset.unplug_headset()
+    headset.plug_headset()  # no Qt events in between: one rescan sees both changes
+    qtbot.waitUntil(lambda: {"input", "output"} <= set(connected), timeout=10000)
+    wait(qtbot, 0.3)
+    ref, rate = read_wav(speech["client"])
+    rec = headset.record("headset.monitor", tmp_path / "heard.wav")
+    on_speaker = headset.record("speaker.monitor", tmp_path / "speaker.wav")
+    player = pj_endpoint.player(speech["client"])
+    player.startTransmit(bridge.port)
+    wait(qtbot, len(ref) / rate + 0.8)
+    heard, spk = rec.stop(), on_speaker.stop()
+    player.stopTransmit(bridge.port)
+    pj_endpoint.keep.remove(player)
+    del player
+    score = pesq_nb(ref, rate, heard, 16000)
+    print("PESQ after quick replug", score, "speaker rms", rms(spk))
+    assert score >= 3.0
+    assert rms(spk) < 0.005
+
+
 def test_mic_silence_warning_once_then_reset(qtbot, pj_endpoint, bridge, headset, speech, tmp_path):
     """A call whose microphone sends only silence warns once; sound resets the warning."""
     bridge.set_silence_seconds(1.0)

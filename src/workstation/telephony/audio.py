@@ -21,6 +21,8 @@ Devices are chosen by name (QAudioDevice.description(); empty = the system
 default). If the chosen headset disappears, the bridge closes that side and
 emits `sig_headset_disconnected`; it never moves the call to another device.
 When a device with that name appears again it is reopened, even mid-call.
+A device's identity is Qt's id (the PulseAudio name) plus PulseAudio's index,
+which is new after every replug, so a quick unplug/replug is reopened too.
 """
 
 from __future__ import annotations
@@ -427,6 +429,7 @@ class HeadsetBridge(QObject):
         self._present: dict[str, bytes | None] = {INPUT: None, OUTPUT: None}
         self._missing_reported: dict[str, bool] = {INPUT: False, OUTPUT: False, RING: False}
         self._ringing = False
+        self._ring_key: bytes | None = None  # identity of the device the ring plays on
         self._thread: QThread | None = None
         self._worker = _AudioWorker(self._core, silence_seconds, silence_rms)
         self._ringer = _Ringer(self)
@@ -603,15 +606,32 @@ class HeadsetBridge(QObject):
         return self._names[RING] or self._names[OUTPUT]
 
     def _present_device(self, role: str, devices: list[QAudioDevice],
-                        default: QAudioDevice) -> QAudioDevice | None:
-        """The chosen device if it is really there (Qt's list, checked with PulseAudio's)."""
+                        default: QAudioDevice) -> tuple[QAudioDevice | None, bytes | None]:
+        """The chosen device if it is really there (Qt's list, checked with PulseAudio's),
+        and its identity key.
+
+        Qt's QAudioDevice.id() is the PulseAudio sink/source *name*, the same
+        after an unplug and replug; PulseAudio's index is new each time. The key
+        holds both, so a replug is a new device even when the unplug and the
+        replug reach us in one rescan: meanwhile PulseAudio has moved our
+        streams to the default device (the built-in speaker/mic), and only a
+        reopen brings them back to the headset.
+        """
         name = self._ring_name() if role == RING else self._names[role]
         dev = _find(devices, default, name)
-        if dev is None or self._pulse is None:
-            return dev
-        pulse_id = bytes(dev.id().data()).decode(errors="replace")
-        check = self._pulse.has_input if role == INPUT else self._pulse.has_output
-        return dev if check(pulse_id) or check(dev.description()) else None
+        if dev is None:
+            return None, None
+        key = bytes(dev.id().data())
+        if self._pulse is None:
+            return dev, key
+        pulse_id = key.decode(errors="replace")
+        index = self._pulse.input_index if role == INPUT else self._pulse.output_index
+        found = index(pulse_id)
+        if found is None:
+            found = index(dev.description())
+        if found is None:
+            return None, None
+        return dev, key + b"#%d" % found
 
     @Slot()
     def _rescan(self) -> None:
@@ -622,8 +642,7 @@ class HeadsetBridge(QObject):
         for role, devs, default, req in (
                 (INPUT, inputs, QMediaDevices.defaultAudioInput(), self._req_input),
                 (OUTPUT, outputs, QMediaDevices.defaultAudioOutput(), self._req_output)):
-            dev = self._present_device(role, devs, default)
-            key = bytes(dev.id().data()) if dev is not None else None
+            dev, key = self._present_device(role, devs, default)
             if key == self._present[role]:
                 continue
             was_open = self._present[role] is not None
@@ -638,14 +657,17 @@ class HeadsetBridge(QObject):
                 self._missing_reported[role] = False
                 req.emit(dev)
         if self._ringing:
-            ring_dev = self._present_device(RING, outputs, QMediaDevices.defaultAudioOutput())
+            ring_dev, ring_key = self._present_device(RING, outputs,
+                                                      QMediaDevices.defaultAudioOutput())
             if ring_dev is None:
+                self._ring_key = None
                 self._req_ring_stop.emit()
                 if not self._missing_reported[RING]:
                     self._missing_reported[RING] = True
                     self.sig_headset_disconnected.emit(RING, self._ring_name())
-            elif self._missing_reported[RING]:
+            elif self._missing_reported[RING] or ring_key != self._ring_key:
                 self._missing_reported[RING] = False
+                self._ring_key = ring_key
                 self._req_ring.emit(ring_dev, self._ring_file)
 
     @Slot(str, bool, str)
@@ -669,8 +691,8 @@ class HeadsetBridge(QObject):
             self.sig_device_error.emit(RING, self.tr("Ring tone file is missing: %1")
                                        .replace("%1", self._ring_file or "-"))
             return False
-        dev = self._present_device(RING, QMediaDevices.audioOutputs(),
-                                   QMediaDevices.defaultAudioOutput())
+        dev, self._ring_key = self._present_device(RING, QMediaDevices.audioOutputs(),
+                                                   QMediaDevices.defaultAudioOutput())
         if dev is None:
             self._missing_reported[RING] = True
             self.sig_headset_disconnected.emit(RING, self._ring_name())
@@ -681,6 +703,7 @@ class HeadsetBridge(QObject):
 
     def stop_ring(self) -> None:
         self._ringing = False
+        self._ring_key = None
         self._req_ring_stop.emit()
 
     # ---- figures ---------------------------------------------------------------------------

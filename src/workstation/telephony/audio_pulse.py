@@ -171,12 +171,25 @@ class PulseWatcher(QObject):
 
     # ---- any thread ------------------------------------------------------------------------
     def has_output(self, name: str) -> bool:
-        with self._lock:
-            return any(name in pair for pair in self._sinks.values())
+        return self.output_index(name) is not None
 
     def has_input(self, name: str) -> bool:
+        return self.input_index(name) is not None
+
+    def output_index(self, name: str) -> int | None:
+        """PulseAudio's index of the sink with this name or description (None: absent).
+
+        The index is the sink's identity: a sink unloaded and loaded again (a
+        headset unplugged and plugged back) gets a new one, while its name,
+        which is what Qt uses as QAudioDevice.id(), stays the same.
+        """
         with self._lock:
-            return any(name in pair for pair in self._sources.values())
+            return next((i for i, pair in sorted(self._sinks.items()) if name in pair), None)
+
+    def input_index(self, name: str) -> int | None:
+        """PulseAudio's index of the source with this name or description (None: absent)."""
+        with self._lock:
+            return next((i for i, pair in sorted(self._sources.items()) if name in pair), None)
 
     def close(self) -> None:
         if self._ml is None:

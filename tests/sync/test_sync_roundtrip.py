@@ -126,3 +126,51 @@ def test_offline_edit_conflict_keeps_both_values(shared_db, make_workstation, of
                 ("notes", earlier, later)]
     with shared_db.engine().connect() as c:
         assert c.scalar(text("SELECT notes FROM leads WHERE id = :i"), {"i": lead_id}) == later
+
+
+def test_one_statement_push_keeps_json_times_and_is_idempotent(shared_db, make_workstation):
+    """Calls, history and tasks go as one statement (jsonb rows): JSON lists and
+    objects, aware times, booleans and numbers arrive unchanged; a replay changes
+    nothing."""
+    from datetime import datetime, timezone
+
+    from workstation.store.models import Task
+
+    alice, bob = shared_db.add_user("alice"), shared_db.add_user("bob")
+    a, b = make_workstation(alice), make_workstation(bob)
+    lead_id, _ = _new_lead(a, _team_id(shared_db, alice))
+    a.sync()
+    b.sync()
+    due = datetime(2026, 3, 4, 5, 6, 7, 891011, tzinfo=timezone.utc)
+    with a.session() as s, s.begin():
+        call = Call(lead_id=lead_id, user_id=alice.id, direction="out", outcome="success",
+                    tools=["presentation", "offer"], script_path=[{"step": "a"}, "b"],
+                    talk_seconds=12.5, effective=True, ended_at=due, notes="quote ' \" \\ ü")
+        s.add(call)
+        s.flush()
+        s.add(HistoryEvent(lead_id=lead_id, call_id=call.id, user_id=alice.id, kind="call",
+                           data={"result": "positive", "n": 3, "nested": {"x": None}}))
+        s.add(Task(lead_id=lead_id, owner_id=alice.id, title="call back", due_at=due))
+        call_id = call.id
+    before = a.syncer.timings["push_one_statement"]
+    assert a.sync().pushed["calls"] == 1
+    assert a.syncer.timings["push_one_statement"] == before + 1
+    b.sync()
+    with b.session() as s:
+        c = s.get(Call, call_id)
+        assert (c.tools, c.script_path, c.talk_seconds, c.effective, c.notes) == (
+            ["presentation", "offer"], [{"step": "a"}, "b"], 12.5, True, "quote ' \" \\ ü")
+        assert c.ended_at == due and c.revision > 0
+        ev = s.scalars(select(HistoryEvent).where(HistoryEvent.call_id == call_id)).one()
+        assert ev.data == {"result": "positive", "n": 3, "nested": {"x": None}}
+    with shared_db.engine().connect() as sc:
+        rev = sc.scalar(text("SELECT revision FROM calls WHERE id = :i"), {"i": call_id})
+        assert sc.scalar(text("SELECT due_at FROM tasks WHERE title = 'call back'")) == due
+    with a.session() as s, s.begin():  # replay the same rows: nothing changes
+        record_bulk(s, "calls", [call_id])
+        record_bulk(s, "history_events", [ev.id])
+    a.sync()
+    with shared_db.engine().connect() as sc:
+        assert sc.scalar(text("SELECT revision FROM calls WHERE id = :i"), {"i": call_id}) == rev
+        assert sc.scalar(text("SELECT count(*) FROM history_events WHERE call_id = :i"),
+                         {"i": call_id}) == 1

@@ -135,7 +135,7 @@
             <translation>SIP-аккаунт не задан: звонки приходят прямо на этот адрес.</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+28" />
             <source>Leads</source>
             <translation>Лиды</translation>
         </message>
@@ -158,17 +158,18 @@
     <context>
         <name>CallController</name>
         <message>
-            <location filename="../../src/workstation/views/callcenter/controller.py" line="+151" />
+            <location filename="../../src/workstation/views/callcenter/controller.py" line="+158" />
             <source>This lead has no phone number.</source>
             <translation>У этого лида нет телефона.</translation>
         </message>
         <message>
             <location line="+5" />
+            <location line="+29" />
             <source>Finish the current call first.</source>
             <translation>Сначала завершите текущий звонок.</translation>
         </message>
         <message>
-            <location line="+53" />
+            <location line="+47" />
             <source>The softphone is not running.</source>
             <translation>Софтфон не запущен.</translation>
         </message>
@@ -183,7 +184,12 @@
             <translation>Звонок с %1 завершён: %2. Заполните итоги звонка.</translation>
         </message>
         <message>
-            <location line="+98" />
+            <location line="+27" />
+            <source>busy: %1 is calling this lead</source>
+            <translation>занято: %1 сейчас звонит этому клиенту</translation>
+        </message>
+        <message>
+            <location line="+106" />
             <source>Could not log the call: %1</source>
             <translation>Не удалось записать звонок в журнал: %1</translation>
         </message>
@@ -191,7 +197,7 @@
     <context>
         <name>CallWorkspace</name>
         <message>
-            <location filename="../../src/workstation/views/workspace/widget.py" line="+179" />
+            <location filename="../../src/workstation/views/workspace/widget.py" line="+211" />
             <source>Incoming call %1</source>
             <translation>Входящий звонок %1</translation>
         </message>
@@ -201,12 +207,12 @@
             <translation>Исходящий звонок %1</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+38" />
             <source>Incoming call</source>
             <translation>Входящий звонок</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-21" />
             <source>Interest: incoming call from %1 at %2 — %3</source>
             <translation>Интерес: входящий звонок с %1 в %2 — %3</translation>
         </message>
@@ -221,12 +227,12 @@
             <translation>я</translation>
         </message>
         <message>
-            <location line="+99" />
+            <location line="+90" />
             <source>Enter the company or the contact's name for the new lead.</source>
             <translation>Введите компанию или имя контакта для нового лида.</translation>
         </message>
         <message>
-            <location line="+50" />
+            <location line="+55" />
             <source>Not saved: %1</source>
             <translation>Не сохранено: %1</translation>
         </message>
@@ -413,16 +419,16 @@
     <context>
         <name>HeadsetBridge</name>
         <message>
-            <location filename="../../src/workstation/telephony/audio.py" line="+569" />
+            <location filename="../../src/workstation/telephony/audio.py" line="+691" />
             <source>Ring tone file is missing: %1</source>
-            <extracomment>RMS (Int16 units) below which a 20 ms microphone chunk counts as silence (≈ -56 dBFS). Period the audio server is asked to use; PulseAudio's default for Qt's source is 64 ms fragments, far too coarse for a call (measured here).</extracomment>
+            <extracomment>RMS (Int16 units) below which a 20 ms microphone chunk counts as silence (≈ -56 dBFS). Interpreter switch interval the bridge needs (seconds). Python's default 5 ms lets a busy GUI thread hold the GIL long enough to starve the Qt audio thread (measured: 80 ms microphone gaps and underruns with a 200 ms Python burst; 16 ms gaps and none at 1 ms). Period the audio server is asked to use; PulseAudio's default for Qt's source is 64 ms fragments, far too coarse for a call (measured here).</extracomment>
             <translation>Нет файла мелодии звонка: %1</translation>
         </message>
     </context>
     <context>
         <name>HistoryModel</name>
         <message>
-            <location filename="../../src/workstation/views/workspace/history.py" line="+52" />
+            <location filename="../../src/workstation/views/workspace/history.py" line="+63" />
             <source>Date</source>
             <translation>Дата</translation>
         </message>
@@ -452,7 +458,7 @@
             <translation>Заметки</translation>
         </message>
         <message>
-            <location line="+37" />
+            <location line="+24" />
             <source>Double-click to play the recording</source>
             <translation>Двойной щелчок — прослушать запись</translation>
         </message>
@@ -868,7 +874,7 @@
     <context>
         <name>LeadCardDialog</name>
         <message>
-            <location filename="../../src/workstation/views/leadcard/widget.py" line="+298" />
+            <location filename="../../src/workstation/views/leadcard/widget.py" line="+326" />
             <source>Lead card</source>
             <translation>Карточка лида</translation>
         </message>
@@ -999,7 +1005,7 @@
     <context>
         <name>LeadCardWidget</name>
         <message>
-            <location filename="../../src/workstation/views/leadcard/widget.py" line="-184" />
+            <location filename="../../src/workstation/views/leadcard/widget.py" line="-203" />
             <location line="+4" />
             <source>— not set —</source>
             <translation>— не задан —</translation>
@@ -1010,22 +1016,22 @@
             <translation>— никто —</translation>
         </message>
         <message>
-            <location line="+37" />
+            <location line="+40" />
             <source>New lead</source>
             <translation>Новый лид</translation>
         </message>
         <message>
-            <location line="+60" />
+            <location line="+78" />
             <source>This lead no longer exists.</source>
             <translation>Этого лида больше нет.</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="-9" />
             <source>Could not read the lead: %1</source>
             <translation>Не удалось прочитать лида: %1</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+40" />
             <source>Not saved: %1</source>
             <translation>Не сохранено: %1</translation>
         </message>
@@ -1497,7 +1503,7 @@
             <translation>Добавить</translation>
         </message>
         <message>
-            <location line="+57" />
+            <location line="+83" />
             <source>Full name</source>
             <translation>ФИО</translation>
         </message>
@@ -1517,7 +1523,7 @@
             <translation>Лицо, принимающее решение</translation>
         </message>
         <message>
-            <location line="+42" />
+            <location line="+44" />
             <source>Call this number</source>
             <translation>Позвонить на этот номер</translation>
         </message>
@@ -2059,7 +2065,7 @@ Tools: %2</source>
     <context>
         <name>ScriptPane</name>
         <message>
-            <location filename="../../src/workstation/views/workspace/script_pane.py" line="+67" />
+            <location filename="../../src/workstation/views/workspace/script_pane.py" line="+84" />
             <source>Objections and info-occasions</source>
             <translation>Возражения и инфоповоды</translation>
         </message>
@@ -2079,12 +2085,12 @@ Tools: %2</source>
             <translation>Для этой тематики нет скрипта звонка.</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+10" />
             <source>End of the script: fill in the wrap-up</source>
             <translation>Конец скрипта: заполните итоги звонка</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+14" />
             <source>Info-occasions: %1 of %2</source>
             <translation>Инфоповоды: %1 из %2</translation>
         </message>

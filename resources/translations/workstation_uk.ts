@@ -135,7 +135,7 @@
             <translation>SIP-акаунт не задано: дзвінки надходять прямо на цю адресу.</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+28" />
             <source>Leads</source>
             <translation>Ліди</translation>
         </message>
@@ -158,17 +158,18 @@
     <context>
         <name>CallController</name>
         <message>
-            <location filename="../../src/workstation/views/callcenter/controller.py" line="+151" />
+            <location filename="../../src/workstation/views/callcenter/controller.py" line="+158" />
             <source>This lead has no phone number.</source>
             <translation>У цього ліда немає телефону.</translation>
         </message>
         <message>
             <location line="+5" />
+            <location line="+29" />
             <source>Finish the current call first.</source>
             <translation>Спочатку завершіть поточний дзвінок.</translation>
         </message>
         <message>
-            <location line="+53" />
+            <location line="+47" />
             <source>The softphone is not running.</source>
             <translation>Софтфон не запущено.</translation>
         </message>
@@ -183,7 +184,12 @@
             <translation>Дзвінок з %1 завершено: %2. Заповніть підсумки дзвінка.</translation>
         </message>
         <message>
-            <location line="+98" />
+            <location line="+27" />
+            <source>busy: %1 is calling this lead</source>
+            <translation>зайнято: %1 зараз телефонує цьому клієнту</translation>
+        </message>
+        <message>
+            <location line="+106" />
             <source>Could not log the call: %1</source>
             <translation>Не вдалося записати дзвінок у журнал: %1</translation>
         </message>
@@ -191,7 +197,7 @@
     <context>
         <name>CallWorkspace</name>
         <message>
-            <location filename="../../src/workstation/views/workspace/widget.py" line="+179" />
+            <location filename="../../src/workstation/views/workspace/widget.py" line="+211" />
             <source>Incoming call %1</source>
             <translation>Вхідний дзвінок %1</translation>
         </message>
@@ -201,12 +207,12 @@
             <translation>Вихідний дзвінок %1</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+38" />
             <source>Incoming call</source>
             <translation>Вхідний дзвінок</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-21" />
             <source>Interest: incoming call from %1 at %2 — %3</source>
             <translation>Інтерес: вхідний дзвінок з %1 о %2 — %3</translation>
         </message>
@@ -221,12 +227,12 @@
             <translation>я</translation>
         </message>
         <message>
-            <location line="+99" />
+            <location line="+90" />
             <source>Enter the company or the contact's name for the new lead.</source>
             <translation>Введіть компанію або ім'я контакту для нового ліда.</translation>
         </message>
         <message>
-            <location line="+50" />
+            <location line="+55" />
             <source>Not saved: %1</source>
             <translation>Не збережено: %1</translation>
         </message>
@@ -413,16 +419,16 @@
     <context>
         <name>HeadsetBridge</name>
         <message>
-            <location filename="../../src/workstation/telephony/audio.py" line="+569" />
+            <location filename="../../src/workstation/telephony/audio.py" line="+691" />
             <source>Ring tone file is missing: %1</source>
-            <extracomment>RMS (Int16 units) below which a 20 ms microphone chunk counts as silence (≈ -56 dBFS). Period the audio server is asked to use; PulseAudio's default for Qt's source is 64 ms fragments, far too coarse for a call (measured here).</extracomment>
+            <extracomment>RMS (Int16 units) below which a 20 ms microphone chunk counts as silence (≈ -56 dBFS). Interpreter switch interval the bridge needs (seconds). Python's default 5 ms lets a busy GUI thread hold the GIL long enough to starve the Qt audio thread (measured: 80 ms microphone gaps and underruns with a 200 ms Python burst; 16 ms gaps and none at 1 ms). Period the audio server is asked to use; PulseAudio's default for Qt's source is 64 ms fragments, far too coarse for a call (measured here).</extracomment>
             <translation>Немає файлу мелодії дзвінка: %1</translation>
         </message>
     </context>
     <context>
         <name>HistoryModel</name>
         <message>
-            <location filename="../../src/workstation/views/workspace/history.py" line="+52" />
+            <location filename="../../src/workstation/views/workspace/history.py" line="+63" />
             <source>Date</source>
             <translation>Дата</translation>
         </message>
@@ -452,7 +458,7 @@
             <translation>Нотатки</translation>
         </message>
         <message>
-            <location line="+37" />
+            <location line="+24" />
             <source>Double-click to play the recording</source>
             <translation>Подвійне клацання — прослухати запис</translation>
         </message>
@@ -868,7 +874,7 @@
     <context>
         <name>LeadCardDialog</name>
         <message>
-            <location filename="../../src/workstation/views/leadcard/widget.py" line="+298" />
+            <location filename="../../src/workstation/views/leadcard/widget.py" line="+326" />
             <source>Lead card</source>
             <translation>Картка ліда</translation>
         </message>
@@ -999,7 +1005,7 @@
     <context>
         <name>LeadCardWidget</name>
         <message>
-            <location filename="../../src/workstation/views/leadcard/widget.py" line="-184" />
+            <location filename="../../src/workstation/views/leadcard/widget.py" line="-203" />
             <location line="+4" />
             <source>— not set —</source>
             <translation>— не задано —</translation>
@@ -1010,22 +1016,22 @@
             <translation>— ніхто —</translation>
         </message>
         <message>
-            <location line="+37" />
+            <location line="+40" />
             <source>New lead</source>
             <translation>Новий лід</translation>
         </message>
         <message>
-            <location line="+60" />
+            <location line="+78" />
             <source>This lead no longer exists.</source>
             <translation>Цього ліда більше немає.</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="-9" />
             <source>Could not read the lead: %1</source>
             <translation>Не вдалося прочитати ліда: %1</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+40" />
             <source>Not saved: %1</source>
             <translation>Не збережено: %1</translation>
         </message>
@@ -1497,7 +1503,7 @@
             <translation>Додати</translation>
         </message>
         <message>
-            <location line="+57" />
+            <location line="+83" />
             <source>Full name</source>
             <translation>ПІБ</translation>
         </message>
@@ -1517,7 +1523,7 @@
             <translation>Особа, що приймає рішення</translation>
         </message>
         <message>
-            <location line="+42" />
+            <location line="+44" />
             <source>Call this number</source>
             <translation>Зателефонувати на цей номер</translation>
         </message>
@@ -2059,7 +2065,7 @@ Tools: %2</source>
     <context>
         <name>ScriptPane</name>
         <message>
-            <location filename="../../src/workstation/views/workspace/script_pane.py" line="+67" />
+            <location filename="../../src/workstation/views/workspace/script_pane.py" line="+84" />
             <source>Objections and info-occasions</source>
             <translation>Заперечення та інфоприводи</translation>
         </message>
@@ -2079,12 +2085,12 @@ Tools: %2</source>
             <translation>Для цієї тематики немає скрипту дзвінка.</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+10" />
             <source>End of the script: fill in the wrap-up</source>
             <translation>Кінець скрипту: заповніть підсумки дзвінка</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+14" />
             <source>Info-occasions: %1 of %2</source>
             <translation>Інфоприводи: %1 з %2</translation>
         </message>

@@ -22,7 +22,6 @@ import struct
 import sys
 import tempfile
 import time
-import wave
 from pathlib import Path
 from urllib.parse import quote
 
@@ -43,12 +42,9 @@ def write_voice_wav(path: Path, seconds: float = 12.0, rate: int = 16000) -> Pat
         w = 2 * math.pi * pitch * t
         v = env * (0.6 * math.sin(w) + 0.3 * math.sin(2.1 * w))
         frames += struct.pack("<h", int(max(-1.0, min(1.0, v)) * 9000))
-    with wave.open(str(path), "wb") as w:
-        w.setnchannels(1)
-        w.setsampwidth(2)
-        w.setframerate(rate)
-        w.writeframes(bytes(frames))
-    return path
+    from workstation.telephony.testbed import write_mono_wav
+
+    return write_mono_wav(path, bytes(frames), rate)
 
 
 def _say(event: str, **kw) -> None:

@@ -514,7 +514,8 @@ def save(store, edited: LeadData, *, user_id: uuid.UUID | None = None,
     emails = [EmailData(e.address.strip(), e.id) for e in edited.emails
               if (e.address or "").strip()]
     now = now or utcnow()
-    with store.session() as s, s.begin():
+    # BEGIN IMMEDIATE: a card saved during an import waits for it instead of failing
+    with store.write_session() as s, s.begin():
         stage = s.get(FunnelStage, edited.stage_id) if edited.stage_id else None
         if edited.stage_id and stage is None:
             raise LeadValidationError("stage: unknown funnel stage")

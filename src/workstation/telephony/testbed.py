@@ -233,11 +233,16 @@ def write_peer_wav(path: Path, seconds: float = 30.0, freq: float = 440.0,
             v = 0.5 * math.sin(2 * math.pi * freq * i / rate) + 0.2 * math.sin(
                 2 * math.pi * (freq * 2.7) * i / rate + 0.5 * math.sin(2 * math.pi * 3 * i / rate))
         frames += struct.pack("<h", int(v * 32767 * 0.8))
+    return write_mono_wav(path, bytes(frames), rate)
+
+
+def write_mono_wav(path: Path, frames: bytes, rate: int) -> Path:
+    """A mono 16-bit PCM WAV of ``frames`` at ``rate`` Hz."""
     with wave.open(str(path), "wb") as w:
         w.setnchannels(1)
         w.setsampwidth(2)
         w.setframerate(rate)
-        w.writeframes(bytes(frames))
+        w.writeframes(frames)
     return path
 
 

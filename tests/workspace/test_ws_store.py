@@ -18,6 +18,7 @@ from ws_builders import add_lead, add_user, utc
 from workstation.domain.phones import PhoneError
 from workstation.domain.scripts import Script as ScriptDef
 from workstation.store import workspace as ws
+from workstation.store import wrapup
 from workstation.store.models import (
     Call,
     FunnelStage,
@@ -162,7 +163,7 @@ def test_wrapup_error_between_steps_writes_nothing(s, monkeypatch, where):
     def boom(step):
         if step == where:
             raise RuntimeError("power cut")
-    monkeypatch.setattr(ws, "_between_steps", boom)
+    monkeypatch.setattr(wrapup, "_between_steps", boom)
     with pytest.raises(RuntimeError):
         ws.save_wrapup(s, ws.WrapUp(lead_id=lead, user_id=user, call_id=call.id,
                                     result="positive", lead_type="interested", new_deal=True,
@@ -179,11 +180,12 @@ KILL_CHILD = textwrap.dedent("""
     from datetime import datetime, timezone
     from workstation.store.db import Store
     from workstation.store import workspace as ws
+    from workstation.store import wrapup
     store = Store(path=sys.argv[1])
     def kill(step):
         if step == sys.argv[4]:
             os.kill(os.getpid(), signal.SIGKILL)
-    ws._between_steps = kill
+    wrapup._between_steps = kill
     with store.session() as s:
         ws.save_wrapup(s, ws.WrapUp(lead_id=uuid.UUID(sys.argv[2]), user_id=uuid.UUID(sys.argv[3]),
                                     outcome="success", talk_seconds=80, result="positive",

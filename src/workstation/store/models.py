@@ -24,6 +24,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     Uuid,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -92,6 +93,16 @@ class FunnelStage(Synced, Base):
     funnel: Mapped[Funnel] = relationship(back_populates="stages")
 
 
+NEW_LEADS_WHERE_SQLITE = text(
+    "deleted IS 0 AND lead_type IS NULL AND last_attempt_at IS NULL "
+    "AND last_contact_at IS NULL AND next_contact_at IS NULL")
+"""A lead nobody has worked yet (My day's "new leads"). SQLite uses a partial
+index only for a query that repeats these terms: see workspace.my_day_queue."""
+NEW_LEADS_WHERE_PG = text(
+    "deleted IS false AND lead_type IS NULL AND last_attempt_at IS NULL "
+    "AND last_contact_at IS NULL AND next_contact_at IS NULL")
+
+
 class Lead(Synced, Base):
     """A company (or a person) the team sells to: one row of the lead base."""
 
@@ -102,6 +113,8 @@ class Lead(Synced, Base):
         Index("ix_leads_stage_id", "stage_id"),
         Index("ix_leads_owner_id", "owner_id"),
         Index("ix_leads_next_contact_at", "next_contact_at"),
+        Index("ix_leads_new_queue", "owner_id", "created_at",
+              sqlite_where=NEW_LEADS_WHERE_SQLITE, postgresql_where=NEW_LEADS_WHERE_PG),
     )
     company: Mapped[str] = mapped_column(String(500), default="")
     category: Mapped[str] = mapped_column(String(200), default="")

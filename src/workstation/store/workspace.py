@@ -15,11 +15,9 @@ Hot paths use indexed queries only:
 
 from __future__ import annotations
 
-import contextlib
 import threading
 import uuid
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone, tzinfo
 
 from sqlalchemy import and_, false, func, or_, select, update
@@ -28,9 +26,6 @@ from sqlalchemy.orm import Session
 from workstation.domain import attempts as attempts_rule
 from workstation.domain import phones
 from workstation.domain.enums import (
-    CallDirection,
-    CallOutcome,
-    CallResult,
     HistoryKind,
     LeadType,
     TaskStatus,
@@ -39,12 +34,13 @@ from workstation.domain.funnel import DEFAULT_FUNNEL_CODE, REFUSED_STAGE
 from workstation.domain.kpi import (
     DEFAULT_DAILY_PLAN,
     EFFECTIVE_CALLS,
-    EffectiveRule,
     PlanProgress,
     day_bounds,
 )
-from workstation.domain.scripts import TOOLS, Script as ScriptDef
+from workstation.domain.scripts import Script as ScriptDef
 from workstation.store.models import (
+    NEW_LEADS_WHERE_PG,
+    NEW_LEADS_WHERE_SQLITE,
     Call,
     Contact,
     Funnel,
@@ -59,9 +55,11 @@ from workstation.store.models import (
     User,
 )
 from workstation.store.types import utcnow
+from workstation.store.common import NEW_DEAL_STAGE, WorkspaceError  # noqa: F401 (API)
+from workstation.store.common import aware as _aware
+from workstation.store.common import in_transaction as _tx
+from workstation.store.wrapup import TaskSpec, WrapUp, WrapUpSaved, save_wrapup  # noqa: F401
 
-NEW_DEAL_STAGE = "interest"
-"""Stage a lead moves to (at least) when the wrap-up says "new deal"."""
 DUE_NOW_WINDOW = timedelta(minutes=15)
 TYPE_PRIORITY = {LeadType.INTERESTED: 0, LeadType.POTENTIAL: 1, LeadType.CLIENT: 2,
                  LeadType.HYPOTHETICAL: 3, None: 4, LeadType.FALSE_POSITIONING: 5}
@@ -71,39 +69,6 @@ WRITE_LOCK = threading.RLock()
 """Taken around the call flow's write transactions in this process (the wrap-up
 save, the call log): they queue on it and wake at once, instead of meeting in
 SQLite and polling its busy handler (sleeps of 1, 2, 5, 10, 15... ms)."""
-
-
-class WorkspaceError(ValueError):
-    """Bad input to a workspace service; the message names the field."""
-
-
-# A test hook: called with a step name between the steps of a wrap-up save
-# (inside the transaction). Tests use it to raise or to kill the process there.
-_between_steps: Callable[[str], None] | None = None
-
-
-def _step(session: Session, name: str) -> None:
-    """Between two steps of a save: with the test hook installed, flush what is
-    pending (so the rows really reach SQLite inside the transaction) and call it."""
-    if _between_steps is not None:
-        session.flush()
-        _between_steps(name)
-
-
-@contextlib.contextmanager
-def _tx(session: Session) -> Iterator[None]:
-    """Run in the session's transaction, or in a new one committed at the end."""
-    if session.in_transaction():
-        yield
-    else:
-        with session.begin():
-            yield
-
-
-def _aware(value: datetime | None, name: str) -> datetime | None:
-    if value is not None and value.tzinfo is None:
-        raise WorkspaceError(f"{name}: a time with a time zone is required, got {value!r}")
-    return value
 
 
 # -- screen pop ------------------------------------------------------------------
@@ -247,277 +212,6 @@ def _stage_position(session: Session, stage_id) -> int:
     if stage_id is None:
         return 0
     return session.scalar(select(FunnelStage.position).where(FunnelStage.id == stage_id)) or 0
-
-
-# -- wrap-up --------------------------------------------------------------------
-
-@dataclass
-class TaskSpec:
-    """An extra task from the wrap-up (send the offer, prepare the invoice...)."""
-
-    title: str
-    due_at: datetime
-    kind: str = "task"
-    remind: bool = True
-    remind_before_minutes: int = 0
-
-
-@dataclass
-class WrapUp:
-    """What the wrap-up form saves. Signalling facts are used only when the
-    telephony layer has not created the Call row (``call_id`` unknown)."""
-
-    lead_id: uuid.UUID | None
-    user_id: uuid.UUID | None
-    call_id: uuid.UUID | None = None
-    direction: str = CallDirection.OUTBOUND
-    remote_number: str = ""
-    outcome: str | None = None
-    started_at: datetime | None = None
-    answered_at: datetime | None = None
-    ended_at: datetime | None = None
-    talk_seconds: float | None = None
-    contact_id: uuid.UUID | None = None
-    result: str | None = None
-    reason: str = ""
-    lead_type: str | None = None
-    stage: str | None = None
-    notes: str = ""
-    tools: list[str] = field(default_factory=list)
-    next_contact_at: datetime | None = None
-    remind: bool = True
-    remind_before_minutes: int = 0
-    new_deal: bool = False
-    tasks: list[TaskSpec] = field(default_factory=list)
-    lead_notes: str | None = None
-    """The card's "content" field, when the manager edited it."""
-    script_id: uuid.UUID | None = None
-    script_path: list | None = None
-    wrapup_seconds: float | None = None
-    pop_latency_ms: float | None = None
-    """INVITE received -> card painted, measured by the workspace."""
-
-    def problems(self) -> list[str]:
-        out = []
-        if self.result is not None:
-            try:
-                res = CallResult(self.result)
-            except ValueError:
-                out.append(f"result: {self.result!r} is not one of "
-                           f"{', '.join(r.value for r in CallResult)}")
-            else:
-                if res.needs_reason and not self.reason.strip():
-                    out.append(f"reason: a reason is required for the result {res.value}")
-                if self.new_deal and res is not CallResult.POSITIVE:
-                    out.append("new_deal: only a Positive result opens a new deal")
-        elif self.new_deal:
-            out.append("new_deal: only a Positive result opens a new deal")
-        if self.lead_type is not None and self.lead_type not in {t.value for t in LeadType}:
-            out.append(f"lead_type: {self.lead_type!r} is not a lead type")
-        if self.direction not in {d.value for d in CallDirection}:
-            out.append(f"direction: {self.direction!r} must be 'in' or 'out'")
-        if self.outcome is not None and self.outcome not in {o.value for o in CallOutcome}:
-            out.append(f"outcome: {self.outcome!r} is not a call outcome")
-        for t in self.tools:
-            if t not in TOOLS:
-                out.append(f"tools: {t!r} is not one of {', '.join(TOOLS)}")
-        for name in ("started_at", "answered_at", "ended_at", "next_contact_at"):
-            v = getattr(self, name)
-            if v is not None and v.tzinfo is None:
-                out.append(f"{name}: a time with a time zone is required")
-        for n, t in enumerate(self.tasks, 1):
-            if not t.title.strip():
-                out.append(f"tasks #{n}: title is empty")
-            if t.due_at.tzinfo is None:
-                out.append(f"tasks #{n}: due_at needs a time zone")
-        if self.lead_id is None and (self.stage or self.lead_type or self.next_contact_at
-                                     or self.new_deal):
-            out.append("lead_id: a call without a lead cannot change a lead; "
-                       "create the lead first (create_lead_from_interest)")
-        return out
-
-
-@dataclass(frozen=True)
-class WrapUpSaved:
-    call_id: uuid.UUID
-    event_id: uuid.UUID | None
-    effective: bool
-    refused_by_attempts: bool = False
-    restored_stage: str | None = None
-    next_attempt_at: datetime | None = None
-    task_ids: tuple[uuid.UUID, ...] = ()
-
-
-def save_wrapup(session: Session, w: WrapUp, *, now: datetime | None = None,
-                policy: attempts_rule.AttemptPolicy | None = None,
-                rule: EffectiveRule | None = None, tz: tzinfo | None = None) -> WrapUpSaved:
-    """Write the call record, its history event and the lead's changes in ONE transaction.
-
-    The Call row the telephony layer created (``w.call_id``) is updated with the
-    wrap-up; without one a row is inserted. Outbound calls that did not reach
-    the client go through the attempts rule (maybe Refused, else a proposed
-    next attempt); a Refused lead that called in is restored; Positive with
-    "new deal" moves the lead at least to the deal stage ("Interest found").
-    """
-    problems = w.problems()
-    if problems:
-        raise WorkspaceError("; ".join(problems))
-    now = _aware(now, "now") or utcnow()
-    rule = rule or EffectiveRule()
-    policy = policy or attempts_rule.AttemptPolicy()
-    with _tx(session), session.no_autoflush:  # one flush at the end
-        # 1. the call record
-        call = session.get(Call, w.call_id) if w.call_id else None
-        if call is None:
-            call = Call(id=w.call_id or uuid.uuid4(), direction=w.direction,
-                        remote_number=w.remote_number,
-                        remote_e164=phones.try_normalize(w.remote_number) or ""
-                        if w.remote_number else "",
-                        started_at=w.started_at or now, answered_at=w.answered_at,
-                        ended_at=w.ended_at or now, outcome=w.outcome,
-                        talk_seconds=w.talk_seconds, created_by=w.user_id)
-            session.add(call)
-        else:
-            if call.outcome is None and w.outcome is not None:
-                call.outcome = w.outcome
-            if call.talk_seconds is None and w.talk_seconds is not None:
-                call.talk_seconds = w.talk_seconds
-            if call.ended_at is None:
-                call.ended_at = w.ended_at or now
-        if w.lead_id is not None:
-            call.lead_id = w.lead_id
-        if w.contact_id is not None:
-            call.contact_id = w.contact_id
-        if call.user_id is None:
-            call.user_id = w.user_id
-        call.result = w.result
-        call.refusal_reason = w.reason if w.result != CallResult.POSITIVE else ""
-        call.tools = list(w.tools) or None
-        call.notes = w.notes
-        call.script_id = w.script_id or call.script_id
-        if w.script_path is not None:
-            call.script_path = list(w.script_path)
-        call.wrapup_seconds = w.wrapup_seconds
-        if w.pop_latency_ms is not None:
-            call.pop_latency_ms = w.pop_latency_ms
-        call.effective = rule.is_effective(call.outcome, call.talk_seconds, w.result, w.tools)
-        call.updated_by = w.user_id
-        _step(session, "call")
-        if w.lead_id is None:
-            return WrapUpSaved(call.id, None, call.effective)
-
-        lead = session.get(Lead, w.lead_id)
-        if lead is None or lead.deleted:
-            raise WorkspaceError(f"lead_id: no lead {w.lead_id}")
-        at = call.ended_at or now
-
-        # 2. the history event of the call
-        ev = _event(session, lead.id, HistoryKind.CALL, w.user_id, at, call_id=call.id,
-                    text=w.notes,
-                    data={k: v for k, v in {
-                        "direction": call.direction, "outcome": call.outcome,
-                        "result": w.result, "reason": w.reason or None,
-                        "talk_seconds": call.talk_seconds, "tools": list(w.tools) or None,
-                        "new_deal": w.new_deal or None}.items() if v is not None})
-        _step(session, "event")
-
-        # 3. the lead's changes
-        restored = None
-        refused = False
-        next_attempt = None
-        reached = call.outcome == CallOutcome.SUCCESS or call.direction == CallDirection.INBOUND
-        if call.direction == CallDirection.OUTBOUND:
-            lead.last_attempt_at = call.started_at
-        if reached:
-            lead.attempts = 0
-            lead.last_contact_at = at
-            current = _stage_code(session, lead.stage_id)
-            if call.direction == CallDirection.INBOUND and current == REFUSED_STAGE \
-                    and w.stage in (None, REFUSED_STAGE):
-                restored = attempts_rule.restore_stage((lead.extra or {}).get("stage_before_refused"))
-                _set_stage(session, lead, restored, w.user_id, at, call_id=call.id,
-                           reason="called_in")
-        if w.lead_type is not None and w.lead_type != lead.lead_type:
-            _event(session, lead.id, HistoryKind.TYPE_CHANGE, w.user_id, at, call_id=call.id,
-                   field_name="lead_type", old=lead.lead_type, new=w.lead_type)
-            lead.lead_type = w.lead_type
-        if w.stage is not None:
-            _set_stage(session, lead, w.stage, w.user_id, at, call_id=call.id)
-        if w.new_deal:
-            target = stage_by_code(session, lead.funnel_id, NEW_DEAL_STAGE)
-            if _stage_position(session, lead.stage_id) < target.position:
-                _set_stage(session, lead, NEW_DEAL_STAGE, w.user_id, at, call_id=call.id,
-                           data={"new_deal": True})
-        if w.lead_notes is not None and w.lead_notes != lead.notes:
-            lead.notes = w.lead_notes
-        # callbacks that were due are done: the call happened
-        task_ids: list[uuid.UUID] = []
-        if reached:
-            for t in session.scalars(select(Task).where(
-                    Task.lead_id == lead.id, Task.status == TaskStatus.OPEN,
-                    Task.kind.in_(("callback", "attempt")), Task.deleted.is_(False))):
-                t.status, t.done_at = TaskStatus.DONE, at
-        if attempts_rule.is_failed_attempt(call.direction, call.outcome):
-            lead.attempts = (lead.attempts or 0) + 1
-            for t in session.scalars(select(Task).where(
-                    Task.lead_id == lead.id, Task.status == TaskStatus.OPEN,
-                    Task.kind == "attempt", Task.deleted.is_(False))):
-                t.status, t.done_at = TaskStatus.DONE, at
-            failed = _failed_attempts_since_contact(session, lead, call)
-            verdict = attempts_rule.evaluate(failed, now, policy, tz)
-            if verdict.refuse and _stage_code(session, lead.stage_id) != REFUSED_STAGE:
-                refused = True
-                _set_stage(session, lead, REFUSED_STAGE, w.user_id, at, call_id=call.id,
-                           reason=attempts_rule.REFUSAL_REASON,
-                           data={"attempts": verdict.counted})
-                lead.next_contact_at = None
-                lead.remind = False
-            elif not verdict.refuse and w.next_contact_at is None:
-                next_attempt = verdict.next_at
-                lead.next_contact_at = next_attempt
-                task_ids.append(_add_task(session, lead, w.user_id, "attempt",
-                                          "Next attempt", next_attempt, remind=False))
-        if w.next_contact_at is not None:
-            lead.next_contact_at = w.next_contact_at
-            lead.remind = w.remind
-            for t in session.scalars(select(Task).where(
-                    Task.lead_id == lead.id, Task.status == TaskStatus.OPEN,
-                    Task.kind == "callback", Task.deleted.is_(False))):
-                if t.status == TaskStatus.OPEN:
-                    t.status = TaskStatus.CANCELLED
-            task_ids.append(_add_task(session, lead, w.user_id, "callback", "Call back",
-                                      w.next_contact_at, remind=w.remind,
-                                      before=w.remind_before_minutes))
-        for spec in w.tasks:
-            task_ids.append(_add_task(session, lead, w.user_id, spec.kind, spec.title,
-                                      spec.due_at, remind=spec.remind,
-                                      before=spec.remind_before_minutes))
-        lead.updated_by = w.user_id
-        session.flush()
-        _step(session, "lead")
-        return WrapUpSaved(call.id, ev.id, call.effective, refused, restored, next_attempt,
-                           tuple(task_ids))
-
-
-def _add_task(session: Session, lead: Lead, user_id, kind: str, title: str, due: datetime, *,
-              remind: bool, before: int = 0) -> uuid.UUID:
-    t = Task(id=uuid.uuid4(), lead_id=lead.id, owner_id=user_id or lead.owner_id, kind=kind,
-             title=title, due_at=due, remind=remind,
-             remind_at=(due - timedelta(minutes=before)) if remind else None,
-             status=TaskStatus.OPEN, created_by=user_id, updated_by=user_id)
-    session.add(t)
-    return t.id
-
-
-def _failed_attempts_since_contact(session: Session, lead: Lead, call: Call) -> list[datetime]:
-    """Start times of failed outbound calls since the last contact, this one included."""
-    q = (select(Call.started_at).where(
-        Call.lead_id == lead.id, Call.id != call.id, Call.direction == CallDirection.OUTBOUND,
-        Call.outcome.is_not(None), Call.outcome != CallOutcome.SUCCESS,
-        Call.deleted.is_(False)))
-    if lead.last_contact_at is not None:
-        q = q.where(Call.started_at > lead.last_contact_at)
-    return [*session.scalars(q), call.started_at]
 
 
 def restore_if_refused(session: Session, lead_id: uuid.UUID, user_id=None,
@@ -701,14 +395,13 @@ def my_day_queue(session: Session, user_id: uuid.UUID, now: datetime | None = No
             bucket = LATER
         items.append(QueueItem(bucket, t.lead_id, t.company or "", "", "", t.lead_type,
                                t.due_at, t.id, t.title))
+    # the terms of the partial index ix_leads_new_queue, word for word (SQLite
+    # uses a partial index only then): one manager's untouched leads, oldest
+    # first, read in index order and stopped at the limit
+    untouched = NEW_LEADS_WHERE_PG if session.get_bind().dialect.name == "postgresql" \
+        else NEW_LEADS_WHERE_SQLITE
     new_q = (select(Lead.id, Lead.company, Lead.lead_type, Lead.created_at)
-             .where(Lead.owner_id == user_id, Lead.deleted.is_(False),
-                    Lead.lead_type.is_(None), Lead.last_attempt_at.is_(None),
-                    Lead.last_contact_at.is_(None),
-                    # wrapped so that SQLite's planner takes ix_leads_owner_id (one
-                    # manager's few thousand leads), not ix_leads_next_contact_at
-                    # (NULL for most of a million leads: 0.3-0.4 s per refresh)
-                    func.coalesce(Lead.next_contact_at, None).is_(None))
+             .where(Lead.owner_id == user_id, untouched)
              .order_by(Lead.created_at).limit(limit))
     if refused_ids:
         new_q = new_q.where(or_(Lead.stage_id.is_(None), Lead.stage_id.not_in(refused_ids)))

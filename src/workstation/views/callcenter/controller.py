@@ -21,7 +21,6 @@ Store writes of this controller run one at a time (a small queue over
 from __future__ import annotations
 
 import logging
-import time
 import uuid
 from collections import deque
 from collections.abc import Callable
@@ -29,11 +28,10 @@ from dataclasses import dataclass
 from urllib.parse import unquote
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from sqlalchemy.exc import IntegrityError
 
 from workstation.domain import phones
-from workstation.store.models import Call
 from workstation.store.workspace import WRITE_LOCK
+from workstation.store.wrapup import log_call
 from workstation.store.types import utcnow
 from workstation.views.ops import run_op
 
@@ -136,8 +134,10 @@ class CallController(QObject):
             self._insert(c, sip_call_id=inc.sip_call_id)
             return
         c = self._new_call(inc.call_key, "in", number)
-        self.workspace.pop_incoming(number, call_id=c.call_id, received_at=inc.received_at)
+        # The Call tab comes to the front first, so that the card is laid out and
+        # painted once, on screen (not filled hidden and painted again by the switch).
         self.sig_show_workspace.emit()
+        self.workspace.pop_incoming(number, call_id=c.call_id, received_at=inc.received_at)
         ctx = self.workspace.call
         if ctx is not None and ctx.call_id == c.call_id:
             c.lead_id = ctx.lead_id
@@ -410,7 +410,7 @@ class CallController(QObject):
             self.sig_call_logged.emit(c.call_id, "started")
             self._write_latency(c)
 
-        self._queue(lambda: self._upsert(c.call_id, values, create=True), done)
+        self._queue(lambda: self._upsert(c.call_id, values), done)
 
     def _write_latency(self, c: _Call) -> None:
         if not c.inserted or c.latency_ms is None or c.latency_written:
@@ -419,31 +419,12 @@ class CallController(QObject):
         self._update(c, "popped", pop_latency_ms=round(c.latency_ms, 3))
 
     def _update(self, c: _Call, what: str, **fields) -> None:
-        self._queue(lambda: self._upsert(c.call_id, fields, create=True),
+        self._queue(lambda: self._upsert(c.call_id, fields),
                     lambda _r: self.sig_call_logged.emit(c.call_id, what))
 
-    def _upsert(self, call_id: uuid.UUID, values: dict, create: bool) -> None:
-        for attempt in range(2):
-            try:
-                with WRITE_LOCK, self.store.write_session() as s, s.begin():
-                    row = s.get(Call, call_id)
-                    if row is None:
-                        if not create:
-                            return
-                        row = Call(id=call_id, created_by=self.user_id)
-                        row.direction = values.get("direction", "in")
-                        row.started_at = values.get("started_at") or utcnow()
-                        s.add(row)
-                    for k, v in values.items():
-                        if k == "lead_id" and v is None:
-                            continue
-                        setattr(row, k, v)
-                    row.updated_by = self.user_id
-                return
-            except IntegrityError:
-                if attempt:
-                    raise
-                time.sleep(0.01)  # the wrap-up inserted the row meanwhile: update it
+    def _upsert(self, call_id: uuid.UUID, values: dict) -> None:
+        with WRITE_LOCK, self.store.write_session() as s, s.begin():
+            log_call(s, call_id, values, self.user_id)
 
     def _queue(self, fn: Callable[[], object], on_done: Callable | None) -> None:
         self._writes.append((fn, on_done))

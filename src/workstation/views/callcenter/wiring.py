@@ -20,7 +20,7 @@ from __future__ import annotations
 import logging
 import uuid
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QLabel, QScrollArea, QTabWidget
 
 from workstation.domain.attempts import AttemptPolicy
@@ -118,6 +118,14 @@ class CallCenter(QObject):
         self.workspace.sig_lead_created.connect(lambda _lid: window.refresh())
         self.retranslate()
         self.myday.start()
+        QTimer.singleShot(0, self._warm_up_workspace)
+
+    def _warm_up_workspace(self) -> None:
+        """Polish, lay out and render the (hidden) Call tab once at start, so that
+        the first call's pop does not pay for the first paint of every widget."""
+        if self.tabs.currentWidget() is not self.workspace_scroll:
+            self.workspace_scroll.resize(self.tabs.currentWidget().size())
+            self.workspace_scroll.grab()
 
     def retranslate(self) -> None:
         self.tabs.setTabText(0, self.tr("Leads"))

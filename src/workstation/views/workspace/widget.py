@@ -37,7 +37,7 @@ from workstation.views.ops import run_op
 from workstation.views.workspace.chooser import LeadChooserDialog
 from workstation.views.workspace.history import HistoryPane
 from workstation.views.workspace.script_pane import ScriptPane
-from workstation.views.workspace.wrapup import WrapUpForm
+from workstation.views.workspace.wrapup import VerticalScroll, WrapUpForm
 
 
 @dataclass
@@ -109,10 +109,17 @@ class CallWorkspace(QWidget):
         lower.setStretchFactor(0, 1)
         lower.setStretchFactor(1, 1)
         outer = QSplitter(Qt.Orientation.Vertical, self)
-        outer.addWidget(self.card)
+        outer.addWidget(VerticalScroll(self.card, self))  # a low (laptop) screen scrolls the card
         outer.addWidget(lower)
         outer.setStretchFactor(0, 2)
         outer.setStretchFactor(1, 3)
+        # start at these shares, not at the panes' size hints (a laptop screen is too
+        # small for them): script | history+wrap-up half and half, card 2/5 of the height
+        lower.setSizes([1000, 1000])
+        right.setSizes([2000, 3000])
+        outer.setSizes([2000, 3000])
+        for splitter in (lower, right, outer):
+            splitter.setChildrenCollapsible(False)
         self.lower_splitter = lower
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
@@ -132,7 +139,8 @@ class CallWorkspace(QWidget):
 
         def work(_p, _c):
             with store.session() as s:
-                ws.pop_data(s, uuid.UUID(int=0), language=language)
+                any_lead = s.scalar(select(Lead.id).where(Lead.deleted.is_(False)).limit(1))
+                ws.pop_data(s, any_lead or uuid.UUID(int=0), language=language)
                 ws.lookup_by_phone(s, "+380000000000")
 
         run_op(self, work, None, lambda _exc: None)

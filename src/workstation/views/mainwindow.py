@@ -11,7 +11,13 @@ import logging
 import uuid
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QProgressDialog,
+)
 
 from workstation import __version__
 from workstation.views import actions as act
@@ -20,9 +26,13 @@ from workstation.views.leadcard.widget import LeadCardDialog
 from workstation.views.leadlist.model import LeadIdRole
 from workstation.views.leadlist.widget import LeadListWidget
 from workstation.views.ops import pool, run_op
-from workstation.views.statusbar import StatusIndicators
+from workstation.views.statusbar import ElidingLabel, StatusIndicators
 
 log = logging.getLogger(__name__)
+
+DOCK_SHARE = 0.27
+"""A side dock takes at most this share of a narrow window (a 1366 px laptop), so
+that the central area (the Call tab) keeps room; on a wide screen it is left as set."""
 
 
 def _optional(module: str):
@@ -66,7 +76,8 @@ class MainWindow(QMainWindow):
         self.lead_list = LeadListWidget(store, self.region(), self)
         self.setCentralWidget(self.lead_list)
 
-        self.status_message = QLabel(self)
+        self.status_message = ElidingLabel(self)  # long messages elide, never push the rest
+        self.status_message.setObjectName("statusMessage")
         self.statusBar().addWidget(self.status_message, 1)
         self.indicators = StatusIndicators(self)
         self.statusBar().addPermanentWidget(self.indicators)
@@ -119,6 +130,23 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.fit_docks()
+
+    def fit_docks(self) -> None:
+        """Narrow the left/right docks wider than DOCK_SHARE of the window (never below
+        what they need)."""
+        limit = int(self.width() * DOCK_SHARE)
+        sides = (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea)
+        docks = [d for d in self.findChildren(QDockWidget)
+                 if not d.isHidden() and not d.isFloating() and self.dockWidgetArea(d) in sides
+                 and d.width() > limit]
+        if docks:
+            self.resizeDocks(docks, [max(limit, d.minimumSizeHint().width()) for d in docks],
+                             Qt.Orientation.Horizontal)
 
     # -- leads ------------------------------------------------------------
     def focus_search(self) -> None:

@@ -69,38 +69,43 @@ class Ui_LeadCardForm(object):
 
         self.leftForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.sourceEdit)
 
+
+        self.columnsLayout.addLayout(self.leftForm)
+
+        self.middleForm = QFormLayout()
+        self.middleForm.setObjectName(u"middleForm")
         self.topicLabel = QLabel(LeadCardForm)
         self.topicLabel.setObjectName(u"topicLabel")
 
-        self.leftForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.topicLabel)
+        self.middleForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.topicLabel)
 
         self.topicEdit = QLineEdit(LeadCardForm)
         self.topicEdit.setObjectName(u"topicEdit")
 
-        self.leftForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.topicEdit)
+        self.middleForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.topicEdit)
 
         self.productLabel = QLabel(LeadCardForm)
         self.productLabel.setObjectName(u"productLabel")
 
-        self.leftForm.setWidget(5, QFormLayout.ItemRole.LabelRole, self.productLabel)
+        self.middleForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.productLabel)
 
         self.productEdit = QLineEdit(LeadCardForm)
         self.productEdit.setObjectName(u"productEdit")
 
-        self.leftForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.productEdit)
+        self.middleForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.productEdit)
 
         self.projectLabel = QLabel(LeadCardForm)
         self.projectLabel.setObjectName(u"projectLabel")
 
-        self.leftForm.setWidget(6, QFormLayout.ItemRole.LabelRole, self.projectLabel)
+        self.middleForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.projectLabel)
 
         self.projectEdit = QLineEdit(LeadCardForm)
         self.projectEdit.setObjectName(u"projectEdit")
 
-        self.leftForm.setWidget(6, QFormLayout.ItemRole.FieldRole, self.projectEdit)
+        self.middleForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.projectEdit)
 
 
-        self.columnsLayout.addLayout(self.leftForm)
+        self.columnsLayout.addLayout(self.middleForm)
 
         self.rightForm = QFormLayout()
         self.rightForm.setObjectName(u"rightForm")

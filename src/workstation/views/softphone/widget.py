@@ -147,9 +147,12 @@ class SoftphoneWidget(QWidget):
         self.mute_button = button("mute", self.toggle_mute)
         self.mute_button.setCheckable(True)
         self.transfer_button = button("transfer", self.transfer_clicked)
-        self.status = QLabel(self)
+        from workstation.views.statusbar import ElidingLabel
+
+        # the call's state takes what room is left in the status bar, elided when short
+        self.status = ElidingLabel(self)
         self.status.setObjectName("callStatus")
-        lay.addWidget(self.status)
+        lay.addWidget(self.status, 1)
 
         self.shortcuts: dict[str, QShortcut] = {}
         for name, slot in (("answer", self.answer), ("hangup", self.hangup_or_reject),

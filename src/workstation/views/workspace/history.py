@@ -117,14 +117,35 @@ class HistoryPane(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        em = self.fontMetrics().horizontalAdvance("M")
-        for col, width in enumerate((11, 9, 6, 11, 4)):
-            header.resizeSection(col, width * em)
+        self._fit_columns()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
         self.view.activated.connect(self._activated)
         self.open_with_system_player = True
+
+    WIDTHS_EM = (11, 9, 6, 11, 4)
+    """Date, manager, direction, outcome, talk time; notes take the rest."""
+    NOTES_EM = 12
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """The fixed widths, narrowed (down to 60 %) when the pane is narrow (a laptop
+        screen), so that the notes stay in view without a sideways scroll. Runs on a
+        resize, never on a pop."""
+        em = self.fontMetrics().horizontalAdvance("M")
+        room = self.view.viewport().width() if self.isVisible() else 0
+        total = sum(self.WIDTHS_EM) * em
+        scale = 1.0
+        if room and total + self.NOTES_EM * em > room:
+            scale = max(0.6, (room - self.NOTES_EM * em) / total)
+        header = self.view.horizontalHeader()
+        for col, width in enumerate(self.WIDTHS_EM):
+            header.resizeSection(col, int(width * em * scale))
 
     def set_rows(self, rows: list[HistoryRow]) -> None:
         self.model.set_rows(rows)

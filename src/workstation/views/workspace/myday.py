@@ -88,6 +88,11 @@ class QueueModel(QAbstractTableModel):
                     "company": it.company, "contact": it.contact,
                     "phone": display(it.phone) if it.phone else "",
                     "type": labels.lead_type_label(it.lead_type)}[col]
+        if role == Qt.ItemDataRole.ToolTipRole:  # whole row: a narrow dock hides columns
+            return " · ".join(t for t in (
+                self.bucket_label(it.bucket), format_local(it.due_at), it.company, it.contact,
+                display(it.phone) if it.phone else "", labels.lead_type_label(it.lead_type))
+                if t)
         if role == Qt.ItemDataRole.ForegroundRole and it.bucket == ws.OVERDUE:
             from PySide6.QtGui import QColor
 
@@ -167,6 +172,31 @@ class MyDayPanel(QWidget):
     sig_error = Signal(str)
     """A background read failed."""
 
+    DROP_ORDER = ("type", "phone", "contact", "due")
+    """Columns hidden first when the dock is narrow (each row's tooltip has them all)."""
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Show as many columns as fit the dock's width without a sideways scroll."""
+        view, header = self.view, self.view.horizontalHeader()
+        cols = QueueModel.COLUMNS
+        room = view.viewport().width() or view.width()
+        needed = {c: max(header.sectionSizeHint(i), view.sizeHintForColumn(i))
+                  for i, c in enumerate(cols)}
+        needed["company"] = min(needed["company"], 10 * self.fontMetrics().averageCharWidth())
+        shown = list(cols)
+        for col in self.DROP_ORDER:
+            if sum(needed[c] for c in shown) <= room:
+                break
+            shown.remove(col)
+        for i, c in enumerate(cols):
+            if header.isSectionHidden(i) != (c not in shown):
+                header.setSectionHidden(i, c not in shown)
+
     def __init__(self, store, user_id: uuid.UUID, parent=None, *,
                  default_plan: int = 30, clock: Callable[[], datetime] = _utcnow,
                  reminder_interval_ms: int = 30_000, tray: QSystemTrayIcon | None = None) -> None:
@@ -181,8 +211,12 @@ class MyDayPanel(QWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.view.horizontalHeader().setStretchLastSection(True)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QueueModel.COLUMNS.index("company"),
+                                    QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        self.model.modelReset.connect(self.fit_columns)
         self.nextButton = QPushButton(self.tr("Next lead"), self)
         self.nextButton.setObjectName("nextLead")
         self.refreshButton = QPushButton(self.tr("Refresh"), self)

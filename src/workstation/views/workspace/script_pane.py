@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -13,11 +13,65 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QStyle,
+    QStyleOptionButton,
+    QStylePainter,
     QVBoxLayout,
     QWidget,
 )
 
 from workstation.domain.scripts import Script, ScriptRun, ScriptRunError
+
+
+MIN_BUTTON_CHARS = 12
+"""A script button may shrink to about this many characters (the rest is elided)."""
+
+
+class _ElidingButton(QPushButton):
+    """A push button that may be narrower than its text: on a laptop screen the
+    text is elided ("Objection: we already…") and the full text is its tooltip.
+    Painting elides; the layout never asks for the whole text's width."""
+
+    PAD = 12
+    """Room the style leaves around a push button's text (Fusion: 2 × 6 px)."""
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        hint = super().minimumSizeHint()
+        narrow = self.fontMetrics().horizontalAdvance("x" * MIN_BUTTON_CHARS) + 16
+        return QSize(min(hint.width(), narrow), hint.height())
+
+    def setText(self, text: str) -> None:  # noqa: N802
+        super().setText(text)
+        self._tip()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._tip()
+
+    def _room(self, opt: QStyleOptionButton | None = None) -> int:
+        if opt is None:
+            opt = QStyleOptionButton()
+            self.initStyleOption(opt)
+        rect = self.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, opt, self)
+        return rect.width() - self.PAD
+
+    def _fits(self, opt: QStyleOptionButton | None = None) -> bool:
+        return self.fontMetrics().horizontalAdvance(self.text()) <= self._room(opt)
+
+    def _tip(self) -> None:
+        tip = "" if self._fits() else self.text()
+        if self.toolTip() != tip:
+            self.setToolTip(tip)
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        opt = QStyleOptionButton()
+        self.initStyleOption(opt)
+        if self._fits(opt):
+            super().paintEvent(event)
+            return
+        opt.text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight,
+                                                 max(0, self._room(opt)))
+        QStylePainter(self).drawControl(QStyle.ControlElement.CE_PushButton, opt)
 
 
 class _Flow(QWidget):
@@ -35,7 +89,7 @@ class _Flow(QWidget):
     def set_buttons(self, specs: list[tuple[str, str, bool, object]]) -> None:
         """(text, object name, enabled, action or None) per button, in order."""
         while len(self._pool) < len(specs):
-            b = QPushButton(self)
+            b = _ElidingButton(self)
             b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             b.clicked.connect(lambda _=False, b=b: self._clicked(b))
             self.layout_.addWidget(b)
@@ -89,6 +143,7 @@ class ScriptPane(QWidget):
         dl.addWidget(self.infos)
         self.counterLabel = QLabel(self)
         self.counterLabel.setObjectName("infoCounter")
+        self.counterLabel.setWordWrap(True)  # the warning is long; it must not widen the pane
         self.backButton = QPushButton(self.tr("Back"), self)
         self.backButton.setObjectName("scriptBack")
         self.backButton.clicked.connect(self.back)

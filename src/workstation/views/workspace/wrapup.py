@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from datetime import datetime, timedelta, timezone
 
-from PySide6.QtCore import QCoreApplication, QDateTime, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -41,6 +42,29 @@ def tool_label(code: str) -> str:
     return names.get(code, code)
 
 
+class VerticalScroll(QScrollArea):
+    """Scrolls its widget up and down, never sideways: as wide as the widget needs
+    (plus the scroll bar), as low as a few rows."""
+
+    def __init__(self, widget: QWidget, parent=None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidget(widget)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        inner = self.widget().minimumSizeHint()
+        bar = self.style().pixelMetric(self.style().PixelMetric.PM_ScrollBarExtent)
+        return QSize(inner.width() + bar + 2 * self.frameWidth(),
+                     min(inner.height(), 4 * self.fontMetrics().height()))
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        inner = self.widget().sizeHint()
+        bar = self.style().pixelMetric(self.style().PixelMetric.PM_ScrollBarExtent)
+        return QSize(inner.width() + bar, inner.height())
+
+
 class WrapUpForm(QWidget):
     sig_save = Signal()
     """The manager pressed Save."""
@@ -48,6 +72,8 @@ class WrapUpForm(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._started = time.monotonic()
+        self.fields = QWidget(self)
+        self.fields.setObjectName("wrapupFields")
         self.outcomeLabel = QLabel(self)
         self.outcomeLabel.setObjectName("wrapupOutcome")
         self.resultCombo = QComboBox(self)
@@ -81,7 +107,7 @@ class WrapUpForm(QWidget):
             cb = QCheckBox(tool_label(code), tools)
             cb.setObjectName(f"tool_{code}")
             self.toolChecks[code] = cb
-            tl.addWidget(cb, n // 3, n % 3)
+            tl.addWidget(cb, n // 2, n % 2)
         self.nextCheck = QCheckBox(self.tr("Next contact"), self)
         self.nextCheck.setObjectName("nextCheck")
         self.nextEdit = QDateTimeEdit(self)
@@ -108,27 +134,43 @@ class WrapUpForm(QWidget):
         self.saveButton.setObjectName("wrapSave")
         self.saveButton.setDefault(True)
 
+        for combo in (self.resultCombo, self.reasonCombo, self.typeCombo, self.stageCombo):
+            # long reason/stage names must not widen the form on a laptop screen
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
+
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self.tr("Call"), self.outcomeLabel)
         form.addRow(self.tr("Result"), self.resultCombo)
         form.addRow(self.tr("Reason"), self.reasonCombo)
         form.addRow(self.tr("Lead type"), self.typeCombo)
         form.addRow(self.tr("Stage"), self.stageCombo)
-        nxt = QHBoxLayout()
-        nxt.addWidget(self.nextCheck)
-        nxt.addWidget(self.nextEdit, 1)
-        nxt.addWidget(self.remindCheck)
-        nxt.addWidget(self.remindBefore)
+        nxt = QGridLayout()
+        nxt.addWidget(self.nextCheck, 0, 0)
+        nxt.addWidget(self.nextEdit, 0, 1)
+        nxt.addWidget(self.remindCheck, 1, 0)
+        nxt.addWidget(self.remindBefore, 1, 1)
+        nxt.setColumnStretch(1, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.newDealCheck)
         bottom.addStretch(1)
         bottom.addWidget(self.saveButton)
+        # The fields scroll (vertically only) when the window is low; the error and
+        # the Save button stay in view below them.
+        fl = QVBoxLayout(self.fields)
+        fl.setContentsMargins(0, 0, 0, 0)
+        fl.addLayout(form)
+        fl.addWidget(self.notesEdit)
+        fl.addWidget(tools)
+        fl.addLayout(nxt)
+        fl.addStretch(1)
+        self.scroll = VerticalScroll(self.fields, self)
+        self.scroll.setObjectName("wrapupScroll")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(form)
-        layout.addWidget(self.notesEdit)
-        layout.addWidget(tools)
-        layout.addLayout(nxt)
+        layout.addWidget(self.scroll, 1)
         layout.addWidget(self.errorLabel)
         layout.addLayout(bottom)
 

@@ -107,7 +107,9 @@ class SoftphoneWidget(QWidget):
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(4)
-        self.reg_label = QLabel(self)
+        from workstation.views.statusbar import ElidingLabel
+
+        self.reg_label = ElidingLabel(self)  # "● Direct IP 127.0.0.1:5060" elides when crowded
         self.reg_label.setObjectName("registration")
         lay.addWidget(self.reg_label)
         self.number = QLineEdit(self)
@@ -147,8 +149,6 @@ class SoftphoneWidget(QWidget):
         self.mute_button = button("mute", self.toggle_mute)
         self.mute_button.setCheckable(True)
         self.transfer_button = button("transfer", self.transfer_clicked)
-        from workstation.views.statusbar import ElidingLabel
-
         # the call's state takes what room is left in the status bar, elided when short
         self.status = ElidingLabel(self)
         self.status.setObjectName("callStatus")

@@ -138,15 +138,26 @@ class MainWindow(QMainWindow):
 
     def fit_docks(self) -> None:
         """Narrow the left/right docks wider than DOCK_SHARE of the window (never below
-        what they need)."""
+        what they need); a dock narrowed so gets its width back when the window grows."""
         limit = int(self.width() * DOCK_SHARE)
         sides = (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea)
-        docks = [d for d in self.findChildren(QDockWidget)
-                 if not d.isHidden() and not d.isFloating() and self.dockWidgetArea(d) in sides
-                 and d.width() > limit]
+        docks, widths = [], []
+        for d in self.findChildren(QDockWidget):
+            if d.isHidden() or d.isFloating() or self.dockWidgetArea(d) not in sides:
+                continue
+            wanted = d.property("_widthBeforeFit")
+            if d.width() > limit:
+                if wanted is None:
+                    d.setProperty("_widthBeforeFit", d.width())
+                docks.append(d)
+                widths.append(max(limit, d.minimumSizeHint().width()))
+            elif wanted is not None and d.width() < min(wanted, limit):
+                docks.append(d)
+                widths.append(min(wanted, limit))
+                if wanted <= limit:
+                    d.setProperty("_widthBeforeFit", None)
         if docks:
-            self.resizeDocks(docks, [max(limit, d.minimumSizeHint().width()) for d in docks],
-                             Qt.Orientation.Horizontal)
+            self.resizeDocks(docks, widths, Qt.Orientation.Horizontal)
 
     # -- leads ------------------------------------------------------------
     def focus_search(self) -> None:

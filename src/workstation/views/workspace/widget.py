@@ -116,7 +116,7 @@ class CallWorkspace(QWidget):
         # start at these shares, not at the panes' size hints (a laptop screen is too
         # small for them): script | history+wrap-up half and half, card 2/5 of the height
         lower.setSizes([1000, 1000])
-        right.setSizes([2000, 3000])
+        right.setSizes([1000, 2000])  # the wrap-up's fields before the history's rows
         outer.setSizes([2000, 3000])
         for splitter in (lower, right, outer):
             splitter.setChildrenCollapsible(False)

@@ -112,7 +112,7 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../src/workstation/app.py" line="+70" />
+            <location filename="../../src/workstation/app.py" line="+81" />
             <source>SIP password</source>
             <translation>Пароль SIP</translation>
         </message>
@@ -135,7 +135,7 @@
             <translation>SIP-акаунт не задано: дзвінки надходять прямо на цю адресу.</translation>
         </message>
         <message>
-            <location line="+28" />
+            <location line="+36" />
             <source>Leads</source>
             <translation>Ліди</translation>
         </message>
@@ -189,7 +189,7 @@
             <translation>зайнято: %1 зараз телефонує цьому клієнту</translation>
         </message>
         <message>
-            <location line="+106" />
+            <location line="+87" />
             <source>Could not log the call: %1</source>
             <translation>Не вдалося записати дзвінок у журнал: %1</translation>
         </message>
@@ -197,7 +197,7 @@
     <context>
         <name>CallWorkspace</name>
         <message>
-            <location filename="../../src/workstation/views/workspace/widget.py" line="+211" />
+            <location filename="../../src/workstation/views/workspace/widget.py" line="+230" />
             <source>Incoming call %1</source>
             <translation>Вхідний дзвінок %1</translation>
         </message>
@@ -932,7 +932,7 @@
             <translation>Маркетинговий захід або кампанія, звідки прийшов лід</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+11" />
             <source>Topic</source>
             <translation>Тематика</translation>
         </message>
@@ -1207,12 +1207,12 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../src/workstation/views/mainwindow.py" line="+113" />
+            <location filename="../../src/workstation/views/mainwindow.py" line="+124" />
             <source>Workstation</source>
             <translation>Робоче місце</translation>
         </message>
         <message>
-            <location line="+80" />
+            <location line="+108" />
             <source>Import</source>
             <translation>Імпорт</translation>
         </message>
@@ -1364,7 +1364,7 @@
     <context>
         <name>MyDayPanel</name>
         <message>
-            <location filename="../../src/workstation/views/workspace/myday.py" line="+186" />
+            <location filename="../../src/workstation/views/workspace/myday.py" line="+220" />
             <source>Next lead</source>
             <translation>Наступний лід</translation>
         </message>
@@ -1374,7 +1374,7 @@
             <translation>Оновити</translation>
         </message>
         <message>
-            <location line="+56" />
+            <location line="+58" />
             <source>Effective calls today: %1 of %2</source>
             <translation>Результативних дзвінків сьогодні: %1 з %2</translation>
         </message>
@@ -1387,7 +1387,7 @@
     <context>
         <name>QueueModel</name>
         <message>
-            <location line="-209" />
+            <location line="-245" />
             <source>When</source>
             <translation>Коли</translation>
         </message>
@@ -1440,7 +1440,7 @@
     <context>
         <name>ReminderPopup</name>
         <message>
-            <location line="+36" />
+            <location line="+41" />
             <source>Reminder</source>
             <translation>Нагадування</translation>
         </message>
@@ -1584,13 +1584,13 @@
     <context>
         <name>ScriptEditor</name>
         <message>
-            <location filename="../../src/workstation/views/scripteditor/editor.py" line="+114" />
-            <location line="+698" />
+            <location filename="../../src/workstation/views/scripteditor/editor.py" line="+115" />
+            <location line="+703" />
             <source>Call script editor</source>
             <translation>Редактор скриптів дзвінків</translation>
         </message>
         <message>
-            <location line="-673" />
+            <location line="-678" />
             <source>Save as new version</source>
             <translation>Зберегти як нову версію</translation>
         </message>
@@ -1771,12 +1771,12 @@
         </message>
         <message>
             <location line="+6" />
-            <location line="+105" />
+            <location line="+109" />
             <source>Problems</source>
             <translation>Проблеми</translation>
         </message>
         <message>
-            <location line="-84" />
+            <location line="-88" />
             <source>The contact person's name</source>
             <translation>Ім'я контактної особи</translation>
         </message>
@@ -1816,7 +1816,7 @@
             <translation>фінансовий консалтинг</translation>
         </message>
         <message numerus="yes">
-            <location line="+73" />
+            <location line="+77" />
             <source>Problems (%n)</source>
             <translation>
                 <numerusform>Проблеми (%n)</numerusform>
@@ -1928,7 +1928,7 @@
             <translation>Експортовано в %1.</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+12" />
             <source>Something went wrong.</source>
             <translation>Щось пішло не так.</translation>
         </message>
@@ -1943,7 +1943,7 @@
             <translation>У скрипті є незбережені зміни. Відкинути їх?</translation>
         </message>
         <message>
-            <location filename="../../src/workstation/views/scripteditor/models.py" line="+34" />
+            <location filename="../../src/workstation/views/scripteditor/models.py" line="+35" />
             <source>Say</source>
             <translation>Сказати</translation>
         </message>
@@ -1998,7 +1998,7 @@
             <translation>Зобов'язання</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+24" />
             <source>↩ back (@return)</source>
             <translation>↩ назад (@return)</translation>
         </message>
@@ -2065,12 +2065,12 @@ Tools: %2</source>
     <context>
         <name>ScriptPane</name>
         <message>
-            <location filename="../../src/workstation/views/workspace/script_pane.py" line="+84" />
+            <location filename="../../src/workstation/views/workspace/script_pane.py" line="+138" />
             <source>Objections and info-occasions</source>
             <translation>Заперечення та інфоприводи</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+9" />
             <source>Back</source>
             <translation>Назад</translation>
         </message>
@@ -2098,6 +2098,204 @@ Tools: %2</source>
             <location line="+3" />
             <source>more than %1 in one call: send one by e-mail and call again with a new one</source>
             <translation>більше %1 за дзвінок: надішліть один e-mail і передзвоніть з новим</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScriptProblems</name>
+        <message>
+            <location filename="../../src/workstation/domain/scripts.py" line="+102" />
+            <source>step '{id}'</source>
+            <translation>крок «{id}»</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>step #{n}</source>
+            <translation>крок №{n}</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>say</source>
+            <translation>репліка</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>question</source>
+            <translation>питання</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>objection</source>
+            <translation>заперечення</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>info_occasion</source>
+            <translation>інфопривід</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>close</source>
+            <translation>завершення</translation>
+        </message>
+        <message>
+            <location line="+70" />
+            <source>bad braces in text {text}: {error}</source>
+            <translation>помилка у фігурних дужках у тексті {text}: {error}</translation>
+        </message>
+        <message>
+            <location line="+49" />
+            <source>script code is empty</source>
+            <translation>не вказано код сценарію</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>script has no steps</source>
+            <translation>у сценарії немає кроків</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>start step '{id}' does not exist</source>
+            <translation>початкового кроку «{id}» немає</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>max_info_occasions must be at least 1, got {n}</source>
+            <translation>максимум інфоприводів має бути не менше 1, вказано {n}</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>{where}: a step id must be non-empty and not start with '@'</source>
+            <translation>{where}: ідентифікатор кроку не може бути порожнім або починатися з «@»</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{where}: text is empty</source>
+            <translation>{where}: текст порожній</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>{where}: {problem}</source>
+            <translation>{where}: {problem}</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{where}: unknown variable {name} (known: {known})</source>
+            <translation>{where}: невідома змінна {name} (відомі: {known})</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{where}: a {kind} step needs at least one answer (only close steps may end the script)</source>
+            <translation>{where}: кроку виду «{kind}» потрібна хоча б одна відповідь (закінчити сценарій може лише крок завершення)</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>{where}: answer id '{answer}' is used twice</source>
+            <translation>{where}: ідентифікатор відповіді «{answer}» використано двічі</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>{where}: answer '{answer}' has no label</source>
+            <translation>{where}: у відповіді «{answer}» немає тексту</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{where}: answer '{answer}' leads to missing step '{target}'</source>
+            <translation>{where}: відповідь «{answer}» веде на неіснуючий крок «{target}»</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>{where}: answer '{answer}': {problem}</source>
+            <translation>{where}: відповідь «{answer}»: {problem}</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>{where}: unreachable from the start step '{start}' or any objection/info-occasion step</source>
+            <translation>{where}: недосяжний ні з початкового кроку «{start}», ні з кроків заперечень та інфоприводів</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>{where}: uses {ret} but is not reached from an objection or info-occasion step</source>
+            <translation>{where}: використовує {ret}, але в нього не потрапити з кроку заперечення чи інфоприводу</translation>
+        </message>
+        <message>
+            <location line="+39" />
+            <source>a script must be a JSON object</source>
+            <translation>сценарій має бути об'єктом JSON</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>'steps' must be a list of step objects</source>
+            <translation>«steps» має бути списком об'єктів-кроків</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>{where}: must be an object</source>
+            <translation>{where}: має бути об'єктом</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>{where}: 'id' is missing</source>
+            <translation>{where}: немає «id»</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>{where}: id is used twice</source>
+            <translation>{where}: ідентифікатор використано двічі</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>{where}: 'kind' must be one of {kinds}, got {got}</source>
+            <translation>{where}: «kind» має бути одним із {kinds}, вказано {got}</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>{where}: 'answers' must be a list</source>
+            <translation>{where}: «answers» має бути списком</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>{where}: answer #{m} must be an object with 'next'</source>
+            <translation>{where}: відповідь №{m} має бути об'єктом із «next»</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>{where}: answer #{m}: 'hints' must be an object</source>
+            <translation>{where}: відповідь №{m}: «hints» має бути об'єктом</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>'max_info_occasions' must be a whole number</source>
+            <translation>«max_info_occasions» має бути цілим числом</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>line {line} column {column}: {error}</source>
+            <translation>рядок {line}, стовпець {column}: {error}</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>unknown hint '{key}' (known: {known})</source>
+            <translation>невідома підказка «{key}» (відомі: {known})</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>hint result {value} is not one of {known}</source>
+            <translation>підказка result {value} — не одне з {known}</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>hint lead_type {value} is not a lead type</source>
+            <translation>підказка lead_type {value} — не тип ліда</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>hint tools must be a list of {known}</source>
+            <translation>підказка tools має бути списком із {known}</translation>
+        </message>
+        <message>
+            <location filename="../../src/workstation/views/scripteditor/storage.py" line="+83" />
+            <source>not UTF-8 text (byte {n})</source>
+            <translation>текст не в UTF-8 (байт {n})</translation>
         </message>
     </context>
     <context>
@@ -2187,7 +2385,7 @@ Tools: %2</source>
     <context>
         <name>SoftphoneWidget</name>
         <message>
-            <location filename="../../src/workstation/views/softphone/widget.py" line="+169" />
+            <location filename="../../src/workstation/views/softphone/widget.py" line="+182" />
             <source>Number or SIP address</source>
             <translation>Номер або SIP-адреса</translation>
         </message>
@@ -2263,12 +2461,12 @@ Tools: %2</source>
         </message>
         <message>
             <location line="+2" />
-            <location line="+113" />
+            <location line="+118" />
             <source>Transfer</source>
             <translation>Перевести</translation>
         </message>
         <message>
-            <location line="-113" />
+            <location line="-118" />
             <source>Transfer the call (blind)</source>
             <translation>Перевести дзвінок (без консультації)</translation>
         </message>
@@ -2293,7 +2491,7 @@ Tools: %2</source>
             <translation>Не в мережі</translation>
         </message>
         <message>
-            <location line="+40" />
+            <location line="+45" />
             <source>Calling…</source>
             <translation>Виклик…</translation>
         </message>
@@ -2488,7 +2686,7 @@ Last sync: %3</source>
     <context>
         <name>WrapUp</name>
         <message>
-            <location filename="../../src/workstation/views/workspace/wrapup.py" line="+35" />
+            <location filename="../../src/workstation/views/workspace/wrapup.py" line="+36" />
             <source>Offer sent</source>
             <translation>КП надіслано</translation>
         </message>
@@ -2516,7 +2714,7 @@ Last sync: %3</source>
     <context>
         <name>WrapUpForm</name>
         <message>
-            <location line="+16" />
+            <location line="+41" />
             <location line="+5" />
             <source>— choose —</source>
             <translation>— оберіть —</translation>
@@ -2563,7 +2761,7 @@ Last sync: %3</source>
             <translation>Зберегти підсумки</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+12" />
             <source>Call</source>
             <translation>Дзвінок</translation>
         </message>
@@ -2588,7 +2786,7 @@ Last sync: %3</source>
             <translation>Етап</translation>
         </message>
         <message>
-            <location line="+31" />
+            <location line="+40" />
             <location line="+27" />
             <source>in progress</source>
             <translation>триває</translation>

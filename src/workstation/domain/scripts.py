@@ -58,10 +58,71 @@ class StepKind(StrEnum):
         return self in (StepKind.OBJECTION, StepKind.INFO_OCCASION)
 
 
+CONTEXT = "ScriptProblems"
+"""The translation context of the validator's messages (Qt's lupdate collects them)."""
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - lupdate's marker
+    """Marks ``text`` for pyside6-lupdate under ``context``; returns it unchanged.
+    (No Qt here: the views translate with QCoreApplication.translate(CONTEXT, ...).)"""
+    return text
+
+
+class Problem(str):
+    """One validator message. As a ``str`` it is the English text; ``template``
+    (marked for translation, with ``{name}`` fields) and ``params`` let a view
+    show it in the user's language: ``problem.render(translate)``. A param may be
+    a Problem itself (the step's place, a step kind). ``step`` is the id of the
+    step at fault, if any."""
+
+    template: str
+    params: dict[str, Any]
+    step: str | None
+
+    def __new__(cls, template: str, step: str | None = None, **params: Any) -> Problem:
+        self = super().__new__(cls, _fill(template, params, str))
+        self.template, self.params, self.step = template, params, step
+        return self
+
+    def render(self, translate: Callable[[str], str]) -> str:
+        """The text with ``translate(template)`` (a Problem param translated too)."""
+        return _fill(translate(self.template), self.params,
+                     lambda v: v.render(translate) if isinstance(v, Problem) else str(v))
+
+
+def _fill(template: str, params: Mapping[str, Any], show: Callable[[Any], str]) -> str:
+    values = {k: show(v) for k, v in params.items()}
+    try:
+        return template.format_map(values)
+    except (KeyError, ValueError, IndexError):  # a translation with a bad field
+        return template
+
+
+def _at_step(sid: str) -> Problem:
+    return Problem(QT_TRANSLATE_NOOP("ScriptProblems", "step '{id}'"), id=sid)
+
+
+def _at_number(n: int) -> Problem:
+    return Problem(QT_TRANSLATE_NOOP("ScriptProblems", "step #{n}"), n=n)
+
+
+_KIND_NAMES = {
+    "say": QT_TRANSLATE_NOOP("ScriptProblems", "say"),
+    "question": QT_TRANSLATE_NOOP("ScriptProblems", "question"),
+    "objection": QT_TRANSLATE_NOOP("ScriptProblems", "objection"),
+    "info_occasion": QT_TRANSLATE_NOOP("ScriptProblems", "info_occasion"),
+    "close": QT_TRANSLATE_NOOP("ScriptProblems", "close"),
+}
+
+
+def _kind(kind: str) -> Problem:
+    return Problem(_KIND_NAMES.get(str(kind), str(kind)))
+
+
 class ScriptError(ValueError):
     """A script graph is invalid; ``problems`` lists each error, naming the step."""
 
-    def __init__(self, problems: list[str], source: str = "") -> None:
+    def __init__(self, problems: list[Problem], source: str = "") -> None:
         self.problems = problems
         where = f"{source}: " if source else ""
         super().__init__(where + "; ".join(problems))
@@ -120,7 +181,9 @@ def _fields(text: str) -> set[str]:
     try:
         return {f for _lit, f, _spec, _conv in string.Formatter().parse(text) if f is not None}
     except ValueError as exc:
-        raise ScriptError([f"bad braces in text {text[:40]!r}: {exc}"]) from None
+        raise ScriptError([Problem(QT_TRANSLATE_NOOP(
+            "ScriptProblems", "bad braces in text {text}: {error}"),
+            text=repr(text[:40]), error=exc)]) from None
 
 
 class _Values(dict):
@@ -163,55 +226,74 @@ class Script:
         return [s for s in self.steps.values() if s.kind is StepKind.INFO_OCCASION]
 
     # -- validation ---------------------------------------------------------
-    def problems(self) -> list[str]:
+    def problems(self) -> list[Problem]:
         """Everything wrong with the graph, each message naming the step."""
-        out: list[str] = []
+        out: list[Problem] = []
         if not self.code.strip():
-            out.append("script code is empty")
+            out.append(Problem(QT_TRANSLATE_NOOP("ScriptProblems", "script code is empty")))
         if not self.steps:
-            return out + ["script has no steps"]
+            return out + [Problem(QT_TRANSLATE_NOOP("ScriptProblems", "script has no steps"))]
         if self.start not in self.steps:
-            out.append(f"start step {self.start!r} does not exist")
+            out.append(Problem(QT_TRANSLATE_NOOP("ScriptProblems", "start step '{id}' does not exist"),
+                               id=self.start))
         if self.max_info_occasions < 1:
-            out.append(f"max_info_occasions must be at least 1, got {self.max_info_occasions}")
+            out.append(Problem(QT_TRANSLATE_NOOP("ScriptProblems",
+                                  "max_info_occasions must be at least 1, got {n}"),
+                               n=self.max_info_occasions))
         for sid, st in self.steps.items():
-            where = f"step {sid!r}"
+            where = _at_step(sid)
+
+            def add(template: str, **params: Any) -> None:
+                out.append(Problem(template, step=sid, where=where, **params))  # noqa: B023
+
             if not sid.strip() or sid.startswith("@"):
-                out.append(f"{where}: a step id must be non-empty and not start with '@'")
+                add(QT_TRANSLATE_NOOP("ScriptProblems",
+                       "{where}: a step id must be non-empty and not start with '@'"))
             if not st.text.strip():
-                out.append(f"{where}: text is empty")
+                add(QT_TRANSLATE_NOOP("ScriptProblems", "{where}: text is empty"))
             try:
                 unknown = st.variables() - set(VARIABLES)
             except ScriptError as exc:
-                out.append(f"{where}: {exc}")
+                add(QT_TRANSLATE_NOOP("ScriptProblems", "{where}: {problem}"), problem=exc.problems[0])
                 unknown = set()
             for name in sorted(unknown):
-                out.append(f"{where}: unknown variable {{{name}}} "
-                           f"(known: {', '.join('{' + v + '}' for v in VARIABLES)})")
+                add(QT_TRANSLATE_NOOP("ScriptProblems", "{where}: unknown variable {name} (known: {known})"),
+                    name="{" + name + "}", known=", ".join("{" + v + "}" for v in VARIABLES))
             if not st.answers and st.kind is not StepKind.CLOSE:
-                out.append(f"{where}: a {st.kind} step needs at least one answer "
-                           "(only close steps may end the script)")
+                add(QT_TRANSLATE_NOOP("ScriptProblems", "{where}: a {kind} step needs at least one answer "
+                                         "(only close steps may end the script)"),
+                    kind=_kind(st.kind))
             seen: set[str] = set()
             for a in st.answers:
                 if a.id in seen:
-                    out.append(f"{where}: answer id {a.id!r} is used twice")
+                    add(QT_TRANSLATE_NOOP("ScriptProblems", "{where}: answer id '{answer}' is used twice"),
+                        answer=a.id)
                 seen.add(a.id)
                 if not a.label.strip():
-                    out.append(f"{where}: answer {a.id!r} has no label")
+                    add(QT_TRANSLATE_NOOP("ScriptProblems", "{where}: answer '{answer}' has no label"),
+                        answer=a.id)
                 if a.next not in (RETURN, END) and a.next not in self.steps:
-                    out.append(f"{where}: answer {a.id!r} leads to missing step {a.next!r}")
-                out.extend(f"{where}: answer {a.id!r}: {p}" for p in _hint_problems(a.hints))
+                    add(QT_TRANSLATE_NOOP("ScriptProblems",
+                           "{where}: answer '{answer}' leads to missing step '{target}'"),
+                        answer=a.id, target=a.next)
+                for p in _hint_problems(a.hints):
+                    add(QT_TRANSLATE_NOOP("ScriptProblems", "{where}: answer '{answer}': {problem}"),
+                        answer=a.id, problem=p)
         if out:
             return out
         main = self._reachable([self.start])
         detour = self._reachable([s.id for s in self.steps.values() if s.kind.is_detour])
         for sid, st in self.steps.items():
             if sid not in main and sid not in detour:
-                out.append(f"step {sid!r}: unreachable from the start step {self.start!r} "
-                           "or any objection/info-occasion step")
+                out.append(Problem(QT_TRANSLATE_NOOP("ScriptProblems",
+                                      "{where}: unreachable from the start step '{start}' "
+                                      "or any objection/info-occasion step"),
+                                   step=sid, where=_at_step(sid), start=self.start))
             if any(a.next == RETURN for a in st.answers) and sid not in detour:
-                out.append(f"step {sid!r}: uses {RETURN} but is not reached from an "
-                           "objection or info-occasion step")
+                out.append(Problem(QT_TRANSLATE_NOOP("ScriptProblems",
+                                      "{where}: uses {ret} but is not reached from an "
+                                      "objection or info-occasion step"),
+                                   step=sid, where=_at_step(sid), ret=RETURN))
         return out
 
     def _reachable(self, roots: Iterable[str]) -> set[str]:
@@ -245,45 +327,57 @@ class Script:
     def from_dict(cls, data: Mapping[str, Any], *, source: str = "", version: int = 1,
                   validate: bool = True) -> Script:
         """Build (and validate) a script; errors name the step and field."""
-        problems: list[str] = []
+        problems: list[Problem] = []
         if not isinstance(data, Mapping):
-            raise ScriptError(["a script must be a JSON object"], source)
+            raise ScriptError([Problem(QT_TRANSLATE_NOOP("ScriptProblems", "a script must be a JSON object"))],
+                              source)
         steps: dict[str, Step] = {}
         raw_steps = data.get("steps")
         if not isinstance(raw_steps, list):
-            raise ScriptError(["'steps' must be a list of step objects"], source)
+            raise ScriptError([Problem(QT_TRANSLATE_NOOP("ScriptProblems",
+                                          "'steps' must be a list of step objects"))], source)
         for n, raw in enumerate(raw_steps, 1):
-            where = f"step #{n}"
+            where, at = _at_number(n), None
             if not isinstance(raw, Mapping):
-                problems.append(f"{where}: must be an object")
+                problems.append(Problem(QT_TRANSLATE_NOOP("ScriptProblems", "{where}: must be an object"),
+                                        where=where))
                 continue
             sid = str(raw.get("id", "")).strip()
             if sid:
-                where = f"step {sid!r}"
+                where, at = _at_step(sid), sid
             else:
-                problems.append(f"{where}: 'id' is missing")
+                problems.append(Problem(QT_TRANSLATE_NOOP("ScriptProblems", "{where}: 'id' is missing"),
+                                        where=where))
                 continue
             if sid in steps:
-                problems.append(f"{where}: id is used twice")
+                problems.append(Problem(QT_TRANSLATE_NOOP("ScriptProblems", "{where}: id is used twice"),
+                                        step=at, where=where))
                 continue
             try:
                 kind = StepKind(str(raw.get("kind", "")))
             except ValueError:
-                problems.append(f"{where}: 'kind' must be one of "
-                                f"{', '.join(k.value for k in StepKind)}, got {raw.get('kind')!r}")
+                problems.append(Problem(QT_TRANSLATE_NOOP("ScriptProblems",
+                                           "{where}: 'kind' must be one of {kinds}, got {got}"),
+                                        step=at, where=where, got=repr(raw.get("kind")),
+                                        kinds=", ".join(k.value for k in StepKind)))
                 continue
             answers: list[Answer] = []
             raw_answers = raw.get("answers", [])
             if not isinstance(raw_answers, list):
-                problems.append(f"{where}: 'answers' must be a list")
+                problems.append(Problem(QT_TRANSLATE_NOOP("ScriptProblems", "{where}: 'answers' must be a list"),
+                                        step=at, where=where))
                 raw_answers = []
             for m, ra in enumerate(raw_answers, 1):
                 if not isinstance(ra, Mapping) or "next" not in ra:
-                    problems.append(f"{where}: answer #{m} must be an object with 'next'")
+                    problems.append(Problem(QT_TRANSLATE_NOOP("ScriptProblems",
+                                               "{where}: answer #{m} must be an object with "
+                                               "'next'"), step=at, where=where, m=m))
                     continue
                 hints = ra.get("hints") or {}
                 if not isinstance(hints, Mapping):
-                    problems.append(f"{where}: answer #{m}: 'hints' must be an object")
+                    problems.append(Problem(QT_TRANSLATE_NOOP("ScriptProblems",
+                                               "{where}: answer #{m}: 'hints' must be an object"),
+                                            step=at, where=where, m=m))
                     hints = {}
                 answers.append(Answer(id=str(ra.get("id") or f"a{m}"),
                                       label=str(ra.get("label", "")),
@@ -297,7 +391,9 @@ class Script:
         try:
             max_io = int(data.get("max_info_occasions", DEFAULT_MAX_INFO_OCCASIONS))
         except (TypeError, ValueError):
-            raise ScriptError(["'max_info_occasions' must be a whole number"], source) from None
+            raise ScriptError([Problem(QT_TRANSLATE_NOOP("ScriptProblems",
+                                          "'max_info_occasions' must be a whole number"))],
+                              source) from None
         start = str(data.get("start") or (next(iter(steps)) if steps else ""))
         script = cls(code=str(data.get("code", "")), name=str(data.get("name", "")),
                      topic=str(data.get("topic", "")), language=str(data.get("language", "en")),
@@ -309,22 +405,32 @@ class Script:
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise ScriptError([f"line {exc.lineno} column {exc.colno}: {exc.msg}"], source) from None
+            raise ScriptError([json_problem(exc)], source) from None
         return cls.from_dict(data, source=source, version=version)
 
 
-def _hint_problems(hints: Mapping[str, Any]) -> list[str]:
+def json_problem(exc: json.JSONDecodeError) -> Problem:
+    """Where a JSON text is broken (json's own message stays English)."""
+    return Problem(QT_TRANSLATE_NOOP("ScriptProblems", "line {line} column {column}: {error}"),
+                   line=exc.lineno, column=exc.colno, error=exc.msg)
+
+
+def _hint_problems(hints: Mapping[str, Any]) -> list[Problem]:
     out = []
     for key, value in hints.items():
         if key not in HINT_KEYS:
-            out.append(f"unknown hint {key!r} (known: {', '.join(HINT_KEYS)})")
+            out.append(Problem(QT_TRANSLATE_NOOP("ScriptProblems", "unknown hint '{key}' (known: {known})"),
+                               key=key, known=", ".join(HINT_KEYS)))
         elif key == "result" and value not in {r.value for r in CallResult}:
-            out.append(f"hint result {value!r} is not one of {', '.join(r.value for r in CallResult)}")
+            out.append(Problem(QT_TRANSLATE_NOOP("ScriptProblems", "hint result {value} is not one of {known}"),
+                               value=repr(value), known=", ".join(r.value for r in CallResult)))
         elif key == "lead_type" and value not in {t.value for t in LeadType}:
-            out.append(f"hint lead_type {value!r} is not a lead type")
+            out.append(Problem(QT_TRANSLATE_NOOP("ScriptProblems", "hint lead_type {value} is not a lead type"),
+                               value=repr(value)))
         elif key == "tools" and (not isinstance(value, list)
                                  or any(t not in TOOLS for t in value)):
-            out.append(f"hint tools must be a list of {', '.join(TOOLS)}")
+            out.append(Problem(QT_TRANSLATE_NOOP("ScriptProblems", "hint tools must be a list of {known}"),
+                               known=", ".join(TOOLS)))
     return out
 
 

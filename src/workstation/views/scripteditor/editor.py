@@ -64,6 +64,7 @@ from workstation.views.scripteditor.models import (
     ScriptListModel,
     StepListModel,
     kind_label,
+    problem_text,
     target_label,
     translated,
 )
@@ -415,6 +416,10 @@ class ScriptEditor(QDialog):
         """The working copy as a validated script (raises :class:`ScriptError`)."""
         return ScriptDef.from_dict(self.doc, source=f"script {self.doc.get('code', '')!r}")
 
+    def problem_texts(self) -> list[str]:
+        """The current problems as the editor shows them (the user's language)."""
+        return [problem_text(p) for p in self.problems]
+
     def current_problems(self) -> list[str]:
         try:
             return ScriptDef.from_dict(self.doc, validate=False).problems()
@@ -436,7 +441,7 @@ class ScriptEditor(QDialog):
                                           self.answers.index(self.answers.rowCount() - 1,
                                                              AnswersModel.NEXT))
         if self.problems:
-            self.problems_model.setStringList(self.problems)
+            self.problems_model.setStringList([problem_text(p) for p in self.problems])
             self.problems_box.setTitle(self.tr("Problems (%n)", "", len(self.problems)))
         else:
             self.problems_model.setStringList([self.tr("No problems: the script can be saved.")])
@@ -805,8 +810,9 @@ class ScriptEditor(QDialog):
     # -- errors, closing ------------------------------------------------------------
     def _failed(self, exc: BaseException, headline: str = "") -> None:
         detail = str(exc) or exc.__class__.__name__
-        if isinstance(exc, ScriptError):
-            detail = str(exc).replace("; ", "\n")
+        if isinstance(exc, ScriptError):  # each problem on its line, in the user's language
+            where = str(exc)[:-len("; ".join(exc.problems))] if exc.problems else ""
+            detail = where + "\n".join(problem_text(p) for p in exc.problems)
         self.last_error = f"{headline}\n{detail}" if headline else detail
         self._update_status(headline or detail.splitlines()[0])
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Call script editor"),

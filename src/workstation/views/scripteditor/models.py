@@ -23,7 +23,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate
 
-from workstation.domain.scripts import END, HINT_KEYS, RETURN, TOOLS, StepKind
+from workstation.domain.scripts import CONTEXT as PROBLEMS_CONTEXT
+from workstation.domain.scripts import END, HINT_KEYS, RETURN, TOOLS, Problem, StepKind
 
 _CTX = "ScriptEditor"
 StepIdRole = Qt.ItemDataRole.UserRole + 1
@@ -50,6 +51,13 @@ STAGE_LABELS = {
 
 def translated(text: str) -> str:
     return QCoreApplication.translate(_CTX, text)
+
+
+def problem_text(problem: str) -> str:
+    """A validator message (domain.scripts.Problem) in the user's language."""
+    if isinstance(problem, Problem):
+        return problem.render(lambda t: QCoreApplication.translate(PROBLEMS_CONTEXT, t))
+    return str(problem)
 
 
 def kind_label(kind: str) -> str:
@@ -199,7 +207,7 @@ class StepListModel(QAbstractListModel):
             title = step.get("title") or sid
             return f"{mark}{title}\n{sid} · {kind_label(step.get('kind', ''))}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(self.problems.get(sid, [])) or None
+            return "\n".join(problem_text(p) for p in self.problems.get(sid, [])) or None
         if role == Qt.ItemDataRole.ForegroundRole and self.problems.get(sid):
             return QBrush(ERROR_COLOR)
         if role == StepIdRole:

@@ -16,7 +16,8 @@ from typing import Any
 
 from sqlalchemy import select
 
-from workstation.domain.scripts import Script as ScriptDef, ScriptError
+from workstation.domain.scripts import QT_TRANSLATE_NOOP, Problem, ScriptError, json_problem
+from workstation.domain.scripts import Script as ScriptDef
 from workstation.store.models import Script
 from workstation.store.workspace import save_script_version
 
@@ -79,13 +80,16 @@ def read_script_file(path: str | os.PathLike) -> Imported:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise ScriptError([f"not UTF-8 text (byte {exc.start})"], source) from None
+        raise ScriptError([Problem(QT_TRANSLATE_NOOP("ScriptProblems",
+                                                     "not UTF-8 text (byte {n})"),
+                                   n=exc.start)], source) from None
     except OSError as exc:
-        raise ScriptError([exc.strerror or str(exc)], source) from None
+        raise ScriptError([Problem("{error}", error=exc.strerror or str(exc))],
+                          source) from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ScriptError([f"line {exc.lineno} column {exc.colno}: {exc.msg}"], source) from None
+        raise ScriptError([json_problem(exc)], source) from None
     script = ScriptDef.from_dict(data, source=source, validate=False)
     return Imported(source, script.to_dict(), script.problems())
 

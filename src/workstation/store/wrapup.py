@@ -39,7 +39,15 @@ from workstation.domain.funnel import DEFAULT_FUNNEL_CODE, REFUSED_STAGE
 from workstation.domain.kpi import EffectiveRule
 from workstation.domain.scripts import TOOLS
 from workstation.store.common import NEW_DEAL_STAGE, WorkspaceError, aware, in_transaction
-from workstation.store.models import Call, Funnel, FunnelStage, HistoryEvent, Lead, Task
+from workstation.store.models import (
+    Call,
+    Funnel,
+    FunnelStage,
+    HistoryEvent,
+    Lead,
+    OutboxEntry,
+    Task,
+)
 from workstation.store.outbox import record_bulk
 from workstation.store.types import utcnow
 
@@ -148,32 +156,39 @@ class WrapUpSaved:
 
 
 class _Stages:
-    """The funnel stages (a few dozen rows), read once per save."""
+    """Funnel stages, read one by one when the save needs them (most saves
+    need one: is the lead Refused?)."""
 
     def __init__(self, session: Session) -> None:
-        rows = session.connection().execute(_STAGES).all()
-        self.by_id = {r.id: r for r in rows}
-        self.by_code = {(r.funnel_id, r.code): r for r in rows}
-        self._session = session
+        self.conn = session.connection()
+        self._by_id: dict = {}
         self._default: uuid.UUID | None = None
 
+    def _row(self, stage_id):
+        if stage_id is None:
+            return None
+        if stage_id not in self._by_id:
+            self._by_id[stage_id] = self.conn.execute(_STAGE, {"id": stage_id}).first()
+        return self._by_id[stage_id]
+
     def code(self, stage_id) -> str | None:
-        r = self.by_id.get(stage_id)
+        r = self._row(stage_id)
         return r.code if r is not None else None
 
     def position(self, stage_id) -> int:
-        r = self.by_id.get(stage_id)
+        r = self._row(stage_id)
         return (r.position or 0) if r is not None else 0
 
     def find(self, funnel_id, code: str):
         if funnel_id is None:
             if self._default is None:
-                self._default = self._session.scalar(
+                self._default = self.conn.scalar(
                     select(Funnel.id).where(Funnel.code == DEFAULT_FUNNEL_CODE))
             funnel_id = self._default
-        r = self.by_code.get((funnel_id, code))
+        r = self.conn.execute(_STAGE_BY_CODE, {"funnel_id": funnel_id, "code": code}).first()
         if r is None:
             raise WorkspaceError(f"stage: no stage {code!r} in the lead's funnel")
+        self._by_id[r.id] = r
         return r
 
 
@@ -227,8 +242,11 @@ class _Save:
 
     def finish(self) -> None:
         """The outbox entries of every row written, then the session's stale objects."""
-        for table, ids in self.changed.items():
-            record_bulk(self.conn, table, dict.fromkeys(ids))
+        at = utcnow()
+        rows = [{"table_name": table, "row_id": row_id, "op": "upsert", "created_at": at}
+                for table, ids in self.changed.items() for row_id in dict.fromkeys(ids)]
+        if rows:  # one statement: a worker thread waits for the GIL after each
+            self.conn.execute(insert(OutboxEntry.__table__).values(rows))
         self.changed.clear()
         self.s.expire_all()
 
@@ -238,8 +256,10 @@ _UPDATE = {t.name: update(t).where(t.c.id == bindparam("row_id")) for t in (C, L
 _OPEN_TASKS = select(T.c.id, T.c.kind).where(
     T.c.lead_id == bindparam("lead_id"), T.c.status == TaskStatus.OPEN.value,
     T.c.deleted.is_(False))
-_STAGES = select(FS.c.id, FS.c.funnel_id, FS.c.code, FS.c.position).where(
-    FS.c.deleted.is_(False))
+_STAGE_COLUMNS = (FS.c.id, FS.c.funnel_id, FS.c.code, FS.c.position)
+_STAGE = select(*_STAGE_COLUMNS).where(FS.c.id == bindparam("id"))
+_STAGE_BY_CODE = select(*_STAGE_COLUMNS).where(
+    FS.c.funnel_id == bindparam("funnel_id"), FS.c.code == bindparam("code"))
 _CALL = select(C).where(C.c.id == bindparam("id"))
 _LEAD = select(L).where(L.c.id == bindparam("id"))
 

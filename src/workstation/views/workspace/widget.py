@@ -133,15 +133,26 @@ class CallWorkspace(QWidget):
         self._warm_up()
 
     def _warm_up(self) -> None:
-        """Compile the pop's statements and parse the scripts once, in the
-        background, so that the first call does not pay for it."""
-        store, language = self.store, self.script_language
+        """Compile the pop's and the wrap-up's statements and parse the scripts
+        once, in the background, so that the first call does not pay for it.
+        The trial wrap-up is rolled back: nothing is written."""
+        store, language, user_id = self.store, self.script_language, self.user_id
 
         def work(_p, _c):
             with store.session() as s:
                 any_lead = s.scalar(select(Lead.id).where(Lead.deleted.is_(False)).limit(1))
                 ws.pop_data(s, any_lead or uuid.UUID(int=0), language=language)
                 ws.lookup_by_phone(s, "+380000000000")
+            if any_lead is None:
+                return
+            with ws.WRITE_LOCK, store.write_session() as s:
+                s.begin()
+                try:
+                    ws.save_wrapup(s, ws.WrapUp(lead_id=any_lead, user_id=user_id,
+                                                direction="out", outcome="no_answer",
+                                                result="undefined", reason="call_later"))
+                finally:
+                    s.rollback()
 
         run_op(self, work, None, lambda _exc: None)
 

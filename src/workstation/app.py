@@ -25,6 +25,17 @@ from workstation.i18n import install_translators, pick_language
 log = logging.getLogger(__name__)
 
 
+def tune_interpreter() -> None:
+    """A 1 ms GIL switch interval (Python's default is 5 ms).
+
+    Audio frames are copied by Python on pjmedia's clock thread and Qt's audio
+    thread, and store writes run on worker threads: each of their SQLite calls
+    gives the GIL away and waits up to one interval to get it back from a busy
+    GUI thread (bench/bench_audio.py: 4 underruns per 30 s at 5 ms, 0 at 1 ms).
+    """
+    sys.setswitchinterval(min(sys.getswitchinterval(), 0.001))
+
+
 def make_qapp(argv: list[str]) -> QApplication:
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     app.setApplicationName(APP_NAME)
@@ -93,10 +104,7 @@ class Workstation:
     def start(self) -> None:
         from workstation.store.db import open_store
 
-        # Audio frames are copied by Python on pjmedia's clock thread and Qt's
-        # audio thread: a 1 ms GIL switch interval keeps a busy GUI from starving
-        # them (bench/bench_audio.py: 4 underruns per 30 s at the 5 ms default, 0 at 1 ms).
-        sys.setswitchinterval(min(sys.getswitchinterval(), 0.001))
+        tune_interpreter()
         self.store = open_store(self.config)
         self.sync = self._start_sync()  # pulls the users first: this login's shared id
         user_id, user_name = prepare_store(self.store, self.config)

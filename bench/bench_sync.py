@@ -3,11 +3,15 @@
     .venv/bin/python bench/bench_sync.py            # all figures, the issue's sizes
     .venv/bin/python bench/bench_sync.py --quick    # team run 1 minute instead of 5
     .venv/bin/python bench/bench_sync.py --only latency,first,recording,team
+    .venv/bin/python bench/bench_sync.py --only teampool   # not in the default run
 
 Figures (one JSON line each):
   sync_wrapup_visible_p50/p95_ms  wrap-up saved on A until it is in B's local store (200)
   sync_team_lost / _duplicated / _push_lag_p95_ms
-                                  20 workstation processes, 100 calls a minute each
+                                  20 workstation processes, 100 calls a minute each,
+                                  each on its own lead (the others cannot see it)
+  sync_team_pool_*                the same on shared-pool leads: every member sees
+                                  (and pulls) every call of the other 19
   sync_first_sync_100k_leads_s    a new workstation's first sync of 100,000 leads
   recording_bytes_per_minute      stored Ogg Opus bytes per minute of speech
   recording_pesq                  PESQ (wideband) of the stored file vs the original
@@ -131,34 +135,83 @@ def bench_latency(cluster, admin, tmp: Path, n: int = 200) -> None:
 
 # -- 2. twenty workstations -------------------------------------------------------------------
 
-def team_member(url: str, path: str, seconds: float, per_minute: int, out: str) -> None:
-    """One simulated workstation (its own process): log calls at a steady rate."""
+def team_member(url: str, path: str, seconds: float, per_minute: int, out: str,
+                go: str = "", phase: float = 0.0, pool: bool = False) -> None:
+    """One simulated workstation (its own process): log calls at a steady rate.
+
+    It starts (imports, local schema, first sync, its lead, the sync worker),
+    writes ``<out>.ready`` and waits for the file ``go``: the twenty start-ups
+    (about 2 s of CPU each) are not part of the measured minutes. ``phase``
+    (a fraction of the gap between calls) spreads the members' calls. ``pool``:
+    the lead is in the team's shared pool (every member sees, so pulls, every
+    call) instead of the member's own.
+
+    Each call is two local transactions, as in the app: the call row when it
+    starts, then the wrap-up (the call updated, its history event, the lead's
+    attempt fields). Push lag of a change = the moment the shared database had
+    committed the push holding it minus the moment its local transaction
+    committed (both wall clock, one machine).
+    """
+    import bisect
+    from datetime import timezone
+
     from workstation.store.models import Call, HistoryEvent, Lead
     from workstation.store.types import utcnow
     from workstation.sync.worker import SyncWorker
 
     store, syncer = workstation(Path(path), url)
-    lags: list[float] = []
-    syncer.lag_hook = lags.extend
+    commits: dict = {}  # row id -> local commit times (s since epoch), in order
+    pushed: list = []  # (row id, outbox entry created_at, pushed_at)
+
+    def on_pushed(entries, pushed_at):
+        at = pushed_at.timestamp()
+        pushed.extend((rid, created.replace(tzinfo=timezone.utc).timestamp()
+                       if created.tzinfo is None else created.timestamp(), at)
+                      for _t, rid, created in entries)
+
+    syncer.lag_hook = on_pushed
     syncer.sync_once()
     uid = syncer.user_id(syncer.shared.connect())
     with store.session() as s, s.begin():
-        lead = Lead(company=f"Lead of {path}", owner_id=uid)
+        if pool:
+            from workstation.store.models import User
+
+            lead = Lead(company=f"Pool lead of {path}", shared_pool=True,
+                        team_id=s.get(User, uid).team_id)
+        else:
+            lead = Lead(company=f"Lead of {path}", owner_id=uid)
         s.add(lead)
+    commits[lead.id] = [time.time()]
     worker = SyncWorker(syncer)
     worker.start()
     ids = []
     gap = 60.0 / per_minute
+    if go:
+        Path(out + ".ready").write_text("ready")
+        while not Path(go).exists():
+            time.sleep(0.05)
+        time.sleep(phase * gap)
+    import resource
+
+    ru = resource.getrusage(resource.RUSAGE_SELF)
+    cpu0 = ru.ru_utime + ru.ru_stime
     start = time.monotonic()
     k = 0
     while time.monotonic() - start < seconds:
         with store.session() as s, s.begin():  # the call as it starts
             call = Call(lead_id=lead.id, user_id=uid, direction="out", started_at=utcnow())
             s.add(call)
+        commits.setdefault(call.id, []).append(time.time())
         with store.session() as s, s.begin():  # its wrap-up
             c = s.get(Call, call.id)
             c.ended_at, c.outcome, c.notes = utcnow(), "success", f"wrap-up {k}"
-            s.add(HistoryEvent(lead_id=lead.id, call_id=call.id, user_id=uid, kind="call"))
+            h = HistoryEvent(lead_id=lead.id, call_id=call.id, user_id=uid, kind="call")
+            s.add(h)
+            ld = s.get(Lead, lead.id)
+            ld.last_attempt_at, ld.last_contact_at, ld.attempts = c.started_at, c.ended_at, 0
+        done = time.time()
+        for rid in (call.id, h.id, lead.id):
+            commits.setdefault(rid, []).append(done)
         ids.append(str(call.id))
         k += 1
         next_at = start + k * gap
@@ -168,25 +221,75 @@ def team_member(url: str, path: str, seconds: float, per_minute: int, out: str) 
         time.sleep(0.2)
     left = syncer.waiting()
     worker.stop()
+    lags = []
+    for rid, created, at in pushed:  # the transaction that wrote this entry committed
+        times = commits.get(rid)  # first at or after the entry was written (flush)
+        if not times:
+            continue
+        i = bisect.bisect_left(times, created)
+        if i < len(times):
+            lags.append(at - times[i])
+    ru = resource.getrusage(resource.RUSAGE_SELF)
+    timings = dict(syncer.timings)
+    timings["process_cpu_s"] = ru.ru_utime + ru.ru_stime - cpu0  # from the go
     Path(out).write_text(json.dumps({"ids": ids, "lags": lags, "left": left,
-                                     "timings": dict(syncer.timings)}))
+                                     "timings": timings}))
     store.dispose()
 
 
+def server_cpu_s(cluster) -> float:
+    """CPU seconds of the PostgreSQL server: the postmaster, its reaped backends
+    and its live children (Linux /proc; 0 elsewhere)."""
+    try:
+        pid = int((cluster.data / "postmaster.pid").read_text().split()[0])
+        tick = os.sysconf("SC_CLK_TCK")
+
+        def fields(p):
+            raw = Path(f"/proc/{p}/stat").read_text()
+            return raw[raw.rindex(")") + 2:].split()
+
+        f = fields(pid)
+        total = sum(int(x) for x in f[11:15])  # utime stime cutime cstime
+        for d in Path("/proc").iterdir():
+            if d.name.isdigit() and d.name != str(pid):
+                try:
+                    c = fields(d.name)
+                except OSError:
+                    continue
+                if int(c[1]) == pid:
+                    total += int(c[11]) + int(c[12])
+        return total / tick
+    except (OSError, ValueError):
+        return 0.0
+
+
 def bench_team(cluster, admin, tmp: Path, seconds: float, members: int = 20,
-               per_minute: int = 100) -> None:
+               per_minute: int = 100, pool: bool = False) -> None:
+    name = "sync_team_pool" if pool else "sync_team"
+    tag = "pool_" if pool else ""
     from sqlalchemy import text
 
     procs = []
+    go = tmp / f"go{tag}"
     for i in range(members):
-        _uid, url = add_user(cluster, admin, f"team_{i:02d}")
-        out = tmp / f"member{i}.json"
+        _uid, url = add_user(cluster, admin, f"team_{tag}{i:02d}")
+        out = tmp / f"member{tag}{i}.json"
         procs.append((subprocess.Popen(
-            [sys.executable, __file__, "--_member", url, str(tmp / f"m{i}.sqlite3"),
-             str(seconds), str(per_minute), str(out)]), out))
-        time.sleep(0.1)
+            [sys.executable, __file__, "--_member", url, str(tmp / f"m{tag}{i}.sqlite3"),
+             str(seconds), str(per_minute), str(out), str(go), str(i / members),
+             "pool" if pool else "own"]), out))
+    deadline = time.monotonic() + 300
+    while not all(Path(str(out) + ".ready").exists() for _, out in procs):
+        if time.monotonic() > deadline or any(p.poll() is not None for p, _ in procs):
+            raise SystemExit("team members did not start")
+        time.sleep(0.2)
+    time.sleep(2.0)  # their first rounds settle
+    server_cpu0 = server_cpu_s(cluster)
+    go.write_text("go")
+    t_go = time.monotonic()
     for p, _ in procs:
         p.wait(timeout=seconds + 600)
+    wall = time.monotonic() - t_go
     ids, lags, left = [], [], 0
     timings: dict[str, float] = {}
     for p, out in procs:
@@ -198,6 +301,8 @@ def bench_team(cluster, admin, tmp: Path, seconds: float, members: int = 20,
         left += data["left"]
         for k, v in data.get("timings", {}).items():
             timings[k] = timings.get(k, 0) + v
+    timings["server_cpu_s"] = server_cpu_s(cluster) - server_cpu0
+    timings["wall_s"] = wall
     with admin.connect() as c:
         c.execute(text("CREATE TEMP TABLE want (id uuid PRIMARY KEY)"))
         c.execute(text("INSERT INTO want SELECT unnest(CAST(:ids AS uuid[]))"), {"ids": ids})
@@ -206,15 +311,15 @@ def bench_team(cluster, admin, tmp: Path, seconds: float, members: int = 20,
         dup_calls = c.scalar(text("SELECT count(*) - count(DISTINCT id) FROM calls"))
         dup_hist = c.scalar(text("SELECT coalesce(sum(n - 1), 0) FROM (SELECT count(*) AS n FROM"
                                  " history_events WHERE kind = 'call' GROUP BY call_id) x"))
-    emit("sync_team_lost", int(lost), "calls", 0, len(ids), workstations=members,
+    emit(f"{name}_lost", int(lost), "calls", 0, len(ids), workstations=members,
          seconds=seconds, per_minute=per_minute, left_in_outbox=left)
-    emit("sync_team_duplicated", int(dup_calls + dup_hist), "rows", 0, len(ids))
+    emit(f"{name}_duplicated", int(dup_calls + dup_hist), "rows", 0, len(ids))
     load1, load5, _ = os.getloadavg()
-    emit("sync_team_push_lag_p95_ms", pct(lags, 95) * 1000, "ms", 1000, len(lags),
+    emit(f"{name}_push_lag_p95_ms", pct(lags, 95) * 1000, "ms", 1000, len(lags),
          p50_ms=round(pct(lags, 50) * 1000, 1), load1=round(load1, 2), load5=round(load5, 2),
          cpus=os.cpu_count())
     # where the workers spent their time (sums over all members): see README's sync notes
-    print(json.dumps({"profile": "sync_team", **{k: round(v, 2) for k, v in
+    print(json.dumps({"profile": name, **{k: round(v, 2) for k, v in
                                                   sorted(timings.items())}}), file=sys.stderr)
 
 
@@ -288,11 +393,12 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true", help="team run: 1 minute instead of 5")
     ap.add_argument("--only", default="latency,team,first,recording")
-    ap.add_argument("--_member", nargs=5, help=argparse.SUPPRESS)
+    ap.add_argument("--_member", nargs=8, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args._member:
-        url, path, seconds, per_minute, out = args._member
-        team_member(url, path, float(seconds), int(per_minute), out)
+        url, path, seconds, per_minute, out, go, phase, kind = args._member
+        team_member(url, path, float(seconds), int(per_minute), out, go, float(phase),
+                    kind == "pool")
         return 0
     only = set(args.only.split(","))
     tmp = Path(tempfile.mkdtemp(prefix="bench-sync-"))
@@ -307,6 +413,8 @@ def main() -> int:
             bench_first_sync(cluster, admin, tmp)
         if "team" in only:
             bench_team(cluster, admin, tmp, 60.0 if args.quick else 300.0)
+        if "teampool" in only:
+            bench_team(cluster, admin, tmp, 60.0 if args.quick else 300.0, pool=True)
     finally:
         admin.dispose()
         cluster.destroy()

@@ -1,7 +1,8 @@
 -- Server-assigned revision numbers and change notification (PostgreSQL only).
 -- Every synced table (a table with a "revision" column) gets:
 --   * a BEFORE INSERT OR UPDATE trigger setting revision = nextval(ws_revision_seq);
---   * a statement-level AFTER trigger sending NOTIFY ws_sync, '<table>';
+--   * statement-level AFTER INSERT / AFTER UPDATE triggers sending
+--     NOTIFY ws_sync, '<table> <who may see the rows>' (see ws_notify_change);
 --   * an index on revision (pull = rows with revision > cursor).
 -- Writers take one transaction-level advisory lock before taking revisions, so
 -- revisions become visible in commit order: a reader that sees revision N has
@@ -18,10 +19,60 @@ BEGIN
     RETURN NEW;
 END $$;
 
+-- Who may see a lead's rows, as a NOTIFY token: 't:<team>' (the team's shared
+-- pool: every member), 'u:<owner>:<team>' (the owner, the team's supervisors and
+-- team leads). 'c:<user>:<team>' marks rows of one person (calls, tasks);
+-- '*' everybody. Admins see all. Workstations that cannot see any of a
+-- notification's tokens skip the pull (a poll still pulls everything).
+CREATE OR REPLACE FUNCTION ws_audience(pool boolean, owner uuid, team uuid) RETURNS text
+LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN pool THEN 't:' || coalesce(team::text, '-')
+                ELSE 'u:' || coalesce(owner::text, '-') || ':' || coalesce(team::text, '-') END
+$$;
+
+-- Statement-level, with the statement's new rows: NOTIFY ws_sync, '<table> <token>...'
+-- (identical payloads are sent once per transaction).
 CREATE OR REPLACE FUNCTION ws_notify_change() RETURNS trigger
-LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE aud text;
 BEGIN
-    PERFORM pg_notify('ws_sync', TG_TABLE_NAME);
+    IF NOT EXISTS (SELECT 1 FROM new_rows) THEN
+        RETURN NULL;  -- e.g. ON CONFLICT DO NOTHING / a WHERE that held back every row
+    END IF;
+    IF TG_TABLE_NAME = 'leads' THEN
+        SELECT string_agg(DISTINCT ws_audience(n.shared_pool, n.owner_id, n.team_id), ' ')
+          INTO aud FROM new_rows n;
+    ELSIF TG_TABLE_NAME IN ('calls', 'history_events') THEN
+        SELECT string_agg(DISTINCT a, ' ') INTO aud FROM (
+            SELECT CASE WHEN n.lead_id IS NULL AND n.user_id IS NULL THEN '*'
+                        WHEN n.lead_id IS NULL THEN NULL
+                        WHEN l.id IS NULL THEN '*'
+                        ELSE ws_audience(l.shared_pool, l.owner_id, l.team_id) END AS a
+              FROM new_rows n LEFT JOIN leads l ON l.id = n.lead_id
+            UNION
+            SELECT 'c:' || n.user_id::text || ':' || coalesce(u.team_id::text, '-')
+              FROM new_rows n LEFT JOIN users u ON u.id = n.user_id
+             WHERE n.user_id IS NOT NULL) x;
+    ELSIF TG_TABLE_NAME = 'tasks' THEN
+        SELECT string_agg(DISTINCT a, ' ') INTO aud FROM (
+            SELECT CASE WHEN n.lead_id IS NULL AND n.owner_id IS NULL THEN '*'
+                        WHEN n.lead_id IS NULL THEN NULL
+                        WHEN l.id IS NULL THEN '*'
+                        ELSE ws_audience(l.shared_pool, l.owner_id, l.team_id) END AS a
+              FROM new_rows n LEFT JOIN leads l ON l.id = n.lead_id
+            UNION
+            SELECT 'c:' || n.owner_id::text || ':' || coalesce(u.team_id::text, '-')
+              FROM new_rows n LEFT JOIN users u ON u.id = n.owner_id
+             WHERE n.owner_id IS NOT NULL) x;
+    ELSIF TG_TABLE_NAME IN ('contacts', 'phones', 'emails', 'lead_tags') THEN
+        SELECT string_agg(DISTINCT CASE WHEN l.id IS NULL THEN '*'
+                          ELSE ws_audience(l.shared_pool, l.owner_id, l.team_id) END, ' ')
+          INTO aud FROM new_rows n LEFT JOIN leads l ON l.id = n.lead_id;
+    END IF;
+    IF aud IS NULL OR length(aud) > 7000 OR position('*' IN aud) > 0 THEN
+        aud := '*';
+    END IF;
+    PERFORM pg_notify('ws_sync', TG_TABLE_NAME || ' ' || aud);
     RETURN NULL;
 END $$;
 
@@ -38,8 +89,14 @@ BEGIN
         EXECUTE format('DROP TRIGGER IF EXISTS ws_revision ON %I', t);
         EXECUTE format('CREATE TRIGGER ws_revision BEFORE INSERT OR UPDATE ON %I '
                        'FOR EACH ROW EXECUTE FUNCTION ws_assign_revision()', t);
-        EXECUTE format('DROP TRIGGER IF EXISTS ws_notify ON %I', t);
-        EXECUTE format('CREATE TRIGGER ws_notify AFTER INSERT OR UPDATE ON %I '
+        EXECUTE format('DROP TRIGGER IF EXISTS ws_notify ON %I', t);  -- before 2026-11
+        EXECUTE format('DROP TRIGGER IF EXISTS ws_notify_ins ON %I', t);
+        EXECUTE format('CREATE TRIGGER ws_notify_ins AFTER INSERT ON %I '
+                       'REFERENCING NEW TABLE AS new_rows '
+                       'FOR EACH STATEMENT EXECUTE FUNCTION ws_notify_change()', t);
+        EXECUTE format('DROP TRIGGER IF EXISTS ws_notify_upd ON %I', t);
+        EXECUTE format('CREATE TRIGGER ws_notify_upd AFTER UPDATE ON %I '
+                       'REFERENCING NEW TABLE AS new_rows '
                        'FOR EACH STATEMENT EXECUTE FUNCTION ws_notify_change()', t);
         EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %I (revision)',
                        'ix_' || t || '_revision', t);

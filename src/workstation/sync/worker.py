@@ -27,6 +27,9 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import select as selectmod
+import socket
 import threading
 import time
 import uuid
@@ -53,6 +56,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session
 
 from workstation.domain.enums import HistoryKind
 from workstation.store.db import make_engine
@@ -75,6 +79,9 @@ STATE = SyncState.__table__
 LAST_SYNC_KEY = "*"
 PERSIST_EVERY_S = 5.0
 REJECTED_KEY = "!rejected"
+PULL_INTERVAL_S = 0.5  # at most one NOTIFY-woken pull per interval
+OUTBOX_CHECK_S = 0.25  # local changes of other processes / Core writes
+RETRY_FIRST_S = 0.25  # offline: first retry, doubling up to SyncWorker.retry_s
 
 
 def natural_keys(table: Table) -> list[tuple[str, ...]]:
@@ -138,6 +145,11 @@ def local_sync_engine(url: str) -> Engine:
     def _connect(dbapi_conn, _rec):
         dbapi_conn.isolation_level = None  # we emit BEGIN ourselves
         dbapi_conn.execute("PRAGMA foreign_keys=OFF")
+        # WAL + NORMAL: the worker's own commits (pulled rows with their cursor,
+        # settled outbox rows) skip the fsync. A power cut may lose the last of
+        # them, never half of one: the rows are pulled again, the outbox rows
+        # pushed again (idempotent). The app's own writes stay synchronous=FULL.
+        dbapi_conn.execute("PRAGMA synchronous=NORMAL")
 
     @event.listens_for(engine, "begin")
     def _begin(conn):
@@ -198,7 +210,9 @@ class Syncer:
         self.batch = batch
         self.page = page
         self.recordings = recordings
-        self.lag_hook: Callable[[list[float]], None] | None = None  # benches: push lag (s)
+        # benches: called after each pushed batch with [(table, row id, outbox entry's
+        # created_at)] and the time the shared database had committed the batch
+        self.lag_hook: Callable[[list[tuple], datetime], None] | None = None
         self._cursors: dict[str, int] | None = None
         self._dirty: dict[str, int] = {}
         self._last_sync: datetime | None = None
@@ -280,8 +294,9 @@ class Syncer:
         return self._uid
 
     # -- one round -----------------------------------------------------------------------
-    def sync_once(self, tables: set[str] | None = None) -> SyncReport:
-        """Push everything waiting, pull ``tables`` (default: all)."""
+    def sync_once(self, tables: set[str] | None = None, *, pull: bool = True) -> SyncReport:
+        """Push everything waiting, then pull ``tables`` (default: all; none when
+        ``pull`` is false: a round woken by a local change only)."""
         report = SyncReport()
         t = self.timings
         t["rounds"] += 1
@@ -290,9 +305,11 @@ class Syncer:
             self.push(report)
             t1 = time.perf_counter()
             t["push_s"] += t1 - t0
-            self.pull(report, tables)
-            t["pull_s"] += time.perf_counter() - t1
-            t["pull_tables"] += len(SYNC_ORDER) if tables is None else len(tables)
+            if pull:
+                self.pull(report, tables)
+                t["pull_s"] += time.perf_counter() - t1
+                t["pulls"] += 1
+                t["pull_tables"] += len(SYNC_ORDER) if tables is None else len(tables)
             if self.recordings is not None and (
                     tables is None or time.monotonic() - self._recordings_at > PERSIST_EVERY_S):
                 self._recordings_at = time.monotonic()
@@ -305,7 +322,7 @@ class Syncer:
                                         f"{_short(exc)}") from exc
             raise
         self._last_sync = utcnow()
-        self._persist_lazily(force=tables is None)
+        self._persist_lazily(force=pull and tables is None)
         return report
 
     # -- push ------------------------------------------------------------------------------
@@ -329,6 +346,9 @@ class Syncer:
             t0 = time.perf_counter()
             results = self._push_server(ids, rows, report)
             t1 = time.perf_counter()
+            if self.lag_hook is not None:
+                self.lag_hook([(e.table_name, e.row_id, e.created_at) for e in entries],
+                              utcnow())
             self._settle(entries, results, report)
             self.timings["push_server_s"] += t1 - t0
             self.timings["push_settle_s"] += time.perf_counter() - t1
@@ -343,14 +363,20 @@ class Syncer:
                 self.push_pids.clear()
             self.push_pids.add(pid)
 
-    def _push_one_statement(self, ids, rows) -> dict | None:
-        """The common batch (calls, history, tasks, contacts, phones...: no natural
-        keys, no later-write-wins, no tombstones) as ONE statement in autocommit:
-        an INSERT ... ON CONFLICT per table in data-modifying CTEs. It is its own
-        transaction, so the revision lock is held for the server's execution and
-        commit only, never across a client round trip. None: not such a batch."""
+    def _push_one_statement(self, ids, rows) -> tuple[dict, dict[str, set]] | None:
+        """The common batch (calls, history, tasks, contacts, phones, leads...: no
+        natural keys, no tombstones) as ONE statement in autocommit: an INSERT ...
+        ON CONFLICT per table in data-modifying CTEs. It is its own transaction, so
+        the revision lock is held for the server's execution and commit only, never
+        across a client round trip. None: not such a batch.
+
+        Leads (later write wins) are written here only where nobody else wrote
+        since this copy was pulled (the shared revision is still the one this
+        workstation holds): the usual case, a wrap-up on the manager's own lead.
+        The others come back as ``leftover`` for the locked path, which keeps the
+        overwritten values in history."""
         tables = [t for t in SYNC_ORDER if t.name in ids]
-        if any(natural_keys(t) or t.name in LWW_HISTORY for t in tables):
+        if any(natural_keys(t) for t in tables):
             return None
         if any(rid not in rows[t.name] for t in tables for rid in ids[t.name]):
             return None
@@ -366,8 +392,13 @@ class Syncer:
             else:
                 sets = ", ".join(f'"{c}" = EXCLUDED."{c}"' for c in cols
                                  if c not in ("id", "created_at", "created_by"))
-                conflict = (f'DO UPDATE SET {sets} WHERE EXCLUDED.updated_at > '
-                            f'"{t.name}".updated_at')
+                guard = f'EXCLUDED.updated_at > "{t.name}".updated_at'
+                if t.name in LWW_HISTORY:  # EXCLUDED.revision is already a new one
+                    guard += (f' AND "{t.name}".revision = '
+                              f"(CAST(:b{i} AS jsonb) ->> EXCLUDED.id::text)::bigint")
+                    params[f"b{i}"] = json.dumps({str(rid): r["revision"] or 0
+                                                  for rid, r in rows[t.name].items()})
+                conflict = f"DO UPDATE SET {sets} WHERE {guard}"
             parts.append(
                 f'w{i} AS (INSERT INTO "{t.name}" ({names}) SELECT {names} FROM '
                 f'jsonb_populate_recordset(NULL::"{t.name}", CAST(:j{i} AS jsonb)) '
@@ -377,12 +408,17 @@ class Syncer:
         query = text("WITH " + ", ".join(parts) + " " + " UNION ALL ".join(
             f"SELECT t, id, revision FROM w{i}" for i in range(len(tables))))
         results: dict = {"idmap": {}, "history": 0}
+        leftover: dict[str, set] = {}
         with self.shared.connect().execution_options(isolation_level="AUTOCOMMIT") as sc:
             self._own(sc)
             for tname, rid, rev in sc.execute(query, params).all():
                 results[(tname, rid)] = ("ok", rev)
             for t in tables:  # replayed rows, and rows the shared base has newer
                 rest = [rid for rid in ids[t.name] if (t.name, rid) not in results]
+                if t.name in LWW_HISTORY:
+                    if rest:
+                        leftover[t.name] = set(rest)
+                    continue
                 mine = {rid: rows[t.name][rid]["updated_at"] for rid in rest}
                 for i in range(0, len(rest), 1000):
                     for srv in sc.execute(select(t).where(t.c.id.in_(rest[i:i + 1000]))
@@ -391,10 +427,11 @@ class Syncer:
                             results[(t.name, srv["id"])] = ("ok", srv["revision"])
                         else:
                             results[(t.name, srv["id"])] = ("lost", dict(srv))
-        return results
+        return results, leftover
 
     def _push_server(self, ids, rows, report) -> dict:
-        """Send one batch in one server transaction; per row only if something is refused."""
+        """Send one batch: one statement when it can, else one server transaction;
+        row by row only if something is refused."""
         try:
             try:
                 fast = self._push_one_statement(ids, rows)
@@ -405,53 +442,63 @@ class Syncer:
                 fast = None
             if fast is not None:
                 self.timings["push_one_statement"] += 1
-                return fast
-            with self.shared.connect() as sc:
-                self._own(sc)
-                try:
-                    with sc.begin():
-                        results: dict = {"idmap": {}, "history": 0}
-                        if any(natural_keys(t) or t.name in LWW_HISTORY
-                               for t in SYNC_ORDER if t.name in ids):
-                            # merges and later-write-wins read the shared rows first:
-                            # serialise with other writers from the start
-                            t0 = time.perf_counter()
-                            sc.execute(text(f"SELECT pg_advisory_xact_lock({ADVISORY_LOCK})"))
-                            self.timings["push_lock_wait_s"] += time.perf_counter() - t0
-                        # else the revision trigger takes the lock at the first write:
-                        # held for the INSERT ... RETURNING statements and the commit only
-                        for t in SYNC_ORDER:
-                            if t.name in ids:
-                                self._push_table(sc, t, ids[t.name], rows[t.name], results)
-                    report.conflicts += results["history"]
+                results, leftover = fast
+                if not leftover:
                     return results
-                except DBAPIError as exc:
-                    if _is_unavailable(exc):
-                        raise
-                    log.warning("push batch refused (%s); retrying row by row", _short(exc))
-                with sc.begin():
-                    results = {"idmap": {}, "history": 0}
-                    sc.execute(text(f"SELECT pg_advisory_xact_lock({ADVISORY_LOCK})"))
-                    for t in SYNC_ORDER:
-                        for rid in ids.get(t.name, ()):
-                            sp = sc.begin_nested()
-                            try:
-                                self._push_table(sc, t, {rid}, rows[t.name], results)
-                                sp.commit()
-                            except DBAPIError as exc:
-                                if _is_unavailable(exc):
-                                    raise
-                                sp.rollback()
-                                log.warning("shared database refused %s %s: %s",
-                                            t.name, rid, _short(exc))
-                                results[(t.name, rid)] = ("rejected", None)
-                report.conflicts += results["history"]
+                self.timings["push_lww_locked"] += 1
+                results.update(self._push_locked(leftover, rows, report))
                 return results
+            return self._push_locked(ids, rows, report)
         except DBAPIError as exc:
             if _is_unavailable(exc):
                 raise SharedUnavailable(f"shared database {describe(self.shared)}: "
                                         f"{_short(exc)}") from exc
             raise
+
+    def _push_locked(self, ids, rows, report) -> dict:
+        """The batch in one server transaction (merges, later-write-wins with
+        history, tombstones); per row in savepoints when the batch is refused."""
+        with self.shared.connect() as sc:
+            self._own(sc)
+            try:
+                with sc.begin():
+                    results: dict = {"idmap": {}, "history": 0}
+                    if any(natural_keys(t) or t.name in LWW_HISTORY
+                           for t in SYNC_ORDER if t.name in ids):
+                        # merges and later-write-wins read the shared rows first:
+                        # serialise with other writers from the start
+                        t0 = time.perf_counter()
+                        sc.execute(text(f"SELECT pg_advisory_xact_lock({ADVISORY_LOCK})"))
+                        self.timings["push_lock_wait_s"] += time.perf_counter() - t0
+                    # else the revision trigger takes the lock at the first write:
+                    # held for the INSERT ... RETURNING statements and the commit only
+                    for t in SYNC_ORDER:
+                        if t.name in ids:
+                            self._push_table(sc, t, ids[t.name], rows[t.name], results)
+                report.conflicts += results["history"]
+                return results
+            except DBAPIError as exc:
+                if _is_unavailable(exc):
+                    raise
+                log.warning("push batch refused (%s); retrying row by row", _short(exc))
+            with sc.begin():
+                results = {"idmap": {}, "history": 0}
+                sc.execute(text(f"SELECT pg_advisory_xact_lock({ADVISORY_LOCK})"))
+                for t in SYNC_ORDER:
+                    for rid in ids.get(t.name, ()):
+                        sp = sc.begin_nested()
+                        try:
+                            self._push_table(sc, t, {rid}, rows[t.name], results)
+                            sp.commit()
+                        except DBAPIError as exc:
+                            if _is_unavailable(exc):
+                                raise
+                            sp.rollback()
+                            log.warning("shared database refused %s %s: %s",
+                                        t.name, rid, _short(exc))
+                            results[(t.name, rid)] = ("rejected", None)
+            report.conflicts += results["history"]
+            return results
 
     def _push_table(self, sc, t: Table, ids: set, local_rows: dict, results: dict) -> None:
         idmap = results["idmap"]
@@ -611,9 +658,6 @@ class Syncer:
             if rejected:
                 self._set_state(lc, REJECTED_KEY, cursor=rejected, at=utcnow())
             seqs = [e.seq for e in entries]
-            if self.lag_hook is not None:
-                now = utcnow()
-                self.lag_hook([(now - e.created_at).total_seconds() for e in entries])
             for i in range(0, len(seqs), 500):
                 lc.execute(delete(OUTBOX).where(OUTBOX.c.seq.in_(seqs[i:i + 500])))
 
@@ -753,32 +797,57 @@ class Status:
 
 
 class SyncWorker(threading.Thread):
-    """Runs :class:`Syncer` until stopped: NOTIFY wakes it, a poll covers misses."""
+    """Runs :class:`Syncer` until stopped.
+
+    A local change (a commit of any ORM session on this store, seen through
+    SQLAlchemy's ``after_commit``; an outbox check every ``OUTBOX_CHECK_S``
+    catches other writers) wakes a push at once. A NOTIFY from another
+    workstation wakes a pull, at most one per ``pull_interval_s`` (or twice the
+    last pull's duration after its end, when that is longer): on a busy team
+    the notifications of that interval are pulled together, and pushes (which
+    never wait for notified pulls) get most of the thread. Notifications about
+    rows this login cannot see (the payload names who can) wake nothing. A poll every ``poll_s`` pulls every table (missed
+    notifications). When the shared database is unreachable it retries after
+    ``RETRY_FIRST_S``, doubling up to ``retry_s``.
+    """
 
     def __init__(self, syncer: Syncer, *, poll_s: float = 5.0, retry_s: float = 1.0,
                  on_status: Callable[[Status], None] | None = None,
                  on_report: Callable[[SyncReport], None] | None = None,
-                 min_interval_s: float = 0.2) -> None:
+                 pull_interval_s: float = PULL_INTERVAL_S) -> None:
         super().__init__(name="workstation-sync", daemon=True)
         self.syncer = syncer
         self.poll_s = poll_s
         self.retry_s = retry_s
         self.on_status = on_status
         self.on_report = on_report
-        self.min_interval_s = min_interval_s
+        self.pull_interval_s = pull_interval_s
         self._halt = threading.Event()
-        self._wake = threading.Event()
+        self._wake_r, self._wake_w = socket.socketpair()
+        self._wake_r.setblocking(False)
+        self._wake_w.setblocking(False)
         self.status = Status(False, 0, None)
+        self.audience: _Audience | None = None  # None: every notification concerns us
 
     def stop(self, timeout: float | None = 10.0) -> None:
         self._halt.set()
-        self._wake.set()
+        self.wake()
         if self.is_alive() and threading.current_thread() is not self:
             self.join(timeout)
 
     def wake(self) -> None:
-        """Sync now (e.g. right after a wrap-up was saved)."""
-        self._wake.set()
+        """Push now (e.g. right after a wrap-up was saved). Any thread."""
+        try:
+            self._wake_w.send(b"w")
+        except OSError:  # full (a wake is pending anyway) or closed
+            pass
+
+    def _drain_wake(self) -> None:
+        try:
+            while self._wake_r.recv(4096):
+                pass
+        except OSError:
+            pass
 
     def _emit(self, connected: bool, error: str = "") -> None:
         try:
@@ -793,74 +862,209 @@ class SyncWorker(threading.Thread):
     def run(self) -> None:
         import psycopg
 
+        _watch(self, True)
         listen = None
-        tables: set[str] | None = None  # None: pull every table
-        while not self._halt.is_set():
-            try:
-                if listen is None:
-                    listen = psycopg.connect(**libpq_conninfo(self.syncer.shared),
-                                             autocommit=True)
-                    listen.execute("LISTEN ws_sync")
-                    tables = None
-                self._wake.clear()
-                started = time.monotonic()
-                report = self.syncer.sync_once(tables)
-                self._emit(True)
-                if self.on_report and report.moved():
-                    self.on_report(report)
-                tables = self._wait(listen, started)
-            except (SharedUnavailable, psycopg.OperationalError, OperationalError) as exc:
-                log.info("shared database unavailable: %s", exc)
-                if listen is not None:
-                    try:
-                        listen.close()
-                    except Exception:  # noqa: BLE001
-                        pass
-                    listen = None
-                self._emit(False, str(exc))
-                self._halt.wait(self.retry_s)
-            except Exception as exc:  # noqa: BLE001 - keep syncing; the log has the trace
-                log.exception("sync round failed")
-                self._emit(self.status.connected, str(exc))
-                tables = None
-                self._halt.wait(self.retry_s)
-        if listen is not None:
-            listen.close()
-        self.syncer.close()
+        pull_all = True  # the first round, after a reconnect, and on each poll
+        notified: set[str] = set()
+        last_pull = float("-inf")
+        pull_gap = self.pull_interval_s
+        poll_at = 0.0
+        retry = RETRY_FIRST_S
+        try:
+            while not self._halt.is_set():
+                try:
+                    if listen is None:
+                        listen = psycopg.connect(**libpq_conninfo(self.syncer.shared),
+                                                 autocommit=True)
+                        listen.execute("LISTEN ws_sync")
+                        pull_all = True
+                    self._drain_wake()  # commits after this wake the next round
+                    now = time.monotonic()
+                    pull_all = pull_all or now >= poll_at
+                    if pull_all:  # a login moved to another team or role
+                        self.audience = _Audience.of(listen)
+                    pull = pull_all or (bool(notified) and now - last_pull >= pull_gap)
+                    if pull:  # what else changed up to now is pulled in this round too
+                        self._read_notifies(listen, notified)
+                    report = self.syncer.sync_once(None if pull_all else set(notified),
+                                                   pull=pull)
+                    retry = RETRY_FIRST_S
+                    if pull:
+                        # pulls take at most a third of the time: pushes come first
+                        last_pull = time.monotonic()
+                        pull_gap = max(self.pull_interval_s, 2 * (last_pull - now))
+                        if pull_all:
+                            poll_at = now + self.poll_s
+                        pull_all = False
+                        notified.clear()
+                    self._emit(True)
+                    if self.on_report and report.moved():
+                        self.on_report(report)
+                    self._wait(listen, notified, last_pull + pull_gap, poll_at)
+                except (SharedUnavailable, psycopg.OperationalError, OperationalError) as exc:
+                    log.info("shared database unavailable: %s", exc)
+                    if listen is not None:
+                        try:
+                            listen.close()
+                        except Exception:  # noqa: BLE001
+                            pass
+                        listen = None
+                    self._emit(False, str(exc))
+                    self._halt.wait(retry)
+                    retry = min(self.retry_s, retry * 2)
+                except Exception as exc:  # noqa: BLE001 - keep syncing; the log has the trace
+                    log.exception("sync round failed")
+                    self._emit(self.status.connected, str(exc))
+                    pull_all = True
+                    self._halt.wait(self.retry_s)
+        finally:
+            self.syncer.timings["thread_cpu_s"] += time.thread_time()
+            _watch(self, False)
+            if listen is not None:
+                listen.close()
+            self.syncer.close()
+            self._wake_r.close()
+            self._wake_w.close()
 
     def _note(self, n, notified: set[str]) -> None:
         """Changes this workstation pushed itself (NOTIFY sent by one of its own push
-        connections) do not make it pull: its own rows are already here."""
-        if n.pid in self.syncer.push_pids:
-            self.syncer.timings["notify_own"] += 1
-            return
-        notified.add(n.payload)
-
-    def _wait(self, listen, started: float) -> set[str] | None:
-        """Until something happens. Returns the tables to pull (None: all, on a poll).
-
-        Notifications name the changed table; those arriving within
-        ``min_interval_s`` of the last round are handled together, so a busy
-        team does not make every workstation pull for every single change.
-        """
-        deadline = started + self.poll_s
-        mark = self.syncer.outbox_mark()
-        notified: set[str] = set()
+        connections) do not make it pull: its own rows are already here; nor do
+        rows it may not see (the payload names who may)."""
         t = self.syncer.timings
+        if n.pid in self.syncer.push_pids:
+            t["notify_own"] += 1
+            return
+        table, _, tokens = n.payload.partition(" ")
+        if table in notified:
+            t["notify_other"] += 1
+            return
+        if self.audience is not None and not self.audience.sees(tokens):
+            t["notify_unseen"] += 1
+            return
+        t["notify_other"] += 1
+        notified.add(table)
+
+    def _read_notifies(self, listen, notified: set[str]) -> None:
+        for n in listen.notifies(timeout=0.0):
+            self._note(n, notified)
+
+    def _wait(self, listen, notified: set[str], pull_at: float, poll_at: float) -> None:
+        """Until there is something to do: a local change to push (woken, or found
+        in the outbox), notified tables once ``pull_at`` has come, or the poll."""
+        t = self.syncer.timings
+        check_at = time.monotonic() + OUTBOX_CHECK_S
         while not self._halt.is_set():
             now = time.monotonic()
-            if now >= deadline:
+            if now >= poll_at:
                 t["wake_poll"] += 1
-                return None
-            due = now - started >= self.min_interval_s
-            if due and (notified or self._wake.is_set()):
-                t["wake_notify" if notified else "wake_explicit"] += 1
-                return notified
-            for n in listen.notifies(timeout=0.05, stop_after=1):
-                self._note(n, notified)
-            for n in listen.notifies(timeout=0.0):
-                self._note(n, notified)
-            if due and self.syncer.outbox_mark() != mark:
-                t["wake_outbox"] += 1
-                return notified
-        return notified
+                return
+            if notified and now >= pull_at:
+                t["wake_notify"] += 1
+                return
+            until = min(poll_at, check_at, pull_at if notified else poll_at)
+            # Once a pull is wanted, further notifications wait in the socket until
+            # it is due (read just before it): a busy team costs no wake-ups.
+            fds = [self._wake_r] if notified else [self._wake_r, listen.fileno()]
+            ready, _, _ = selectmod.select(fds, [], [], max(0.0, until - now))
+            if self._wake_r in ready:
+                t["wake_local"] += 1
+                return
+            if ready:  # notifications (or the server went away: raises)
+                self._read_notifies(listen, notified)
+            if time.monotonic() >= check_at:
+                if self.syncer.outbox_mark():
+                    t["wake_outbox"] += 1
+                    return
+                check_at = time.monotonic() + OUTBOX_CHECK_S
+
+
+@dataclass(frozen=True)
+class _Audience:
+    """Which notification tokens (db/shared/010_revisions.sql) this login can see."""
+
+    uid: str
+    team: str
+    team_wide: bool  # supervisor or team lead: the whole team's leads and calls
+
+    @classmethod
+    def of(cls, conn) -> _Audience | None:
+        """None: this login sees everything (admin, table owner, superuser) or the
+        shared database cannot say (then every notification is pulled)."""
+        try:
+            row = conn.execute(
+                "SELECT ws_uid()::text, ws_team()::text, ws_is_admin(),"
+                " ws_has('supervisor') OR ws_has('teamlead'),"
+                " (SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = session_user),"
+                " pg_has_role(session_user, (SELECT relowner FROM pg_class"
+                "  WHERE oid = 'leads'::regclass), 'MEMBER')").fetchone()
+        except psycopg.OperationalError:
+            raise
+        except psycopg.Error as exc:
+            log.info("notifications not filtered: %s", exc)
+            return None
+        uid, team, admin, team_wide, superuser, owner = row
+        if admin or superuser or owner or uid is None:
+            return None
+        return cls(uid, team or "-", bool(team_wide))
+
+    def sees(self, tokens: str) -> bool:
+        if not tokens:
+            return True  # a payload without tokens: an older server
+        for tok in tokens.split():
+            kind, _, rest = tok.partition(":")
+            if kind == "t":
+                if rest == self.team:
+                    return True
+            elif kind in ("u", "c"):
+                person, _, team = rest.partition(":")
+                if person == self.uid or (self.team_wide and team == self.team):
+                    return True
+            else:  # '*' or a token this version does not know
+                return True
+        return False
+
+
+# -- waking workers on local commits ---------------------------------------------------------
+
+_watch_lock = threading.Lock()
+_watchers: dict[str, set[SyncWorker]] = {}  # local database file -> its running workers
+_bind_keys: dict[str, str | None] = {}
+
+
+def _db_key(url) -> str | None:
+    raw = str(url)
+    if raw not in _bind_keys:
+        db = getattr(url, "database", None)
+        _bind_keys[raw] = (os.path.realpath(db) if db and db != ":memory:"
+                           and str(getattr(url, "drivername", "")).startswith("sqlite")
+                           else None)
+    return _bind_keys[raw]
+
+
+def _after_commit(session) -> None:
+    if not _watchers:
+        return
+    bind = session.bind
+    url = getattr(bind, "url", None)
+    if url is None:
+        return
+    for worker in list(_watchers.get(_db_key(url), ())):
+        worker.wake()
+
+
+def _watch(worker: SyncWorker, on: bool) -> None:
+    key = _db_key(worker.syncer.local.url)
+    if key is None:
+        return
+    with _watch_lock:
+        if not event.contains(Session, "after_commit", _after_commit):
+            event.listen(Session, "after_commit", _after_commit)
+        workers = set(_watchers.get(key, ()))
+        if on:
+            workers.add(worker)
+        else:
+            workers.discard(worker)
+        if workers:
+            _watchers[key] = workers
+        else:
+            _watchers.pop(key, None)

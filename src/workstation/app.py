@@ -106,10 +106,15 @@ class Workstation:
 
         tune_interpreter()
         self.store = open_store(self.config)
-        self.sync = self._start_sync()  # pulls the users first: this login's shared id
+        self.sync = self._start_sync()  # no network here: the sync worker connects
         user_id, user_name = prepare_store(self.store, self.config)
         self.engine = self._start_engine()
         if self.sync is not None:
+            # A first start with the shared database unreachable creates the login's
+            # row locally; the worker merges it with the shared row (same login)
+            # and the window's parts take the shared id (sig_user_id).
+            self.sync.watch_login(self.config.get("user.login") or "manager", user_id)
+            self.sync.sig_user_id.connect(self._adopt_user_id)
             self.sync.start()
         from workstation.views.callcenter.wiring import CallCenter
         from workstation.views.mainwindow import MainWindow
@@ -199,15 +204,23 @@ class Workstation:
         except Exception:  # noqa: BLE001 - work alone rather than not at all
             log.exception("sync not started")
             return None
-        if service is not None:
-            # Before prepare_store: a login already in the shared base keeps its
-            # shared users.id (calls are written under it). Offline: created
-            # locally, merged by login on the first push.
-            try:
-                service.syncer.pull(tables={"teams", "users"})
-            except Exception as exc:  # noqa: BLE001 - offline start: the worker retries
-                log.info("users not pulled before start: %s", exc)
         return service
+
+    def _adopt_user_id(self, old, new) -> None:
+        """The login's local row now has the shared database's id (its first round
+        merged them by login): every part of the window writing under the old id
+        writes under the new one from now on."""
+        from PySide6.QtCore import QObject
+
+        if self.window is None:
+            return
+        holders = [self.window, self.center, *self.window.findChildren(QObject)]
+        if self.center is not None:
+            holders.append(getattr(self.center, "controller", None))
+        for obj in holders:
+            if obj is not None and getattr(obj, "user_id", None) == old:
+                obj.user_id = new
+        log.info("this login's shared id %s adopted (was %s)", new, old)
 
     # -- stop -------------------------------------------------------------------------
     def stop(self) -> None:

@@ -181,3 +181,61 @@ def test_sync_once_and_status_with_the_apps_config_and_keyring(shared_db, config
     assert "shared database" in failed.stderr
     offline = _cli("sync", "status")
     assert "offline" in offline.stdout.lower()
+
+
+def test_app_window_comes_up_while_shared_db_is_down_and_users_arrive_later(
+        qtbot, config, shared_db, pg_cluster):
+    """The app never talks to the shared database on the GUI thread: started while
+    it is down, the window is up at once with the login's row created locally;
+    once the database is back, the worker pulls the team's users, merges the
+    login's row with the shared one and the window's parts take its id."""
+    import threading
+
+    from PySide6.QtWidgets import QApplication
+    from sqlalchemy import event
+    from sqlalchemy.engine import URL, Engine, make_url
+
+    from workstation import secrets
+    from workstation.app import Workstation
+    from workstation.store.models import User
+
+    dave, erin = shared_db.add_user("dave"), shared_db.add_user("erin")
+    u = make_url(dave.url)
+    config.set("db.shared_url", URL.create("postgresql", u.username, None, u.host, u.port,
+                                           u.database).render_as_string())
+    config.set("user.login", dave.login)
+    config.save()
+    secrets.set_secret("db.shared_password", dave.password)
+    gui = threading.current_thread()
+    connecting = []  # the threads that opened (or tried to open) shared connections
+
+    def on_connect(dialect, _rec, _args, _params):
+        if dialect.name == "postgresql":
+            connecting.append(threading.current_thread())
+
+    event.listen(Engine, "do_connect", on_connect)
+    ws = Workstation(config, QApplication.instance(), headset=False)
+    try:
+        pg_cluster.stop("fast")
+        try:
+            ws.start()
+            qtbot.addWidget(ws.window)
+            assert ws.window.isVisible() and ws.sync is not None
+            local_id = ws.center.controller.user_id
+            assert local_id is not None and local_id != dave.id  # created offline
+            qtbot.waitUntil(lambda: bool(ws.sync.last.error), timeout=10_000)
+            assert not ws.sync.last.connected
+        finally:
+            pg_cluster.start()
+        qtbot.waitUntil(lambda: ws.window.user_id == dave.id, timeout=20_000)
+        assert ws.sync.last.connected
+        assert ws.center.controller.user_id == dave.id
+        assert ws.center.workspace.user_id == dave.id
+        with ws.store.session() as s:
+            logins = dict(s.execute(select(User.login, User.id)).all())
+        assert logins[dave.login] == dave.id and logins[erin.login] == erin.id
+        assert local_id not in logins.values()  # merged, not doubled
+        assert connecting and gui not in connecting
+    finally:
+        ws.stop()
+        event.remove(Engine, "do_connect", on_connect)

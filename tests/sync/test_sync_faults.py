@@ -1,7 +1,9 @@
-"""Faults: the shared database stops and returns; the sync process is SIGKILLed.
+"""Faults: the shared database stops for a minute and returns; the sync
+process is SIGKILLed mid-push.
 
-Shorter than the issue's prose where the property is the same: the database
-is down for 5 s (not a minute) while calls and wrap-ups are logged.
+The outage test takes a real minute (the one long test of the suite): calls
+and wrap-ups are saved all along, and everything is in the shared database
+within 5 s of its return, nothing twice.
 """
 
 from __future__ import annotations
@@ -30,7 +32,8 @@ def _lead(ws):
 
 
 def _log_call(ws, lead_id, n):
-    """A call and its wrap-up, the way the workspace saves them (two transactions)."""
+    """A call and its wrap-up, the way the workspace saves them (two transactions;
+    the wrap-up also updates the lead)."""
     with ws.session() as s, s.begin():
         call = Call(lead_id=lead_id, user_id=ws.member.id, direction="out",
                     remote_e164="+380441234567", started_at=utcnow())
@@ -40,6 +43,9 @@ def _log_call(ws, lead_id, n):
         c.ended_at, c.outcome, c.result, c.notes = utcnow(), "success", "positive", f"wrap-up {n}"
         s.add(HistoryEvent(lead_id=lead_id, call_id=call.id, user_id=ws.member.id,
                            kind="call", text=f"call {n}"))
+        lead = s.get(Lead, lead_id)
+        lead.attempts, lead.last_attempt_at, lead.last_contact_at = 0, c.started_at, c.ended_at
+        lead.notes = f"after call {n}"
 
 
 def _server_counts(shared_db):
@@ -50,32 +56,43 @@ def _server_counts(shared_db):
             " (SELECT count(*) FROM history_events WHERE kind = 'call')")).one()
 
 
-def test_database_down_then_back_everything_arrives(shared_db, make_workstation, pg_cluster):
+def test_database_down_a_minute_then_back_everything_arrives_within_5s(
+        shared_db, make_workstation, pg_cluster):
     from workstation.sync.worker import SyncWorker
 
     alice = shared_db.add_user("alice")
     a = make_workstation(alice)
     lead_id = _lead(a)
     statuses = []
-    worker = SyncWorker(a.syncer, poll_s=1.0, retry_s=0.5, on_status=statuses.append)
+    worker = SyncWorker(a.syncer, on_status=statuses.append)  # the app's settings
     worker.start()
+    n = 0
     try:
-        _log_call(a, lead_id, 0)
+        _log_call(a, lead_id, n)
         pg_cluster.stop("fast")
         try:
-            for n in range(1, 26):  # calls and wrap-ups keep being saved while it is down
+            down = time.monotonic()
+            while time.monotonic() - down < 60.0:  # saved all along while it is down
+                n += 1
                 _log_call(a, lead_id, n)
-                time.sleep(0.2)
+                time.sleep(1.0)
+            assert a.syncer.waiting() > 0 and not worker.status.connected
         finally:
-            pg_cluster.start()
+            pg_cluster.start()  # returns once the server accepts connections
         back = time.monotonic()
-        while time.monotonic() - back < 5.0 and _server_counts(shared_db)[2] < 26:
+        want = n + 1
+        while time.monotonic() - back < 5.0 and tuple(_server_counts(shared_db)) != (
+                want, want, want, want):
             time.sleep(0.1)
-        assert tuple(_server_counts(shared_db)) == (26, 26, 26, 26)
+        assert tuple(_server_counts(shared_db)) == (want, want, want, want)
+        with shared_db.engine().connect() as c:  # the last wrap-up's lead fields too
+            assert c.scalar(text("SELECT notes FROM leads WHERE id = :i"),
+                            {"i": lead_id}) == f"after call {n}"
         assert any(not s.connected for s in statuses)  # the indicator saw it go offline
     finally:
         worker.stop()
     assert a.syncer.waiting() == 0
+    assert statuses[-1].connected
 
 
 def _configure(ws, _unused=None):

@@ -113,7 +113,7 @@ class SyncReport:
 
     def moved(self) -> bool:
         return bool(sum(self.pushed.values()) or sum(self.pulled.values())
-                    or sum(self.recordings.values()))
+                    or sum(self.merged.values()) or sum(self.recordings.values()))
 
     def lines(self) -> list[str]:
         def fmt(c: Counter) -> str:
@@ -286,6 +286,13 @@ class Syncer:
                 self._set_state(lc, LAST_SYNC_KEY, at=self._last_sync)
         self._dirty.clear()
         self._persisted_at = now
+
+    def local_user_id(self, login: str) -> uuid.UUID | None:
+        """The users.id of ``login`` in the local store (None: not there)."""
+        users = Base.metadata.tables["users"]
+        with self._read() as c:
+            return c.scalar(select(users.c.id).where(users.c.login == login,
+                                                     users.c.deleted.is_(False)))
 
     def user_id(self, sc) -> uuid.UUID | None:
         if not self._uid_known:

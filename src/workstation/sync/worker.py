@@ -79,7 +79,7 @@ STATE = SyncState.__table__
 LAST_SYNC_KEY = "*"
 PERSIST_EVERY_S = 5.0
 REJECTED_KEY = "!rejected"
-PULL_INTERVAL_S = 0.5  # at most one NOTIFY-woken pull per interval
+PULL_INTERVAL_S = 0.25  # at most one NOTIFY-woken pull per interval
 OUTBOX_CHECK_S = 0.25  # local changes of other processes / Core writes
 RETRY_FIRST_S = 0.25  # offline: first retry, doubling up to SyncWorker.retry_s
 

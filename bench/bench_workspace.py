@@ -3,7 +3,8 @@
 * ``lookup_by_phone`` (screen-pop lookup, any number format) over 1000 numbers;
 * ``history_for_lead`` (newest 100 events) for 200 leads with 30 events each;
 * ``save_wrapup`` (call + history event + lead + task, one committed transaction,
-  SQLite WAL synchronous=FULL) for 200 calls, on a throwaway copy of the store.
+  SQLite WAL synchronous=FULL) for 200 calls, on a throwaway copy of the store;
+* ``my_day_queue`` (callbacks due, overdue, new leads) for every manager, 5 rounds.
 
 Prints one JSON object per line: {"bench", "value", "unit", "target", "n"}.
 """
@@ -46,7 +47,7 @@ def main() -> None:
     from workstation.domain.phones import display
     from workstation.store import workspace as ws
     from workstation.store.db import Store
-    from workstation.store.models import HistoryEvent, Lead, Phone
+    from workstation.store.models import HistoryEvent, Lead, Phone, User
 
     src = ensure_big_store(N_LEADS)
     numbers = sample_phones(src, 1000)
@@ -54,6 +55,7 @@ def main() -> None:
         path = Path(tmp) / "copy.sqlite3"
         shutil.copyfile(src, path)
         store = Store(path=path)
+        store.upgrade()  # the cached store may predate the newest indexes
         rnd = random.Random(7)
         formats = [lambda e: e, lambda e: e[1:], lambda e: "0" + e[4:], display,
                    lambda e: f"<sip:{e}@127.0.0.1>"]
@@ -99,6 +101,18 @@ def main() -> None:
         with store.session() as s:
             assert s.get(Lead, lead_ids[0]).lead_type == "potential"
         emit("workspace_save_wrapup", times, 20.0)
+
+        with store.session() as s:  # My day, refreshed after every wrap-up
+            users = list(s.scalars(select(User.id).where(User.login.like("manager%"))))
+            ws.my_day_queue(s, users[0])
+            times = []
+            for _round in range(5):
+                for uid in users:
+                    t0 = time.perf_counter()
+                    items = ws.my_day_queue(s, uid)
+                    times.append((time.perf_counter() - t0) * 1000)
+                    assert items
+        emit("workspace_my_day_queue", times, 100.0)
         store.dispose()
 
 

@@ -39,6 +39,39 @@ class LeadTable(QTableView):
     sig_activated = Signal(object)
     """A lead was chosen to open (double-click or Enter); carries its uuid."""
 
+    COLUMN_WIDTHS = (280, 180, 140, 210, 150, 150, 130)
+    """Column widths on a wide screen; a narrower table shares its width in
+    these proportions (never below MIN_COLUMN) until the user drags a column."""
+    MIN_COLUMN = 70
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._fitting = False
+        self._user_sized = False
+
+    def fit_columns(self) -> None:
+        header = self.horizontalHeader()
+        if self._user_sized or header.count() == 0:
+            return
+        widths = self.COLUMN_WIDTHS[:header.count()]
+        room = self.viewport().width()
+        scale = min(1.0, room / sum(widths)) if room > 0 else 1.0
+        self._fitting = True
+        try:
+            for col, width in enumerate(widths):
+                header.resizeSection(col, max(self.MIN_COLUMN, int(width * scale)))
+        finally:
+            self._fitting = False
+
+    def column_resized(self, column: int, _old: int, _new: int) -> None:
+        # the last column stretches by itself whenever the table is resized
+        if not self._fitting and column != self.horizontalHeader().count() - 1:
+            self._user_sized = True
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
+
     def keyPressEvent(self, event) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
             self.sig_activated.emit(self.currentIndex().data(LeadIdRole))
@@ -107,8 +140,8 @@ class LeadListWidget(QWidget):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in enumerate((280, 180, 140, 210, 150, 150, 130)):
-            header.resizeSection(col, width)
+        self.table.fit_columns()
+        header.sectionResized.connect(self.table.column_resized)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)

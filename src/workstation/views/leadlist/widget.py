@@ -43,6 +43,8 @@ class LeadTable(QTableView):
     """Column widths on a wide screen; a narrower table shares its width in
     these proportions (never below MIN_COLUMN) until the user drags a column."""
     MIN_COLUMN = 70
+    PHONE_COLUMN = 2
+    """Keeps its width: a phone number cut short is no use."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -54,12 +56,16 @@ class LeadTable(QTableView):
         if self._user_sized or header.count() == 0:
             return
         widths = self.COLUMN_WIDTHS[:header.count()]
-        room = self.viewport().width()
-        scale = min(1.0, room / sum(widths)) if room > 0 else 1.0
+        fixed = self.PHONE_COLUMN if self.PHONE_COLUMN < len(widths) else None
+        room = self.viewport().width() - (widths[fixed] if fixed is not None else 0)
+        rest = sum(widths) - (widths[fixed] if fixed is not None else 0)
+        scale = min(1.0, room / rest) if room > 0 else 1.0
         self._fitting = True
         try:
             for col, width in enumerate(widths):
-                header.resizeSection(col, max(self.MIN_COLUMN, int(width * scale)))
+                if col != fixed:
+                    width = max(self.MIN_COLUMN, int(width * scale))
+                header.resizeSection(col, width)
         finally:
             self._fitting = False
 

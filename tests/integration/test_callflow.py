@@ -11,10 +11,10 @@ import os
 import sqlite3
 import subprocess
 import sys
-import uuid
 from pathlib import Path
 
 import pytest
+from callcenter_parts import CallCenterParts, add_lead_with_phone, loopback_engine
 from sqlalchemy import select
 
 from workstation.store.models import Call, HistoryEvent, Lead, Phone
@@ -27,39 +27,19 @@ UNKNOWN = "+380935550102"
 def app_parts(qtbot, config, store, tmp_path):
     """Store with one known lead, the engine listening on loopback, the wired window."""
     from workstation.app import prepare_store
-    from workstation.domain import phones
-    from workstation.store.models import Contact
-    from workstation.telephony.engine import TelephonyEngine
-    from workstation.telephony.settings import SipSettings
-    from workstation.views.callcenter.wiring import CallCenter
-    from workstation.views.mainwindow import MainWindow
 
     user_id, user_name = prepare_store(store, config)
     with store.session() as s, s.begin():
-        lead = Lead(id=uuid.uuid4(), company="Acme Ltd", topic="Financial consulting",
-                    owner_id=user_id)
-        s.add(lead)
-        s.flush()
-        c = Contact(id=uuid.uuid4(), lead_id=lead.id, full_name="Olena Test")
-        s.add(c)
-        s.flush()
-        s.add(Phone(lead_id=lead.id, contact_id=c.id, raw="067 123 45 67",
-                    e164=phones.normalize(KNOWN), position=0))
-    engine = TelephonyEngine(SipSettings(bind_address="127.0.0.1",
-                                         recordings_dir=tmp_path / "rec", log_level=1))
-    engine.start()
-    window = MainWindow(config, store)
-    qtbot.addWidget(window)
-    center = CallCenter(window, config, store, user_id, user_name, engine=engine)
+        lead_id = add_lead_with_phone(s, user_id, KNOWN)
+    engine = loopback_engine(tmp_path)
+    parts = CallCenterParts(qtbot, config, store, user_id, user_name, engine)
+    window, center = parts.window, parts.center
     center.workspace.history.open_with_system_player = False
     window.show()
-    parts = {"engine": engine, "window": window, "center": center, "lead": lead.id,
-             "user": user_id, "store": store,
-             "target": f"sip:workstation@127.0.0.1:{engine.transport_port('udp')}"}
-    yield parts
-    center.shutdown()
-    window.shutdown()
-    engine.stop()
+    yield {"engine": engine, "window": window, "center": center, "lead": lead_id,
+           "user": user_id, "store": store,
+           "target": f"sip:workstation@127.0.0.1:{engine.transport_port('udp')}"}
+    parts.close()
 
 
 def client(target: str, *numbers: str, **opts) -> subprocess.Popen:

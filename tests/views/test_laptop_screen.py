@@ -11,10 +11,11 @@ import uuid
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from callcenter_parts import CallCenterParts, add_lead_with_phone, loopback_engine
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QApplication
 
-from workstation.store.models import Contact, HistoryEvent, Lead, Phone
+from workstation.store.models import HistoryEvent
 from workstation.store.scripts_seed import ensure_sample_scripts
 from workstation.views.language import switch_language
 
@@ -32,43 +33,24 @@ def language(request, qapp):
 @pytest.fixture
 def laptop(qtbot, config, store, tmp_path, language):
     from workstation.app import prepare_store
-    from workstation.domain import phones
-    from workstation.telephony.engine import TelephonyEngine
-    from workstation.telephony.settings import SipSettings
-    from workstation.views.callcenter.wiring import CallCenter
-    from workstation.views.mainwindow import MainWindow
 
     config.set("ui.language", language)
     user_id, user_name = prepare_store(store, config)
     now = datetime.now(timezone.utc)
     with store.session() as s, s.begin():
         ensure_sample_scripts(s)
-        lead = Lead(id=uuid.uuid4(), company="Northwind Bakery and Confectionery LLC",
-                    topic="Financial consulting", owner_id=user_id, source="exhibition",
-                    notes="Bakery chain, 14 shops; wants monthly reporting help.")
-        s.add(lead)
-        s.flush()
-        c = Contact(id=uuid.uuid4(), lead_id=lead.id, full_name="Olena Kovalenko-Shevchenko",
-                    position="Chief financial officer")
-        s.add(c)
-        s.flush()
-        s.add(Phone(lead_id=lead.id, contact_id=c.id, raw="067 123 45 67",
-                    e164=phones.normalize("+380671234567"), position=0))
+        lead_id = add_lead_with_phone(
+            s, user_id, "+380671234567", company="Northwind Bakery and Confectionery LLC",
+            contact="Olena Kovalenko-Shevchenko", position="Chief financial officer",
+            source="exhibition", notes="Bakery chain, 14 shops; wants monthly reporting help.")
         for n in range(6):
-            s.add(HistoryEvent(id=uuid.uuid4(), lead_id=lead.id, user_id=user_id, kind="note",
+            s.add(HistoryEvent(id=uuid.uuid4(), lead_id=lead_id, user_id=user_id, kind="note",
                                at=now - timedelta(days=n + 1),
                                text="Offer sent by e-mail: audit and monthly reporting; "
                                     "call back after the board meeting."))
-    engine = TelephonyEngine(SipSettings(bind_address="127.0.0.1",
-                                         recordings_dir=tmp_path / "rec", log_level=1))
-    engine.start()
-    window = MainWindow(config, store)
-    qtbot.addWidget(window)
-    center = CallCenter(window, config, store, user_id, user_name, engine=engine)
-    yield window, center, lead.id  # sized, then shown, by the test (as app.py does)
-    center.shutdown()
-    window.shutdown()
-    engine.stop()
+    parts = CallCenterParts(qtbot, config, store, user_id, user_name, loopback_engine(tmp_path))
+    yield parts.window, parts.center, lead_id  # sized, then shown, by the test (as app.py does)
+    parts.close()
 
 
 def _settle(qtbot, window) -> None:

@@ -9,12 +9,13 @@ from __future__ import annotations
 import uuid
 
 import pytest
+from callcenter_parts import CallCenterParts, add_lead_with_phone
 from PySide6.QtCore import Qt
 from telephony.sipbed import USERS, sip_settings, start_engine
 from sqlalchemy import select
 
 from realparts import require_tool
-from workstation.store.models import Call, Contact, Lead, Phone
+from workstation.store.models import Call, Lead
 
 NUMBER = "+380671234567"
 CLIENT_USERS = {**USERS, NUMBER: "n-secret"}
@@ -38,40 +39,19 @@ def pbx(tmp_path_factory):
 @pytest.fixture
 def app_parts(qtbot, config, store, tmp_path, pbx):
     from workstation.app import prepare_store
-    from workstation.domain import phones
-    from workstation.views.callcenter.wiring import CallCenter
-    from workstation.views.mainwindow import MainWindow
 
     kamailio, _client = pbx
     user_id, user_name = prepare_store(store, config)
     with store.session() as s, s.begin():
-        lead = Lead(id=uuid.uuid4(), company="Acme Ltd", topic="Financial consulting",
-                    owner_id=user_id)
-        s.add(lead)
-        s.flush()
-        c = Contact(id=uuid.uuid4(), lead_id=lead.id, full_name="Olena Test")
-        s.add(c)
-        s.flush()
-        s.add(Phone(lead_id=lead.id, contact_id=c.id, raw="067 123 45 67",
-                    e164=phones.normalize(NUMBER), position=0))
-        other = Lead(id=uuid.uuid4(), company="Beta Foods", owner_id=user_id)
-        s.add(other)
+        lead_id = add_lead_with_phone(s, user_id, NUMBER)
+        s.add(Lead(id=uuid.uuid4(), company="Beta Foods", owner_id=user_id))
     engine = start_engine(qtbot, sip_settings(kamailio, tmp_path))
-    window = MainWindow(config, store)
-    qtbot.addWidget(window)
-    center = CallCenter(window, config, store, user_id, user_name, engine=engine)
-    window.resize(1366, 768)
-    window.show()
-    yield {"window": window, "center": center, "engine": engine, "lead": lead.id,
-           "store": store}
-    for key in list(engine.calls()):
-        try:
-            engine.hangup(key)
-        except Exception:  # noqa: BLE001 - already ended
-            pass
-    center.shutdown()
-    window.shutdown()
-    engine.stop()
+    parts = CallCenterParts(qtbot, config, store, user_id, user_name, engine)
+    parts.window.resize(1366, 768)
+    parts.window.show()
+    yield {"window": parts.window, "center": parts.center, "engine": engine,
+           "lead": lead_id, "store": store}
+    parts.close()
 
 
 def test_call_button_in_a_leads_tab_card_dials_and_pops_the_card(qtbot, app_parts):

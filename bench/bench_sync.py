@@ -85,7 +85,7 @@ def bench_latency(cluster, admin, tmp: Path, n: int = 200) -> None:
 
     from workstation.store.models import Call, HistoryEvent
     from workstation.store.types import utcnow
-    from workstation.sync.worker import SyncWorker
+    from workstation.sync.runner import SyncWorker
 
     ua, url_a = add_user(cluster, admin, "lat_a")
     ub, url_b = add_user(cluster, admin, "lat_b")
@@ -157,7 +157,7 @@ def team_member(url: str, path: str, seconds: float, per_minute: int, out: str,
 
     from workstation.store.models import Call, HistoryEvent, Lead
     from workstation.store.types import utcnow
-    from workstation.sync.worker import SyncWorker
+    from workstation.sync.runner import SyncWorker
 
     store, syncer = workstation(Path(path), url)
     commits: dict = {}  # row id -> local commit times (s since epoch), in order

@@ -58,7 +58,7 @@ def _server_counts(shared_db):
 
 def test_database_down_a_minute_then_back_everything_arrives_within_5s(
         shared_db, make_workstation, pg_cluster):
-    from workstation.sync.worker import SyncWorker
+    from workstation.sync.runner import SyncWorker
 
     alice = shared_db.add_user("alice")
     a = make_workstation(alice)

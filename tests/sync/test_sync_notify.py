@@ -43,7 +43,7 @@ def _wrapup(ws, lead_id, n=0):
 
 def _listen(member):
     from workstation.sync.shared import libpq_conninfo, shared_engine
-    from workstation.sync.worker import _Audience
+    from workstation.sync.runner import _Audience
 
     engine = shared_engine(url=member.url)
     conn = psycopg.connect(**libpq_conninfo(engine), autocommit=True)
@@ -108,7 +108,7 @@ def test_own_lead_wrapup_is_one_statement_a_conflict_takes_the_locked_path(
 
 
 def test_worker_pushes_on_commit_and_pulls_only_what_it_may_see(shared_db, make_workstation):
-    from workstation.sync.worker import SyncWorker
+    from workstation.sync.runner import SyncWorker
 
     alice, bob = shared_db.add_user("alice"), shared_db.add_user("bob")
     a, b = make_workstation(alice), make_workstation(bob)

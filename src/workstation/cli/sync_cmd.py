@@ -84,7 +84,7 @@ def _run(args) -> int:
 
 
 def _run_forever(syncer, engine, poll: float, where: str) -> int:
-    from workstation.sync.worker import SyncWorker
+    from workstation.sync.runner import SyncWorker
 
     done = threading.Event()
     last = {"connected": None}

@@ -1,4 +1,4 @@
-"""A thin QObject around :class:`workstation.sync.worker.SyncWorker` (QtCore only).
+"""A thin QObject around :class:`workstation.sync.runner.SyncWorker` (QtCore only).
 
     service = SyncService.from_config(config, store.url)   # None: no shared database
     service.sig_status.connect(indicator.set_status)
@@ -16,7 +16,8 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, Signal
 
-from workstation.sync.worker import Status, SyncReport, Syncer, SyncWorker
+from workstation.sync.runner import Status, SyncWorker
+from workstation.sync.worker import SyncReport, Syncer
 
 
 class SyncService(QObject):

@@ -24,6 +24,17 @@ def record_bulk(conn: Connection | Session, table_name: str, ids: Iterable[uuid.
         conn.execute(insert(OutboxEntry), rows)
 
 
+def record_changes(conn: Connection, changed: dict[str, Iterable[uuid.UUID]]) -> None:
+    """Outbox entries for a few rows of several tables in ONE statement (the
+    call path's Core writes: a worker thread waits for the GIL after each SQLite
+    call). For thousands of rows use :func:`record_bulk`."""
+    now = utcnow()
+    rows = [{"table_name": table, "row_id": row_id, "op": "upsert", "created_at": now}
+            for table, ids in changed.items() for row_id in dict.fromkeys(ids)]
+    if rows:
+        conn.execute(insert(OutboxEntry.__table__).values(rows))
+
+
 @event.listens_for(Session, "before_flush")
 def _outbox_before_flush(session: Session, _ctx, _instances) -> None:
     if session.info.get("no_outbox"):  # the sync worker applying pulled rows

@@ -208,12 +208,6 @@ def _set_stage(session: Session, lead: Lead, code: str, user_id, at: datetime, *
     return True
 
 
-def _stage_position(session: Session, stage_id) -> int:
-    if stage_id is None:
-        return 0
-    return session.scalar(select(FunnelStage.position).where(FunnelStage.id == stage_id)) or 0
-
-
 def restore_if_refused(session: Session, lead_id: uuid.UUID, user_id=None,
                        call_id=None, now: datetime | None = None) -> str | None:
     """A Refused lead called in: back to its earlier stage. Returns the stage or None."""

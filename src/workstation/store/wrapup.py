@@ -45,10 +45,9 @@ from workstation.store.models import (
     FunnelStage,
     HistoryEvent,
     Lead,
-    OutboxEntry,
     Task,
 )
-from workstation.store.outbox import record_bulk
+from workstation.store.outbox import record_changes
 from workstation.store.types import utcnow
 
 _between_steps: Callable[[str], None] | None = None
@@ -242,11 +241,7 @@ class _Save:
 
     def finish(self) -> None:
         """The outbox entries of every row written, then the session's stale objects."""
-        at = utcnow()
-        rows = [{"table_name": table, "row_id": row_id, "op": "upsert", "created_at": at}
-                for table, ids in self.changed.items() for row_id in dict.fromkeys(ids)]
-        if rows:  # one statement: a worker thread waits for the GIL after each
-            self.conn.execute(insert(OutboxEntry.__table__).values(rows))
+        record_changes(self.conn, self.changed)
         self.changed.clear()
         self.s.expire_all()
 
@@ -459,4 +454,4 @@ def log_call(session: Session, call_id: uuid.UUID, values: dict, user_id) -> Non
         conn.execute(_INSERT[C.name], {"direction": "in", **values, "id": call_id,
                                        "created_by": user_id,
                                        "started_at": values.get("started_at") or utcnow()})
-    record_bulk(conn, C.name, [call_id])
+    record_changes(conn, {C.name: [call_id]})

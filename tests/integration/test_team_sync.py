@@ -17,7 +17,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import uuid
 
 import pytest
 from sqlalchemy import select, text
@@ -28,16 +27,6 @@ from workstation.store.models import Call, HistoryEvent, Lead
 pytestmark = pytest.mark.pg
 
 NUMBER = "+380671234567"
-
-
-def _pool_lead(shared_db, member) -> uuid.UUID:
-    with shared_db.engine().begin() as c:
-        return c.scalar(text(
-            "INSERT INTO leads (id, company, category, address, source, topic, product, project,"
-            " site, channel, team_id, shared_pool, remind, attempts, notes, name_key, created_at,"
-            " updated_at, revision, deleted) VALUES (gen_random_uuid(), 'Pool Co', '', '', '',"
-            " '', '', '', '', 'call', (SELECT team_id FROM users WHERE login = :l), true, false,"
-            " 0, '', '', now(), now(), 0, false) RETURNING id"), {"l": member.login})
 
 
 class Side:
@@ -72,7 +61,7 @@ class Side:
 @pytest.fixture
 def team(qtbot, tmp_path, shared_db):
     alice, bob = shared_db.add_user("alice"), shared_db.add_user("bob")
-    lead = _pool_lead(shared_db, alice)
+    lead = shared_db.add_pool_lead(alice)
     a = Side(qtbot, tmp_path, shared_db, alice, "a")
     b = Side(qtbot, tmp_path, shared_db, bob, "b")
     yield a, b, lead

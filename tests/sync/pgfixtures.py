@@ -89,6 +89,20 @@ class SharedDb:
         return Member(login, password, uid,
                       self.cluster.url(login, password, self.name), role)
 
+    def add_pool_lead(self, member: Member, company: str = "Pool Co"):
+        """A lead of ``member``'s team's shared pool, written straight into the
+        shared database (as another workstation's push would); returns its id."""
+        from sqlalchemy import text
+
+        with self.engine().begin() as c:
+            return c.scalar(text(
+                "INSERT INTO leads (id, company, category, address, source, topic, product,"
+                " project, site, channel, team_id, shared_pool, remind, attempts, notes,"
+                " name_key, created_at, updated_at, revision, deleted) VALUES"
+                " (gen_random_uuid(), :company, '', '', '', '', '', '', '', 'call',"
+                " (SELECT team_id FROM users WHERE login = :l), true, false, 0, '', '', now(),"
+                " now(), 0, false) RETURNING id"), {"l": member.login, "company": company})
+
     def psql(self, sql: str, member: Member | None = None):
         if member is None:
             return self.cluster.psql(sql, dbname=self.name)

@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import select
 
 from workstation.store.models import Call, RecordingUpload
 from workstation.store.types import utcnow
@@ -16,21 +16,11 @@ from workstation.store.types import utcnow
 pytestmark = pytest.mark.pg
 
 
-def _pool_lead(shared_db, member) -> object:
-    with shared_db.engine().begin() as c:
-        return c.scalar(text(
-            "INSERT INTO leads (id, company, category, address, source, topic, product, project,"
-            " site, channel, team_id, shared_pool, remind, attempts, notes, name_key, created_at,"
-            " updated_at, revision, deleted) VALUES (gen_random_uuid(), 'Pool Co', '', '', '',"
-            " '', '', '', '', 'call', (SELECT team_id FROM users WHERE login = :l), true, false,"
-            " 0, '', '', now(), now(), 0, false) RETURNING id"), {"l": member.login})
-
-
 def test_lease_is_exclusive_and_expires(shared_db):
     from workstation.sync import leases
 
     alice, bob = shared_db.add_user("alice"), shared_db.add_user("bob")
-    lead = _pool_lead(shared_db, alice)
+    lead = shared_db.add_pool_lead(alice)
     ea, eb = shared_db.engine(alice.url), shared_db.engine(bob.url)
     mine = leases.acquire(ea, lead, seconds=2)
     assert mine.mine and mine.holder == alice.login

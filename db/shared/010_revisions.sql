@@ -19,16 +19,37 @@ BEGIN
     RETURN NEW;
 END $$;
 
--- Who may see a lead's rows, as a NOTIFY token: 't:<team>' (the team's shared
--- pool: every member), 'u:<owner>:<team>' (the owner, the team's supervisors and
--- team leads). 'c:<user>:<team>' marks rows of one person (calls, tasks);
--- '*' everybody. Admins see all. Workstations that cannot see any of a
--- notification's tokens skip the pull (a poll still pulls everything).
-CREATE OR REPLACE FUNCTION ws_audience(pool boolean, owner uuid, team uuid) RETURNS text
-LANGUAGE sql IMMUTABLE AS $$
-    SELECT CASE WHEN pool THEN 't:' || coalesce(team::text, '-')
-                ELSE 'u:' || coalesce(owner::text, '-') || ':' || coalesce(team::text, '-') END
+-- Who may see a lead's rows, as NOTIFY tokens. LISTEN and NOTIFY cannot be
+-- restricted in PostgreSQL (any login may listen to ws_sync, or send on it), so
+-- a token tells nothing to those who cannot see the rows: it is a keyed hash of
+-- a user or team id (ws_tok, secret key in ws_notify_key, neither readable by
+-- app logins). 'p<team>' the team's shared pool (every member), 'o<user>' one
+-- person's rows (a lead's owner, a call's or task's author), 'w<team>' the
+-- team-wide readers (supervisors, team leads); '*' everybody. Each login asks
+-- ws_my_tokens() for its own. A forged notification only makes workstations
+-- pull, which row-level security limits and the workstation rate-limits.
+CREATE TABLE IF NOT EXISTS ws_notify_key (k bytea NOT NULL);
+REVOKE ALL ON ws_notify_key FROM PUBLIC;
+INSERT INTO ws_notify_key (k)
+    SELECT sha256(convert_to(random()::text || clock_timestamp()::text || pg_backend_pid()::text
+                             || random()::text, 'UTF8'))
+     WHERE NOT EXISTS (SELECT 1 FROM ws_notify_key);
+
+CREATE OR REPLACE FUNCTION ws_tok(id uuid) RETURNS text
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    SELECT CASE WHEN id IS NULL THEN '-'
+                ELSE left(encode(sha256((SELECT k FROM ws_notify_key LIMIT 1)
+                                        || convert_to(id::text, 'UTF8')), 'hex'), 16) END
 $$;
+
+CREATE OR REPLACE FUNCTION ws_audience(pool boolean, owner uuid, team uuid) RETURNS text
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    SELECT CASE WHEN pool THEN 'p' || ws_tok(team)
+                ELSE 'o' || ws_tok(owner) || ' w' || ws_tok(team) END
+$$;
+
+REVOKE ALL ON FUNCTION ws_tok(uuid) FROM PUBLIC;
+REVOKE ALL ON FUNCTION ws_audience(boolean, uuid, uuid) FROM PUBLIC;
 
 -- Statement-level, with the statement's new rows: NOTIFY ws_sync, '<table> <token>...'
 -- (identical payloads are sent once per transaction).
@@ -50,7 +71,7 @@ BEGIN
                         ELSE ws_audience(l.shared_pool, l.owner_id, l.team_id) END AS a
               FROM new_rows n LEFT JOIN leads l ON l.id = n.lead_id
             UNION
-            SELECT 'c:' || n.user_id::text || ':' || coalesce(u.team_id::text, '-')
+            SELECT 'o' || ws_tok(n.user_id) || ' w' || ws_tok(u.team_id)
               FROM new_rows n LEFT JOIN users u ON u.id = n.user_id
              WHERE n.user_id IS NOT NULL) x;
     ELSIF TG_TABLE_NAME = 'tasks' THEN
@@ -61,7 +82,7 @@ BEGIN
                         ELSE ws_audience(l.shared_pool, l.owner_id, l.team_id) END AS a
               FROM new_rows n LEFT JOIN leads l ON l.id = n.lead_id
             UNION
-            SELECT 'c:' || n.owner_id::text || ':' || coalesce(u.team_id::text, '-')
+            SELECT 'o' || ws_tok(n.owner_id) || ' w' || ws_tok(u.team_id)
               FROM new_rows n LEFT JOIN users u ON u.id = n.owner_id
              WHERE n.owner_id IS NOT NULL) x;
     ELSIF TG_TABLE_NAME IN ('contacts', 'phones', 'emails', 'lead_tags') THEN

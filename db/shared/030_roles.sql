@@ -18,6 +18,25 @@ BEGIN
         END IF;
         EXECUTE format('GRANT ws_user TO %I', r);
     END LOOP;
+    -- ws_user_admin owns the user-management functions below: the only role that
+    -- creates logins, and it can grant nothing but the app's own group roles
+    -- (checked in the functions). Nobody logs in as it or is a member of it.
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'ws_user_admin') THEN
+        CREATE ROLE ws_user_admin NOLOGIN CREATEROLE;
+    END IF;
+    IF current_setting('server_version_num')::int >= 160000 THEN
+        -- PostgreSQL 16+: CREATEROLE grants only roles held WITH ADMIN OPTION
+        FOREACH r IN ARRAY ARRAY['ws_manager', 'ws_supervisor', 'ws_teamlead', 'ws_admin'] LOOP
+            EXECUTE format('GRANT %I TO ws_user_admin WITH ADMIN OPTION', r);
+        END LOOP;
+    END IF;
+    -- No app login holds CREATEROLE (before 2026-12 admins did: on PostgreSQL 15
+    -- that can grant pg_execute_server_program, i.e. run programs on the server).
+    FOR r IN SELECT m.rolname FROM pg_roles m
+              WHERE m.rolcreaterole AND NOT m.rolsuper AND m.rolcanlogin
+                AND pg_has_role(m.oid, 'ws_user', 'MEMBER') LOOP
+        EXECUTE format('ALTER ROLE %I NOCREATEROLE', r);
+    END LOOP;
 END $$;
 
 -- Who is asking. SECURITY DEFINER (they read users past its policies) and
@@ -32,6 +51,15 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
     SELECT team_id FROM users WHERE login = session_user AND NOT deleted LIMIT 1
 $$;
 
+-- The NOTIFY tokens (010_revisions.sql) that concern the caller.
+CREATE OR REPLACE FUNCTION ws_my_tokens() RETURNS text[]
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    SELECT ARRAY['o' || ws_tok(ws_uid()), 'p' || ws_tok(ws_team())]
+           || CASE WHEN pg_has_role(session_user, 'ws_supervisor', 'MEMBER')
+                     OR pg_has_role(session_user, 'ws_teamlead', 'MEMBER')
+                   THEN ARRAY['w' || ws_tok(ws_team())] ELSE ARRAY[]::text[] END
+$$;
+
 CREATE OR REPLACE FUNCTION ws_has(app_role text) RETURNS boolean
 LANGUAGE sql STABLE SET search_path = public, pg_temp AS $$
     SELECT pg_has_role(session_user, 'ws_' || app_role, 'MEMBER')
@@ -40,6 +68,42 @@ $$;
 CREATE OR REPLACE FUNCTION ws_is_admin() RETURNS boolean
 LANGUAGE sql STABLE SET search_path = public, pg_temp AS $$
     SELECT ws_has('admin')
+$$;
+
+-- An app login that is not an admin (the schema owner, a DBA or a superuser is not
+-- an app login and is not restricted by the guards below).
+CREATE OR REPLACE FUNCTION ws_restricted() RETURNS boolean
+LANGUAGE sql STABLE SET search_path = public, pg_temp AS $$
+    SELECT NOT ws_has('admin') AND pg_has_role(session_user, 'ws_user', 'MEMBER')
+$$;
+
+-- Is the caller an app login at all (admins included)?
+CREATE OR REPLACE FUNCTION ws_app_login() RETURNS boolean
+LANGUAGE sql STABLE SET search_path = public, pg_temp AS $$
+    SELECT pg_has_role(session_user, 'ws_user', 'MEMBER')
+       AND NOT (SELECT rolsuper FROM pg_roles WHERE rolname = session_user)
+$$;
+
+-- May the caller see this lead (its row-level security, as the caller)?
+CREATE OR REPLACE FUNCTION ws_lead_visible(lead uuid) RETURNS boolean
+LANGUAGE sql STABLE SET search_path = public, pg_temp AS $$
+    SELECT EXISTS (SELECT 1 FROM leads l WHERE l.id = lead)
+$$;
+
+-- Supervisor or team lead of the caller's team?
+CREATE OR REPLACE FUNCTION ws_team_wide() RETURNS boolean
+LANGUAGE sql STABLE SET search_path = public, pg_temp AS $$
+    SELECT ws_has('supervisor') OR ws_has('teamlead')
+$$;
+
+-- Is this user a member of the caller's team?
+CREATE OR REPLACE FUNCTION ws_in_my_team(who uuid) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    SELECT who IS NOT NULL AND EXISTS (
+        SELECT 1 FROM users u WHERE u.id = who AND NOT u.deleted
+          AND u.team_id IS NOT NULL
+          AND u.team_id = (SELECT team_id FROM users WHERE login = session_user
+                            AND NOT deleted LIMIT 1))
 $$;
 
 -- May the caller write this lead (and its contacts, phones, e-mails, tags)?
@@ -60,6 +124,8 @@ BEGIN
     IF NOT ws_lead_writable(lead) THEN
         RAISE EXCEPTION 'lead % is not yours to dial', lead USING ERRCODE = 'insufficient_privilege';
     END IF;
+    -- the server caps a lease: a dial, the call and its wrap-up; extend by acquiring again
+    seconds := least(greatest(coalesce(seconds, 0), 1), 1800);
     INSERT INTO leases AS l (lead_id, holder, holder_id, acquired_at, expires_at)
     VALUES (lead, session_user, ws_uid(), now(), now() + make_interval(secs => seconds))
     ON CONFLICT (lead_id) DO UPDATE
@@ -146,3 +212,5 @@ REVOKE ALL ON FUNCTION ws_finish_recording(uuid) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION ws_acquire_lease(uuid, integer) TO ws_user;
 GRANT EXECUTE ON FUNCTION ws_release_lease(uuid) TO ws_user;
 GRANT EXECUTE ON FUNCTION ws_finish_recording(uuid) TO ws_user;
+REVOKE ALL ON FUNCTION ws_my_tokens() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION ws_my_tokens() TO ws_user;

@@ -21,17 +21,34 @@ BEGIN
                              'refusal_reasons', 'kpi_plans', 'tags'] LOOP
         EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
         EXECUTE format('CREATE POLICY ws_read ON %I FOR SELECT USING (true)', t);
-        EXECUTE format('CREATE POLICY ws_insert ON %I FOR INSERT WITH CHECK ((SELECT ws_is_admin())%s)',
-                       t, CASE t WHEN 'tags' THEN ' OR true'
-                                 WHEN 'kpi_plans' THEN ' OR (SELECT ws_has(''teamlead''))'
-                                 ELSE '' END);
-        EXECUTE format('CREATE POLICY ws_update ON %I FOR UPDATE USING ((SELECT ws_is_admin())%s)',
-                       t, CASE t WHEN 'kpi_plans' THEN ' OR (SELECT ws_has(''teamlead''))'
-                                 ELSE '' END);
+        IF t <> 'kpi_plans' THEN
+            EXECUTE format('CREATE POLICY ws_insert ON %I FOR INSERT WITH CHECK ((SELECT ws_is_admin())%s)',
+                           t, CASE t WHEN 'tags' THEN ' OR true' ELSE '' END);
+            EXECUTE format('CREATE POLICY ws_update ON %I FOR UPDATE USING ((SELECT ws_is_admin()))', t);
+        END IF;
     END LOOP;
 END $$;
 
--- Users: everybody reads the team list; a user updates their own row; admins all.
+-- KPI plans: admins write any; a team lead writes the plans of their own team
+-- (the team's, or one of its members'); nobody else, and no team lead touches
+-- the global plan or another team's.
+CREATE POLICY ws_insert ON kpi_plans FOR INSERT WITH CHECK (
+    (SELECT ws_is_admin())
+    OR ((SELECT ws_has('teamlead'))
+        AND ((team_id = (SELECT ws_team()) AND (user_id IS NULL OR ws_in_my_team(user_id)))
+             OR (team_id IS NULL AND ws_in_my_team(user_id)))));
+CREATE POLICY ws_update ON kpi_plans FOR UPDATE
+    USING ((SELECT ws_is_admin())
+           OR ((SELECT ws_has('teamlead'))
+               AND ((team_id = (SELECT ws_team()) AND (user_id IS NULL OR ws_in_my_team(user_id)))
+                    OR (team_id IS NULL AND ws_in_my_team(user_id)))))
+    WITH CHECK ((SELECT ws_is_admin())
+           OR ((SELECT ws_has('teamlead'))
+               AND ((team_id = (SELECT ws_team()) AND (user_id IS NULL OR ws_in_my_team(user_id)))
+                    OR (team_id IS NULL AND ws_in_my_team(user_id)))));
+
+-- Users: everybody reads the team list; a user updates their own row (the
+-- display name only: 045_guards.sql); admins all.
 ALTER TABLE users ENABLE ROW LEVEL SECURITY;
 CREATE POLICY ws_read ON users FOR SELECT USING (true);
 CREATE POLICY ws_insert ON users FOR INSERT WITH CHECK ((SELECT ws_is_admin()));
@@ -48,10 +65,17 @@ CREATE POLICY ws_read ON leads FOR SELECT USING (
     OR owner_id = (SELECT ws_uid())
     OR (team_id = (SELECT ws_team())
         AND (shared_pool OR (SELECT ws_has('supervisor') OR ws_has('teamlead')))));
+-- A new lead is the inserter's own (in their team or none yet), or their team's
+-- pool lead with no owner; a team lead or supervisor may also create leads of
+-- their team for its members. Nobody creates a lead owned by someone else.
 CREATE POLICY ws_insert ON leads FOR INSERT WITH CHECK (
     (SELECT ws_is_admin())
-    OR owner_id = (SELECT ws_uid())
-    OR (team_id = (SELECT ws_team()) AND shared_pool));
+    OR (owner_id = (SELECT ws_uid()) AND NOT shared_pool
+        AND (team_id IS NULL OR team_id = (SELECT ws_team())))
+    OR (owner_id IS NULL AND shared_pool AND team_id = (SELECT ws_team()))
+    OR ((SELECT ws_team_wide()) AND team_id = (SELECT ws_team())
+        AND (owner_id IS NULL OR ws_in_my_team(owner_id))));
+-- (owner, team and pool change only through ws_assign_lead: 045_guards.sql)
 CREATE POLICY ws_update ON leads FOR UPDATE
     USING ((SELECT ws_is_admin()) OR owner_id = (SELECT ws_uid())
            OR (team_id = (SELECT ws_team()) AND shared_pool))
@@ -83,11 +107,17 @@ CREATE POLICY ws_read ON calls FOR SELECT USING (
     OR ((SELECT ws_has('supervisor') OR ws_has('teamlead'))
         AND user_id IN (SELECT u.id FROM users u WHERE u.team_id = (SELECT ws_team())))
     OR EXISTS (SELECT 1 FROM leads l WHERE l.id = lead_id));
+-- A call is written by the manager who made it, onto a lead they can see; the
+-- signalling facts are immutable once written (045_guards.sql).
 CREATE POLICY ws_insert ON calls FOR INSERT WITH CHECK (
-    (SELECT ws_is_admin()) OR user_id = (SELECT ws_uid()) OR user_id IS NULL);
+    (SELECT ws_is_admin())
+    OR (user_id = (SELECT ws_uid())
+        AND (lead_id IS NULL OR EXISTS (SELECT 1 FROM leads l WHERE l.id = lead_id))));
 CREATE POLICY ws_update ON calls FOR UPDATE
-    USING ((SELECT ws_is_admin()) OR user_id = (SELECT ws_uid()) OR user_id IS NULL)
-    WITH CHECK ((SELECT ws_is_admin()) OR user_id = (SELECT ws_uid()) OR user_id IS NULL);
+    USING ((SELECT ws_is_admin()) OR user_id = (SELECT ws_uid()))
+    WITH CHECK ((SELECT ws_is_admin())
+                OR (user_id = (SELECT ws_uid())
+                    AND (lead_id IS NULL OR EXISTS (SELECT 1 FROM leads l WHERE l.id = lead_id))));
 
 -- History: append-only; visible with its lead; written by its author.
 ALTER TABLE history_events ENABLE ROW LEVEL SECURITY;
@@ -98,22 +128,25 @@ CREATE POLICY ws_insert ON history_events FOR INSERT WITH CHECK (
     (SELECT ws_is_admin())
     OR ((user_id = (SELECT ws_uid()) OR user_id IS NULL)
         AND EXISTS (SELECT 1 FROM leads l WHERE l.id = lead_id)));
-CREATE POLICY ws_update ON history_events FOR UPDATE
-    USING ((SELECT ws_is_admin()) OR user_id = (SELECT ws_uid()))
-    WITH CHECK ((SELECT ws_is_admin()) OR user_id = (SELECT ws_uid()));
+-- (no UPDATE: the privilege is revoked in 045_guards.sql)
 
 -- Tasks: the owner's; supervisors read the team's.
 ALTER TABLE tasks ENABLE ROW LEVEL SECURITY;
 CREATE POLICY ws_read ON tasks FOR SELECT USING (
     (SELECT ws_is_admin()) OR owner_id = (SELECT ws_uid())
-    OR (owner_id IS NULL AND EXISTS (SELECT 1 FROM leads l WHERE l.id = lead_id))
+    OR EXISTS (SELECT 1 FROM leads l WHERE l.id = lead_id)
     OR ((SELECT ws_has('supervisor'))
         AND owner_id IN (SELECT u.id FROM users u WHERE u.team_id = (SELECT ws_team()))));
 CREATE POLICY ws_insert ON tasks FOR INSERT WITH CHECK (
-    (SELECT ws_is_admin()) OR owner_id = (SELECT ws_uid()) OR owner_id IS NULL);
+    (SELECT ws_is_admin())
+    OR ((owner_id = (SELECT ws_uid()) OR owner_id IS NULL)
+        AND (lead_id IS NULL OR EXISTS (SELECT 1 FROM leads l WHERE l.id = lead_id))));
+-- (a hand-over moves the lead's open tasks to its new manager: allowed while the
+-- lead is still the writer's, which it is until ws_assign_lead runs after them)
 CREATE POLICY ws_update ON tasks FOR UPDATE
     USING ((SELECT ws_is_admin()) OR owner_id = (SELECT ws_uid()) OR owner_id IS NULL)
-    WITH CHECK ((SELECT ws_is_admin()) OR owner_id = (SELECT ws_uid()) OR owner_id IS NULL);
+    WITH CHECK ((SELECT ws_is_admin()) OR owner_id = (SELECT ws_uid()) OR owner_id IS NULL
+                OR (lead_id IS NOT NULL AND ws_lead_writable(lead_id)));
 
 -- Recordings: a manager reads only their own; supervisors the team's.
 ALTER TABLE recordings ENABLE ROW LEVEL SECURITY;

@@ -134,9 +134,9 @@ def test_worker_pushes_on_commit_and_pulls_only_what_it_may_see(shared_db, make_
         assert b.syncer.timings["pulls"] == pulls  # alice's own lead: nothing for bob
         call_id = _wrapup(a, pool, 1)
         deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
+        while time.monotonic() < deadline:  # (the counter moves just after the commit)
             with b.session() as s:
-                if s.get(Call, call_id) is not None:
+                if s.get(Call, call_id) is not None and b.syncer.timings["pulls"] > pulls:
                     break
             time.sleep(0.05)
         with b.session() as s:

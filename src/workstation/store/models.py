@@ -321,6 +321,10 @@ class OutboxEntry(Base):
     row_id: Mapped[uuid.UUID] = mapped_column(Uuid)
     op: Mapped[str] = mapped_column(String(8), default="upsert")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Refused by the shared database: kept (with the server's reason) and shown to
+    # the user; skipped by later pushes until the row changes again or a retry.
+    rejected_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    rejected_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class SyncState(Base):

@@ -513,8 +513,8 @@ def hand_over(session: Session, lead_id: uuid.UUID, *, to_user_id: uuid.UUID | N
                 raise WorkspaceError(f"to_user_id: no user {to_user_id}")
             data["to_user"] = str(user.id)
             lead.owner_id = user.id
-            if user.team_id:
-                lead.team_id = user.team_id
+            lead.team_id = user.team_id or lead.team_id
+            lead.shared_pool = False
             new_owner = user.id
         else:
             team = session.get(Team, to_team_id)

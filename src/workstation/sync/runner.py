@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import select as selectmod
 import socket
 import threading
@@ -225,13 +226,19 @@ class SyncWorker(threading.Thread):
                 check_at = time.monotonic() + OUTBOX_CHECK_S
 
 
+_TOKEN = re.compile(r"[opw](?:[0-9a-f]{16}|-)")  # 'w-': the readers of no team
+
+
 @dataclass(frozen=True)
 class _Audience:
-    """Which notification tokens (db/shared/010_revisions.sql) this login can see."""
+    """Which notification tokens (db/shared/010_revisions.sql) concern this login.
 
-    uid: str
-    team: str
-    team_wide: bool  # supervisor or team lead: the whole team's leads and calls
+    Tokens are keyed hashes of user and team ids: the server tells each login
+    its own (``ws_my_tokens()``), and a payload names only tokens, so a listener
+    learns nothing about other teams' rows. A payload with ``*`` or anything this
+    version does not understand (a forged one too) just makes it pull."""
+
+    tokens: frozenset[str]
 
     @classmethod
     def of(cls, conn) -> _Audience | None:
@@ -239,8 +246,7 @@ class _Audience:
         shared database cannot say (then every notification is pulled)."""
         try:
             row = conn.execute(
-                "SELECT ws_uid()::text, ws_team()::text, ws_is_admin(),"
-                " ws_has('supervisor') OR ws_has('teamlead'),"
+                "SELECT ws_my_tokens(), ws_uid(), ws_is_admin(),"
                 " (SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = session_user),"
                 " pg_has_role(session_user, (SELECT relowner FROM pg_class"
                 "  WHERE oid = 'leads'::regclass), 'MEMBER')").fetchone()
@@ -249,25 +255,18 @@ class _Audience:
         except psycopg.Error as exc:
             log.info("notifications not filtered: %s", exc)
             return None
-        uid, team, admin, team_wide, superuser, owner = row
-        if admin or superuser or owner or uid is None:
+        tokens, uid, admin, superuser, owner = row
+        if admin or superuser or owner or uid is None or not tokens:
             return None
-        return cls(uid, team or "-", bool(team_wide))
+        return cls(frozenset(tokens))
 
     def sees(self, tokens: str) -> bool:
-        if not tokens:
-            return True  # a payload without tokens: an older server
-        for tok in tokens.split():
-            kind, _, rest = tok.partition(":")
-            if kind == "t":
-                if rest == self.team:
-                    return True
-            elif kind in ("u", "c"):
-                person, _, team = rest.partition(":")
-                if person == self.uid or (self.team_wide and team == self.team):
-                    return True
-            else:  # '*' or a token this version does not know
-                return True
+        words = tokens.split()
+        if not words:
+            return True  # nothing to go by: pull
+        for tok in words:
+            if tok in self.tokens or not _TOKEN.fullmatch(tok):
+                return True  # ours, '*', or a shape we do not know
         return False
 
 

@@ -157,33 +157,42 @@ def upgrade_shared(config) -> int:
 _LOGIN_RE = re.compile(r"^[a-z_][a-z0-9_.-]{0,62}$")
 
 
+def scram_verifier(engine_or_conn, login: str, password: str) -> str:
+    """The SCRAM-SHA-256 verifier of ``password``, computed here by libpq: the
+    server (and its log) never sees the password itself."""
+    conn = engine_or_conn.connect() if isinstance(engine_or_conn, Engine) else engine_or_conn
+    try:
+        pg = conn.connection.driver_connection.pgconn
+        return pg.encrypt_password(password.encode(), login.encode(), b"scram-sha-256").decode()
+    finally:
+        if conn is not engine_or_conn:
+            conn.close()
+
+
+def _check_login(login: str, role: str | None = None) -> None:
+    if not _LOGIN_RE.match(login) or login.startswith(("pg_", "ws_")):
+        raise ValueError(f"login {login!r}: use lower-case letters, digits, '_', '.', '-' "
+                         "(not starting with pg_ or ws_)")
+    if role is not None and role not in APP_ROLES:
+        raise ValueError(f"role {role!r}: expected one of {', '.join(APP_ROLES)}")
+
+
 def create_user(engine: Engine, login: str, password: str, role: str = "manager", *,
                 team: str | None = None, full_name: str = "") -> uuid.UUID:
-    """Create (or update) a user: a LOGIN role in the group ``ws_<role>`` and a users row.
+    """Create (or update) a user: a login in the group ``ws_<role>`` and its users row.
 
-    Run by an admin (a role with CREATEROLE that owns the schema).
+    Run by an admin. The login is made by ``ws_create_login`` (db/shared/035_logins.sql),
+    which can grant only the app's roles; the password travels as a SCRAM verifier.
+    One transaction: the login and the row appear together or not at all.
     Returns the users.id.
     """
     from workstation.store.models import Team, User
 
-    if not _LOGIN_RE.match(login):
-        raise ValueError(f"login {login!r}: use lower-case letters, digits, '_', '.', '-'")
-    if role not in APP_ROLES:
-        raise ValueError(f"role {role!r}: expected one of {', '.join(APP_ROLES)}")
-    with engine.begin() as conn:
-        exists = conn.scalar(text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": login})
-        q = conn.dialect.identifier_preparer.quote(login)
-        pw = conn.connection.driver_connection  # for literal quoting of the password
-        import psycopg.sql as psql
-
-        lit = psql.Literal(password).as_string(pw)
-        attrs = "LOGIN CREATEROLE" if role == "admin" else "LOGIN"
-        verb = "ALTER" if exists else "CREATE"
-        pw.execute(f"{verb} ROLE {q} {attrs} PASSWORD {lit}")
-        for r in APP_ROLES:
-            pw.execute(f"{'GRANT' if r == role else 'REVOKE'} ws_{r} {'TO' if r == role else 'FROM'} {q}")
+    _check_login(login, role)
     with Session(engine) as s, s.begin():
-        s.info["no_outbox"] = True
+        s.info["no_outbox"] = True  # the shared database has no outbox of its own
+        verifier = scram_verifier(s.connection(), login, password)
+        s.execute(text("SELECT ws_create_login(:l, :v, :r)"), {"l": login, "v": verifier, "r": role})
         team_id = None
         if team:
             t = s.scalar(select(Team).where(Team.name == team))
@@ -199,3 +208,11 @@ def create_user(engine: Engine, login: str, password: str, role: str = "manager"
         u.role, u.team_id, u.full_name, u.active = role, team_id, full_name or u.full_name, True
         s.flush()
         return u.id
+
+
+def set_password(engine: Engine, login: str, password: str) -> None:
+    """An admin sets another user's password (as a SCRAM verifier)."""
+    _check_login(login)
+    with engine.begin() as conn:
+        conn.execute(text("SELECT ws_set_password(:l, :v)"),
+                     {"l": login, "v": scram_verifier(conn, login, password)})

@@ -73,7 +73,6 @@ OUTBOX = OutboxEntry.__table__
 STATE = SyncState.__table__
 LAST_SYNC_KEY = "*"
 PERSIST_EVERY_S = 5.0
-REJECTED_KEY = "!rejected"
 PULL_INTERVAL_S = 0.25  # at most one NOTIFY-woken pull per interval
 OUTBOX_CHECK_S = 0.25  # local changes of other processes / Core writes
 RETRY_FIRST_S = 0.25  # offline: first retry, doubling up to SyncWorker.retry_s
@@ -95,6 +94,16 @@ def _references() -> dict[str, list[tuple[Table, str]]]:
 
 REFERENCES = _references()
 FK_COLUMNS = {t.name: [fk.parent.name for fk in t.foreign_keys] for t in SYNC_ORDER}
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """A local change the shared database refused (kept in the outbox)."""
+
+    table: str
+    row_id: uuid.UUID
+    at: datetime
+    reason: str
 
 
 @dataclass
@@ -122,7 +131,8 @@ class SyncReport:
         if sum(self.merged.values()):
             out.append(f"merged with shared rows of the same name: {fmt(self.merged)}")
         if sum(self.rejected.values()):
-            out.append(f"refused by the shared database (see log): {fmt(self.rejected)}")
+            out.append(f"refused by the shared database (kept; see `workstation sync status`): "
+                       f"{fmt(self.rejected)}")
         if sum(self.recordings.values()):
             out.append(f"recordings: {fmt(self.recordings)}")
         return out
@@ -230,12 +240,38 @@ class Syncer:
         return self.local.connect().execution_options(ws_read=True)
 
     def waiting(self) -> int:
+        """Changes still to be sent (those the shared database refused not counted)."""
         with self._read() as c:
-            return c.scalar(select(func.count()).select_from(OUTBOX)) or 0
+            return c.scalar(select(func.count()).select_from(OUTBOX)
+                            .where(OUTBOX.c.rejected_at.is_(None))) or 0
 
     def outbox_mark(self) -> int:
         with self._read() as c:
-            return c.scalar(select(func.max(OUTBOX.c.seq))) or 0
+            return c.scalar(select(func.max(OUTBOX.c.seq))
+                            .where(OUTBOX.c.rejected_at.is_(None))) or 0
+
+    def rejected(self, limit: int = 100) -> list[Rejected]:
+        """Changes the shared database refused, newest first, with its reason."""
+        with self._read() as c:
+            rows = c.execute(select(OUTBOX.c.table_name, OUTBOX.c.row_id,
+                                    func.max(OUTBOX.c.rejected_at), OUTBOX.c.rejected_reason)
+                             .where(OUTBOX.c.rejected_at.is_not(None))
+                             .group_by(OUTBOX.c.table_name, OUTBOX.c.row_id)
+                             .order_by(func.max(OUTBOX.c.rejected_at).desc())
+                             .limit(limit)).all()
+        return [Rejected(t, rid, at, reason) for t, rid, at, reason in rows]
+
+    def rejected_count(self) -> int:
+        with self._read() as c:
+            return c.scalar(select(func.count(func.distinct(OUTBOX.c.row_id)))
+                            .where(OUTBOX.c.rejected_at.is_not(None))) or 0
+
+    def retry_rejected(self) -> int:
+        """Send the refused changes again at the next push (after a fix on the
+        server, e.g. an admin gave the missing right). Returns how many."""
+        with self.local.begin() as lc:
+            return lc.execute(update(OUTBOX).where(OUTBOX.c.rejected_at.is_not(None))
+                              .values(rejected_at=None, rejected_reason="")).rowcount
 
     def last_sync(self) -> datetime | None:
         if self._last_sync is not None:
@@ -332,8 +368,8 @@ class Syncer:
         report = report or SyncReport()
         while True:
             with self._read() as lc:
-                entries = lc.execute(select(OUTBOX).order_by(OUTBOX.c.seq)
-                                     .limit(self.batch)).all()
+                entries = lc.execute(select(OUTBOX).where(OUTBOX.c.rejected_at.is_(None))
+                                     .order_by(OUTBOX.c.seq).limit(self.batch)).all()
                 if not entries:
                     return report
                 ids: dict[str, set[uuid.UUID]] = {}
@@ -346,7 +382,10 @@ class Syncer:
                         rows[t.name] = {r["id"]: dict(r) for r in lc.execute(
                             select(t).where(t.c.id.in_(ids[t.name]))).mappings()}
             t0 = time.perf_counter()
+            moves = self._moves(rows)
             results = self._push_server(ids, rows, report)
+            if moves:
+                self._assign(moves, results)
             t1 = time.perf_counter()
             if self.lag_hook is not None:
                 self.lag_hook([(e.table_name, e.row_id, e.created_at) for e in entries],
@@ -357,6 +396,47 @@ class Syncer:
             self.timings["push_batches"] += 1
             if len(entries) < self.batch:
                 return report
+
+    def _moves(self, rows) -> dict[uuid.UUID, tuple]:
+        """Leads whose owner, team or pool differ from the shared row's: a hand-over
+        or an assignment. Their rows go out with the shared assignment (a plain
+        update cannot move a lead: db/shared/045_guards.sql); the move itself is
+        made afterwards by ``ws_assign_lead``, which applies the rules."""
+        local = rows.get("leads")
+        if not local:
+            return {}
+        t = Base.metadata.tables["leads"]
+        with self.shared.connect() as sc:
+            shared = {r.id: (r.owner_id, r.team_id, bool(r.shared_pool)) for r in sc.execute(
+                select(t.c.id, t.c.owner_id, t.c.team_id, t.c.shared_pool)
+                .where(t.c.id.in_(list(local))))}
+        moves = {}
+        for rid, row in local.items():
+            cur = shared.get(rid)
+            mine = (row["owner_id"], row["team_id"], bool(row["shared_pool"]))
+            if cur is not None and mine != cur:
+                moves[rid] = mine
+                row["owner_id"], row["team_id"], row["shared_pool"] = cur
+        return moves
+
+    def _assign(self, moves: dict[uuid.UUID, tuple], results: dict) -> None:
+        """Make the hand-overs and assignments the pushed leads carry."""
+        for rid, (owner, team, _pool) in moves.items():
+            kind, _ = results.get(("leads", rid), ("ok", None))
+            if kind not in ("ok", "lost"):  # refused: nothing to move
+                continue
+            try:
+                with self.shared.begin() as sc:
+                    self._own(sc)
+                    rev = sc.scalar(text("SELECT ws_assign_lead(:l, :o, :t)"),
+                                    {"l": rid, "o": owner, "t": team})
+                if kind == "ok":  # (lost: the newer shared row is applied, the pull follows)
+                    results[("leads", rid)] = ("ok", rev)
+            except DBAPIError as exc:
+                if _is_unavailable(exc):
+                    raise SharedUnavailable(f"shared database {describe(self.shared)}: "
+                                            f"{_short(exc)}") from exc
+                results[("leads", rid)] = ("rejected", _short(exc))
 
     def _own(self, sc) -> None:
         pid = sc.connection.driver_connection.info.backend_pid
@@ -498,7 +578,7 @@ class Syncer:
                             sp.rollback()
                             log.warning("shared database refused %s %s: %s",
                                         t.name, rid, _short(exc))
-                            results[(t.name, rid)] = ("rejected", None)
+                            results[(t.name, rid)] = ("rejected", _short(exc))
             report.conflicts += results["history"]
             return results
 
@@ -656,12 +736,29 @@ class Syncer:
                 t = Base.metadata.tables[tname]
                 lc.execute(update(t).where(t.c.id == bindparam("b_id"))
                            .values(revision=bindparam("b_rev")), revs)
-            rejected = sum(report.rejected.values())
-            if rejected:
-                self._set_state(lc, REJECTED_KEY, cursor=rejected, at=utcnow())
-            seqs = [e.seq for e in entries]
+            refused = {key for key in newest
+                       if results.get(key, ("ok", None))[0] == "rejected"}
+            now = utcnow()
+            for tname, rid in refused:  # kept, with the server's reason, never lost
+                reason = results[(tname, rid)][1] or "refused by the shared database"
+                log.warning("shared database refused %s %s: %s", tname, rid, reason)
+                lc.execute(update(OUTBOX).where(OUTBOX.c.table_name == tname,
+                                                OUTBOX.c.row_id == rid,
+                                                OUTBOX.c.seq <= newest[(tname, rid)])
+                           .values(rejected_at=now, rejected_reason=reason[:2000]))
+            seqs = [e.seq for e in entries if (e.table_name, e.row_id) not in refused]
             for i in range(0, len(seqs), 500):
                 lc.execute(delete(OUTBOX).where(OUTBOX.c.seq.in_(seqs[i:i + 500])))
+            sent = [key for key in newest if key not in refused]
+            if sent and lc.scalar(select(OUTBOX.c.seq).where(OUTBOX.c.rejected_at.is_not(None))
+                                  .limit(1)) is None:
+                sent = []  # nothing was ever refused: the common case
+            for i in range(0, len(sent), 200):  # the row is in: its older refusals are moot
+                part = sent[i:i + 200]
+                lc.execute(delete(OUTBOX).where(
+                    OUTBOX.c.rejected_at.is_not(None),
+                    or_(*[(OUTBOX.c.table_name == tn) & (OUTBOX.c.row_id == rid)
+                          for tn, rid in part])))
 
     def _newer_pending(self, lc, tname, rid, seq) -> bool:
         return lc.scalar(select(func.count()).select_from(OUTBOX).where(

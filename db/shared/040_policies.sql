@@ -140,7 +140,8 @@ CREATE POLICY ws_read ON tasks FOR SELECT USING (
 CREATE POLICY ws_insert ON tasks FOR INSERT WITH CHECK (
     (SELECT ws_is_admin())
     OR ((owner_id = (SELECT ws_uid()) OR owner_id IS NULL)
-        AND (lead_id IS NULL OR EXISTS (SELECT 1 FROM leads l WHERE l.id = lead_id))));
+        AND (lead_id IS NULL OR EXISTS (SELECT 1 FROM leads l WHERE l.id = lead_id)))
+    OR (lead_id IS NOT NULL AND ws_lead_writable(lead_id)));
 -- (a hand-over moves the lead's open tasks to its new manager: allowed while the
 -- lead is still the writer's, which it is until ws_assign_lead runs after them)
 CREATE POLICY ws_update ON tasks FOR UPDATE

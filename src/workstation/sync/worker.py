@@ -266,6 +266,19 @@ class Syncer:
             return c.scalar(select(func.count(func.distinct(OUTBOX.c.row_id)))
                             .where(OUTBOX.c.rejected_at.is_not(None))) or 0
 
+    def rejected_lines(self, limit: int = 20) -> list[str]:
+        """What ``sync status`` and the status bar's tooltip say about refused rows."""
+        count = self.rejected_count()
+        if not count:
+            return []
+        out = [f"refused by the shared database: {count} (kept here; "
+               f"`workstation sync retry` sends them again)"]
+        for r in self.rejected(limit):
+            out.append(f"  {r.table} {r.row_id}: {r.reason}")
+        if count > limit:
+            out.append(f"  ... and {count - limit} more")
+        return out
+
     def retry_rejected(self) -> int:
         """Send the refused changes again at the next push (after a fix on the
         server, e.g. an admin gave the missing right). Returns how many."""

@@ -197,7 +197,7 @@
     <context>
         <name>CallWorkspace</name>
         <message>
-            <location filename="../../src/workstation/views/workspace/widget.py" line="+230" />
+            <location filename="../../src/workstation/views/workspace/widget.py" line="+252" />
             <source>Incoming call %1</source>
             <translation>Вхідний дзвінок %1</translation>
         </message>
@@ -1105,7 +1105,7 @@
     <context>
         <name>LeadListWidget</name>
         <message>
-            <location filename="../../src/workstation/views/leadlist/widget.py" line="+169" />
+            <location filename="../../src/workstation/views/leadlist/widget.py" line="+208" />
             <source>All types</source>
             <translation>Усі типи</translation>
         </message>
@@ -2587,7 +2587,7 @@ Tools: %2</source>
     <context>
         <name>SyncStatusWidget</name>
         <message>
-            <location filename="../../src/workstation/views/syncstatus.py" line="+34" />
+            <location filename="../../src/workstation/views/syncstatus.py" line="+38" />
             <source>Local only</source>
             <translation>Лише локально</translation>
         </message>
@@ -2597,7 +2597,7 @@ Tools: %2</source>
             <translation>Спільну базу даних не задано: це робоче місце працює автономно.</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+12" />
             <source>Synced</source>
             <translation>Синхронізовано</translation>
         </message>
@@ -2614,6 +2614,20 @@ Tools: %2</source>
                 <numerusform>%1 · %n очікують</numerusform>
                 <numerusform>%1 · %n очікують</numerusform>
             </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+2" />
+            <source>%1 · %n refused</source>
+            <translation>
+                <numerusform>%1 · %n відхилено</numerusform>
+                <numerusform>%1 · %n відхилено</numerusform>
+                <numerusform>%1 · %n відхилено</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 · not verified</source>
+            <translation>%1 · не перевірено</translation>
         </message>
         <message>
             <location line="+3" />
@@ -2638,6 +2652,20 @@ Last sync: %3</source>
             <location line="+1" />
             <source>unreachable; changes are kept and sent later</source>
             <translation>недоступна; зміни збережено й буде надіслано пізніше</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>The connection does not check the server's certificate (db.allow_insecure_tls): someone on the network could pose as it.</source>
+            <translation>З'єднання не перевіряє сертифікат сервера (db.allow_insecure_tls): хтось у мережі може видати себе за нього.</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+3" />
+            <source>%n change(s) refused by the shared database and kept on this workstation (workstation sync status lists them):</source>
+            <translation>
+                <numerusform>%n зміну відхилено спільною базою і збережено на цьому робочому місці (перелік: workstation sync status):</numerusform>
+                <numerusform>%n зміни відхилено спільною базою і збережено на цьому робочому місці (перелік: workstation sync status):</numerusform>
+                <numerusform>%n змін відхилено спільною базою і збережено на цьому робочому місці (перелік: workstation sync status):</numerusform>
+            </translation>
         </message>
     </context>
     <context>

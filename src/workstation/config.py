@@ -14,6 +14,7 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote, urlsplit, urlunsplit
 from typing import Any, Callable
 
 from workstation import paths
@@ -33,6 +34,7 @@ class Option:
     help: str
     secret: bool = False
     choices: tuple[str, ...] | None = None
+    validate: Callable[[Any], None] | None = None  # raises ConfigError naming the fault
 
     def parse(self, text: str) -> Any:
         """Turn a command-line string into a value of this option's type."""
@@ -56,6 +58,31 @@ class Option:
         return value
 
 
+def url_password(url: str) -> str | None:
+    """The password written inside a database URL, if any."""
+    try:
+        return urlsplit(url).password
+    except ValueError:
+        return None
+
+
+def hide_url_password(url: str) -> str:
+    """The URL with any password inside replaced by ***."""
+    pw = url_password(url)
+    if not pw:
+        return url
+    parts = urlsplit(url)
+    netloc = parts.netloc.replace(f":{quote(pw, safe='')}@", ":***@").replace(f":{pw}@", ":***@")
+    return urlunsplit(parts._replace(netloc=netloc))
+
+
+def _no_password_in_url(value: Any) -> None:
+    if value and url_password(str(value)):
+        raise ConfigError("db.shared_url: do not put the password in the URL (it would be stored "
+                          "in plain text); remove it and run 'workstation config set-secret "
+                          "db.shared_password'")
+
+
 OPTIONS: dict[str, Option] = {
     o.key: o
     for o in [
@@ -70,7 +97,15 @@ OPTIONS: dict[str, Option] = {
         Option("db.local_path", str, "", "Local SQLite store; empty = the user data dir"),
         Option("db.shared_url", str, "",
                "Shared PostgreSQL database URL, without password "
-               "(postgresql://user@host:5432/db?sslmode=require); empty = work alone"),
+               "(postgresql://user@db.example.com:5432/sales); a remote host is checked with "
+               "sslmode=verify-full by default; empty = work alone",
+               validate=_no_password_in_url),
+        Option("db.ssl_ca_file", str, "",
+               "CA certificate file the shared database's certificate is checked against; "
+               "empty = the system's trusted CAs"),
+        Option("db.allow_insecure_tls", bool, False,
+               "Allow sslmode disable/allow/prefer/require/verify-ca to a remote shared database "
+               "(the server's identity is then not checked): for a test bench only"),
         Option("db.shared_password", str, "", "Shared database password (keyring only)", secret=True),
         Option("sip.username", str, "", "SIP account user name"),
         Option("sip.domain", str, "", "SIP domain / registrar host[:port]"),
@@ -161,10 +196,20 @@ class Config:
             raise ConfigError(f"{key} is a secret: use 'workstation config set-secret {key}'")
         if isinstance(value, str):
             value = opt.parse(value)
+        if opt.validate is not None:
+            opt.validate(value)
         self._values[key] = value
 
     def __getitem__(self, key: str) -> Any:
         return self.get(key)
 
     def items(self) -> list[tuple[str, Any]]:
-        return [(k, self.get(k)) for k, o in OPTIONS.items() if not o.secret]
+        """Every setting and its value, for listing (a password found inside a URL
+        written by an older version is shown as ***)."""
+        out = []
+        for k, o in OPTIONS.items():
+            if o.secret:
+                continue
+            v = self.get(k)
+            out.append((k, hide_url_password(v) if k == "db.shared_url" and v else v))
+        return out

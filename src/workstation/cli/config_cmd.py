@@ -45,11 +45,12 @@ def _list(args) -> int:
                 out[k] = "<set>" if secrets.get_secret(k) else "<not set>"
         print(json.dumps(out, ensure_ascii=False, indent=2))
         return 0
+    values = dict(cfg.items())
     for key, opt in OPTIONS.items():
         if opt.secret:
             shown = "<set>" if secrets.get_secret(key) else "<not set>"
         else:
-            shown = _fmt(cfg.get(key))
+            shown = _fmt(values[key])
         print(f"{key} = {shown}\t# {opt.help}")
     return 0
 
@@ -71,7 +72,7 @@ def _get(args) -> int:
         opt = cfg.option(args.key)
         if opt.secret:
             raise CliError(f"{args.key} is a secret: it is never printed")
-        print(_fmt(cfg.get(args.key)))
+        print(_fmt(dict(cfg.items())[args.key]))
     except ConfigError as exc:
         raise CliError(str(exc)) from exc
     return 0

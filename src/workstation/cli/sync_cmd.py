@@ -2,7 +2,8 @@
 
     workstation sync --once     push and pull once, print what moved; exit 3 if unreachable
     workstation sync            keep syncing until SIGINT/SIGTERM
-    workstation sync status     connected/offline, changes waiting, last sync
+    workstation sync status     connected/offline, changes waiting, refused, last sync
+    workstation sync retry      send the changes the shared database refused again
     workstation sync add-user   (admin) create a user: a database role + users row
 """
 
@@ -30,6 +31,9 @@ def register(sub) -> None:
     ssub = p.add_subparsers(dest="sync_command", metavar="ACTION")
     st = ssub.add_parser("status", help="connected/offline, changes waiting, last sync time")
     st.set_defaults(func=_status)
+    rt = ssub.add_parser("retry", help="send the changes the shared database refused again "
+                                       "(after the cause was fixed)")
+    rt.set_defaults(func=_retry)
     au = ssub.add_parser("add-user", help="(admin) create or update a user of the shared database")
     au.add_argument("login")
     au.add_argument("--role", default="manager",
@@ -118,7 +122,12 @@ def _run_forever(syncer, engine, poll: float, where: str) -> int:
 
 
 def _status(args) -> int:
-    from workstation.sync.shared import SharedUnavailable, check_connection, describe
+    from workstation.sync.shared import (
+        SharedUnavailable,
+        check_connection,
+        describe,
+        transport_state,
+    )
 
     cfg = Config()
     store, engine, syncer = _open(cfg)
@@ -130,9 +139,31 @@ def _status(args) -> int:
             state, code = f"offline ({exc})", EXIT_UNREACHABLE
         last = syncer.last_sync()
         print(f"shared database: {describe(engine)}: {state}")
+        print(f"connection: {_TRANSPORT[transport_state(engine.url)]}")
         print(f"changes waiting: {syncer.waiting()}")
+        for line in syncer.rejected_lines():
+            print(line)
         print(f"last sync: {last.isoformat(timespec='seconds') if last else 'never'}")
         return code
+    finally:
+        syncer.close()
+        engine.dispose()
+        store.dispose()
+
+
+_TRANSPORT = {"local": "this machine (no network)",
+              "verified": "TLS, server certificate and host name verified",
+              "insecure": "NOT VERIFIED: the server's identity is not checked "
+                          "(db.allow_insecure_tls)"}
+
+
+def _retry(args) -> int:
+    cfg = Config()
+    store, engine, syncer = _open(cfg)
+    try:
+        n = syncer.retry_rejected()
+        print(f"{n} refused change(s) will be sent again at the next sync")
+        return 0
     finally:
         syncer.close()
         engine.dispose()

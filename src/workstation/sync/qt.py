@@ -17,6 +17,7 @@ from datetime import datetime
 from PySide6.QtCore import QObject, Signal
 
 from workstation.sync.runner import Status, SyncWorker
+from workstation.sync.shared import transport_state
 from workstation.sync.worker import SyncReport, Syncer
 
 
@@ -25,6 +26,9 @@ class SyncService(QObject):
     """(connected, changes waiting, last sync time as an aware datetime or None)."""
     sig_report = Signal(object)
     """A :class:`SyncReport` after a round that moved something."""
+    sig_rejected = Signal(int, str)
+    """(how many changes the shared database refused, what it said): emitted when
+    the count changes; the changes stay in the outbox until fixed or retried."""
     sig_user_id = Signal(object, object)
     """(old id, new id): the watched login's users.id in the local store changed:
     the row created locally at an offline first start was merged (by login) with
@@ -39,6 +43,9 @@ class SyncService(QObject):
         self._login: str | None = None
         self._login_id = None
         self._login_checked = False
+        self._rejected = 0
+        self.transport = transport_state(syncer.shared.url)
+        """"local", "verified" or "insecure" (TLS without a certificate check)."""
 
     @classmethod
     def from_config(cls, config, store_url: str, parent=None) -> SyncService | None:
@@ -71,6 +78,13 @@ class SyncService(QObject):
     def _on_status(self, st: Status) -> None:
         self.last = st
         self.sig_status.emit(st.connected, st.waiting, st.last_sync)
+        if st.rejected != self._rejected:
+            self._rejected = st.rejected
+            try:
+                detail = "\n".join(self.syncer.rejected_lines(10))
+            except Exception:  # noqa: BLE001 - a busy local store: the count still goes out
+                detail = ""
+            self.sig_rejected.emit(st.rejected, detail)
         if st.connected and not self._login_checked:  # the first round pulled users
             self._check_login()
 

@@ -42,6 +42,7 @@ class Status:
     waiting: int
     last_sync: datetime | None
     error: str = ""
+    rejected: int = 0  # changes the shared database refused (kept in the outbox)
 
 
 class SyncWorker(threading.Thread):
@@ -101,9 +102,11 @@ class SyncWorker(threading.Thread):
         try:
             waiting = self.syncer.waiting()
             last = self.syncer.last_sync()
+            rejected = self.syncer.rejected_count()
         except Exception:  # noqa: BLE001 - a busy local store must not kill the thread
             waiting, last = self.status.waiting, self.status.last_sync
-        self.status = Status(connected, waiting, last, error)
+            rejected = self.status.rejected
+        self.status = Status(connected, waiting, last, error, rejected)
         if self.on_status:
             self.on_status(self.status)
 

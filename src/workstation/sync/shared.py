@@ -1,7 +1,8 @@
 """The shared PostgreSQL database: connection, schema upgrade, users.
 
 The workstation signs in as the user's own database role: ``db.shared_url``
-names user, host, port, database and options (``?sslmode=require`` for TLS);
+names user, host, port, database and options (a remote host is reached with
+``sslmode=verify-full``: :func:`secure_transport`);
 the password comes from the keyring (secret ``db.shared_password``). The schema
 is the same Alembic chain as the local store plus the PostgreSQL-only SQL in
 ``db/shared/`` (revision triggers, roles, row-level security), applied in file
@@ -10,6 +11,7 @@ name order by :func:`upgrade_shared`.
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 import re
 import sys
@@ -37,8 +39,62 @@ class NotConfigured(RuntimeError):
     """No shared database is set: this workstation works alone."""
 
 
+_LOOPBACK = {"localhost", "::1", "ip6-localhost"}
+SECURE_SSLMODE = "verify-full"
+INSECURE_SSLMODES = ("disable", "allow", "prefer", "require", "verify-ca")
+
+
+def is_loopback(host: str | None) -> bool:
+    """A host on this machine (or a Unix socket): no network to protect."""
+    if not host or host.startswith("/"):
+        return True
+    host = host.strip("[]").lower()
+    if host in _LOOPBACK:
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def secure_transport(u: URL, *, ca_file: str = "", allow_insecure: bool = False) -> URL:
+    """TLS rules for the shared database (README, "Security model").
+
+    Loopback hosts are left as they are. A remote host gets ``sslmode=verify-full``
+    (the certificate must chain to ``ca_file`` or, by default, the system's CAs, and
+    name the host) unless the URL says otherwise; a mode that does not verify the
+    server (disable, allow, prefer, require, verify-ca) is refused unless
+    ``allow_insecure`` (``db.allow_insecure_tls``) is on."""
+    host = u.host or u.query.get("host")
+    if isinstance(host, tuple):
+        host = host[0] if host else None
+    if is_loopback(host):
+        return u
+    mode = u.query.get("sslmode") or SECURE_SSLMODE
+    if mode in INSECURE_SSLMODES and not allow_insecure:
+        raise NotConfigured(
+            f"db.shared_url: sslmode={mode} to {host} does not check the server's certificate "
+            f"and host name, so anyone on the network could pose as it; use "
+            f"sslmode={SECURE_SSLMODE} (the default), or set db.allow_insecure_tls true for a "
+            f"test bench")
+    query = dict(u.query)
+    query["sslmode"] = mode
+    if mode == SECURE_SSLMODE and "sslrootcert" not in query:
+        query["sslrootcert"] = ca_file or "system"
+    return u.set(query=query)
+
+
+def transport_state(u: URL) -> str:
+    """"local" (loopback), "verified" (verify-full) or "insecure" — for the status bar."""
+    host = u.host or u.query.get("host")
+    if is_loopback(host if isinstance(host, str) else None):
+        return "local"
+    return "verified" if u.query.get("sslmode") == SECURE_SSLMODE else "insecure"
+
+
 def shared_url(config=None, *, url: str | None = None, password: str | None = None) -> URL:
-    """The SQLAlchemy URL (psycopg driver) with the keyring password filled in."""
+    """The SQLAlchemy URL (psycopg driver) with the keyring password filled in and
+    the TLS rules applied (:func:`secure_transport`)."""
     raw = url if url is not None else (config.get("db.shared_url") if config is not None else "")
     if not raw:
         raise NotConfigured("no shared database is set (workstation config set db.shared_url ...)")
@@ -49,6 +105,9 @@ def shared_url(config=None, *, url: str | None = None, password: str | None = No
     if not u.drivername.startswith("postgresql"):
         raise NotConfigured(f"db.shared_url: expected postgresql://..., got {u.drivername}://")
     u = u.set(drivername="postgresql+psycopg")
+    u = secure_transport(u, ca_file=config.get("db.ssl_ca_file") if config is not None else "",
+                         allow_insecure=bool(config.get("db.allow_insecure_tls"))
+                         if config is not None else False)
     if password is None and u.password is None:
         from workstation.secrets import get_secret
 

@@ -25,7 +25,7 @@ class Ui_DatabasePageForm(object):
 
         self.urlEdit = QLineEdit(DatabasePageForm)
         self.urlEdit.setObjectName(u"urlEdit")
-        self.urlEdit.setPlaceholderText(u"postgresql://user@host:5432/sales?sslmode=require")
+        self.urlEdit.setPlaceholderText(u"postgresql://user@db.example.com:5432/sales")
 
         self.form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.urlEdit)
 

@@ -76,8 +76,9 @@ def test_xlsx(tmp_path):
         assert t.kind == "xlsx"
         assert t.headers == ["Company", "Phone", "E-mail"]
         rows = list(t.rows())
-    assert rows[0] == (2, ["Synthetic Mills", "380671112233", "a@example.com"])
-    assert rows[2] == (4, ["Lakeside Ltd", "0502223344", ""])
+    # the rows the sheet holds, each line its sheet row; trailing empty cells dropped
+    assert rows == [(2, ["Synthetic Mills", "380671112233", "a@example.com"]), (3, []),
+                    (4, ["Lakeside Ltd", "0502223344"])]
 
 
 def test_huge_cell_is_a_bad_row_with_its_line(tmp_path):

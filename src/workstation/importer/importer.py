@@ -37,7 +37,6 @@ Qt-free; the wizard runs :func:`run_import` through ``views.ops.run_op``.
 
 from __future__ import annotations
 
-import csv
 import gc
 import logging
 import os
@@ -77,6 +76,7 @@ from workstation.importer.mapping import (
     parse_lead_type,
 )
 from workstation.importer.reader import BadRow, ImportFileError, Table, open_table
+from workstation.safecsv import SafeWriter, unescape_cell
 from workstation.store.leads import make_name_key
 from workstation.store.models import (
     Contact,
@@ -241,8 +241,10 @@ class _Parser:
         if i is None:
             return ""
         if i >= 0:
-            return cells[i].strip()
-        return " ".join(c for c in (cells[j].strip() for j in self.m[name]) if c)
+            value = cells[i].strip()
+        else:
+            value = " ".join(c for c in (cells[j].strip() for j in self.m[name]) if c)
+        return unescape_cell(value) if value[:1] == "'" else value
 
     def parse(self, line: int, cells: list[str], warn: Callable[[str], None]) -> _Row | str:
         if len(cells) < self.width:
@@ -298,6 +300,8 @@ class _Parser:
                 name = " ".join(name.split())
                 if not name:
                     continue
+                if name[0] == "'":
+                    name = unescape_cell(name)
                 if len(name) > LIMITS["contact"]:
                     return (f"contact person is {len(name)} characters long "
                             f"(the limit is {LIMITS['contact']})")
@@ -311,6 +315,8 @@ class _Parser:
             for token in _EMAIL_SPLIT.split(cell):
                 if not token:
                     continue
+                if token[0] == "'":
+                    token = unescape_cell(token)
                 if "@" not in token or len(token) > LIMITS["email"] or token[0] == "@":
                     warn(f"e-mail ignored: {token[:60]!r} is not an e-mail address")
                     continue
@@ -391,7 +397,7 @@ class _RejectsFile:
                 log.warning("cannot write the rejects file in %s: %s", folder, exc)
                 continue
             self._tmp, self.path = tmp, folder / self.path.name
-            self._w = csv.writer(self._f)
+            self._w = SafeWriter(self._f)
             self._w.writerow(["line", "reason", *self.headers])
             self.written = True
             return

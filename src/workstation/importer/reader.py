@@ -26,8 +26,10 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import logging
 import os
 import re
+import stat
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -41,6 +43,17 @@ SNIFF_BYTES = 256 * 1024
 DELIMITERS = (",", ";", "\t")
 XLSX_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"
+# XLSX bounds, checked on the ZIP's declared sizes before any part is parsed. Shared
+# strings and styles are loaded whole (memory); sheets are streamed (time).
+XLSX_MAX_PART_BYTES = 64 << 20
+XLSX_MAX_SHEET_BYTES = 512 << 20
+XLSX_MAX_TOTAL_BYTES = 1 << 30
+XLSX_MAX_RATIO = 100  # XML compresses 5-30:1; a bomb 1000:1 ...
+XLSX_RATIO_FROM = 16 << 20  # ... checked for parts this large
+XLSX_MAX_PARTS = 10_000
+XLSX_MAX_COLUMNS = 1024
+
+log = logging.getLogger(__name__)
 
 _CYR = re.compile(r"[А-Яа-яЁёІіЇїЄєҐґ]")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -161,12 +174,6 @@ def detect_encoding(path: Path, head: bytes) -> str:
         return "utf-8-sig"
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
-    nul = head.find(b"\0")
-    if nul >= 0:
-        raise ImportFileError(
-            path, "binary data (NUL bytes): not a CSV text file; "
-            "save the base as CSV (UTF-8 or Windows-1251) or XLSX",
-            _line_of_offset(path, nul))
     bad, non_ascii_before = _utf8_error_offset(path, 0)
     if bad is None:
         return "utf-8"
@@ -224,6 +231,8 @@ def detect_delimiter(sample: str) -> str:
 
 
 def _check_readable(path: Path) -> int:
+    """Size of ``path``, or ``ImportFileError``. A FIFO, a device or a socket is refused at
+    once: the file is opened non-blocking and checked by ``fstat`` before anything is read."""
     if not path.exists():
         raise ImportFileError(path, "no such file")
     if path.is_dir():
@@ -231,14 +240,45 @@ def _check_readable(path: Path) -> int:
     if not os.access(path, os.R_OK):
         raise ImportFileError(path, "permission denied: the file cannot be read")
     try:
-        with open(path, "rb") as f:
-            f.read(1)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         raise ImportFileError(path, f"cannot be read: {exc.strerror or exc}") from exc
-    size = path.stat().st_size
-    if size == 0:
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            kind = ("a named pipe (FIFO)" if stat.S_ISFIFO(st.st_mode) else
+                    "a device" if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode) else
+                    "a socket" if stat.S_ISSOCK(st.st_mode) else "not a regular file")
+            raise ImportFileError(path, f"is {kind}, not a regular file; "
+                                  "save the base as a CSV or XLSX file")
+        try:
+            os.read(fd, 1)
+        except OSError as exc:
+            raise ImportFileError(path, f"cannot be read: {exc.strerror or exc}") from exc
+    finally:
+        os.close(fd)
+    if st.st_size == 0:
         raise ImportFileError(path, "the file is empty")
-    return size
+    return st.st_size
+
+
+def find_nul(path: Path, start: int = 0) -> int | None:
+    """Offset of the first NUL byte of ``path`` from ``start`` on (the whole file), or None."""
+    pos = start
+    with open(path, "rb") as f:
+        f.seek(start)
+        while chunk := f.read(1 << 20):
+            i = chunk.find(b"\0")
+            if i >= 0:
+                return pos + i
+            pos += len(chunk)
+    return None
+
+
+def _refuse_nul(path: Path, offset: int) -> None:
+    raise ImportFileError(
+        path, "binary data (NUL bytes): not a CSV text file; "
+        "save the base as CSV (UTF-8 or Windows-1251) or XLSX", _line_of_offset(path, offset))
 
 
 def open_table(path: Path | str, *, encoding: str | None = None,
@@ -263,7 +303,13 @@ def _open_csv(path: Path, size: int, head: bytes, encoding: str | None,
             codecs.lookup(encoding)
         except LookupError as exc:
             raise ImportFileError(path, f"unknown encoding name {encoding!r}") from exc
-    else:
+    wide = head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or (
+        encoding is not None and codecs.lookup(encoding).name.startswith(("utf-16", "utf-32")))
+    if not wide:  # the whole file: a NUL past any sample reached the shared database once
+        nul = find_nul(path)
+        if nul is not None:
+            _refuse_nul(path, nul)
+    if not encoding:
         encoding = detect_encoding(path, head)
     raw = open(path, "rb")  # noqa: SIM115 - closed by Table.close / the generator
     try:
@@ -290,7 +336,11 @@ def _open_csv(path: Path, size: int, head: bytes, encoding: str | None,
         """(start line, cells | BadRow) or None at the end."""
         start = reader.line_num + 1
         try:
-            return start, next(reader)
+            cells = next(reader)
+            if wide and any("\0" in c for c in cells):
+                raise ImportFileError(path, "a NUL character in the text: not a CSV text file",
+                                      start)
+            return start, cells
         except StopIteration:
             return None
         except csv.Error as exc:
@@ -345,18 +395,126 @@ def _cell_text(value) -> str:
     return str(value)
 
 
-def _open_xlsx(path: Path, size: int, sheet: str | None) -> Table:
+class _RootReached(Exception):
+    pass
+
+
+def _refuse_dtd(zf, info) -> str | None:
+    """Why the XML part ``info`` is refused (a DTD, or not XML), or None.
+
+    Parses only up to the root element. An XLSX part never has a DTD; one is
+    how the billion laughs and external entities get in. The stdlib parser
+    openpyxl uses here (no defusedxml installed) has only expat's own
+    amplification limit (expat >= 2.4: the billion laughs ends in a ParseError
+    after ~0.3 s and ~70 MB) and nothing against a DTD as such: refusing the
+    DTD first does not depend on the expat version or OPENPYXL_DEFUSEDXML.
+    """
+    from xml.parsers import expat
+
+    found: list[str] = []
+
+    def doctype(*_args) -> None:
+        found.append("dtd")
+        raise _RootReached
+
+    def root(*_args) -> None:
+        raise _RootReached
+
+    parser = expat.ParserCreate()
+    parser.StartDoctypeDeclHandler = doctype
+    parser.EntityDeclHandler = doctype
+    parser.StartElementHandler = root
+    try:
+        with zf.open(info) as f:
+            while chunk := f.read(1 << 16):
+                parser.Parse(chunk, False)
+            parser.Parse(b"", True)
+    except _RootReached:
+        pass
+    except expat.ExpatError as exc:
+        return f"part {info.filename} is not well-formed XML ({exc})"
+    if found:
+        return (f"part {info.filename} declares a DTD (XML entities): refused, "
+                "an XLSX workbook never has one")
+    return None
+
+
+def check_xlsx_archive(path: Path) -> None:
+    """Refuse an archive that is not an XLSX workbook or would expand too far when parsed.
+
+    Sizes are the ones the ZIP declares; Python's zipfile never gives more bytes
+    than declared (a part whose headers lie ends in a CRC error, which is refused
+    like any damaged part).
+    """
     import zipfile
 
     try:
+        zf = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise ImportFileError(path, f"not a readable XLSX workbook: a damaged ZIP archive "
+                              f"({exc})") from exc
+    with zf:
+        infos = zf.infolist()
+        if len(infos) > XLSX_MAX_PARTS:
+            raise ImportFileError(path, f"not an XLSX workbook: {len(infos):,} parts in the "
+                                  f"archive (at most {XLSX_MAX_PARTS:,})")
+        names = {i.filename for i in infos}
+        if "[Content_Types].xml" not in names or not any(
+                n.startswith("xl/") and n.endswith(".xml") for n in names):
+            raise ImportFileError(path, "a ZIP archive, not an XLSX workbook nor a CSV text "
+                                  "file; save the base as CSV or XLSX")
+        total = 0
+        for info in infos:
+            size = info.file_size
+            total += size
+            sheet = info.filename.startswith("xl/worksheets/")
+            limit = XLSX_MAX_SHEET_BYTES if sheet else XLSX_MAX_PART_BYTES
+            ratio = size / max(info.compress_size, 1)
+            if size > limit or (size > XLSX_RATIO_FROM and ratio > XLSX_MAX_RATIO):
+                raise ImportFileError(
+                    path, f"refused: part {info.filename} expands to {size:,} bytes from "
+                    f"{info.compress_size:,} (at most {limit:,} bytes and a ratio of "
+                    f"{XLSX_MAX_RATIO}:1): a zip bomb or a damaged file")
+            if total > XLSX_MAX_TOTAL_BYTES:
+                raise ImportFileError(path, f"refused: the workbook expands to more than "
+                                      f"{XLSX_MAX_TOTAL_BYTES:,} bytes")
+        for info in infos:
+            if info.filename.endswith((".xml", ".rels")):
+                try:
+                    problem = _refuse_dtd(zf, info)
+                except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+                    problem = f"part {info.filename} is damaged ({exc})"
+                if problem:
+                    raise ImportFileError(path, f"not a readable XLSX workbook: {problem}")
+
+
+def _xlsx_problem(exc: BaseException) -> str:
+    text = str(exc) or type(exc).__name__
+    return f"not a readable XLSX workbook ({text[:300]})"
+
+
+def _open_xlsx(path: Path, size: int, sheet: str | None) -> Table:
+    """Rows come straight from openpyxl's streaming sheet parser: only the rows and
+    cells the sheet holds (no padding to a declared dimension such as
+    ``A1:XFD1048576``, no empty rows for gaps; a row's line is its sheet row
+    number); trailing empty cells are dropped and a row is cut to the header's
+    width (cells past it have no column name to be mapped by)."""
+    try:
         from openpyxl import load_workbook
+        from openpyxl.worksheet._reader import WorkSheetParser
     except ImportError as exc:  # pragma: no cover - openpyxl is a runtime dependency
         raise ImportFileError(path, "XLSX support needs the openpyxl package") from exc
+    check_xlsx_archive(path)
+    fh = open(path, "rb")  # noqa: SIM115 - a file object: openpyxl then ignores the suffix
+    wb = None
+
+    def close() -> None:
+        if wb is not None:
+            wb.close()
+        fh.close()
+
     try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise ImportFileError(path, f"not a readable XLSX workbook ({exc})") from exc
-    try:
+        wb = load_workbook(fh, read_only=True, data_only=True)
         if sheet:
             if sheet not in wb.sheetnames:
                 raise ImportFileError(path, f"no sheet {sheet!r}; sheets: "
@@ -364,41 +522,80 @@ def _open_xlsx(path: Path, size: int, sheet: str | None) -> Table:
             ws = wb[sheet]
         else:
             ws = wb.worksheets[0]
-        total = ws.max_row or 0
-        it = ws.iter_rows(values_only=True)
-        line = 0
+        total = wb._archive.getinfo(ws._worksheet_path).file_size
+        src = wb._archive.open(ws._worksheet_path)
+        parser = WorkSheetParser(src, ws._shared_strings, data_only=True, epoch=wb.epoch,
+                                 date_formats=wb._date_formats,
+                                 timedelta_formats=wb._timedelta_formats)
+        it = parser.parse()
         headers: list[str] | None = None
-        for values in it:
-            line += 1
-            cells = [_cell_text(v) for v in values]
-            if any(c.strip() for c in cells):
-                headers = [c.strip() for c in cells]
+        for line, cells in it:
+            values = _row_values(cells, XLSX_MAX_COLUMNS + 1)
+            if any(c.strip() for c in values):
+                headers = [c.strip() for c in values]
                 break
         if headers is None:
             raise ImportFileError(path, "no header row: the sheet is empty")
-        while headers and not headers[-1]:
-            headers.pop()
-    except BaseException:
-        wb.close()
+        if len(headers) > XLSX_MAX_COLUMNS:
+            raise ImportFileError(path, f"the header row has more than {XLSX_MAX_COLUMNS:,} "
+                                  "columns", line)
+    except ImportFileError:
+        close()
         raise
+    except Exception as exc:  # noqa: BLE001 - whatever the parser raises: the file is bad
+        close()
+        log.debug("XLSX %s unreadable", path, exc_info=True)
+        raise ImportFileError(path, _xlsx_problem(exc)) from exc
+    width = len(headers)
     state = {"line": line}
 
     def rows() -> Iterator[tuple[int, list[str] | BadRow]]:
         try:
-            for values in it:
-                state["line"] += 1
-                cells = [_cell_text(v) for v in values]
-                big = next((c for c in cells if len(c) > MAX_CELL_CHARS), None)
-                if big is not None:
+            while True:
+                try:
+                    item = next(it, None)
+                except Exception as exc:  # noqa: BLE001 - see above
+                    log.debug("XLSX %s unreadable", path, exc_info=True)
+                    raise ImportFileError(path, _xlsx_problem(exc), state["line"] + 1) from exc
+                if item is None:
+                    return
+                state["line"], cells = item
+                values = _row_values(cells, width)
+                if any(len(c) > MAX_CELL_CHARS for c in values):
                     yield state["line"], BadRow(
                         f"a cell is larger than the limit of {MAX_CELL_CHARS:,} characters")
+                elif any("\0" in c for c in values):
+                    yield state["line"], BadRow("a cell holds a NUL character")
                 else:
-                    yield state["line"], cells
+                    yield state["line"], values
         finally:
-            wb.close()
+            close()
+
+    def position() -> int:
+        try:
+            return min(src.tell(), total)
+        except (OSError, ValueError):
+            return total
 
     return Table(path=path, kind="xlsx", headers=headers, size=total, sheet=ws.title,
-                 _rows=rows(), _pos=lambda: state["line"], _close=wb.close)
+                 _rows=rows(), _pos=position, _close=close)
+
+
+def _row_values(cells: list[dict], width: int) -> list[str]:
+    """The texts of a parsed row's cells in columns 1..``width``, trailing empties dropped."""
+    last = 0
+    for cell in cells:
+        col = cell["column"]
+        if col <= width and cell["value"] is not None and col > last:
+            last = col
+    out = [""] * last
+    for cell in cells:
+        col = cell["column"]
+        if col <= last and cell["value"] is not None:
+            out[col - 1] = _cell_text(cell["value"])
+    while out and not out[-1].strip():
+        out.pop()
+    return out
 
 
 def read_preview(path: Path | str, limit: int = 50, cell_chars: int = 200,

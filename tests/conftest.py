@@ -66,6 +66,8 @@ def cli(capsys):
         import sys
 
         old = sys.stdin
+        umask = os.umask(0o022)  # main() sets 077 for the process: undone after the command
+        os.umask(umask)
         if stdin is not None:
             sys.stdin = io.StringIO(stdin)
         try:
@@ -74,6 +76,7 @@ def cli(capsys):
             code = exc.code
         finally:
             sys.stdin = old
+            os.umask(umask)
         out, err = capsys.readouterr()
         return code, out, err
 

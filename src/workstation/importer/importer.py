@@ -376,7 +376,8 @@ def _merge_rows(into: _Row, row: _Row) -> None:
 class _RejectsFile:
     """``<input>.rejects.csv``: written under a temporary name and renamed when the
     import committed; removed when it failed or was cancelled. When the input's
-    folder is not writable, the file goes to the user data dir's ``rejects``."""
+    folder is not writable, the file goes to the user data dir's ``rejects``.
+    The file is 0600 (it holds lead data) and its cells are formula-escaped."""
 
     def __init__(self, path: Path, headers: list[str], enabled: bool) -> None:
         self.path, self.headers, self.enabled = path, headers, enabled
@@ -390,9 +391,15 @@ class _RejectsFile:
 
         for folder in (self.path.parent, paths.user_data_dir() / "rejects"):
             try:
-                folder.mkdir(parents=True, exist_ok=True)
+                if folder.is_relative_to(paths.user_data_dir()):
+                    paths.private_dir(folder)
+                else:
+                    folder.mkdir(parents=True, exist_ok=True)
                 tmp = folder / f".{self.path.name}.part"
-                self._f = open(tmp, "w", encoding="utf-8-sig", newline="")  # noqa: SIM115
+                # lead data: owner only, whatever the umask (0600 kept by the rename)
+                fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, paths.PRIVATE_FILE)
+                paths.private_file(tmp)  # an older .part left with another mode
+                self._f = open(fd, "w", encoding="utf-8-sig", newline="")  # noqa: SIM115
             except OSError as exc:
                 log.warning("cannot write the rejects file in %s: %s", folder, exc)
                 continue

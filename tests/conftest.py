@@ -38,6 +38,14 @@ def isolated_home(tmp_path_factory, monkeypatch) -> Path:
 
 
 @pytest.fixture
+def loose_umask():
+    """umask 022 for the test (files 0644 unless the code sets their mode), restored after."""
+    old = os.umask(0o022)
+    yield
+    os.umask(old)
+
+
+@pytest.fixture
 def config(isolated_home):
     from workstation.config import Config
 

@@ -21,6 +21,9 @@ from workstation.importer.reader import (
 )
 
 
+BOMB = 128 << 20  # the issue's bomb is 1 GiB: bench/bench_hostile_import.py
+
+
 def refused(store, path, *needles, **opts):
     """run_import(path) raises ImportFileError naming the file; nothing changed."""
     before = count_leads(store)
@@ -37,17 +40,30 @@ def refused(store, path, *needles, **opts):
 
 
 def test_shared_strings_zip_bomb_refused_before_parsing(store, tmp_path):
-    path = hostile.shared_strings_bomb(tmp_path / "bomb.xlsx", expanded=XLSX_MAX_PART_BYTES * 2)
-    assert path.stat().st_size < XLSX_MAX_PART_BYTES // 50
+    path = hostile.shared_strings_bomb(tmp_path / "bomb.xlsx", expanded=BOMB)
+    assert path.stat().st_size < BOMB // 500
     t0 = time.monotonic()
     msg = refused(store, path, "xl/sharedStrings.xml", "zip bomb")
-    assert time.monotonic() - t0 < 30  # refused on the declared sizes (measured: 0.2 s)
+    assert time.monotonic() - t0 < 30  # refused on the declared sizes (measured: 2 ms)
     assert "expands to 134," in msg
 
 
-def test_a_smaller_bomb_is_refused_by_its_ratio(store, tmp_path):
-    path = hostile.shared_strings_bomb(tmp_path / "bomb.xlsx", expanded=32 << 20)
-    refused(store, path, "ratio")
+def test_shared_strings_past_the_memory_budget(store, tmp_path, monkeypatch):
+    """Plain text compressing like text (no bomb), only too many strings: the reader
+    stops at its memory budget (made small here; bench: 48 MB refused in ~4 s)."""
+    from workstation.importer import reader
+
+    monkeypatch.setattr(reader, "XLSX_STRINGS_BUDGET", 2 << 20)
+    path = hostile.shared_strings_at_budget(tmp_path / "many.xlsx", 4 << 20)
+    refused(store, path, "shared strings take more than 2 MB")
+
+
+def test_a_part_loaded_whole_is_bounded(store, tmp_path):
+    """openpyxl parses styles whole (16 MiB took 250 MB and 8.5 s): refused over 4 MiB."""
+    path = hostile.styles_bomb(tmp_path / "styles.xlsx", XLSX_MAX_PART_BYTES + (1 << 20),
+                               noise=True)
+    msg = refused(store, path, "xl/styles.xml", "read whole")
+    assert "zip bomb" not in msg  # it compresses like real XML: the reading bound did it
 
 
 def test_zip_headers_lying_about_the_size(store, tmp_path):
@@ -67,6 +83,23 @@ def test_external_entity_refused_and_never_read(store, tmp_path):
     path = hostile.external_entity(tmp_path / "xxe.xlsx")
     msg = refused(store, path, "DTD")
     assert "root:" not in msg
+
+
+def test_many_cells_in_one_row_stay_within_bounds(store, tmp_path):
+    """1.4 million empty cells in one row (a 31 KB file) took 873 MB and 29 s: now the
+    ratio refuses the part; read anyway, the streaming parser keeps no cell past the
+    header's columns."""
+    row = '<row r="2">' + '<c r="B2"/>' * 1_400_000 + "</row>"
+    path = hostile.write_xlsx(tmp_path / "wide.xlsx", [hostile.row_xml(1, hostile.HEADERS), row])
+    refused(store, path, "zip bomb")
+    wide = [hostile.row_xml(1, hostile.HEADERS),
+            '<row r="2"><c r="A2" t="inlineStr"><is><t>Wide Ltd</t></is></c>'
+            '<c r="B2" t="inlineStr"><is><t>+380671112299</t></is></c>'
+            + "".join(f'<c r="{hostile.column_letter(c)}2" t="inlineStr"><is><t>x</t></is></c>'
+                      for c in range(4, 16385)) + "</row>"]
+    path = hostile.write_xlsx(tmp_path / "wide2.xlsx", wide)
+    with open_table(path) as t:
+        assert list(t.rows()) == [(2, ["Wide Ltd", "+380671112299"])]
 
 
 def test_declared_dimension_is_ignored(store, tmp_path):
@@ -112,7 +145,7 @@ def test_failure_in_the_middle_of_the_sheet_rolls_everything_back(store, tmp_pat
         hostile.row_xml(i + 2, [f"Company {i}", f"+38067{3000000 + i}", "Ann"])
         for i in range(300)] + ['<row r="302"><c r="A302" t="s"><v>99</v></c></row>']
     path = hostile.write_xlsx(tmp_path / "bad-index.xlsx", rows, shared_strings=["<si><t>x</t></si>"])
-    msg = refused(store, path, "line 302", "not a readable XLSX workbook", batch_rows=50)
+    msg = refused(store, path, "line 302", "shared string that is not there", batch_rows=50)
     assert "Traceback" not in msg
 
 
@@ -183,7 +216,7 @@ def test_device_is_refused_not_read(store, device):
 
 
 @pytest.mark.parametrize("make", [
-    lambda d: hostile.shared_strings_bomb(d / "bomb.xlsx", expanded=XLSX_MAX_PART_BYTES * 2),
+    lambda d: hostile.shared_strings_bomb(d / "bomb.xlsx", expanded=BOMB),
     lambda d: hostile.billion_laughs(d / "lol.xlsx", "sst"),
     lambda d: hostile.zip_named_csv(d / "zip.csv"),
     lambda d: hostile.truncated_xlsx(d / "cut.xlsx"),
@@ -206,3 +239,20 @@ def test_cli_fifo_exits_2_at_once(cli, store, tmp_path):
         pytest.fail("workstation import waited on a named pipe")
     code, _out, err = box["value"]
     assert code == 2 and "named pipe" in err
+
+
+def test_own_shared_strings_reader_gives_what_openpyxl_gives():
+    import io
+
+    from openpyxl.reader.strings import read_string_table
+
+    from workstation.importer.reader import read_shared_strings
+
+    xml = ('<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/'
+           'spreadsheetml/2006/main"><si><t>plain</t></si><si><r><t>ri</t></r><r><rPr><b/></rPr>'
+           '<t>ch</t></r></si><si><t>Київ</t><rPh sb="0" eb="1"><t>phonetic</t></rPh></si>'
+           '<si><t xml:space="preserve"> a &amp; b </t></si><si><t/></si>'
+           '<si><t>under_x005F_score</t></si></sst>').encode()
+    ours = read_shared_strings(io.BytesIO(xml))
+    assert ours == read_string_table(io.BytesIO(xml))
+    assert ours == ["plain", "rich", "Київ", " a & b ", "", "under_score"]

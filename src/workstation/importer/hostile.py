@@ -24,6 +24,10 @@ _CONTENT_TYPES = (
     '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
     '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
     '{shared}</Types>')
+_STYLES_TYPE = ('<Override PartName="/xl/styles.xml" ContentType="application/'
+                'vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>')
+_STYLES_REL = ('<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/'
+               '2006/relationships/styles" Target="styles.xml"/>')
 _SHARED_TYPE = ('<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
                 'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>')
 _ROOT_RELS = (
@@ -85,17 +89,20 @@ def row_xml(index: int, cells: Iterable[str | tuple[int, str]]) -> str:
 def write_xlsx(path: Path, rows: Iterable[str], *, dimension: str = "",
                shared_strings: Iterable[str] | None = None, sheet_dtd: str = "",
                workbook_dtd: str = "", sst_dtd: str = "", sheet_name: str = "Leads",
-               level: int = 9) -> Path:
+               styles: Iterable[str] | None = None, level: int = 9) -> Path:
     """An XLSX whose sheet is ``rows`` (XML text of ``<row>`` elements, streamed);
-    ``shared_strings`` (XML text chunks of ``<si>`` elements) adds that part."""
+    ``shared_strings`` (XML text chunks of ``<si>`` elements) adds that part,
+    ``styles`` (chunks of ``<xf>`` elements) a styles part."""
     path = Path(path)
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=level) as z:
         z.writestr("[Content_Types].xml", _CONTENT_TYPES.format(
-            shared=_SHARED_TYPE if shared_strings is not None else ""))
+            shared=(_SHARED_TYPE if shared_strings is not None else "")
+            + (_STYLES_TYPE if styles is not None else "")))
         z.writestr("_rels/.rels", _ROOT_RELS)
         z.writestr("xl/workbook.xml", _WORKBOOK.format(dtd=workbook_dtd, name=sheet_name))
         z.writestr("xl/_rels/workbook.xml.rels", _WORKBOOK_RELS.format(
-            shared=_SHARED_REL if shared_strings is not None else ""))
+            shared=(_SHARED_REL if shared_strings is not None else "")
+            + (_STYLES_REL if styles is not None else "")))
         with z.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as f:
             dim = f'<dimension ref="{dimension}"/>' if dimension else ""
             f.write(_SHEET_HEAD.format(dtd=sheet_dtd, dimension=dim).encode())
@@ -108,6 +115,14 @@ def write_xlsx(path: Path, rows: Iterable[str], *, dimension: str = "",
                 for chunk in shared_strings:
                     f.write(chunk.encode())
                 f.write(b"</sst>")
+        if styles is not None:
+            with z.open("xl/styles.xml", "w", force_zip64=True) as f:
+                f.write(b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                        b'<styleSheet xmlns="http://schemas.openxmlformats.org/'
+                        b'spreadsheetml/2006/main"><cellXfs>')
+                for chunk in styles:
+                    f.write(chunk.encode())
+                f.write(b"</cellXfs></styleSheet>")
     return path
 
 
@@ -132,6 +147,40 @@ def shared_strings_bomb(path: Path, expanded: int = 1 << 30) -> Path:
 
     rows = [row_xml(1, HEADERS), '<row r="2"><c r="A2" t="s"><v>0</v></c></row>']
     return write_xlsx(path, rows, shared_strings=chunks())
+
+
+def shared_strings_at_budget(path: Path, size: int, length: int = 40) -> Path:
+    """``size`` bytes of distinct ``length``-character shared strings: no bomb (it
+    compresses ~20:1, like real text), only more strings than the reader keeps."""
+    def chunks():
+        done = i = 0
+        while done < size:
+            chunk = "".join(f"<si><t>{n:0{length}d}</t></si>" for n in range(i, i + 10_000))
+            i += 10_000
+            done += len(chunk)
+            yield chunk
+
+    rows = [row_xml(1, HEADERS), '<row r="2"><c r="A2" t="s"><v>0</v></c></row>']
+    return write_xlsx(path, rows, shared_strings=chunks(), level=6)
+
+
+def styles_bomb(path: Path, size: int, noise: bool = False) -> Path:
+    """A styles part of ``size`` bytes of cell formats (openpyxl loads styles whole);
+    ``noise`` adds random comments, so that it compresses no better than real XML."""
+    import random
+
+    rnd = random.Random(14)
+    xf = '<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+
+    def chunks():
+        done = 0
+        while done < size:
+            chunk = "".join(xf + (f"<!--{rnd.getrandbits(64):016x}-->" if noise else "")
+                            for _ in range(1000))
+            yield chunk
+            done += len(chunk)
+
+    return write_xlsx(path, [row_xml(1, HEADERS)], styles=chunks())
 
 
 def lying_sizes_bomb(path: Path, expanded: int = 256 << 20) -> Path:

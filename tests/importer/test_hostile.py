@@ -13,12 +13,8 @@ import pytest
 
 from workstation.importer import hostile
 from workstation.importer.importer import ImportOptions, count_leads, run_import
-from workstation.importer.reader import (
-    SNIFF_BYTES,
-    XLSX_MAX_PART_BYTES,
-    ImportFileError,
-    open_table,
-)
+from workstation.importer.reader import SNIFF_BYTES, ImportFileError, open_table
+from workstation.importer.xlsx import XLSX_MAX_PART_BYTES
 
 
 BOMB = 128 << 20  # the issue's bomb is 1 GiB: bench/bench_hostile_import.py
@@ -51,9 +47,9 @@ def test_shared_strings_zip_bomb_refused_before_parsing(store, tmp_path):
 def test_shared_strings_past_the_memory_budget(store, tmp_path, monkeypatch):
     """Plain text compressing like text (no bomb), only too many strings: the reader
     stops at its memory budget (made small here; bench: 48 MB refused in ~4 s)."""
-    from workstation.importer import reader
+    from workstation.importer import xlsx
 
-    monkeypatch.setattr(reader, "XLSX_STRINGS_BUDGET", 2 << 20)
+    monkeypatch.setattr(xlsx, "XLSX_STRINGS_BUDGET", 2 << 20)
     path = hostile.shared_strings_at_budget(tmp_path / "many.xlsx", 4 << 20)
     refused(store, path, "shared strings take more than 2 MB")
 
@@ -246,7 +242,7 @@ def test_own_shared_strings_reader_gives_what_openpyxl_gives():
 
     from openpyxl.reader.strings import read_string_table
 
-    from workstation.importer.reader import read_shared_strings
+    from workstation.importer.xlsx import read_shared_strings
 
     xml = ('<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/'
            'spreadsheetml/2006/main"><si><t>plain</t></si><si><r><t>ri</t></r><r><rPr><b/></rPr>'

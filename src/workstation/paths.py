@@ -78,12 +78,14 @@ def tighten_tree(root: Path) -> None:
     if not root.is_dir():
         return
     _chmod(root, PRIVATE_DIR)
-    for folder, dirs, files in os.walk(root):
+    for folder, dirs, files in os.walk(root):  # symlinks are not followed, nor changed
         for name in dirs:
-            _chmod(Path(folder, name), PRIVATE_DIR)
+            d = Path(folder, name)
+            if not d.is_symlink():
+                _chmod(d, PRIVATE_DIR)
         for name in files:
             f = Path(folder, name)
-            if f.is_file() and not f.is_symlink():
+            if not f.is_symlink() and f.is_file():
                 _chmod(f, PRIVATE_FILE)
 
 

@@ -90,6 +90,21 @@ def test_make_private_sets_umask_and_tightens_what_an_older_version_left(isolate
         assert mode(p.parent) == 0o700, p.parent
 
 
+def test_tightening_leaves_what_symlinks_point_to(isolated_home, tmp_path):
+    outside = tmp_path / "shared"
+    outside.mkdir()
+    (outside / "team.wav").write_text("x")
+    os.chmod(outside, 0o755)
+    os.chmod(outside / "team.wav", 0o644)
+    (paths.user_data_dir() / "linked").symlink_to(outside)
+    (paths.user_data_dir() / "linked.wav").symlink_to(outside / "team.wav")
+    try:
+        paths.make_private()
+    finally:
+        os.umask(0o022)
+    assert mode(outside) == 0o755 and mode(outside / "team.wav") == 0o644
+
+
 def test_log_files_are_0600_across_rotation(tmp_path):
     from workstation.logs import _PrivateRotatingFileHandler
 

@@ -28,12 +28,8 @@ from pathlib import Path
 
 from workstation.importer.reader import MAX_CELL_CHARS, BadRow, ImportFileError, Table
 
-# XLSX bounds. Before any part is parsed, on the ZIP's declared sizes: every part, the
-# total and the compression ratio. While openpyxl reads: a part it loads whole (workbook,
-# styles, rels, theme, chart sheets) at most XLSX_MAX_PART_BYTES; streamed parts (sheets)
-# only the first bound; the shared strings at most XLSX_STRINGS_BUDGET bytes of memory.
-XLSX_MAX_PART_BYTES = 4 << 20  # measured: a 16 MiB styles part took 250 MB and 8.5 s
-XLSX_MAX_STREAMED_BYTES = 512 << 20
+XLSX_MAX_PART_BYTES = 4 << 20  # read whole; measured: a 16 MiB styles part took 250 MB, 8.5 s
+XLSX_MAX_STREAMED_BYTES = 512 << 20  # any part
 XLSX_STRINGS_BUDGET = 48 << 20  # ~500,000 distinct strings of 40 characters
 XLSX_MAX_TOTAL_BYTES = 1 << 30
 XLSX_MAX_RATIO = 100  # XML compresses 5-30:1; a bomb 1000:1 ...
@@ -64,11 +60,12 @@ def _refuse_dtd(zf, info) -> str | None:
     """Why the XML part ``info`` is refused (a DTD, or not XML), or None.
 
     Parses only up to the root element. An XLSX part never has a DTD; one is
-    how the billion laughs and external entities get in. The stdlib parser
-    openpyxl uses here (no defusedxml installed) has only expat's own
-    amplification limit (expat >= 2.4: the billion laughs ends in a ParseError
-    after ~0.3 s and ~70 MB) and nothing against a DTD as such: refusing the
-    DTD first does not depend on the expat version or OPENPYXL_DEFUSEDXML.
+    how the billion laughs and external entities get in. The parsers that read
+    the parts (openpyxl's ElementTree, defusedxml not being installed, and this
+    module's expat readers) have only expat's own amplification limit (expat >=
+    2.4; with 2.5 the billion laughs ended in a ParseError traceback after
+    ~0.3 s and ~70 MB) and nothing against a DTD as such; refusing any DTD
+    first does not depend on the expat version nor on OPENPYXL_DEFUSEDXML.
     """
     from xml.parsers import expat
 
@@ -128,13 +125,13 @@ def check_xlsx_archive(path: Path) -> None:
         for info in infos:
             size = info.file_size
             total += size
-            limit = XLSX_MAX_STREAMED_BYTES
             ratio = size / max(info.compress_size, 1)
-            if size > limit or (size > XLSX_RATIO_FROM and ratio > XLSX_MAX_RATIO):
+            if size > XLSX_MAX_STREAMED_BYTES or (size > XLSX_RATIO_FROM
+                                                  and ratio > XLSX_MAX_RATIO):
                 raise ImportFileError(
                     path, f"refused: part {info.filename} expands to {size:,} bytes from "
-                    f"{info.compress_size:,} (at most {limit:,} bytes and a ratio of "
-                    f"{XLSX_MAX_RATIO}:1): a zip bomb or a damaged file")
+                    f"{info.compress_size:,} (at most {XLSX_MAX_STREAMED_BYTES:,} bytes and "
+                    f"a ratio of {XLSX_MAX_RATIO}:1): a zip bomb or a damaged file")
             if total > XLSX_MAX_TOTAL_BYTES:
                 raise ImportFileError(path, f"refused: the workbook expands to more than "
                                       f"{XLSX_MAX_TOTAL_BYTES:,} bytes")

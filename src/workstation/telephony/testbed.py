@@ -125,6 +125,7 @@ class Kamailio:
     min_expires: int = 1
     tls: bool = False  # also listen on TLS (needs kamailio-tls-modules and openssl)
     tls_port: int = 0
+    realm: str = ""  # digest realm; empty = addr (the host of the domain clients use)
     proc: subprocess.Popen | None = None
     log_path: Path = field(init=False)
 
@@ -147,7 +148,7 @@ class Kamailio:
             tls = (f'loadmodule "tls.so"\n'
                    f'modparam("tls", "config", "{self._tls_files()}")')
         self.cfg_path.write_text(_fill(paths.data_dir("sip") / "kamailio" / "kamailio.cfg.in", {
-            "LISTEN": listen, "REALM": self.addr, "USERS": users,
+            "LISTEN": listen, "REALM": self.realm or self.addr, "USERS": users,
             "MIN_EXPIRES": str(self.min_expires), "TLS": tls,
         }), encoding="utf-8")
 

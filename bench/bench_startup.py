@@ -1,0 +1,123 @@
+"""Start-up figures: the real app started again and again, as a user starts it.
+
+    .venv/bin/python bench/bench_startup.py [--starts 50] [--linger 0] [--keep DIR]
+
+Each start is ``python -X faulthandler -m workstation -v`` in its own process
+with the PulseAudio test headset rig (tests/audio_rig.py) and a real Kamailio
+(the same home every time: settings, keyring, a store with the demo leads),
+ended with SIGTERM as soon as the PBX routes a request to the manager's
+number (``--linger`` seconds later). Prints JSON lines:
+- startup_crashes: starts that died by a fatal signal or a faulthandler
+  report (target 0); the stderr of each is kept under --keep
+- startup_unclean_stops: starts whose SIGTERM did not end in exit 0 with the
+  registration gone at the PBX (target 0)
+- startup_registered_ms: launch → registered at the PBX, p50 and p95
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import signal
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests"), str(ROOT / "tests" / "telephony"),
+                str(ROOT / "tests" / "integration")]
+
+from apprun import AppHome  # noqa: E402
+from audio_rig import PulseRig  # noqa: E402
+
+
+def emit(name: str, value: float, unit: str, target: float, n: int, **extra) -> None:
+    print(json.dumps({"bench": name, "value": round(value, 3), "unit": unit, "target": target,
+                      "n": n, **extra}), flush=True)
+
+
+def pct(values: list[float], q: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(q / 100 * (len(values) - 1))))]
+
+
+def run_starts(home: AppHome, starts: int, linger: float, keep: Path | None,
+               log=print) -> dict:
+    """``starts`` launches; returns {"registered": [ms], "crashes": [...], "unclean": [...]}."""
+    out: dict = {"registered": [], "crashes": [], "unclean": [], "other": []}
+    for i in range(starts):
+        app = home.launch(name=f"start{i:03d}")
+        ms = app.wait_registered(timeout=60)
+        if ms is not None:
+            out["registered"].append(ms)
+            if linger:
+                time.sleep(linger)
+        app.signal(signal.SIGTERM)
+        try:
+            rc = app.wait(30)
+        except Exception:  # noqa: BLE001 - hung on stop: counted, killed
+            rc = None
+        gone = home.probe(timeout=1.0)
+        if app.crashed:
+            out["crashes"].append(i)
+            if keep is not None:
+                shutil.copy(app.stderr_path, keep / app.stderr_path.name)
+                for core in home.root.glob("core*"):  # with ulimit -c unlimited
+                    shutil.move(str(core), str(keep / f"{app.stderr_path.stem}.{core.name}"))
+        elif ms is None:
+            out["other"].append((i, rc))
+        elif rc != 0 or gone != 404:
+            out["unclean"].append((i, rc, gone))
+        log(f"# start {i}: registered {ms and round(ms)} ms, exit {rc}, probe {gone}"
+            + (" CRASH" if app.crashed else ""))
+        app.stderr_path.unlink(missing_ok=True)
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--starts", type=int, default=50)
+    ap.add_argument("--linger", type=float, default=0.0,
+                    help="seconds the app runs after it registered, before SIGTERM")
+    ap.add_argument("--keep", type=Path, default=None, help="keep crashed starts' stderr here")
+    ap.add_argument("--quick", action="store_true", help="10 starts")
+    args = ap.parse_args()
+    from workstation.telephony.testbed import Kamailio, tools_missing
+
+    from sipbed import USERS
+
+    if tools_missing():
+        print(f"bench_startup: missing {tools_missing()}", file=sys.stderr)
+        return 2
+    starts = 10 if args.quick else args.starts
+    tmp = Path(tempfile.mkdtemp(prefix="bench-startup-"))
+    keep = args.keep
+    if keep is not None:
+        keep.mkdir(parents=True, exist_ok=True)
+    rig = PulseRig(tmp / "pulse")
+    rig.start()
+    k = Kamailio(tmp / "kamailio", users=USERS)
+    k.start()
+    t0 = time.monotonic()
+    try:
+        home = AppHome(tmp / "home", k, pulse_server=rig.server)
+        home.prepare()
+        res = run_starts(home, starts, args.linger, keep,
+                         log=lambda m: print(m, file=sys.stderr, flush=True))
+    finally:
+        k.kill()
+        rig.stop()
+        shutil.rmtree(tmp, ignore_errors=True)
+    reg = res["registered"]
+    emit("startup_crashes", len(res["crashes"]), "starts", 0, starts,
+         failed_to_register=len(res["other"]), wall_s=round(time.monotonic() - t0, 1))
+    emit("startup_unclean_stops", len(res["unclean"]), "starts", 0, starts)
+    if reg:
+        emit("startup_registered_ms", pct(reg, 50), "ms", 3000, len(reg), p95=round(pct(reg, 95), 1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

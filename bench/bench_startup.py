@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
-import signal
 import sys
 import tempfile
 import time
@@ -29,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests"), str(ROOT / "tests" / "telephony"),
                 str(ROOT / "tests" / "integration")]
 
-from apprun import AppHome  # noqa: E402
+from apprun import AppHome, run_starts  # noqa: E402
 from audio_rig import PulseRig  # noqa: E402
 
 
@@ -41,39 +40,6 @@ def emit(name: str, value: float, unit: str, target: float, n: int, **extra) -> 
 def pct(values: list[float], q: float) -> float:
     values = sorted(values)
     return values[min(len(values) - 1, int(round(q / 100 * (len(values) - 1))))]
-
-
-def run_starts(home: AppHome, starts: int, linger: float, keep: Path | None,
-               log=print) -> dict:
-    """``starts`` launches; returns {"registered": [ms], "crashes": [...], "unclean": [...]}."""
-    out: dict = {"registered": [], "crashes": [], "unclean": [], "other": []}
-    for i in range(starts):
-        app = home.launch(name=f"start{i:03d}")
-        ms = app.wait_registered(timeout=60)
-        if ms is not None:
-            out["registered"].append(ms)
-            if linger:
-                time.sleep(linger)
-        app.signal(signal.SIGTERM)
-        try:
-            rc = app.wait(30)
-        except Exception:  # noqa: BLE001 - hung on stop: counted, killed
-            rc = None
-        gone = home.probe(timeout=1.0)
-        if app.crashed:
-            out["crashes"].append(i)
-            if keep is not None:
-                shutil.copy(app.stderr_path, keep / app.stderr_path.name)
-                for core in home.root.glob("core*"):  # with ulimit -c unlimited
-                    shutil.move(str(core), str(keep / f"{app.stderr_path.stem}.{core.name}"))
-        elif ms is None:
-            out["other"].append((i, rc))
-        elif rc != 0 or gone != 404:
-            out["unclean"].append((i, rc, gone))
-        log(f"# start {i}: registered {ms and round(ms)} ms, exit {rc}, probe {gone}"
-            + (" CRASH" if app.crashed else ""))
-        app.stderr_path.unlink(missing_ok=True)
-    return out
 
 
 def main() -> int:

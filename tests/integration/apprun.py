@@ -18,6 +18,7 @@ it must be 404 at once.
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -30,6 +31,7 @@ ROOT = Path(__file__).resolve().parents[2]
 MANAGER = "manager"
 
 _SETUP = r"""
+import json
 import sys
 from workstation.config import Config
 from workstation import secrets
@@ -37,13 +39,15 @@ from workstation.store.db import open_store
 from workstation.app import prepare_store
 from workstation.demo import seed_demo
 
-domain, password, audio_in, audio_out = sys.argv[1:5]
+domain, password, audio_in, audio_out, extra = sys.argv[1:6]
 config = Config()
 config.set("sip.username", "manager")
 config.set("sip.domain", domain)
 config.set("sip.register_expires", 60)
 config.set("audio.input", audio_in)
 config.set("audio.output", audio_out)
+for key, value in json.loads(extra).items():
+    config.set(key, value)
 config.save()
 secrets.set_secret("sip.password", password)
 store = open_store(config)
@@ -123,11 +127,16 @@ class AppHome:
     def log_file(self) -> Path:
         return self.root / "state" / "workstation" / "log" / "workstation.log"
 
-    def prepare(self) -> None:
+    def prepare(self, **settings) -> None:
+        """Settings (``sip_auto_answer_seconds=1`` sets sip.auto_answer_seconds), the SIP
+        password in the home's keyring, the store upgraded with the demo leads."""
+        import json
+
+        extra = json.dumps({k.replace("_", ".", 1): v for k, v in settings.items()})
         for sub in ("config", "data", "state", "cache"):
             (self.root / sub).mkdir(parents=True, exist_ok=True)
         res = subprocess.run([sys.executable, "-c", _SETUP, self.kamailio.domain, self.password,
-                              self.audio_in, self.audio_out],
+                              self.audio_in, self.audio_out, extra],
                              env=self.env, capture_output=True, text=True, timeout=120)
         if res.returncode != 0:
             raise RuntimeError(f"app home setup failed: {res.stderr[-2000:]}")
@@ -195,3 +204,40 @@ class AppProcess:
                                                       signal.SIGBUS, signal.SIGFPE,
                                                       signal.SIGILL)) \
             or "Fatal Python error" in self.stderr
+
+
+def run_starts(home: AppHome, starts: int, linger: float = 0.0, keep: Path | None = None,
+               log=print) -> dict:
+    """``starts`` launches of the app in ``home``, each ended by SIGTERM once registered
+    (``linger`` s later). Returns {"registered": [ms], "crashes": [start numbers],
+    "reports": [their stderr tails], "unclean": [(start, exit code, probe status)],
+    "other": [(start, exit code)] (never registered)}."""
+    out: dict = {"registered": [], "crashes": [], "reports": [], "unclean": [], "other": []}
+    for i in range(starts):
+        app = home.launch(name=f"start{i:03d}")
+        ms = app.wait_registered(timeout=60)
+        if ms is not None:
+            out["registered"].append(ms)
+            if linger:
+                time.sleep(linger)
+        app.signal(signal.SIGTERM)
+        try:
+            rc = app.wait(30)
+        except Exception:  # noqa: BLE001 - hung on stop: counted, killed
+            rc = None
+        gone = home.probe(timeout=1.0)
+        if app.crashed:
+            out["crashes"].append(i)
+            out["reports"].append(app.stderr[-4000:])
+            if keep is not None:
+                shutil.copy(app.stderr_path, keep / app.stderr_path.name)
+                for core in home.root.glob("core*"):  # with ulimit -c unlimited
+                    shutil.move(str(core), str(keep / f"{app.stderr_path.stem}.{core.name}"))
+        elif ms is None:
+            out["other"].append((i, rc))
+        elif rc != 0 or gone != 404:
+            out["unclean"].append((i, rc, gone))
+        log(f"# start {i}: registered {ms and round(ms)} ms, exit {rc}, probe {gone}"
+            + (" CRASH" if app.crashed else ""))
+        app.stderr_path.unlink(missing_ok=True)
+    return out

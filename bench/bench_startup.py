@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import sys
 import tempfile
@@ -49,7 +50,7 @@ def main() -> int:
                     help="seconds the app runs after it registered, before SIGTERM")
     ap.add_argument("--keep", type=Path, default=None, help="keep crashed starts' stderr here")
     ap.add_argument("--quick", action="store_true", help="10 starts")
-    args = ap.parse_args()
+    args, _ = ap.parse_known_args()
     from workstation.telephony.testbed import Kamailio, tools_missing
 
     from sipbed import USERS
@@ -77,7 +78,7 @@ def main() -> int:
         rig.stop()
         shutil.rmtree(tmp, ignore_errors=True)
     reg = res["registered"]
-    emit("startup_crashes", len(res["crashes"]), "starts", 0, starts,
+    emit("startup_crashes", len(res["crashes"]), "starts", 0, starts, load=round(os.getloadavg()[0], 1),
          failed_to_register=len(res["other"]), wall_s=round(time.monotonic() - t0, 1))
     emit("startup_unclean_stops", len(res["unclean"]), "starts", 0, starts)
     if reg:

@@ -272,9 +272,11 @@ class _BridgeRinger:
 
 def main(argv: list[str]) -> int:
     from workstation.lifecycle import QuitOnSignals
+    from workstation.qtgc import GuiThreadGC
 
     config = Config()
     app = make_qapp(argv)
+    collector = GuiThreadGC(app)  # noqa: F841 - cycles are freed on this thread only
     translators = install_translators(app, pick_language(config.get("ui.language")))  # noqa: F841
     quitter = QuitOnSignals(app)  # noqa: F841 - SIGTERM/SIGINT/session end close as File → Quit
     ws = Workstation(config, app)

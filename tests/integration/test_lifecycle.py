@@ -1,0 +1,52 @@
+"""workstation.lifecycle in this process: a signal or the session manager asks the app
+to close; the quit runs on the GUI thread, once. (The real app process, a real PBX
+and a call: test_app_signals.py.)"""
+
+from __future__ import annotations
+
+import os
+import signal
+
+import pytest
+
+
+@pytest.fixture
+def quitter(qapp):
+    from workstation.lifecycle import QuitOnSignals
+
+    asked: list[str] = []
+    q = QuitOnSignals(qapp, quit=lambda: asked.append(q.reason))
+    q.asked = asked
+    yield q
+    q.uninstall()
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT, signal.SIGHUP],
+                         ids=["SIGTERM", "SIGINT", "SIGHUP"])
+def test_a_signal_quits_once_from_the_loop(qtbot, quitter, sig):
+    os.kill(os.getpid(), sig)  # the process lives on: the handler only asks to quit
+    qtbot.waitUntil(lambda: bool(quitter.asked), timeout=2000)
+    assert quitter.asked == [signal.Signals(sig).name]
+    os.kill(os.getpid(), sig)  # a second one while closing: ignored
+    qtbot.wait(100)
+    assert quitter.asked == [signal.Signals(sig).name]
+
+
+def test_the_session_manager_ending_the_session_quits(qapp, quitter):
+    from PySide6.QtCore import SIGNAL
+
+    assert qapp.receivers(SIGNAL("commitDataRequest(QSessionManager&)")) >= 1
+    quitter._session_ending(None)
+    quitter._session_ending(None)
+    assert quitter.asked == ["session manager"]
+
+
+def test_uninstall_gives_the_handlers_back(qapp):
+    from workstation.lifecycle import QuitOnSignals
+
+    before = signal.getsignal(signal.SIGTERM)
+    q = QuitOnSignals(qapp, quit=lambda: None)
+    assert signal.getsignal(signal.SIGTERM) == q._on_signal
+    q.uninstall()
+    q.uninstall()
+    assert signal.getsignal(signal.SIGTERM) == before

@@ -67,6 +67,11 @@ class QuitOnSignals(QObject):
         commit = getattr(app, "commitDataRequest", None)
         if commit is not None:  # QGuiApplication: the desktop session is ending
             commit.connect(self._session_ending)
+        app.aboutToQuit.connect(self._closing)  # File → Quit: a signal now only waits
+
+    def _closing(self) -> None:
+        if self.reason is None:
+            self.reason = "quit"
 
     def _on_signal(self, signum: int, _frame) -> None:
         """Python-level handler: runs whenever the interpreter gets to it (maybe only

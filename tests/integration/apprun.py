@@ -220,11 +220,13 @@ def run_starts(home: AppHome, starts: int, linger: float = 0.0, keep: Path | Non
             out["registered"].append(ms)
             if linger:
                 time.sleep(linger)
+        t_sig = time.monotonic()
         app.signal(signal.SIGTERM)
         try:
             rc = app.wait(30)
         except Exception:  # noqa: BLE001 - hung on stop: counted, killed
             rc = None
+        out.setdefault("stop_ms", []).append((time.monotonic() - t_sig) * 1000)
         gone = home.probe(timeout=1.0)
         if app.crashed:
             out["crashes"].append(i)
@@ -237,7 +239,8 @@ def run_starts(home: AppHome, starts: int, linger: float = 0.0, keep: Path | Non
             out["other"].append((i, rc))
         elif rc != 0 or gone != 404:
             out["unclean"].append((i, rc, gone))
-        log(f"# start {i}: registered {ms and round(ms)} ms, exit {rc}, probe {gone}"
+        log(f"# start {i}: registered {ms and round(ms)} ms, stopped in "
+            f"{round(out['stop_ms'][-1])} ms, exit {rc}, probe {gone}"
             + (" CRASH" if app.crashed else ""))
         app.stderr_path.unlink(missing_ok=True)
     return out

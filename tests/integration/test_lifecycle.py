@@ -50,3 +50,12 @@ def test_uninstall_gives_the_handlers_back(qapp):
     q.uninstall()
     q.uninstall()
     assert signal.getsignal(signal.SIGTERM) == before
+
+
+def test_a_signal_during_an_ordinary_quit_does_not_cut_it_short(qapp, quitter):
+    from PySide6.QtCore import SIGNAL
+
+    assert qapp.receivers(SIGNAL("aboutToQuit()")) >= 1
+    quitter._closing()  # what aboutToQuit calls: File → Quit, Workstation.stop() runs next
+    quitter.request_quit("SIGTERM")
+    assert quitter.asked == []

@@ -9,6 +9,8 @@ import signal
 
 import pytest
 
+from sync.pgfixtures import pg_cluster, pg_template, shared_db  # noqa: F401
+
 
 @pytest.fixture
 def quitter(qapp):
@@ -59,3 +61,35 @@ def test_a_signal_during_an_ordinary_quit_does_not_cut_it_short(qapp, quitter):
     quitter._closing()  # what aboutToQuit calls: File → Quit, Workstation.stop() runs next
     quitter.request_quit("SIGTERM")
     assert quitter.asked == []
+
+
+def test_stop_pushes_a_change_saved_just_before_it(qtbot, config, shared_db):  # noqa: F811
+    """Quit right after a save: the outbox is pushed once more before sync stops."""
+    from PySide6.QtWidgets import QApplication
+    from sqlalchemy import text
+    from sqlalchemy.engine import URL, make_url
+
+    from workstation import secrets
+    from workstation.app import Workstation
+    from workstation.store.models import Lead
+
+    fay = shared_db.add_user("fay")
+    u = make_url(fay.url)
+    config.set("db.shared_url", URL.create("postgresql", u.username, None, u.host, u.port,
+                                           u.database).render_as_string() + "?sslmode=disable")
+    config.set("user.login", fay.login)
+    config.save()
+    secrets.set_secret("db.shared_password", fay.password)
+    ws = Workstation(config, QApplication.instance(), headset=False)
+    try:
+        ws.start()
+        qtbot.addWidget(ws.window)
+        qtbot.waitUntil(lambda: ws.window.user_id == fay.id and ws.sync.last.connected,
+                        timeout=20_000)
+        for i in range(20):
+            with ws.store.session() as s, s.begin():
+                s.add(Lead(company=f"Saved at quit {i}", owner_id=fay.id))
+    finally:
+        ws.stop()
+    with shared_db.engine().connect() as c:
+        assert c.scalar(text("SELECT count(*) FROM leads WHERE company LIKE 'Saved at quit%'")) == 20

@@ -38,16 +38,7 @@ sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests"), str(ROOT / "tests" / "te
 
 from apprun import AppHome, run_starts  # noqa: E402
 from audio_rig import PulseRig  # noqa: E402
-
-
-def emit(name: str, value: float, unit: str, target: float, n: int, **extra) -> None:
-    print(json.dumps({"bench": name, "value": round(value, 3), "unit": unit, "target": target,
-                      "n": n, **extra}), flush=True)
-
-
-def pct(values: list[float], q: float) -> float:
-    values = sorted(values)
-    return values[min(len(values) - 1, int(round(q / 100 * (len(values) - 1))))]
+from bench_telephony import emit, pct  # noqa: E402 - the same JSON lines
 
 
 def gc_probe(seconds: float, gui_gc: bool) -> None:

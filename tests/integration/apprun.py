@@ -152,6 +152,8 @@ class AppProcess:
     """``python -X faulthandler -m workstation -v`` in its own session, stderr to a file."""
 
     def __init__(self, home: AppHome, stderr_path: Path) -> None:
+        from workstation.telephony.testbed import _die_with_parent
+
         self.home = home
         self.stderr_path = stderr_path
         self.t0 = time.monotonic()
@@ -159,7 +161,8 @@ class AppProcess:
             self.proc = subprocess.Popen(
                 [sys.executable, "-X", "faulthandler", "-m", "workstation", "-v"],
                 env=home.env, cwd=home.root, stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL, stderr=err, start_new_session=True)
+                stdout=subprocess.DEVNULL, stderr=err, start_new_session=True,
+                preexec_fn=_die_with_parent())  # gone with the test process, whatever happens
 
     def wait_registered(self, timeout: float = 30.0, every: float = 0.02) -> float | None:
         """Milliseconds from launch until the PBX routes to the app; None when it
@@ -210,37 +213,47 @@ def run_starts(home: AppHome, starts: int, linger: float = 0.0, keep: Path | Non
                log=print) -> dict:
     """``starts`` launches of the app in ``home``, each ended by SIGTERM once registered
     (``linger`` s later). Returns {"registered": [ms], "crashes": [start numbers],
-    "reports": [their stderr tails], "unclean": [(start, exit code, probe status)],
+    "reports": [their stderr tails], "stop_ms": [SIGTERM → exit], "unclean": [(start,
+    exit code, probe status)],
     "other": [(start, exit code)] (never registered)}."""
-    out: dict = {"registered": [], "crashes": [], "reports": [], "unclean": [], "other": []}
+    out: dict = {"registered": [], "stop_ms": [], "crashes": [], "reports": [], "unclean": [],
+                 "other": []}
     for i in range(starts):
         app = home.launch(name=f"start{i:03d}")
-        ms = app.wait_registered(timeout=60)
-        if ms is not None:
-            out["registered"].append(ms)
-            if linger:
-                time.sleep(linger)
-        t_sig = time.monotonic()
-        app.signal(signal.SIGTERM)
         try:
-            rc = app.wait(30)
-        except Exception:  # noqa: BLE001 - hung on stop: counted, killed
-            rc = None
-        out.setdefault("stop_ms", []).append((time.monotonic() - t_sig) * 1000)
-        gone = home.probe(timeout=1.0)
-        if app.crashed:
-            out["crashes"].append(i)
-            out["reports"].append(app.stderr[-4000:])
-            if keep is not None:
-                shutil.copy(app.stderr_path, keep / app.stderr_path.name)
-                for core in home.root.glob("core*"):  # with ulimit -c unlimited
-                    shutil.move(str(core), str(keep / f"{app.stderr_path.stem}.{core.name}"))
-        elif ms is None:
-            out["other"].append((i, rc))
-        elif rc != 0 or gone != 404:
-            out["unclean"].append((i, rc, gone))
-        log(f"# start {i}: registered {ms and round(ms)} ms, stopped in "
-            f"{round(out['stop_ms'][-1])} ms, exit {rc}, probe {gone}"
-            + (" CRASH" if app.crashed else ""))
-        app.stderr_path.unlink(missing_ok=True)
+            _one_start(home, app, i, linger, keep, out, log)
+        finally:
+            app.kill()  # only when still there (a test's time ran out)
     return out
+
+
+def _one_start(home: AppHome, app: AppProcess, i: int, linger: float, keep: Path | None,
+               out: dict, log) -> None:
+    ms = app.wait_registered(timeout=60)
+    if ms is not None:
+        out["registered"].append(ms)
+        if linger:
+            time.sleep(linger)
+    t_sig = time.monotonic()
+    app.signal(signal.SIGTERM)
+    try:
+        rc = app.wait(30)
+    except Exception:  # noqa: BLE001 - hung on stop: counted, killed
+        rc = None
+    out["stop_ms"].append((time.monotonic() - t_sig) * 1000)
+    gone = home.probe(timeout=1.0)
+    if app.crashed:
+        out["crashes"].append(i)
+        out["reports"].append(app.stderr[-4000:])
+        if keep is not None:
+            shutil.copy(app.stderr_path, keep / app.stderr_path.name)
+            for core in home.root.glob("core*"):  # with ulimit -c unlimited
+                shutil.move(str(core), str(keep / f"{app.stderr_path.stem}.{core.name}"))
+    elif ms is None:
+        out["other"].append((i, rc))
+    elif rc != 0 or gone != 404:
+        out["unclean"].append((i, rc, gone))
+    log(f"# start {i}: registered {ms and round(ms)} ms, stopped in "
+        f"{round(out['stop_ms'][-1])} ms, exit {rc}, probe {gone}"
+        + (" CRASH" if app.crashed else ""))
+    app.stderr_path.unlink(missing_ok=True)

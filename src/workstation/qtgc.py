@@ -10,7 +10,7 @@ finalised there: a PySide wrapper's C++ object (a QObject, a QTimer, a
 dynamically made QObject class and its meta-object) created on the GUI thread
 would be destroyed on another thread, and a pjsua2 object on a thread pjlib
 does not know (which aborts the process). Measured in the app's first 6 s
-(bench/bench_startup.py, startup_gc_off_gui_thread): 12 of ~245 collections
+(bench/bench_startup.py, startup_gc_off_gui_thread): 12–14 of ~230 collections
 ran on QThreadPool workers with automatic collection, none with this.
 
 The remedy PyQt/PySide applications use (Anki's aqt, pyqtgraph, calibre):

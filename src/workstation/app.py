@@ -224,12 +224,17 @@ class Workstation:
 
     # -- stop -------------------------------------------------------------------------
     def stop(self) -> None:
-        """Reverse order; safe to call twice."""
+        """Reverse order; safe to call twice. Calls are ended and the work they
+        start is finished first (lifecycle.wind_down), the outbox pushed once more."""
+        from workstation import lifecycle
+
+        lifecycle.wind_down(self)
         if self.center is not None:
             self.center.shutdown()
         if self.window is not None:
             self.window.shutdown()
         if self.sync is not None:
+            lifecycle.flush_sync(self.sync)
             self.sync.stop()
             self.sync = None
         if self.engine is not None:
@@ -266,12 +271,16 @@ class _BridgeRinger:
 
 
 def main(argv: list[str]) -> int:
+    from workstation.lifecycle import QuitOnSignals
     from workstation.paths import make_private
+    from workstation.qtgc import GuiThreadGC
 
     make_private()  # umask 077 and the local files 0600 (also when started as workstation-gui)
     config = Config()
     app = make_qapp(argv)
+    collector = GuiThreadGC(app)  # noqa: F841 - cycles are freed on this thread only
     translators = install_translators(app, pick_language(config.get("ui.language")))  # noqa: F841
+    quitter = QuitOnSignals(app)  # noqa: F841 - SIGTERM/SIGINT/session end close as File → Quit
     ws = Workstation(config, app)
     try:
         ws.start()

@@ -34,6 +34,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="workstation", description="Call-center workstation. Without a command: the GUI.")
     parser.add_argument("--version", action="version", version=f"workstation {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log to stderr too")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this installation (database, pjsua2, audio, translations) "
+                             "offscreen and exit; touches none of your settings or data")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         try:
@@ -49,6 +52,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.self_test:
+        from workstation.cli.selftest_cmd import run
+
+        return run()
     from workstation.logs import setup_logging
 
     if args.command != "demo":  # the demo logs into its own throwaway folders

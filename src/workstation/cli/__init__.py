@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "workstation.cli.leads_cmd",
     "workstation.cli.sync_cmd",
     "workstation.cli.gui_cmd",
+    "workstation.cli.doctor_cmd",
 )
 
 

@@ -288,7 +288,7 @@ def qt_platform() -> Result:
                                      timeout=10).stdout
             except (OSError, subprocess.SubprocessError):
                 continue
-            libs = [line.split()[0] for line in out.splitlines() if "not found" in line]
+            libs = sorted({line.split()[0] for line in out.splitlines() if "not found" in line})
             if libs:
                 missing[name] = libs
     session = os.environ.get("QT_QPA_PLATFORM") or (

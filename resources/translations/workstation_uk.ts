@@ -197,7 +197,7 @@
     <context>
         <name>CallWorkspace</name>
         <message>
-            <location filename="../../src/workstation/views/workspace/widget.py" line="+230" />
+            <location filename="../../src/workstation/views/workspace/widget.py" line="+252" />
             <source>Incoming call %1</source>
             <translation>Вхідний дзвінок %1</translation>
         </message>
@@ -235,6 +235,38 @@
             <location line="+55" />
             <source>Not saved: %1</source>
             <translation>Не збережено: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>CrashReportDialog</name>
+        <message>
+            <location filename="../../src/workstation/views/crashdialog.py" line="+22" />
+            <source>Workstation stopped unexpectedly</source>
+            <translation>Робоче місце несподівано закрилося</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The last session ended with an error. A report was saved in the log folder:
+%1
+It holds no passwords; send it to your support if the problem comes back.</source>
+            <translation>Минулий сеанс завершився з помилкою. Звіт збережено в теці журналів:
+%1
+У ньому немає паролів; надішліть його до підтримки, якщо проблема повториться.</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Show report</source>
+            <translation>Показати звіт</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Copy</source>
+            <translation>Копіювати</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Open folder</source>
+            <translation>Відкрити теку</translation>
         </message>
     </context>
     <context>
@@ -1105,7 +1137,7 @@
     <context>
         <name>LeadListWidget</name>
         <message>
-            <location filename="../../src/workstation/views/leadlist/widget.py" line="+169" />
+            <location filename="../../src/workstation/views/leadlist/widget.py" line="+208" />
             <source>All types</source>
             <translation>Усі типи</translation>
         </message>

@@ -266,6 +266,10 @@ class _BridgeRinger:
 
 
 def main(argv: list[str]) -> int:
+    from workstation import crashreport
+    from workstation.views.crashdialog import offer_crash_reports
+
+    crashreport.install()  # Python exceptions and native faults leave a report
     config = Config()
     app = make_qapp(argv)
     translators = install_translators(app, pick_language(config.get("ui.language")))  # noqa: F841
@@ -275,4 +279,5 @@ def main(argv: list[str]) -> int:
     except BaseException:
         ws.stop()
         raise
+    QTimer.singleShot(0, lambda: offer_crash_reports(ws.window))  # the last session's
     return ws.run()

@@ -2716,6 +2716,19 @@ Last sync: %3</source>
         </message>
     </context>
     <context>
+        <name>Tray</name>
+        <message>
+            <location filename="../../src/workstation/views/tray.py" line="+24" />
+            <source>Show Workstation</source>
+            <translation>Показати робоче місце</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Quit</source>
+            <translation>Вихід</translation>
+        </message>
+    </context>
+    <context>
         <name>WrapUp</name>
         <message>
             <location filename="../../src/workstation/views/workspace/wrapup.py" line="+36" />

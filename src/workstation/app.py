@@ -266,12 +266,18 @@ class _BridgeRinger:
 
 
 def main(argv: list[str]) -> int:
+    """``argv``: tel:/sip: links to dial (a running instance dials them instead)."""
     from workstation import crashreport
+    from workstation.views import singleinstance
     from workstation.views.crashdialog import offer_crash_reports
 
+    app = make_qapp([])
+    instance = singleinstance.SingleInstance()
+    if instance.hand_over(argv):
+        return 0  # the running app raised its window and took the links
+    instance.listen()
     crashreport.install()  # Python exceptions and native faults leave a report
     config = Config()
-    app = make_qapp(argv)
     translators = install_translators(app, pick_language(config.get("ui.language")))  # noqa: F841
     ws = Workstation(config, app)
     try:
@@ -279,5 +285,10 @@ def main(argv: list[str]) -> int:
     except BaseException:
         ws.stop()
         raise
+    singleinstance.attach(instance, ws.window, argv, ws.engine)
+    if config.get("ui.start_minimized"):
+        from workstation.views.tray import start_minimized
+
+        ws.window.tray = start_minimized(ws.window)
     QTimer.singleShot(0, lambda: offer_crash_reports(ws.window))  # the last session's
     return ws.run()

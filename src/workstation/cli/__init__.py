@@ -52,7 +52,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    # `workstation tel:+380...` / `sip:...` (the desktop's link handler): the GUI dials it
+    from workstation.links import is_link
+
+    links = [a for a in argv if is_link(a)]
+    args = parser.parse_args([a for a in argv if not is_link(a)])
     if args.self_test:
         from workstation.cli.selftest_cmd import run
 
@@ -64,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         from workstation.app import main as gui_main
 
-        return gui_main([])
+        return gui_main(links)
     try:
         return int(args.func(args) or 0)
     except CliError as exc:

@@ -90,12 +90,11 @@ def known_secrets() -> list[str]:
 
 
 def scrub(text: str, hidden: list[str]) -> str:
-    from workstation.logs import _SECRET, _URL_PW
+    from workstation.crashreport import redact
 
     for value in hidden:
         text = text.replace(value, "***")
-    return "\n".join(_URL_PW.sub(r"\1***\3", _SECRET.sub(r"\1\2***", line))
-                     for line in text.splitlines())
+    return redact(text)
 
 
 def _versions() -> list[str]:

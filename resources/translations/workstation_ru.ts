@@ -311,6 +311,49 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
         </message>
     </context>
     <context>
+        <name>DatabaseWizardPage</name>
+        <message>
+            <location filename="../../src/workstation/views/firstrun/wizard.py" line="+51" />
+            <source>Shared database</source>
+            <translation>Общая база данных</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Work alone on this computer, or sign in to your team's shared database.</source>
+            <translation>Работайте в одиночку на этом компьютере или войдите в общую базу данных команды.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Single user: work alone on this computer</source>
+            <translation>Один пользователь: работать только на этом компьютере</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sign in to a shared database</source>
+            <translation>Войти в общую базу данных</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Test sign-in</source>
+            <translation>Проверить вход</translation>
+        </message>
+        <message>
+            <location line="+42" />
+            <source>Type the database URL your admin gave you.</source>
+            <translation>Введите адрес базы данных, который дал администратор.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Signing in…</source>
+            <translation>Вход…</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Signed in: %1</source>
+            <translation>Вход выполнен: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>Demo</name>
         <message>
             <location filename="../../src/workstation/demo.py" line="+232" />
@@ -382,6 +425,14 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
         </message>
     </context>
     <context>
+        <name>FirstRunWizard</name>
+        <message>
+            <location filename="../../src/workstation/views/firstrun/wizard.py" line="+144" />
+            <source>Welcome to Workstation</source>
+            <translation>Добро пожаловать в «Рабочее место»</translation>
+        </message>
+    </context>
+    <context>
         <name>GeneralPage</name>
         <message>
             <location filename="../../src/workstation/views/settings/pages.py" line="-86" />
@@ -446,6 +497,19 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
             <location line="+6" />
             <source>Same as the speaker</source>
             <translation>Как у динамика</translation>
+        </message>
+    </context>
+    <context>
+        <name>GeneralWizardPage</name>
+        <message>
+            <location filename="../../src/workstation/views/firstrun/wizard.py" line="-223" />
+            <source>Language and region</source>
+            <translation>Язык и регион</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The interface language and the region for phone numbers written without a country code.</source>
+            <translation>Язык интерфейса и регион для номеров телефонов без кода страны.</translation>
         </message>
     </context>
     <context>
@@ -2415,6 +2479,39 @@ Tools: %2</source>
         </message>
     </context>
     <context>
+        <name>SipWizardPage</name>
+        <message>
+            <location filename="../../src/workstation/views/firstrun/wizard.py" line="+107" />
+            <source>SIP account</source>
+            <translation>SIP-аккаунт</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The phone account from your PBX. Leave the user name empty to set it up later (the softphone stays off).</source>
+            <translation>Телефонная учётная запись вашей АТС. Оставьте имя пользователя пустым, чтобы настроить её позже (софтфон будет выключен).</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Test registration</source>
+            <translation>Проверить регистрацию</translation>
+        </message>
+        <message>
+            <location line="+42" />
+            <source>Type the user name and the domain (the PBX address).</source>
+            <translation>Введите имя пользователя и домен (адрес АТС).</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Registering…</source>
+            <translation>Регистрация…</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>Registered with %1.</source>
+            <translation>Зарегистрирован на %1.</translation>
+        </message>
+    </context>
+    <context>
         <name>SoftphoneWidget</name>
         <message>
             <location filename="../../src/workstation/views/softphone/widget.py" line="+182" />
@@ -2850,6 +2947,69 @@ Last sync: %3</source>
             <location line="+4" />
             <source>The next contact is in the past.</source>
             <translation>Следующий контакт — в прошлом.</translation>
+        </message>
+    </context>
+    <context>
+        <name>owner</name>
+        <message>
+            <location filename="../../src/workstation/views/firstrun/wizard.py" line="-100" />
+            <source>Wrong user name or password.</source>
+            <translation>Неверное имя пользователя или пароль.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The server name is not found (DNS): check the address.</source>
+            <translation>Имя сервера не найдено (DNS): проверьте адрес.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The server refused the connection: check the port and that it runs.</source>
+            <translation>Сервер отклонил соединение: проверьте порт и что сервер запущен.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The secure connection (SSL) failed: check sslmode and the certificate.</source>
+            <translation>Защищённое соединение (SSL) не удалось: проверьте sslmode и сертификат.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>No answer from the server: check the network and VPN.</source>
+            <translation>Сервер не отвечает: проверьте сеть и VPN.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Cannot sign in.</source>
+            <translation>Не удаётся войти.</translation>
+        </message>
+        <message>
+            <location line="+103" />
+            <source>Wrong user name or password (the PBX answered %1).</source>
+            <translation>Неверное имя пользователя или пароль (АТС ответила %1).</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The PBX does not know this user.</source>
+            <translation>АТС не знает этого пользователя.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 cannot be found or reached (DNS, address).</source>
+            <translation>%1 не найден или недоступен (DNS, адрес).</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The TLS connection failed (certificate?): %1</source>
+            <translation>TLS-соединение не удалось (сертификат?): %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>No answer from %1: check the address and the network.</source>
+            <translation>Нет ответа от %1: проверьте адрес и сеть.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Registration failed: %1</source>
+            <translation>Регистрация не удалась: %1</translation>
         </message>
     </context>
 </TS>

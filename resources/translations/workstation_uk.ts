@@ -311,6 +311,49 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
         </message>
     </context>
     <context>
+        <name>DatabaseWizardPage</name>
+        <message>
+            <location filename="../../src/workstation/views/firstrun/wizard.py" line="+51" />
+            <source>Shared database</source>
+            <translation>Спільна база даних</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Work alone on this computer, or sign in to your team's shared database.</source>
+            <translation>Працюйте самостійно на цьому комп'ютері або увійдіть до спільної бази даних команди.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Single user: work alone on this computer</source>
+            <translation>Один користувач: працювати лише на цьому комп'ютері</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sign in to a shared database</source>
+            <translation>Увійти до спільної бази даних</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Test sign-in</source>
+            <translation>Перевірити вхід</translation>
+        </message>
+        <message>
+            <location line="+42" />
+            <source>Type the database URL your admin gave you.</source>
+            <translation>Введіть адресу бази даних, яку дав адміністратор.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Signing in…</source>
+            <translation>Вхід…</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Signed in: %1</source>
+            <translation>Вхід виконано: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>Demo</name>
         <message>
             <location filename="../../src/workstation/demo.py" line="+232" />
@@ -382,6 +425,14 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
         </message>
     </context>
     <context>
+        <name>FirstRunWizard</name>
+        <message>
+            <location filename="../../src/workstation/views/firstrun/wizard.py" line="+144" />
+            <source>Welcome to Workstation</source>
+            <translation>Ласкаво просимо до «Робочого місця»</translation>
+        </message>
+    </context>
+    <context>
         <name>GeneralPage</name>
         <message>
             <location filename="../../src/workstation/views/settings/pages.py" line="-86" />
@@ -446,6 +497,19 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
             <location line="+6" />
             <source>Same as the speaker</source>
             <translation>Як у динаміка</translation>
+        </message>
+    </context>
+    <context>
+        <name>GeneralWizardPage</name>
+        <message>
+            <location filename="../../src/workstation/views/firstrun/wizard.py" line="-223" />
+            <source>Language and region</source>
+            <translation>Мова та регіон</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The interface language and the region for phone numbers written without a country code.</source>
+            <translation>Мова інтерфейсу та регіон для номерів телефонів без коду країни.</translation>
         </message>
     </context>
     <context>
@@ -2415,6 +2479,39 @@ Tools: %2</source>
         </message>
     </context>
     <context>
+        <name>SipWizardPage</name>
+        <message>
+            <location filename="../../src/workstation/views/firstrun/wizard.py" line="+107" />
+            <source>SIP account</source>
+            <translation>SIP-акаунт</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The phone account from your PBX. Leave the user name empty to set it up later (the softphone stays off).</source>
+            <translation>Телефонний обліковий запис вашої АТС. Залиште ім'я користувача порожнім, щоб налаштувати його пізніше (софтфон буде вимкнено).</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Test registration</source>
+            <translation>Перевірити реєстрацію</translation>
+        </message>
+        <message>
+            <location line="+42" />
+            <source>Type the user name and the domain (the PBX address).</source>
+            <translation>Введіть ім'я користувача та домен (адресу АТС).</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Registering…</source>
+            <translation>Реєстрація…</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>Registered with %1.</source>
+            <translation>Зареєстровано на %1.</translation>
+        </message>
+    </context>
+    <context>
         <name>SoftphoneWidget</name>
         <message>
             <location filename="../../src/workstation/views/softphone/widget.py" line="+182" />
@@ -2850,6 +2947,69 @@ Last sync: %3</source>
             <location line="+4" />
             <source>The next contact is in the past.</source>
             <translation>Наступний контакт — у минулому.</translation>
+        </message>
+    </context>
+    <context>
+        <name>owner</name>
+        <message>
+            <location filename="../../src/workstation/views/firstrun/wizard.py" line="-100" />
+            <source>Wrong user name or password.</source>
+            <translation>Неправильне ім'я користувача або пароль.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The server name is not found (DNS): check the address.</source>
+            <translation>Ім'я сервера не знайдено (DNS): перевірте адресу.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The server refused the connection: check the port and that it runs.</source>
+            <translation>Сервер відхилив з'єднання: перевірте порт і що сервер запущено.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The secure connection (SSL) failed: check sslmode and the certificate.</source>
+            <translation>Захищене з'єднання (SSL) не вдалося: перевірте sslmode і сертифікат.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>No answer from the server: check the network and VPN.</source>
+            <translation>Сервер не відповідає: перевірте мережу та VPN.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Cannot sign in.</source>
+            <translation>Не вдається увійти.</translation>
+        </message>
+        <message>
+            <location line="+103" />
+            <source>Wrong user name or password (the PBX answered %1).</source>
+            <translation>Неправильне ім'я користувача або пароль (АТС відповіла %1).</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The PBX does not know this user.</source>
+            <translation>АТС не знає цього користувача.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 cannot be found or reached (DNS, address).</source>
+            <translation>%1 не знайдено або недоступний (DNS, адреса).</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The TLS connection failed (certificate?): %1</source>
+            <translation>TLS-з'єднання не вдалося (сертифікат?): %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>No answer from %1: check the address and the network.</source>
+            <translation>Немає відповіді від %1: перевірте адресу та мережу.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Registration failed: %1</source>
+            <translation>Реєстрація не вдалася: %1</translation>
         </message>
     </context>
 </TS>

@@ -279,6 +279,12 @@ def main(argv: list[str]) -> int:
     crashreport.install()  # Python exceptions and native faults leave a report
     config = Config()
     translators = install_translators(app, pick_language(config.get("ui.language")))  # noqa: F841
+    from workstation.views import firstrun
+
+    if firstrun.needed(config) and firstrun.run(config):  # no settings yet: the wizard
+        from workstation.views.language import switch_language
+
+        switch_language(config.get("ui.language"), app)
     ws = Workstation(config, app)
     try:
         ws.start()

@@ -21,6 +21,11 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _launch(*args: str) -> subprocess.Popen:
+    from workstation.config import Config
+
+    config = Config()
+    if not config.path.exists():
+        config.save()  # settings exist: no first-run wizard
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"), QT_QPA_PLATFORM="offscreen",
                WORKSTATION_NO_HEADSET="1")
     return subprocess.Popen([sys.executable, "-m", "workstation", *args], env=env,

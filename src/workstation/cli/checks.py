@@ -224,48 +224,61 @@ def sip_registration(config, folder: Path, timeout: float = 10.0) -> Result:
     state, code, reason = final
     if state == "registered":
         return Result("SIP registration", True, f"{account}: registered ({code} {reason})")
+    return Result("SIP registration", False, f"{account}: {code} {reason}",
+                  sip_fix(code, settings.domain))
+
+
+def sip_fix(code: int, domain: str) -> str:
+    """How to fix a failed REGISTER, by its SIP status."""
     fixes = {401: "wrong SIP password: workstation config set-secret sip.password",
              403: "the PBX refuses this account: check sip.username and the password",
              404: "the PBX does not know this user: check sip.username and sip.domain",
-             408: f"no answer from {settings.domain}: check the address and the network",
-             502: f"{settings.domain} cannot be resolved or reached: check sip.domain (DNS)",
-             503: f"{settings.domain} cannot be reached: check the address, DNS and firewall"}
-    return Result("SIP registration", False, f"{account}: {code} {reason}",
-                  fixes.get(code, "check the SIP account settings with your PBX admin"))
+             408: f"no answer from {domain}: check the address and the network",
+             502: f"{domain} cannot be resolved or reached: check sip.domain (DNS)",
+             503: f"{domain} cannot be reached: check the address, DNS and firewall",
+             171100: "wrong SIP password: workstation config set-secret sip.password"}
+    if code == 0:
+        return f"no answer from {domain}: check the address, DNS, TLS certificate and network"
+    return fixes.get(code, "check the SIP account settings with your PBX admin")
 
 
 def shared_database(config) -> Result:
+    if not config.get("db.shared_url"):
+        return Result("shared database", True, "not set (this workstation works alone)")
+    return shared_database_at(config.get("db.shared_url"))
+
+
+def shared_database_at(url: str, password: str | None = None) -> Result:
+    """Sign in to the shared database at ``url`` (password: given, or the keyring's)."""
     from workstation.sync.shared import (NotConfigured, SharedUnavailable, check_connection,
                                          describe, shared_engine)
 
-    if not config.get("db.shared_url"):
-        return Result("shared database", True, "not set (this workstation works alone)")
     try:
-        engine = shared_engine(config)
+        engine = shared_engine(url=url, password=password)
     except NotConfigured as exc:
         return Result("shared database", False, str(exc),
                       "workstation config set db.shared_url postgresql://LOGIN@HOST:5432/DB")
     try:
         check_connection(engine)
     except SharedUnavailable as exc:
-        text = str(exc)
-        low = text.lower()
-        if "password" in low or "authentication" in low:
-            fix = "wrong or missing password: workstation config set-secret db.shared_password"
-        elif "translate host" in low or "name or service" in low or "resolve" in low:
-            fix = "the host name does not resolve: check db.shared_url and DNS"
-        elif "refused" in low:
-            fix = "nothing listens there: check the port in db.shared_url and that the server runs"
-        elif "ssl" in low:
-            fix = "TLS failed: check sslmode in db.shared_url and the server's certificate"
-        elif "timeout" in low or "timed out" in low:
-            fix = "no answer: check the network, VPN and firewall"
-        else:
-            fix = "check db.shared_url with your database admin"
-        return Result("shared database", False, text, fix)
+        return Result("shared database", False, str(exc), _db_fix(str(exc).lower()))
     finally:
         engine.dispose()
     return Result("shared database", True, f"{describe(engine)} reachable")
+
+
+def _db_fix(low: str) -> str:
+    if "password" in low or "authentication" in low:
+        return "wrong or missing password: workstation config set-secret db.shared_password"
+    if "translate host" in low or "name or service" in low or "resolve" in low:
+        return "the host name does not resolve: check db.shared_url and DNS"
+    if "refused" in low:
+        return "nothing listens there: check the port in db.shared_url and that the server runs"
+    if "ssl" in low:
+        return "TLS failed: check sslmode in db.shared_url and the server's certificate"
+    if "timeout" in low or "timed out" in low:
+        return "no answer: check the network, VPN and firewall"
+    return "check db.shared_url with your database admin"
 
 
 def qt_platform() -> Result:

@@ -313,7 +313,7 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
     <context>
         <name>DatabaseWizardPage</name>
         <message>
-            <location filename="../../src/workstation/views/firstrun/wizard.py" line="+51" />
+            <location filename="../../src/workstation/views/firstrun/wizard.py" line="+52" />
             <source>Shared database</source>
             <translation>Спільна база даних</translation>
         </message>
@@ -519,6 +519,79 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
             <source>Ring tone file is missing: %1</source>
             <extracomment>RMS (Int16 units) below which a 20 ms microphone chunk counts as silence (≈ -56 dBFS). Interpreter switch interval the bridge needs (seconds). Python's default 5 ms lets a busy GUI thread hold the GIL long enough to starve the Qt audio thread (measured: 80 ms microphone gaps and underruns with a 200 ms Python burst; 16 ms gaps and none at 1 ms). Period the audio server is asked to use; PulseAudio's default for Qt's source is 64 ms fragments, far too coarse for a call (measured here).</extracomment>
             <translation>Немає файлу мелодії дзвінка: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>HeadsetWizardPage</name>
+        <message>
+            <location filename="../../src/workstation/views/firstrun/headset.py" line="+37" />
+            <source>Headset</source>
+            <translation>Гарнітура</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Choose the headset, speak: the bar moves. Record 3 seconds and listen to them.</source>
+            <translation>Оберіть гарнітуру й говоріть: смужка рухається. Запишіть 3 секунди й прослухайте їх.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Record 3 s and play back</source>
+            <translation>Записати 3 с і відтворити</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Microphone</source>
+            <translation>Мікрофон</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Level</source>
+            <translation>Рівень</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Speaker</source>
+            <translation>Динамік</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>System default</source>
+            <translation>Системний за замовчуванням</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>No microphone found: plug in the headset.</source>
+            <translation>Мікрофон не знайдено: підключіть гарнітуру.</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <source>The microphone cannot be opened.</source>
+            <translation>Не вдається відкрити мікрофон.</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>No microphone is open.</source>
+            <translation>Мікрофон не відкрито.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Recording… speak now.</source>
+            <translation>Запис… говоріть.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>No speaker found: plug in the headset.</source>
+            <translation>Динамік не знайдено: підключіть гарнітуру.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Playing back %1 s: do you hear yourself?</source>
+            <translation>Відтворення %1 с: ви себе чуєте?</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Done. If you heard nothing, choose another microphone or speaker.</source>
+            <translation>Готово. Якщо нічого не було чути, оберіть інший мікрофон або динамік.</translation>
         </message>
     </context>
     <context>

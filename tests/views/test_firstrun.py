@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
+from audio_rig import HEADSET, HEADSET_MIC, pulse_rig, rms, speech_wav  # noqa: F401
 from sync.pgfixtures import pg_cluster, pg_template, shared_db  # noqa: F401 - fixtures
 from telephony.sipbed import USERS, kamailio  # noqa: F401 - fixture
 
@@ -53,9 +54,11 @@ def test_wizard_from_nothing_to_a_registered_softphone(qtbot, qapp, config, kama
     assert wizard.currentPage() is page
     _type_sip(qtbot, page, kamailio.domain, USERS["manager"])
     finish = wizard.button(QWizard.WizardButton.FinishButton)
-    assert not finish.isEnabled()  # an account is typed: it must register first
+    nxt = wizard.button(QWizard.WizardButton.NextButton)
+    assert not nxt.isEnabled()  # an account is typed: it must register first
     qtbot.mouseClick(page.test_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.status.text().startswith("Registered with"), timeout=15_000)
+    _next(qtbot, wizard)  # the headset page: nothing to do there
     qtbot.waitUntil(finish.isEnabled, timeout=2000)
     qtbot.mouseClick(finish, Qt.MouseButton.LeftButton)
 
@@ -93,7 +96,7 @@ def test_wrong_sip_password_is_named_and_blocks_finish(qtbot, config, kamailio):
     qtbot.mouseClick(page.test_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "Wrong user name or password" in page.status.text(), timeout=15_000)
     assert "401" in page.status.text()
-    assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
     wizard.reject()
 
 
@@ -127,9 +130,42 @@ def test_shared_database_sign_in_says_what_failed(qtbot, config, shared_db, pg_c
     qtbot.waitUntil(lambda: page.status.text().startswith("Signed in"), timeout=15_000)
     assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
     _next(qtbot, wizard)
+    _next(qtbot, wizard)  # no SIP account: on to the headset page
     qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
     from workstation import secrets
     from workstation.config import Config
 
     assert Config().get("db.shared_url").endswith(f"/{u.database}")
     assert secrets.get_secret("db.shared_password") == member.password
+
+
+@pytest.mark.audio
+def test_headset_check_shows_the_level_and_plays_the_recording_back(qtbot, config, pulse_rig,  # noqa: F811
+                                                                    tmp_path):
+    wizard = _wizard(qtbot, config)
+    for _ in range(3):
+        _next(qtbot, wizard)
+    page = wizard.headset
+    assert wizard.currentPage() is page
+    page.inputs.setCurrentIndex(page.inputs.findData(HEADSET_MIC))
+    page.outputs.setCurrentIndex(page.outputs.findData(HEADSET))
+    wav = speech_wav(tmp_path / "hello.wav", "hello, this is a headset test, one two three")
+    assert page.level.value() < 20  # nobody speaks yet
+    peaks = []
+    page.level.valueChanged.connect(peaks.append)
+    talk = pulse_rig.play("mic_feed", wav)
+    qtbot.waitUntil(lambda: max(peaks, default=0) > 40, timeout=10_000)
+    talk.wait(30)
+    talk = pulse_rig.play("mic_feed", wav)
+    qtbot.mouseClick(page.record_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.status.text().startswith("Playing back"), timeout=10_000)
+    heard = pulse_rig.record("headset.monitor", tmp_path / "heard.wav")
+    qtbot.waitUntil(lambda: page.status.text().startswith("Done."), timeout=10_000)
+    played = heard.stop()
+    talk.wait(30)
+    assert rms(played) > 0.01  # the recording came back on the headset, not silence
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+    from workstation.config import Config
+
+    saved = Config()
+    assert saved.get("audio.input") == HEADSET_MIC and saved.get("audio.output") == HEADSET

@@ -1,4 +1,5 @@
-"""The first-run wizard: language and region, shared database or single user, SIP account.
+"""The first-run wizard: language and region, shared database or single user, SIP account,
+headset check (views/firstrun/headset.py).
 
 Each page embeds the settings dialog's own page (views/settings/pages.py), so
 everything set here is changed later in Settings. The database and the SIP
@@ -262,9 +263,12 @@ class FirstRunWizard(QWizard):
         self.general = GeneralWizardPage(config, self)
         self.database = DatabaseWizardPage(config, self)
         self.sip = SipWizardPage(config, self)
-        for page in (self.general, self.database, self.sip):
+        from workstation.views.firstrun.headset import HeadsetWizardPage
+
+        self.headset = HeadsetWizardPage(self.general.page, self)
+        for page in (self.general, self.database, self.sip, self.headset):
             self.addPage(page)
-        self.finished.connect(lambda _r: self.sip.cleanup())
+        self.finished.connect(lambda _r: (self.sip.cleanup(), self.headset.close_audio()))
 
     def accept(self) -> None:
         """Save every page (passwords to the keyring) and the settings file."""

@@ -271,12 +271,12 @@ def main(argv: list[str]) -> int:
     from workstation.views import singleinstance
     from workstation.views.crashdialog import offer_crash_reports
 
+    crashreport.install()  # Python exceptions and native faults leave a report
     app = make_qapp([])
     instance = singleinstance.SingleInstance()
     if instance.hand_over(argv):
         return 0  # the running app raised its window and took the links
     instance.listen()
-    crashreport.install()  # Python exceptions and native faults leave a report
     config = Config()
     translators = install_translators(app, pick_language(config.get("ui.language")))  # noqa: F841
     from workstation.views import firstrun

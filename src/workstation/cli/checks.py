@@ -235,8 +235,7 @@ def sip_fix(code: int, domain: str) -> str:
              404: "the PBX does not know this user: check sip.username and sip.domain",
              408: f"no answer from {domain}: check the address and the network",
              502: f"{domain} cannot be resolved or reached: check sip.domain (DNS)",
-             503: f"{domain} cannot be reached: check the address, DNS and firewall",
-             171100: "wrong SIP password: workstation config set-secret sip.password"}
+             503: f"{domain} cannot be reached: check the address, DNS and firewall"}
     if code == 0:
         return f"no answer from {domain}: check the address, DNS, TLS certificate and network"
     return fixes.get(code, "check the SIP account settings with your PBX admin")

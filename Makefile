@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test bench demo system-deps translations forms migration clean
+.PHONY: run test bench demo system-deps translations forms migration installer clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -24,7 +24,9 @@ demo: $(STAMP)
 system-deps:
 	bash tests/setup/system-deps.sh
 
-test: $(STAMP) system-deps
+# `make test BUILD_INSTALLER=1` builds the bundle first and its tests must pass;
+# without it the bundle tests run only when a bundle from `make installer` exists.
+test: $(STAMP) system-deps $(if $(BUILD_INSTALLER),installer)
 	$(BIN)/python -m pytest -q -rfEs -p no:cacheprovider
 
 bench: $(STAMP) system-deps
@@ -38,6 +40,20 @@ forms: $(STAMP)
 
 migration: $(STAMP)
 	$(BIN)/python -m workstation db revision -m "$(MSG)"
+
+# The one-folder bundle (dist/workstation, PyInstaller) and, where dpkg-deb exists,
+# the Debian package built from it (dist/workstation_VERSION_ARCH.deb). The Inno
+# Setup script (installer/workstation.iss) needs Windows and is not built here.
+INSTALLER_STAMP := $(VENV)/.installer
+
+$(INSTALLER_STAMP): pyproject.toml $(STAMP)
+	$(BIN)/python -m pip install -q -e '.[test,installer]'
+	touch $@
+
+installer: $(INSTALLER_STAMP)
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
+		installer/workstation.spec
+	$(BIN)/python installer/build_deb.py --bundle dist/workstation --out dist
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache

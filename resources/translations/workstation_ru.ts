@@ -238,6 +238,38 @@
         </message>
     </context>
     <context>
+        <name>CrashReportDialog</name>
+        <message>
+            <location filename="../../src/workstation/views/crashdialog.py" line="+22" />
+            <source>Workstation stopped unexpectedly</source>
+            <translation>Рабочее место неожиданно закрылось</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The last session ended with an error. A report was saved in the log folder:
+%1
+It holds no passwords; send it to your support if the problem comes back.</source>
+            <translation>Прошлый сеанс завершился с ошибкой. Отчёт сохранён в папке журналов:
+%1
+В нём нет паролей; отправьте его в поддержку, если проблема повторится.</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Show report</source>
+            <translation>Показать отчёт</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Copy</source>
+            <translation>Копировать</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Open folder</source>
+            <translation>Открыть папку</translation>
+        </message>
+    </context>
+    <context>
         <name>DatabasePage</name>
         <message>
             <location filename="../../src/workstation/views/settings/pages.py" line="+166" />
@@ -276,6 +308,49 @@
             <location line="+12" />
             <source>Leave empty to work alone on this computer. Write the URL without the password: the password is kept in the system keyring.</source>
             <translation>Оставьте пустым, чтобы работать только на этом компьютере. Пишите URL без пароля: пароль хранится в системном хранилище паролей.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DatabaseWizardPage</name>
+        <message>
+            <location filename="../../src/workstation/views/firstrun/wizard.py" line="+52" />
+            <source>Shared database</source>
+            <translation>Общая база данных</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Work alone on this computer, or sign in to your team's shared database.</source>
+            <translation>Работайте в одиночку на этом компьютере или войдите в общую базу данных команды.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Single user: work alone on this computer</source>
+            <translation>Один пользователь: работать только на этом компьютере</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sign in to a shared database</source>
+            <translation>Войти в общую базу данных</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Test sign-in</source>
+            <translation>Проверить вход</translation>
+        </message>
+        <message>
+            <location line="+42" />
+            <source>Type the database URL your admin gave you.</source>
+            <translation>Введите адрес базы данных, который дал администратор.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Signing in…</source>
+            <translation>Вход…</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Signed in: %1</source>
+            <translation>Вход выполнен: %1</translation>
         </message>
     </context>
     <context>
@@ -344,9 +419,17 @@
             <translation>Базы лидов (*.csv *.txt *.xlsx);;Все файлы (*)</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+21" />
             <source>%1: no such file</source>
             <translation>%1: нет такого файла</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstRunWizard</name>
+        <message>
+            <location filename="../../src/workstation/views/firstrun/wizard.py" line="+144" />
+            <source>Welcome to Workstation</source>
+            <translation>Добро пожаловать в «Рабочее место»</translation>
         </message>
     </context>
     <context>
@@ -417,12 +500,98 @@
         </message>
     </context>
     <context>
+        <name>GeneralWizardPage</name>
+        <message>
+            <location filename="../../src/workstation/views/firstrun/wizard.py" line="-223" />
+            <source>Language and region</source>
+            <translation>Язык и регион</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The interface language and the region for phone numbers written without a country code.</source>
+            <translation>Язык интерфейса и регион для номеров телефонов без кода страны.</translation>
+        </message>
+    </context>
+    <context>
         <name>HeadsetBridge</name>
         <message>
             <location filename="../../src/workstation/telephony/audio.py" line="+691" />
             <source>Ring tone file is missing: %1</source>
             <extracomment>RMS (Int16 units) below which a 20 ms microphone chunk counts as silence (≈ -56 dBFS). Interpreter switch interval the bridge needs (seconds). Python's default 5 ms lets a busy GUI thread hold the GIL long enough to starve the Qt audio thread (measured: 80 ms microphone gaps and underruns with a 200 ms Python burst; 16 ms gaps and none at 1 ms). Period the audio server is asked to use; PulseAudio's default for Qt's source is 64 ms fragments, far too coarse for a call (measured here).</extracomment>
             <translation>Нет файла мелодии звонка: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>HeadsetWizardPage</name>
+        <message>
+            <location filename="../../src/workstation/views/firstrun/headset.py" line="+37" />
+            <source>Headset</source>
+            <translation>Гарнитура</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Choose the headset, speak: the bar moves. Record 3 seconds and listen to them.</source>
+            <translation>Выберите гарнитуру и говорите: полоска двигается. Запишите 3 секунды и прослушайте их.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Record 3 s and play back</source>
+            <translation>Записать 3 с и воспроизвести</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Microphone</source>
+            <translation>Микрофон</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Level</source>
+            <translation>Уровень</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Speaker</source>
+            <translation>Динамик</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>System default</source>
+            <translation>Системный по умолчанию</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>No microphone found: plug in the headset.</source>
+            <translation>Микрофон не найден: подключите гарнитуру.</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <source>The microphone cannot be opened.</source>
+            <translation>Не удаётся открыть микрофон.</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>No microphone is open.</source>
+            <translation>Микрофон не открыт.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Recording… speak now.</source>
+            <translation>Запись… говорите.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>No speaker found: plug in the headset.</source>
+            <translation>Динамик не найден: подключите гарнитуру.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Playing back %1 s: do you hear yourself?</source>
+            <translation>Воспроизведение %1 с: вы себя слышите?</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Done. If you heard nothing, choose another microphone or speaker.</source>
+            <translation>Готово. Если ничего не было слышно, выберите другой микрофон или динамик.</translation>
         </message>
     </context>
     <context>
@@ -466,7 +635,7 @@
     <context>
         <name>ImportWizard</name>
         <message>
-            <location filename="../../src/workstation/views/importwizard/wizard.py" line="-83" />
+            <location filename="../../src/workstation/views/importwizard/wizard.py" line="-85" />
             <source>Company</source>
             <translation>Компания</translation>
         </message>
@@ -516,7 +685,7 @@
             <translation>Клиентская история</translation>
         </message>
         <message>
-            <location line="+383" />
+            <location line="+385" />
             <source>Import leads</source>
             <translation>Импорт лидов</translation>
         </message>
@@ -2383,6 +2552,39 @@ Tools: %2</source>
         </message>
     </context>
     <context>
+        <name>SipWizardPage</name>
+        <message>
+            <location filename="../../src/workstation/views/firstrun/wizard.py" line="+107" />
+            <source>SIP account</source>
+            <translation>SIP-аккаунт</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The phone account from your PBX. Leave the user name empty to set it up later (the softphone stays off).</source>
+            <translation>Телефонная учётная запись вашей АТС. Оставьте имя пользователя пустым, чтобы настроить её позже (софтфон будет выключен).</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Test registration</source>
+            <translation>Проверить регистрацию</translation>
+        </message>
+        <message>
+            <location line="+42" />
+            <source>Type the user name and the domain (the PBX address).</source>
+            <translation>Введите имя пользователя и домен (адрес АТС).</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Registering…</source>
+            <translation>Регистрация…</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>Registered with %1.</source>
+            <translation>Зарегистрирован на %1.</translation>
+        </message>
+    </context>
+    <context>
         <name>SoftphoneWidget</name>
         <message>
             <location filename="../../src/workstation/views/softphone/widget.py" line="+182" />
@@ -2671,7 +2873,7 @@ Last sync: %3</source>
     <context>
         <name>TelephonyEngine</name>
         <message>
-            <location filename="../../src/workstation/telephony/engine.py" line="+236" />
+            <location filename="../../src/workstation/telephony/engine.py" line="+235" />
             <source>SIP account error: %1</source>
             <translation>Ошибка SIP-аккаунта: %1</translation>
         </message>
@@ -2709,6 +2911,19 @@ Last sync: %3</source>
             <location line="+125" />
             <source>Cannot record the call: %1</source>
             <translation>Не удаётся записать звонок: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>Tray</name>
+        <message>
+            <location filename="../../src/workstation/views/tray.py" line="+24" />
+            <source>Show Workstation</source>
+            <translation>Показать рабочее место</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Quit</source>
+            <translation>Выход</translation>
         </message>
     </context>
     <context>
@@ -2833,6 +3048,69 @@ Last sync: %3</source>
             <location line="+4" />
             <source>The next contact is in the past.</source>
             <translation>Следующий контакт — в прошлом.</translation>
+        </message>
+    </context>
+    <context>
+        <name>owner</name>
+        <message>
+            <location filename="../../src/workstation/views/firstrun/wizard.py" line="-100" />
+            <source>Wrong user name or password.</source>
+            <translation>Неверное имя пользователя или пароль.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The server name is not found (DNS): check the address.</source>
+            <translation>Имя сервера не найдено (DNS): проверьте адрес.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The server refused the connection: check the port and that it runs.</source>
+            <translation>Сервер отклонил соединение: проверьте порт и что сервер запущен.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The secure connection (SSL) failed: check sslmode and the certificate.</source>
+            <translation>Защищённое соединение (SSL) не удалось: проверьте sslmode и сертификат.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>No answer from the server: check the network and VPN.</source>
+            <translation>Сервер не отвечает: проверьте сеть и VPN.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Cannot sign in.</source>
+            <translation>Не удаётся войти.</translation>
+        </message>
+        <message>
+            <location line="+103" />
+            <source>Wrong user name or password (the PBX answered %1).</source>
+            <translation>Неверное имя пользователя или пароль (АТС ответила %1).</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The PBX does not know this user.</source>
+            <translation>АТС не знает этого пользователя.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 cannot be found or reached (DNS, address).</source>
+            <translation>%1 не найден или недоступен (DNS, адрес).</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The TLS connection failed (certificate?): %1</source>
+            <translation>TLS-соединение не удалось (сертификат?): %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>No answer from %1: check the address and the network.</source>
+            <translation>Нет ответа от %1: проверьте адрес и сеть.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Registration failed: %1</source>
+            <translation>Регистрация не удалась: %1</translation>
         </message>
     </context>
 </TS>

@@ -238,6 +238,38 @@
         </message>
     </context>
     <context>
+        <name>CrashReportDialog</name>
+        <message>
+            <location filename="../../src/workstation/views/crashdialog.py" line="+22" />
+            <source>Workstation stopped unexpectedly</source>
+            <translation>Робоче місце несподівано закрилося</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The last session ended with an error. A report was saved in the log folder:
+%1
+It holds no passwords; send it to your support if the problem comes back.</source>
+            <translation>Минулий сеанс завершився з помилкою. Звіт збережено в теці журналів:
+%1
+У ньому немає паролів; надішліть його до підтримки, якщо проблема повториться.</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Show report</source>
+            <translation>Показати звіт</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Copy</source>
+            <translation>Копіювати</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Open folder</source>
+            <translation>Відкрити теку</translation>
+        </message>
+    </context>
+    <context>
         <name>DatabasePage</name>
         <message>
             <location filename="../../src/workstation/views/settings/pages.py" line="+166" />
@@ -276,6 +308,49 @@
             <location line="+12" />
             <source>Leave empty to work alone on this computer. Write the URL without the password: the password is kept in the system keyring.</source>
             <translation>Залиште порожнім, щоб працювати лише на цьому комп'ютері. Пишіть URL без пароля: пароль зберігається в системному сховищі паролів.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DatabaseWizardPage</name>
+        <message>
+            <location filename="../../src/workstation/views/firstrun/wizard.py" line="+52" />
+            <source>Shared database</source>
+            <translation>Спільна база даних</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Work alone on this computer, or sign in to your team's shared database.</source>
+            <translation>Працюйте самостійно на цьому комп'ютері або увійдіть до спільної бази даних команди.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Single user: work alone on this computer</source>
+            <translation>Один користувач: працювати лише на цьому комп'ютері</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sign in to a shared database</source>
+            <translation>Увійти до спільної бази даних</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Test sign-in</source>
+            <translation>Перевірити вхід</translation>
+        </message>
+        <message>
+            <location line="+42" />
+            <source>Type the database URL your admin gave you.</source>
+            <translation>Введіть адресу бази даних, яку дав адміністратор.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Signing in…</source>
+            <translation>Вхід…</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Signed in: %1</source>
+            <translation>Вхід виконано: %1</translation>
         </message>
     </context>
     <context>
@@ -344,9 +419,17 @@
             <translation>Бази лідів (*.csv *.txt *.xlsx);;Усі файли (*)</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+21" />
             <source>%1: no such file</source>
             <translation>%1: немає такого файлу</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstRunWizard</name>
+        <message>
+            <location filename="../../src/workstation/views/firstrun/wizard.py" line="+144" />
+            <source>Welcome to Workstation</source>
+            <translation>Ласкаво просимо до «Робочого місця»</translation>
         </message>
     </context>
     <context>
@@ -417,12 +500,98 @@
         </message>
     </context>
     <context>
+        <name>GeneralWizardPage</name>
+        <message>
+            <location filename="../../src/workstation/views/firstrun/wizard.py" line="-223" />
+            <source>Language and region</source>
+            <translation>Мова та регіон</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The interface language and the region for phone numbers written without a country code.</source>
+            <translation>Мова інтерфейсу та регіон для номерів телефонів без коду країни.</translation>
+        </message>
+    </context>
+    <context>
         <name>HeadsetBridge</name>
         <message>
             <location filename="../../src/workstation/telephony/audio.py" line="+691" />
             <source>Ring tone file is missing: %1</source>
             <extracomment>RMS (Int16 units) below which a 20 ms microphone chunk counts as silence (≈ -56 dBFS). Interpreter switch interval the bridge needs (seconds). Python's default 5 ms lets a busy GUI thread hold the GIL long enough to starve the Qt audio thread (measured: 80 ms microphone gaps and underruns with a 200 ms Python burst; 16 ms gaps and none at 1 ms). Period the audio server is asked to use; PulseAudio's default for Qt's source is 64 ms fragments, far too coarse for a call (measured here).</extracomment>
             <translation>Немає файлу мелодії дзвінка: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>HeadsetWizardPage</name>
+        <message>
+            <location filename="../../src/workstation/views/firstrun/headset.py" line="+37" />
+            <source>Headset</source>
+            <translation>Гарнітура</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Choose the headset, speak: the bar moves. Record 3 seconds and listen to them.</source>
+            <translation>Оберіть гарнітуру й говоріть: смужка рухається. Запишіть 3 секунди й прослухайте їх.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Record 3 s and play back</source>
+            <translation>Записати 3 с і відтворити</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Microphone</source>
+            <translation>Мікрофон</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Level</source>
+            <translation>Рівень</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Speaker</source>
+            <translation>Динамік</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>System default</source>
+            <translation>Системний за замовчуванням</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>No microphone found: plug in the headset.</source>
+            <translation>Мікрофон не знайдено: підключіть гарнітуру.</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <source>The microphone cannot be opened.</source>
+            <translation>Не вдається відкрити мікрофон.</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>No microphone is open.</source>
+            <translation>Мікрофон не відкрито.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Recording… speak now.</source>
+            <translation>Запис… говоріть.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>No speaker found: plug in the headset.</source>
+            <translation>Динамік не знайдено: підключіть гарнітуру.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Playing back %1 s: do you hear yourself?</source>
+            <translation>Відтворення %1 с: ви себе чуєте?</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Done. If you heard nothing, choose another microphone or speaker.</source>
+            <translation>Готово. Якщо нічого не було чути, оберіть інший мікрофон або динамік.</translation>
         </message>
     </context>
     <context>
@@ -466,7 +635,7 @@
     <context>
         <name>ImportWizard</name>
         <message>
-            <location filename="../../src/workstation/views/importwizard/wizard.py" line="-83" />
+            <location filename="../../src/workstation/views/importwizard/wizard.py" line="-85" />
             <source>Company</source>
             <translation>Компанія</translation>
         </message>
@@ -516,7 +685,7 @@
             <translation>Клієнтська історія</translation>
         </message>
         <message>
-            <location line="+383" />
+            <location line="+385" />
             <source>Import leads</source>
             <translation>Імпорт лідів</translation>
         </message>
@@ -2383,6 +2552,39 @@ Tools: %2</source>
         </message>
     </context>
     <context>
+        <name>SipWizardPage</name>
+        <message>
+            <location filename="../../src/workstation/views/firstrun/wizard.py" line="+107" />
+            <source>SIP account</source>
+            <translation>SIP-акаунт</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The phone account from your PBX. Leave the user name empty to set it up later (the softphone stays off).</source>
+            <translation>Телефонний обліковий запис вашої АТС. Залиште ім'я користувача порожнім, щоб налаштувати його пізніше (софтфон буде вимкнено).</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Test registration</source>
+            <translation>Перевірити реєстрацію</translation>
+        </message>
+        <message>
+            <location line="+42" />
+            <source>Type the user name and the domain (the PBX address).</source>
+            <translation>Введіть ім'я користувача та домен (адресу АТС).</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Registering…</source>
+            <translation>Реєстрація…</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>Registered with %1.</source>
+            <translation>Зареєстровано на %1.</translation>
+        </message>
+    </context>
+    <context>
         <name>SoftphoneWidget</name>
         <message>
             <location filename="../../src/workstation/views/softphone/widget.py" line="+182" />
@@ -2671,7 +2873,7 @@ Last sync: %3</source>
     <context>
         <name>TelephonyEngine</name>
         <message>
-            <location filename="../../src/workstation/telephony/engine.py" line="+236" />
+            <location filename="../../src/workstation/telephony/engine.py" line="+235" />
             <source>SIP account error: %1</source>
             <translation>Помилка SIP-акаунта: %1</translation>
         </message>
@@ -2709,6 +2911,19 @@ Last sync: %3</source>
             <location line="+125" />
             <source>Cannot record the call: %1</source>
             <translation>Не вдається записати дзвінок: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>Tray</name>
+        <message>
+            <location filename="../../src/workstation/views/tray.py" line="+24" />
+            <source>Show Workstation</source>
+            <translation>Показати робоче місце</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Quit</source>
+            <translation>Вихід</translation>
         </message>
     </context>
     <context>
@@ -2833,6 +3048,69 @@ Last sync: %3</source>
             <location line="+4" />
             <source>The next contact is in the past.</source>
             <translation>Наступний контакт — у минулому.</translation>
+        </message>
+    </context>
+    <context>
+        <name>owner</name>
+        <message>
+            <location filename="../../src/workstation/views/firstrun/wizard.py" line="-100" />
+            <source>Wrong user name or password.</source>
+            <translation>Неправильне ім'я користувача або пароль.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The server name is not found (DNS): check the address.</source>
+            <translation>Ім'я сервера не знайдено (DNS): перевірте адресу.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The server refused the connection: check the port and that it runs.</source>
+            <translation>Сервер відхилив з'єднання: перевірте порт і що сервер запущено.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The secure connection (SSL) failed: check sslmode and the certificate.</source>
+            <translation>Захищене з'єднання (SSL) не вдалося: перевірте sslmode і сертифікат.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>No answer from the server: check the network and VPN.</source>
+            <translation>Сервер не відповідає: перевірте мережу та VPN.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Cannot sign in.</source>
+            <translation>Не вдається увійти.</translation>
+        </message>
+        <message>
+            <location line="+103" />
+            <source>Wrong user name or password (the PBX answered %1).</source>
+            <translation>Неправильне ім'я користувача або пароль (АТС відповіла %1).</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The PBX does not know this user.</source>
+            <translation>АТС не знає цього користувача.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 cannot be found or reached (DNS, address).</source>
+            <translation>%1 не знайдено або недоступний (DNS, адреса).</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The TLS connection failed (certificate?): %1</source>
+            <translation>TLS-з'єднання не вдалося (сертифікат?): %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>No answer from %1: check the address and the network.</source>
+            <translation>Немає відповіді від %1: перевірте адресу та мережу.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Registration failed: %1</source>
+            <translation>Реєстрація не вдалася: %1</translation>
         </message>
     </context>
 </TS>

@@ -271,20 +271,39 @@ class _BridgeRinger:
 
 
 def main(argv: list[str]) -> int:
+    """``argv``: tel:/sip: links to dial (a running instance dials them instead)."""
+    from workstation import crashreport
     from workstation.lifecycle import QuitOnSignals
     from workstation.paths import make_private
     from workstation.qtgc import GuiThreadGC
+    from workstation.views import firstrun, singleinstance
+    from workstation.views.crashdialog import offer_crash_reports
 
     make_private()  # umask 077 and the local files 0600 (also when started as workstation-gui)
-    config = Config()
-    app = make_qapp(argv)
+    crashreport.install()  # Python exceptions and native faults leave a report
+    app = make_qapp([])
     collector = GuiThreadGC(app)  # noqa: F841 - cycles are freed on this thread only
+    instance = singleinstance.SingleInstance()
+    if instance.hand_over(argv):
+        return 0  # the running app raised its window and took the links
+    instance.listen()
+    config = Config()
     translators = install_translators(app, pick_language(config.get("ui.language")))  # noqa: F841
     quitter = QuitOnSignals(app)  # noqa: F841 - SIGTERM/SIGINT/session end close as File → Quit
+    if firstrun.needed(config) and firstrun.run(config):  # no settings yet: the wizard
+        from workstation.views.language import switch_language
+
+        switch_language(config.get("ui.language"), app)
     ws = Workstation(config, app)
     try:
         ws.start()
     except BaseException:
         ws.stop()
         raise
+    singleinstance.attach(instance, ws.window, argv, ws.engine)
+    if config.get("ui.start_minimized"):
+        from workstation.views.tray import start_minimized
+
+        ws.window.tray = start_minimized(ws.window)
+    QTimer.singleShot(0, lambda: offer_crash_reports(ws.window))  # the last session's
     return ws.run()

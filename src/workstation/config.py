@@ -94,6 +94,8 @@ OPTIONS: dict[str, Option] = {
                "Region (ISO 3166 code) for phone numbers written without a country code"),
         Option("ui.language", str, "", "Interface language: en, ru, uk; empty = system locale",
                choices=("", "en", "ru", "uk")),
+        Option("ui.start_minimized", bool, False,
+               "Start hidden in the system tray (minimised where there is no tray)"),
         Option("db.local_path", str, "", "Local SQLite store; empty = the user data dir"),
         Option("db.shared_url", str, "",
                "Shared PostgreSQL database URL, without password "

@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "workstation.cli.leads_cmd",
     "workstation.cli.sync_cmd",
     "workstation.cli.gui_cmd",
+    "workstation.cli.doctor_cmd",
 )
 
 
@@ -34,6 +35,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="workstation", description="Call-center workstation. Without a command: the GUI.")
     parser.add_argument("--version", action="version", version=f"workstation {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log to stderr too")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this installation (database, pjsua2, audio, translations) "
+                             "offscreen and exit; touches none of your settings or data")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         try:
@@ -48,7 +52,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    # `workstation tel:+380...` / `sip:...` (the desktop's link handler): the GUI dials it
+    from workstation.links import is_link
+
+    links = [a for a in argv if is_link(a)]
+    args = parser.parse_args([a for a in argv if not is_link(a)])
+    if args.self_test:
+        from workstation.cli.selftest_cmd import run
+
+        return run()
     from workstation.logs import setup_logging
     from workstation.paths import make_private
 
@@ -60,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         from workstation.app import main as gui_main
 
-        return gui_main([])
+        return gui_main(links)
     try:
         return int(args.func(args) or 0)
     except CliError as exc:

@@ -57,6 +57,11 @@ def test_doctor_says_what_is_wrong_and_how_to_fix_it(cli, qapp, pulse_rig, kamai
                                                      shared_db, isolated_home, config):
     _configure(cli, kamailio, shared_db, "not-the-sip-password", "not-the-db-password")
     assert cli("config", "set", "audio.input", "Unplugged USB Headset")[0] == 0
+    from workstation import paths
+
+    stray = paths.user_data_dir() / "leads-copy.csv"  # a file left readable by others
+    stray.write_text("company\n")
+    stray.chmod(0o644)
     code, out, err = cli("doctor")
     assert code == 1, out + err
     lines = out.splitlines()
@@ -70,9 +75,16 @@ def test_doctor_says_what_is_wrong_and_how_to_fix_it(cli, qapp, pulse_rig, kamai
     assert "db.shared_password" in fix_after("FAIL shared database:")
     assert "Settings" in fix_after("FAIL audio devices: not connected: audio.input = "
                                    "'Unplugged USB Headset'")
-    assert "chmod 700" in fix_after("FAIL file permissions")  # the test home is 0755
-    assert out.splitlines()[-1].startswith("doctor: 4 problem(s): audio devices, SIP "
-                                           "registration, shared database")
+    # the CLI made its folders and the file left 0644 above private before the check
+    assert any(line.startswith("ok   file permissions") for line in lines), lines
+    assert stat.S_IMODE(stray.stat().st_mode) == 0o600
+    stray.chmod(0o644)  # loosened behind the app's back: the check itself says how to fix it
+    from workstation.cli import checks
+
+    result = checks.file_permissions()
+    assert not result.ok and f"chmod 600 {stray}" in result.fix
+    assert out.splitlines()[-1] == ("doctor: 3 problem(s): audio devices, SIP registration, "
+                                    "shared database")
     assert "not-the-sip-password" not in out + err
     assert "not-the-db-password" not in out + err
 

@@ -169,3 +169,33 @@ def channel_label(code: str | None) -> str:
 def field_label(name: str | None) -> str:
     """A lead field's name as history shows it (``next_contact_at`` → "Next contact")."""
     return _tr(_FIELDS, name)
+
+
+def call_security_label(signalling_tls: bool | None, media_security: str | None) -> str:
+    """What protected a call, short: "TLS · SRTP", "no TLS · RTP"; "" when nothing is known."""
+    tr = QCoreApplication.translate
+    parts = []
+    if signalling_tls is not None:
+        parts.append(tr("Labels", "TLS") if signalling_tls else tr("Labels", "no TLS"))
+    if media_security:
+        parts.append(tr("Labels", "SRTP") if media_security == "srtp"
+                     else tr("Labels", "RTP, not encrypted"))
+    return " · ".join(parts)
+
+
+def call_secure(signalling_tls: bool | None, media_security: str | None) -> bool:
+    """Both the signalling (with the SDES keys in it) and the audio were encrypted."""
+    return bool(signalling_tls) and media_security == "srtp"
+
+
+def call_quality_label(codec: str | None, jitter_ms: float | None,
+                       loss_pct: float | None) -> str:
+    """Codec, receive jitter and loss of a call: "PCMA · 4 ms · 0.0 %"; "" when unknown."""
+    parts = [codec] if codec else []
+    if jitter_ms is not None:
+        parts.append(QCoreApplication.translate("Labels", "jitter %1 ms")
+                     .replace("%1", f"{jitter_ms:.0f}"))
+    if loss_pct is not None:
+        parts.append(QCoreApplication.translate("Labels", "loss %1 %")
+                     .replace("%1", f"{loss_pct:.1f}"))
+    return " · ".join(parts)

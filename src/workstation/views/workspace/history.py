@@ -26,7 +26,7 @@ def format_duration(seconds: float | None) -> str:
 class HistoryModel(QAbstractTableModel):
     """Rows of :func:`workstation.store.workspace.history_for_lead`, newest first."""
 
-    COLUMNS = ("date", "manager", "direction", "outcome", "talk", "notes")
+    COLUMNS = ("date", "manager", "direction", "outcome", "talk", "line", "notes")
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -45,8 +45,19 @@ class HistoryModel(QAbstractTableModel):
         notes = r.notes.replace("\n", " ")
         return (format_local(r.at), r.manager,
                 labels.direction_label(r.direction) if r.direction else "",
-                self._outcome(r), format_duration(r.talk_seconds),
+                self._outcome(r), format_duration(r.talk_seconds), self._line(r),
                 ("🎧 " + notes) if r.recording_path else notes)
+
+    @staticmethod
+    def _line(r: HistoryRow) -> str:
+        """Codec, jitter, loss and security of a call:
+        "PCMA · jitter 4 ms · loss 0.0 % · 🔒 TLS · SRTP"."""
+        quality = labels.call_quality_label(r.codec, r.jitter_ms, r.loss_pct)
+        security = labels.call_security_label(r.signalling_tls, r.media_security)
+        if security:
+            lock = "🔒" if labels.call_secure(r.signalling_tls, r.media_security) else "⚠"
+            security = f"{lock} {security}"
+        return " · ".join(p for p in (quality, security) if p)
 
     def history_row(self, row: int) -> HistoryRow:
         return self._rows[row]
@@ -61,7 +72,7 @@ class HistoryModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         return (self.tr("Date"), self.tr("Manager"), self.tr("Direction"), self.tr("Outcome"),
-                self.tr("Talk"), self.tr("Notes"))[section]
+                self.tr("Talk"), self.tr("Line"), self.tr("Notes"))[section]
 
     def _outcome(self, r: HistoryRow) -> str:
         if r.kind != "call":
@@ -82,6 +93,8 @@ class HistoryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text[index.row()][index.column()]
         r = self._rows[index.row()]
+        if role == Qt.ItemDataRole.ToolTipRole and self.COLUMNS[index.column()] == "line":
+            return self._text[index.row()][index.column()] or None
         if role == Qt.ItemDataRole.ToolTipRole and self.COLUMNS[index.column()] == "notes":
             tip = r.notes
             if r.recording_path:
@@ -124,8 +137,9 @@ class HistoryPane(QWidget):
         self.view.activated.connect(self._activated)
         self.open_with_system_player = True
 
-    WIDTHS_EM = (11, 9, 6, 11, 4)
-    """Date, manager, direction, outcome, talk time; notes take the rest."""
+    WIDTHS_EM = (11, 9, 6, 11, 4, 12)
+    """Date, manager, direction, outcome, talk time, line (codec, jitter, loss, security;
+    the whole of it in the tooltip); notes take the rest."""
     NOTES_EM = 12
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)

@@ -113,6 +113,15 @@ _FIELDS = {
     "emails": QT_TRANSLATE_NOOP("Labels", "E-mails"),
 }
 
+_SECURITY = {
+    "tls": QT_TRANSLATE_NOOP("Labels", "TLS"),
+    "no_tls": QT_TRANSLATE_NOOP("Labels", "no TLS"),
+    "srtp": QT_TRANSLATE_NOOP("Labels", "SRTP"),
+    "rtp": QT_TRANSLATE_NOOP("Labels", "RTP, not encrypted"),
+}
+"""What protected a call (signalling, media): :func:`call_security_label`."""
+
+
 
 def _tr(table: dict[str, str], code: str | None, fallback: str = "") -> str:
     if not code:
@@ -173,13 +182,11 @@ def field_label(name: str | None) -> str:
 
 def call_security_label(signalling_tls: bool | None, media_security: str | None) -> str:
     """What protected a call, short: "TLS · SRTP", "no TLS · RTP"; "" when nothing is known."""
-    tr = QCoreApplication.translate
     parts = []
     if signalling_tls is not None:
-        parts.append(tr("Labels", "TLS") if signalling_tls else tr("Labels", "no TLS"))
+        parts.append(_tr(_SECURITY, "tls" if signalling_tls else "no_tls"))
     if media_security:
-        parts.append(tr("Labels", "SRTP") if media_security == "srtp"
-                     else tr("Labels", "RTP, not encrypted"))
+        parts.append(_tr(_SECURITY, "srtp" if media_security == "srtp" else "rtp"))
     return " · ".join(parts)
 
 

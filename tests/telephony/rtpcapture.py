@@ -1,19 +1,22 @@
 """A packet capture on the loopback interface (an AF_PACKET socket: needs root or
 CAP_NET_RAW, as tcpdump would), and what the RTP in it carries.
 
-``with LoopbackCapture() as cap: ...`` collects every UDP datagram
-(``cap.datagrams``) and TCP segment payload (``cap.segments``) seen on ``lo``
-as (source port, destination port, bytes); ``cap.rtp(src_ports=..., dst_ports=...)`` gives the RTP packets of
+``with LoopbackCapture(ports=[range(...), port]) as cap: ...`` collects every
+UDP datagram (``cap.datagrams``) and TCP segment payload (``cap.segments``)
+seen on ``lo`` from or to those ports, as (source port, destination port,
+bytes) (a kernel filter drops the rest); ``cap.rtp(src_ports=..., dst_ports=...)`` gives the RTP packets of
 those ports (header parsed, payload as sent on the wire: for SRTP that is the
 encrypted payload followed by the authentication tag).
 """
 
 from __future__ import annotations
 
+import ctypes
 import select
 import socket
 import struct
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -41,8 +44,45 @@ class RtpPacket:
     payload: bytes
 
 
+SO_ATTACH_FILTER = 26
+SO_RCVBUFFORCE = 33
+
+
+class _SockFilter(ctypes.Structure):
+    _fields_ = [("code", ctypes.c_uint16), ("jt", ctypes.c_uint8), ("jf", ctypes.c_uint8),
+                ("k", ctypes.c_uint32)]
+
+
+class _SockFprog(ctypes.Structure):
+    _fields_ = [("len", ctypes.c_uint16), ("filter", ctypes.POINTER(_SockFilter))]
+
+
+def _port_filter(ranges: list[range]) -> list[tuple[int, int, int, int]]:
+    """A classic BPF program for an ETH_P_IP packet socket: UDP or TCP with the source
+    or the destination port in one of ``ranges``. The kernel drops everything else, so
+    a busy loopback (other tests' databases) cannot overflow the socket's queue."""
+    n = len(ranges)
+    reject, accept = 6 + 4 * n, 7 + 4 * n
+    prog = [(0x30, 0, 0, 9),  # ldb [9]: the IP protocol
+            (0x15, 1, 0, 17),  # UDP?
+            (0x15, 0, reject - 3, 6),  # TCP? else reject
+            (0xB1, 0, 0, 0),  # x = IP header length
+            (0x48, 0, 0, 0)]  # ldh [x + 0]: source port
+    for offset in (0, 2):
+        if offset:
+            prog.append((0x48, 0, 0, 2))  # ldh [x + 2]: destination port
+        for r in ranges:
+            i = len(prog)
+            prog.append((0x35, 0, 1, r.start))  # jge start, else the next range
+            prog.append((0x25, 0, accept - i - 2, r.stop - 1))  # jgt last, else accept
+    prog += [(0x06, 0, 0, 0), (0x06, 0, 0, 0xFFFF)]  # ret reject / ret accept
+    assert len(prog) == accept + 1
+    return prog
+
+
 class LoopbackCapture:
-    def __init__(self, interface: str = "lo") -> None:
+    def __init__(self, ports: Iterable[range | int], interface: str = "lo") -> None:
+        self.ranges = [p if isinstance(p, range) else range(p, p + 1) for p in ports]
         self.interface = interface
         self.datagrams: list[tuple[int, int, bytes]] = []
         self.segments: list[tuple[int, int, bytes]] = []
@@ -52,8 +92,15 @@ class LoopbackCapture:
 
     def __enter__(self) -> LoopbackCapture:
         self._sock = socket.socket(socket.AF_PACKET, socket.SOCK_DGRAM, socket.htons(ETH_P_IP))
+        program = _port_filter(self.ranges)
+        array = (_SockFilter * len(program))(*program)
+        fprog = _SockFprog(len(program), ctypes.cast(array, ctypes.POINTER(_SockFilter)))
+        self._sock.setsockopt(socket.SOL_SOCKET, SO_ATTACH_FILTER, bytes(fprog))
+        try:  # root may go past net.core.rmem_max
+            self._sock.setsockopt(socket.SOL_SOCKET, SO_RCVBUFFORCE, 16 << 20)
+        except OSError:
+            self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 16 << 20)
         self._sock.bind((self.interface, 0))
-        self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4 << 20)
         self._thread = threading.Thread(target=self._run, daemon=True, name="capture")
         self._thread.start()
         return self

@@ -216,11 +216,14 @@ def test_history_row_shows_codec_jitter_loss_and_security(qtbot, store, workspac
     assert model.headerData(col, Qt.Orientation.Horizontal) == "Line"
     lines = {model.history_row(r).notes: model.data(model.index(r, col))
              for r in range(model.rowCount()) if model.history_row(r).kind == "call"}
-    assert lines["PCMA"] == "PCMA · jitter 4 ms · loss 1.2 % · 🔒 TLS · SRTP"
-    assert lines["G722"] == "G722 · jitter 4 ms · loss 1.2 % · ⚠ no TLS · RTP, not encrypted"
+    assert lines["PCMA"] == "✓ TLS+SRTP · PCMA · 4 ms · 1.2 %"
+    assert lines["G722"] == "⚠ RTP · G722 · 4 ms · 1.2 %"
     assert lines["old"] == ""  # a call from before: nothing is claimed
-    row = next(r for r in range(model.rowCount()) if model.history_row(r).notes == "PCMA")
-    assert model.data(model.index(row, col), Qt.ItemDataRole.ToolTipRole) == lines["PCMA"]
+    tips = {model.history_row(r).notes: model.data(model.index(r, col),
+                                                   Qt.ItemDataRole.ToolTipRole)
+            for r in range(model.rowCount()) if model.history_row(r).kind == "call"}
+    assert tips["G722"] == "G722 · jitter 4 ms · loss 1.2 % · no TLS · RTP, not encrypted"
+    assert tips["PCMA"].endswith("TLS · SRTP") and tips["old"] is None
 
 
 def test_my_day_queue_counter_and_reminders(qtbot, store, data):

@@ -195,6 +195,22 @@ def call_secure(signalling_tls: bool | None, media_security: str | None) -> bool
     return bool(signalling_tls) and media_security == "srtp"
 
 
+def call_security_mark(signalling_tls: bool | None, media_security: str | None) -> str:
+    """"✓" when the call was encrypted end to end of our hop (TLS and SRTP), "⚠" when
+    something was not, "" when nothing is known (glyphs every font here has)."""
+    if signalling_tls is None and not media_security:
+        return ""
+    return "✓" if call_secure(signalling_tls, media_security) else "⚠"
+
+
+def call_security_short(signalling_tls: bool | None, media_security: str | None) -> str:
+    """Protocol names only, for narrow cells: "TLS+SRTP", "SRTP", "TLS, RTP", "RTP"."""
+    media = {"srtp": "SRTP", "rtp": "RTP"}.get(media_security or "", "")
+    if signalling_tls and media:
+        return f"TLS+{media}" if media == "SRTP" else f"TLS, {media}"
+    return media or ("TLS" if signalling_tls else "")
+
+
 def call_quality_label(codec: str | None, jitter_ms: float | None,
                        loss_pct: float | None) -> str:
     """Codec, receive jitter and loss of a call: "PCMA · 4 ms · 0.0 %"; "" when unknown."""

@@ -154,7 +154,7 @@ class SoftphoneWidget(QWidget):
         self.status = ElidingLabel(self)
         self.status.setObjectName("callStatus")
         lay.addWidget(self.status, 1)
-        # what protects the current call: "🔒 TLS · SRTP", "⚠ no TLS · RTP, not encrypted"
+        # what protects the current call: "✓ TLS · SRTP", "⚠ no TLS · RTP, not encrypted"
         self.security = QLabel(self)
         self.security.setObjectName("callSecurity")
         self.security.hide()
@@ -414,7 +414,8 @@ class SoftphoneWidget(QWidget):
 
         text = labels.call_security_label(signalling_tls, media_security)
         secure = labels.call_secure(signalling_tls, media_security)
-        self.security.setText(("🔒 " if secure else "⚠ ") + text)
+        mark = labels.call_security_mark(signalling_tls, media_security)
+        self.security.setText(f"{mark} {text}")
         self.security.setProperty("secure", secure)
         if secure:
             tip = self.tr("Signalling over TLS and the audio encrypted (SRTP)")

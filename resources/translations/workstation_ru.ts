@@ -240,7 +240,7 @@
     <context>
         <name>DatabasePage</name>
         <message>
-            <location filename="../../src/workstation/views/settings/pages.py" line="+166" />
+            <location filename="../../src/workstation/views/settings/pages.py" line="+173" />
             <source>Shared database</source>
             <translation>Общая база данных</translation>
         </message>
@@ -352,7 +352,7 @@
     <context>
         <name>GeneralPage</name>
         <message>
-            <location filename="../../src/workstation/views/settings/pages.py" line="-86" />
+            <location filename="../../src/workstation/views/settings/pages.py" line="-93" />
             <source>System language</source>
             <translation>Язык системы</translation>
         </message>
@@ -428,7 +428,7 @@
     <context>
         <name>HistoryModel</name>
         <message>
-            <location filename="../../src/workstation/views/workspace/history.py" line="+74" />
+            <location filename="../../src/workstation/views/workspace/history.py" line="+85" />
             <source>Date</source>
             <translation>Дата</translation>
         </message>
@@ -896,7 +896,7 @@
             <translation>RTP, без шифрования</translation>
         </message>
         <message>
-            <location line="+83" />
+            <location line="+99" />
             <source>jitter %1 ms</source>
             <translation>джиттер %1 мс</translation>
         </message>
@@ -2379,7 +2379,22 @@ Tools: %2</source>
     <context>
         <name>SipPage</name>
         <message>
-            <location filename="../../src/workstation/views/settings/pages.py" line="+93" />
+            <location filename="../../src/workstation/views/settings/pages.py" line="+90" />
+            <source>Off</source>
+            <translation>Выключено</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>When the other side can</source>
+            <translation>Когда другая сторона умеет</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Always (calls without it fail)</source>
+            <translation>Всегда (звонки без него не состоятся)</translation>
+        </message>
+        <message>
+            <location line="+5" />
             <source>SIP account</source>
             <translation>SIP-аккаунт</translation>
         </message>
@@ -2415,6 +2430,26 @@ Tools: %2</source>
             <location line="+10" />
             <source>Password</source>
             <translation>Пароль</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>Call audio encryption (SRTP)</source>
+            <translation>Шифрование звука звонков (SRTP)</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>TLS CA file</source>
+            <translation>Файл ЦС для TLS</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Empty: the system's trusted CAs</source>
+            <translation>Пусто: доверенные ЦС системы</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>PEM file of the CA that signed the PBX's TLS certificate</source>
+            <translation>PEM-файл центра сертификации, подписавшего TLS-сертификат АТС</translation>
         </message>
     </context>
     <context>
@@ -2566,7 +2601,7 @@ Tools: %2</source>
             <translation>Звонок завершён: %1 %2</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+15" />
             <source>Signalling over TLS and the audio encrypted (SRTP)</source>
             <translation>Сигнализация по TLS, звук зашифрован (SRTP)</translation>
         </message>
@@ -2726,7 +2761,7 @@ Last sync: %3</source>
     <context>
         <name>TelephonyEngine</name>
         <message>
-            <location filename="../../src/workstation/telephony/engine.py" line="+204" />
+            <location filename="../../src/workstation/telephony/engine.py" line="+213" />
             <source>sip.srtp: expected off, optional or mandatory, got %1</source>
             <translation>sip.srtp: ожидается off, optional или mandatory, получено %1</translation>
         </message>
@@ -2766,7 +2801,7 @@ Last sync: %3</source>
             <translation>TLS: сертификат АТС отклонён: %1</translation>
         </message>
         <message>
-            <location line="+52" />
+            <location line="+64" />
             <source>The call has already ended.</source>
             <translation>Звонок уже завершён.</translation>
         </message>

@@ -240,7 +240,7 @@
     <context>
         <name>DatabasePage</name>
         <message>
-            <location filename="../../src/workstation/views/settings/pages.py" line="+166" />
+            <location filename="../../src/workstation/views/settings/pages.py" line="+173" />
             <source>Shared database</source>
             <translation>Спільна база даних</translation>
         </message>
@@ -352,7 +352,7 @@
     <context>
         <name>GeneralPage</name>
         <message>
-            <location filename="../../src/workstation/views/settings/pages.py" line="-86" />
+            <location filename="../../src/workstation/views/settings/pages.py" line="-93" />
             <source>System language</source>
             <translation>Мова системи</translation>
         </message>
@@ -428,7 +428,7 @@
     <context>
         <name>HistoryModel</name>
         <message>
-            <location filename="../../src/workstation/views/workspace/history.py" line="+74" />
+            <location filename="../../src/workstation/views/workspace/history.py" line="+85" />
             <source>Date</source>
             <translation>Дата</translation>
         </message>
@@ -896,7 +896,7 @@
             <translation>RTP, без шифрування</translation>
         </message>
         <message>
-            <location line="+83" />
+            <location line="+99" />
             <source>jitter %1 ms</source>
             <translation>джитер %1 мс</translation>
         </message>
@@ -2379,7 +2379,22 @@ Tools: %2</source>
     <context>
         <name>SipPage</name>
         <message>
-            <location filename="../../src/workstation/views/settings/pages.py" line="+93" />
+            <location filename="../../src/workstation/views/settings/pages.py" line="+90" />
+            <source>Off</source>
+            <translation>Вимкнено</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>When the other side can</source>
+            <translation>Коли інша сторона вміє</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Always (calls without it fail)</source>
+            <translation>Завжди (дзвінки без нього не відбудуться)</translation>
+        </message>
+        <message>
+            <location line="+5" />
             <source>SIP account</source>
             <translation>SIP-акаунт</translation>
         </message>
@@ -2415,6 +2430,26 @@ Tools: %2</source>
             <location line="+10" />
             <source>Password</source>
             <translation>Пароль</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>Call audio encryption (SRTP)</source>
+            <translation>Шифрування звуку дзвінків (SRTP)</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>TLS CA file</source>
+            <translation>Файл ЦС для TLS</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Empty: the system's trusted CAs</source>
+            <translation>Порожньо: довірені ЦС системи</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>PEM file of the CA that signed the PBX's TLS certificate</source>
+            <translation>PEM-файл центру сертифікації, що підписав TLS-сертифікат АТС</translation>
         </message>
     </context>
     <context>
@@ -2566,7 +2601,7 @@ Tools: %2</source>
             <translation>Дзвінок завершено: %1 %2</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+15" />
             <source>Signalling over TLS and the audio encrypted (SRTP)</source>
             <translation>Сигналізація через TLS, звук зашифрований (SRTP)</translation>
         </message>
@@ -2726,7 +2761,7 @@ Last sync: %3</source>
     <context>
         <name>TelephonyEngine</name>
         <message>
-            <location filename="../../src/workstation/telephony/engine.py" line="+204" />
+            <location filename="../../src/workstation/telephony/engine.py" line="+213" />
             <source>sip.srtp: expected off, optional or mandatory, got %1</source>
             <translation>sip.srtp: очікується off, optional або mandatory, отримано %1</translation>
         </message>
@@ -2766,7 +2801,7 @@ Last sync: %3</source>
             <translation>TLS: сертифікат АТС відхилено: %1</translation>
         </message>
         <message>
-            <location line="+52" />
+            <location line="+64" />
             <source>The call has already ended.</source>
             <translation>Дзвінок уже завершено.</translation>
         </message>

@@ -22,6 +22,13 @@ honours mute and records ``source`` on the left channel.
 ``engine.audio_detach = fn(call_key)`` is called when the call's media goes
 away. ``sig_media_active(call_key)`` is emitted after the connections, and
 ``call_audio_media(call_key)`` returns the call's AudioMedia.
+
+Security (:mod:`workstation.telephony.security`): the TLS transport checks the
+PBX's certificate chain and host name (``sip.tls_ca_file`` or the system CAs,
+TLS 1.2); a refusal is named in ``tls_failure`` and in the failed registration's
+reason. SRTP (SDES) follows ``sip.srtp``. Each call's signalling transport (top
+Via of what arrived) and media security (SDES keys in the SDP answer) are kept
+on its context, emitted by ``sig_call_security`` and carried in its CallRecord.
 """
 
 from __future__ import annotations
@@ -86,7 +93,9 @@ class _Endpoint(pj.Endpoint):
 
     def onTransportState(self, prm) -> None:
         tls = prm.tlsInfo
-        verify = (int(tls.verifyStatus), list(tls.verifyMsgs)) if not tls.isEmpty() else None
+        verify = None
+        if not tls.isEmpty():
+            verify = (int(tls.verifyStatus), list(tls.verifyMsgs), str(tls.remoteAddr))
         self._engine._on_transport_state(prm.state, prm.lastError, verify)
 
 
@@ -426,12 +435,24 @@ class TelephonyEngine(QObject):
         }
         return "; ".join(texts[k] for k in security.verify_failures(status))
 
+    def _to_pbx(self, remote: str) -> bool:
+        """A TLS connection we opened to the registrar/proxy (not one the PBX opened to
+        our listener, whose client certificate nobody asks for)."""
+        pbx = _hostport(self.settings.proxy or self.settings.domain)
+        port = pbx.rsplit(":", 1)[1] if pbx.count(":") == 1 else "5061"
+        return remote.rsplit(":", 1)[-1] == port and (
+            self._allowed is None or _src_host(remote) in self._allowed)
+
     def _on_transport_state(self, state: int, last_error: int,
-                            verify: tuple[int, list[str]] | None = None) -> None:
-        if verify is not None and verify[0]:
-            self.tls_failure = self._tls_failure_text(*verify)
-            log.warning("TLS connection to the PBX refused: %s (%s)", self.tls_failure,
-                        "; ".join(verify[1]))
+                            verify: tuple[int, list[str], str] | None = None) -> None:
+        if verify is not None and self._to_pbx(verify[2]):
+            status, messages, _remote = verify
+            if status:
+                self.tls_failure = self._tls_failure_text(status, messages)
+                log.warning("TLS connection to the PBX refused: %s (%s)", self.tls_failure,
+                            "; ".join(messages))
+            elif state == pj.PJSIP_TP_STATE_CONNECTED:
+                self.tls_failure = ""  # the certificate is good (again)
         if state == pj.PJSIP_TP_STATE_DISCONNECTED and self.registration_state == "registered" \
                 and self.settings.transport != "udp":
             log.warning("connection to the PBX lost (%s); re-registering", last_error)

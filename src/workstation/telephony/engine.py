@@ -293,6 +293,8 @@ class TelephonyEngine(QObject):
             if s.bind_address:
                 tc.boundAddress = s.bind_address
                 tc.publicAddress = s.bind_address
+            if name != "udp":
+                security.tcp_no_delay(tc.sockOptParams)
             if name == "tls":
                 security.tls_client_config(tc.tlsConfig, str(Path(s.tls_ca_file).expanduser())
                                            if s.tls_ca_file else "")

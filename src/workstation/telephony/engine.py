@@ -52,6 +52,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from workstation import __version__, paths
 from workstation.domain.enums import CallDirection
 from workstation.domain.outcomes import outcome_from_sip
+from workstation.telephony import security
 from workstation.telephony.account import SRTP_USE, EngineAccount, _hostport, account_config
 from workstation.telephony.call import (
     STATE_NAMES,
@@ -63,7 +64,6 @@ from workstation.telephony.call import (
 )
 from workstation.telephony.recorder import (CallRecorder, merge_stereo, recover_recordings,
                                             wait_closed)
-from workstation.telephony import security
 from workstation.telephony.settings import SipSettings
 from workstation.telephony.signals import safe_emit
 
@@ -266,7 +266,8 @@ class TelephonyEngine(QObject):
         """Why the PBX's TLS certificate cannot be checked (user-readable), or ""."""
         ca = self.settings.tls_ca_file
         if ca and not Path(ca).expanduser().is_file():
-            return self.tr("TLS: the CA file %1 (sip.tls_ca_file) does not exist").replace("%1", ca)
+            return self.tr("TLS: the CA file %1 (sip.tls_ca_file) does not exist") \
+                .replace("%1", ca)
         if not ca and not security.system_ca_file():
             return self.tr("TLS: no trusted CA certificates found on this computer; "
                            "set sip.tls_ca_file")
@@ -425,6 +426,7 @@ class TelephonyEngine(QObject):
 
     def _tls_failure_text(self, status: int, messages: list[str]) -> str:
         host = _hostport(self.settings.proxy or self.settings.domain).rsplit(":", 1)[0]
+        refused = self.tr("TLS: the PBX's certificate was refused: %1")
         texts = {
             security.EXPIRED: self.tr("TLS: the PBX's certificate has expired (or is not "
                                       "valid yet)"),
@@ -432,8 +434,7 @@ class TelephonyEngine(QObject):
                                          "name %1").replace("%1", host),
             security.UNKNOWN_CA: self.tr("TLS: the PBX's certificate is signed by an unknown "
                                          "CA (self-signed, or not in sip.tls_ca_file)"),
-            security.OTHER: self.tr("TLS: the PBX's certificate was refused: %1")
-                .replace("%1", "; ".join(messages) or str(status)),
+            security.OTHER: refused.replace("%1", "; ".join(messages) or str(status)),
         }
         return "; ".join(texts[k] for k in security.verify_failures(status))
 

@@ -2776,12 +2776,12 @@ Last sync: %3</source>
             <translation>TLS: файла центра сертификации %1 (sip.tls_ca_file) не существует</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>TLS: no trusted CA certificates found on this computer; set sip.tls_ca_file</source>
             <translation>TLS: на этом компьютере не найдены доверенные сертификаты центров сертификации; задайте sip.tls_ca_file</translation>
         </message>
         <message>
-            <location line="+156" />
+            <location line="+159" />
             <source>TLS: the PBX's certificate has expired (or is not valid yet)</source>
             <translation>TLS: сертификат АТС просрочен (или ещё не действует)</translation>
         </message>
@@ -2796,12 +2796,17 @@ Last sync: %3</source>
             <translation>TLS: сертификат АТС подписан неизвестным центром сертификации (самоподписанный или его нет в sip.tls_ca_file)</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="-6" />
             <source>TLS: the PBX's certificate was refused: %1</source>
             <translation>TLS: сертификат АТС отклонён: %1</translation>
         </message>
         <message>
-            <location line="+64" />
+            <location line="+35" />
+            <source>TLS: no secure connection to the PBX (%1); this softphone needs TLS 1.2</source>
+            <translation>TLS: нет защищённого соединения с АТС (%1); этому софтфону нужен TLS 1.2</translation>
+        </message>
+        <message>
+            <location line="+47" />
             <source>The call has already ended.</source>
             <translation>Звонок уже завершён.</translation>
         </message>

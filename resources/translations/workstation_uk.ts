@@ -2776,12 +2776,12 @@ Last sync: %3</source>
             <translation>TLS: файлу центру сертифікації %1 (sip.tls_ca_file) не існує</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>TLS: no trusted CA certificates found on this computer; set sip.tls_ca_file</source>
             <translation>TLS: на цьому комп'ютері не знайдено довірених сертифікатів центрів сертифікації; задайте sip.tls_ca_file</translation>
         </message>
         <message>
-            <location line="+156" />
+            <location line="+159" />
             <source>TLS: the PBX's certificate has expired (or is not valid yet)</source>
             <translation>TLS: сертифікат АТС прострочений (або ще не чинний)</translation>
         </message>
@@ -2796,12 +2796,17 @@ Last sync: %3</source>
             <translation>TLS: сертифікат АТС підписаний невідомим центром сертифікації (самопідписаний або його немає в sip.tls_ca_file)</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="-6" />
             <source>TLS: the PBX's certificate was refused: %1</source>
             <translation>TLS: сертифікат АТС відхилено: %1</translation>
         </message>
         <message>
-            <location line="+64" />
+            <location line="+35" />
+            <source>TLS: no secure connection to the PBX (%1); this softphone needs TLS 1.2</source>
+            <translation>TLS: немає захищеного з'єднання з АТС (%1); цьому софтфону потрібен TLS 1.2</translation>
+        </message>
+        <message>
+            <location line="+47" />
             <source>The call has already ended.</source>
             <translation>Дзвінок уже завершено.</translation>
         </message>

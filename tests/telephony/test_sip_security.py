@@ -99,6 +99,49 @@ def test_tls_refuses_a_bad_certificate_and_says_why(stem, words, qtbot, tmp_path
         k.kill()
 
 
+def _handshake(port: int, ca: Path, version: str) -> str:
+    """A TLS handshake with the PBX at exactly ``version``: the version agreed, or the error."""
+    import socket
+    import ssl
+    import warnings
+
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    ctx.load_verify_locations(str(ca))
+    ctx.set_ciphers("DEFAULT:@SECLEVEL=0")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # TLSv1_1 is, on purpose
+        ctx.minimum_version = ctx.maximum_version = getattr(ssl.TLSVersion, version)
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=5) as raw, \
+                ctx.wrap_socket(raw, server_hostname="127.0.0.1") as tls:
+            return tls.version()
+    except (OSError, ssl.SSLError) as exc:
+        return f"error: {exc}"
+
+
+def test_tls_refuses_a_pbx_below_tls_1_2(qtbot, tmp_path, certs):
+    _require_tls_module()
+    from workstation.telephony.testbed import Kamailio
+
+    k = Kamailio(tmp_path / "pbx", users=USERS, tls=True, tls_cert=certs / "good.crt",
+                 tls_key=certs / "good.key", tls_method="TLSv1.1")
+    k.start()
+    try:
+        # the PBX really speaks TLS 1.1 (and only that), with a certificate we trust
+        assert _handshake(k.tls_port, certs / "ca.crt", "TLSv1_1") == "TLSv1.1"
+        assert _handshake(k.tls_port, certs / "ca.crt", "TLSv1_2").startswith("error")
+        settings = sip_settings(k, tmp_path, transport="tls", domain=k.tls_domain,
+                                tls_ca_file=str(certs / "ca.crt"), backoff_initial=30)
+        engine = start_engine(qtbot, settings, wait_registered=False)
+        try:
+            qtbot.waitUntil(lambda: "TLS 1.2" in engine.tls_failure, timeout=10000)
+            assert engine.registration_state == "failed"
+        finally:
+            engine.stop()
+    finally:
+        k.kill()
+
+
 def test_tls_checks_against_the_system_cas_without_a_ca_file(make_engine, kamailio, qtbot):
     """The test CA is in no system store: the good certificate is then unknown."""
     from workstation.telephony.security import system_ca_file

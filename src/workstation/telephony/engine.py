@@ -456,6 +456,17 @@ class TelephonyEngine(QObject):
                             "; ".join(messages))
             elif state == pj.PJSIP_TP_STATE_CONNECTED:
                 self.tls_failure = ""  # the certificate is good (again)
+        elif verify is None and state == pj.PJSIP_TP_STATE_DISCONNECTED \
+                and security.is_ssl_error(last_error) and self.settings.transport == "tls" \
+                and self.registration_state in ("registering", "failed"):
+            # No handshake at all: an outdated PBX (TLS 1.0/1.1 only) or no common cipher.
+            # The REGISTER's failure may come first: then it is told again, with this.
+            self.tls_failure = self.tr("TLS: no secure connection to the PBX (%1); this "
+                                       "softphone needs TLS 1.2").replace(
+                "%1", self.ep.utilStrError(last_error) if self.ep else str(last_error))
+            log.warning("%s", self.tls_failure)
+            if self.registration_state == "failed":
+                self._set_registration("failed", 503, self.tls_failure)
         if state == pj.PJSIP_TP_STATE_DISCONNECTED and self.registration_state == "registered" \
                 and self.settings.transport != "udp":
             log.warning("connection to the PBX lost (%s); re-registering", last_error)

@@ -77,6 +77,17 @@ def verify_failures(status: int) -> list[str]:
     return kinds
 
 
+# pjlib's error spaces: PJ_ERRNO_START_USER (170000) + 6 spaces of 50000 hold the
+# SSL socket's errors (OpenSSL's, such as "unsupported protocol").
+_SSL_ERRNO = range(470000, 520000)
+
+
+def is_ssl_error(status: int) -> bool:
+    """A pj_status_t from the TLS handshake (not a refused TCP connection, not pjsip's
+    own certificate check, PJSIP_TLS_ECERTVERIF)."""
+    return status in _SSL_ERRNO
+
+
 # -- what a SIP message says -------------------------------------------------------------
 _TOP_VIA = re.compile(r"^(?:Via|v)\s*:\s*SIP\s*/\s*2\.0\s*/\s*([A-Za-z]+)", re.I | re.M)
 

@@ -127,6 +127,7 @@ class Kamailio:
     tls_port: int = 0
     tls_cert: Path | None = None  # PEM certificate (chain) the TLS listener shows;
     tls_key: Path | None = None  # with its key. None: a self-signed one made by openssl
+    tls_method: str = "TLSv1.2+"  # tls.cfg method; "TLSv1.1" makes an outdated PBX
     proc: subprocess.Popen | None = None
     log_path: Path = field(init=False)
 
@@ -163,7 +164,11 @@ class Kamailio:
                             "2", "-subj", f"/CN={self.addr}", "-keyout", str(key),
                             "-out", str(cert)], check=True, capture_output=True, timeout=60)
         cfg = self.workdir / "tls.cfg"
-        cfg.write_text(f"[server:default]\nmethod = TLSv1.2+\nverify_certificate = no\n"
+        # an outdated protocol needs OpenSSL 3's security level 0 to be offered at all
+        ciphers = "" if self.tls_method.startswith("TLSv1.2") else \
+            "cipher_list = DEFAULT:@SECLEVEL=0\n"
+        cfg.write_text(f"[server:default]\nmethod = {self.tls_method}\n{ciphers}"
+                       f"verify_certificate = no\n"
                        f"require_certificate = no\nprivate_key = {key}\ncertificate = {cert}\n"
                        f"\n[client:default]\nverify_certificate = no\nrequire_certificate = no\n",
                        encoding="utf-8")

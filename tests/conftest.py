@@ -38,6 +38,14 @@ def isolated_home(tmp_path_factory, monkeypatch) -> Path:
 
 
 @pytest.fixture
+def loose_umask():
+    """umask 022 for the test (files 0644 unless the code sets their mode), restored after."""
+    old = os.umask(0o022)
+    yield
+    os.umask(old)
+
+
+@pytest.fixture
 def config(isolated_home):
     from workstation.config import Config
 
@@ -66,6 +74,8 @@ def cli(capsys):
         import sys
 
         old = sys.stdin
+        umask = os.umask(0o022)  # main() sets 077 for the process: undone after the command
+        os.umask(umask)
         if stdin is not None:
             sys.stdin = io.StringIO(stdin)
         try:
@@ -74,6 +84,7 @@ def cli(capsys):
             code = exc.code
         finally:
             sys.stdin = old
+            os.umask(umask)
         out, err = capsys.readouterr()
         return code, out, err
 

@@ -344,7 +344,7 @@
             <translation>Базы лидов (*.csv *.txt *.xlsx);;Все файлы (*)</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+21" />
             <source>%1: no such file</source>
             <translation>%1: нет такого файла</translation>
         </message>
@@ -471,7 +471,7 @@
     <context>
         <name>ImportWizard</name>
         <message>
-            <location filename="../../src/workstation/views/importwizard/wizard.py" line="-83" />
+            <location filename="../../src/workstation/views/importwizard/wizard.py" line="-85" />
             <source>Company</source>
             <translation>Компания</translation>
         </message>
@@ -521,7 +521,7 @@
             <translation>Клиентская история</translation>
         </message>
         <message>
-            <location line="+383" />
+            <location line="+385" />
             <source>Import leads</source>
             <translation>Импорт лидов</translation>
         </message>
@@ -2761,7 +2761,7 @@ Last sync: %3</source>
     <context>
         <name>TelephonyEngine</name>
         <message>
-            <location filename="../../src/workstation/telephony/engine.py" line="+213" />
+            <location filename="../../src/workstation/telephony/engine.py" line="+212" />
             <source>sip.srtp: expected off, optional or mandatory, got %1</source>
             <translation>sip.srtp: ожидается off, optional или mandatory, получено %1</translation>
         </message>

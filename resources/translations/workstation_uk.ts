@@ -344,7 +344,7 @@
             <translation>Бази лідів (*.csv *.txt *.xlsx);;Усі файли (*)</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+21" />
             <source>%1: no such file</source>
             <translation>%1: немає такого файлу</translation>
         </message>
@@ -471,7 +471,7 @@
     <context>
         <name>ImportWizard</name>
         <message>
-            <location filename="../../src/workstation/views/importwizard/wizard.py" line="-83" />
+            <location filename="../../src/workstation/views/importwizard/wizard.py" line="-85" />
             <source>Company</source>
             <translation>Компанія</translation>
         </message>
@@ -521,7 +521,7 @@
             <translation>Клієнтська історія</translation>
         </message>
         <message>
-            <location line="+383" />
+            <location line="+385" />
             <source>Import leads</source>
             <translation>Імпорт лідів</translation>
         </message>
@@ -2761,7 +2761,7 @@ Last sync: %3</source>
     <context>
         <name>TelephonyEngine</name>
         <message>
-            <location filename="../../src/workstation/telephony/engine.py" line="+213" />
+            <location filename="../../src/workstation/telephony/engine.py" line="+212" />
             <source>sip.srtp: expected off, optional or mandatory, got %1</source>
             <translation>sip.srtp: очікується off, optional або mandatory, отримано %1</translation>
         </message>

@@ -266,6 +266,9 @@ class _BridgeRinger:
 
 
 def main(argv: list[str]) -> int:
+    from workstation.paths import make_private
+
+    make_private()  # umask 077 and the local files 0600 (also when started as workstation-gui)
     config = Config()
     app = make_qapp(argv)
     translators = install_translators(app, pick_language(config.get("ui.language")))  # noqa: F841

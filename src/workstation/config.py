@@ -122,6 +122,8 @@ OPTIONS: dict[str, Option] = {
         Option("db.shared_password", str, "", "Shared database password (keyring only)", secret=True),
         Option("sip.username", str, "", "SIP account user name"),
         Option("sip.domain", str, "", "SIP domain / registrar host[:port]"),
+        Option("sip.realm", str, "",
+               "Digest realm the password is offered to; empty = the SIP domain's host"),
         Option("sip.proxy", str, "", "Outbound proxy URI; empty = none"),
         Option("sip.transport", str, "udp", "SIP transport", choices=("udp", "tcp", "tls")),
         Option("sip.tls_ca_file", str, "",

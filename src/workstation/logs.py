@@ -1,5 +1,6 @@
 """Logging to platformdirs' log dir with rotation. Secrets never reach a log:
-the filter below masks any value that looks like a password assignment."""
+the filter below masks any value that looks like a password assignment. Log
+files are 0600 in a 0700 folder."""
 
 from __future__ import annotations
 
@@ -23,6 +24,15 @@ class RedactSecrets(logging.Filter):
         return True
 
 
+class _PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """Each log file it opens (the first and every rotated one) is 0600."""
+
+    def _open(self):
+        stream = super()._open()
+        paths.private_file(self.baseFilename)
+        return stream
+
+
 _configured = False
 
 
@@ -35,7 +45,7 @@ def setup_logging(verbose: bool = False) -> None:
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
     fmt = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:
-        fh = logging.handlers.RotatingFileHandler(
+        fh = _PrivateRotatingFileHandler(
             paths.user_log_dir() / "workstation.log", maxBytes=5_000_000, backupCount=5,
             encoding="utf-8")
         fh.setFormatter(fmt)

@@ -76,8 +76,9 @@ def test_xlsx(tmp_path):
         assert t.kind == "xlsx"
         assert t.headers == ["Company", "Phone", "E-mail"]
         rows = list(t.rows())
-    assert rows[0] == (2, ["Synthetic Mills", "380671112233", "a@example.com"])
-    assert rows[2] == (4, ["Lakeside Ltd", "0502223344", ""])
+    # the rows the sheet holds, each line its sheet row; trailing empty cells dropped
+    assert rows == [(2, ["Synthetic Mills", "380671112233", "a@example.com"]), (3, []),
+                    (4, ["Lakeside Ltd", "0502223344"])]
 
 
 def test_huge_cell_is_a_bad_row_with_its_line(tmp_path):
@@ -237,3 +238,26 @@ def test_bom_detection_is_exact(tmp_path):
     path.write_bytes(codecs.BOM_UTF8 + "Телефон\n0671112233\n".encode())
     with open_table(path) as t:
         assert t.headers == ["Телефон"]
+
+
+def test_xlsx_value_types(tmp_path):
+    """The streaming sheet reader gives what openpyxl gives: numbers, dates, booleans,
+    shared and inline strings, rich text."""
+    from datetime import date, datetime
+
+    from openpyxl import Workbook, load_workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Company", "Phone", "When", "Day", "Flag", "Ratio"])
+    ws.append(["Мрія", 380671112233, datetime(2024, 5, 6, 7, 8), date(2024, 5, 7), True, 0.25])
+    path = tmp_path / "types.xlsx"
+    wb.save(path)
+    with open_table(path) as t:
+        rows = list(t.rows())
+    assert rows == [(2, ["Мрія", "380671112233", "2024-05-06 07:08:00", "2024-05-07 00:00:00",
+                         "True", "0.25"])]
+    theirs = list(load_workbook(path, read_only=True, data_only=True).active.iter_rows(
+        min_row=2, values_only=True))[0]
+    assert [str(v) for v in theirs][2:] == ["2024-05-06 07:08:00", "2024-05-07 00:00:00",
+                                           "True", "0.25"]

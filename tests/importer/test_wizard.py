@@ -111,3 +111,28 @@ def test_closing_while_importing_cancels_first(qtbot, wizard, store, tmp_path):
     qtbot.waitUntil(lambda: not wizard.isVisible(), timeout=30_000)
     assert isinstance(wizard.run_page.outcome, Exception)
     assert count_leads(store) == 0
+
+
+@pytest.mark.parametrize("kind", ["zip-bomb", "fifo", "billion-laughs"])
+def test_hostile_file_shows_its_problem(qtbot, wizard, store, tmp_path, kind):
+    """The preview (off the GUI thread) refuses it with the file's message; no way on."""
+    import os
+
+    from workstation.importer import hostile
+
+    if kind == "fifo":
+        path = tmp_path / "pipe.csv"
+        os.mkfifo(path)
+        needle = "named pipe"
+    elif kind == "zip-bomb":
+        path = hostile.shared_strings_bomb(tmp_path / "bomb.xlsx", 128 << 20)
+        needle = "zip bomb"
+    else:
+        path = hostile.billion_laughs(tmp_path / "lol.xlsx", "sheet")
+        needle = "DTD"
+    _to_mapping(qtbot, wizard, path)
+    page = wizard.mapping_page
+    text = page.error_label.text()
+    assert text.startswith(f"{path}: ") and needle in text and "Traceback" not in text
+    assert not page.loaded and not page.isComplete()
+    assert count_leads(store) == 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 import time
 
 import numpy as np
@@ -59,10 +60,16 @@ def test_wrong_password_fails_and_retries(make_engine, qtbot):
     assert e.registration_state != "registered"
 
 
-def test_call_out_recording_holds_what_the_peer_played(engine, events, peer, qtbot):
+def test_call_out_recording_holds_what_the_peer_played(loose_umask, engine, events, peer,
+                                                       qtbot):
     key = engine.dial("client")
     wait_state(qtbot, events, key, "confirmed")
     qtbot.wait(3500)
+    # private under umask 022: the parts while recording, their folder, later the WAV
+    folder = engine.recordings_dir()
+    parts = list(folder.glob("*.part.wav"))
+    assert len(parts) == 2 and all(stat.S_IMODE(p.stat().st_mode) == 0o600 for p in parts)
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
     with qtbot.waitSignal(engine.sig_recording_finished, timeout=15000) as done:
         engine.hangup(key)
     rec = events.ended(key)
@@ -73,6 +80,7 @@ def test_call_out_recording_holds_what_the_peer_played(engine, events, peer, qtb
     assert rec.answered_at and rec.started_at <= rec.answered_at <= rec.ended_at
     path = done.args[0]
     assert path == str(rec.recording_path)
+    assert stat.S_IMODE(rec.recording_path.stat().st_mode) == 0o600
     audio, rate = sf.read(path)
     assert rate == 16000 and audio.shape[1] == 2 and audio.shape[0] > 2.5 * rate
     left, right = audio[:, 0], audio[:, 1]

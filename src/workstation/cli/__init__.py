@@ -50,7 +50,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     from workstation.logs import setup_logging
+    from workstation.paths import make_private
 
+    # umask 077; the store, recordings and logs an older version left readable tightened
+    # (not for the demo: it keeps everything in its own throwaway folders)
+    make_private(tighten=args.command != "demo")
     if args.command != "demo":  # the demo logs into its own throwaway folders
         setup_logging(verbose=args.verbose)
     if args.command is None:

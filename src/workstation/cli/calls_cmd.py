@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
 from datetime import date, datetime, time, timedelta, timezone
@@ -10,6 +9,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from sqlalchemy import select
 
 from workstation.config import Config
+from workstation.safecsv import SafeDictWriter
 
 FIELDS = ("id", "lead_id", "company", "manager", "direction", "remote_number", "started_at",
           "answered_at", "ended_at", "outcome", "sip_status", "ring_seconds", "talk_seconds",
@@ -115,7 +115,7 @@ def _calls(args) -> int:
                     out.write(("," if i else "") + "\n  " + json.dumps(row, ensure_ascii=False))
                 out.write("\n]\n")
             else:
-                writer = csv.DictWriter(out, fieldnames=FIELDS)
+                writer = SafeDictWriter(out, fieldnames=FIELDS)
                 writer.writeheader()
                 for row in rows:
                     writer.writerow(row)

@@ -25,7 +25,6 @@ never leaves half a file under the requested name.
 
 from __future__ import annotations
 
-import csv
 import os
 import tempfile
 import threading
@@ -38,6 +37,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from workstation.importer.mapping import lead_type_name
+from workstation.safecsv import SafeWriter
 from workstation.store.models import Contact, Email, HistoryEvent, Lead, Phone
 
 BATCH = 2000
@@ -96,7 +96,7 @@ def run_export(store, path: Path | str, *, lang: str = "en", bom: bool = True,
     result = ExportResult(path=path)
     try:
         with os.fdopen(fd, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as f:
-            w = csv.writer(f)
+            w = SafeWriter(f)
             w.writerow(HEADERS[lang])
             with store.session() as s:
                 total = s.scalar(select(func.count()).select_from(Lead)

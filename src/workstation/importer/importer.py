@@ -37,7 +37,6 @@ Qt-free; the wizard runs :func:`run_import` through ``views.ops.run_op``.
 
 from __future__ import annotations
 
-import csv
 import gc
 import logging
 import os
@@ -77,6 +76,7 @@ from workstation.importer.mapping import (
     parse_lead_type,
 )
 from workstation.importer.reader import BadRow, ImportFileError, Table, open_table
+from workstation.safecsv import SafeWriter, unescape_cell
 from workstation.store.leads import make_name_key
 from workstation.store.models import (
     Contact,
@@ -241,8 +241,10 @@ class _Parser:
         if i is None:
             return ""
         if i >= 0:
-            return cells[i].strip()
-        return " ".join(c for c in (cells[j].strip() for j in self.m[name]) if c)
+            value = cells[i].strip()
+        else:
+            value = " ".join(c for c in (cells[j].strip() for j in self.m[name]) if c)
+        return unescape_cell(value) if value[:1] == "'" else value
 
     def parse(self, line: int, cells: list[str], warn: Callable[[str], None]) -> _Row | str:
         if len(cells) < self.width:
@@ -298,6 +300,8 @@ class _Parser:
                 name = " ".join(name.split())
                 if not name:
                     continue
+                if name[0] == "'":
+                    name = unescape_cell(name)
                 if len(name) > LIMITS["contact"]:
                     return (f"contact person is {len(name)} characters long "
                             f"(the limit is {LIMITS['contact']})")
@@ -311,6 +315,8 @@ class _Parser:
             for token in _EMAIL_SPLIT.split(cell):
                 if not token:
                     continue
+                if token[0] == "'":
+                    token = unescape_cell(token)
                 if "@" not in token or len(token) > LIMITS["email"] or token[0] == "@":
                     warn(f"e-mail ignored: {token[:60]!r} is not an e-mail address")
                     continue
@@ -370,7 +376,8 @@ def _merge_rows(into: _Row, row: _Row) -> None:
 class _RejectsFile:
     """``<input>.rejects.csv``: written under a temporary name and renamed when the
     import committed; removed when it failed or was cancelled. When the input's
-    folder is not writable, the file goes to the user data dir's ``rejects``."""
+    folder is not writable, the file goes to the user data dir's ``rejects``.
+    The file is 0600 (it holds lead data) and its cells are formula-escaped."""
 
     def __init__(self, path: Path, headers: list[str], enabled: bool) -> None:
         self.path, self.headers, self.enabled = path, headers, enabled
@@ -384,14 +391,20 @@ class _RejectsFile:
 
         for folder in (self.path.parent, paths.user_data_dir() / "rejects"):
             try:
-                folder.mkdir(parents=True, exist_ok=True)
+                if folder.is_relative_to(paths.user_data_dir()):
+                    paths.private_dir(folder)
+                else:
+                    folder.mkdir(parents=True, exist_ok=True)
                 tmp = folder / f".{self.path.name}.part"
-                self._f = open(tmp, "w", encoding="utf-8-sig", newline="")  # noqa: SIM115
+                # lead data: owner only, whatever the umask (0600 kept by the rename)
+                fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, paths.PRIVATE_FILE)
+                paths.private_file(tmp)  # an older .part left with another mode
+                self._f = open(fd, "w", encoding="utf-8-sig", newline="")  # noqa: SIM115
             except OSError as exc:
                 log.warning("cannot write the rejects file in %s: %s", folder, exc)
                 continue
             self._tmp, self.path = tmp, folder / self.path.name
-            self._w = csv.writer(self._f)
+            self._w = SafeWriter(self._f)
             self._w.writerow(["line", "reason", *self.headers])
             self.written = True
             return

@@ -19,6 +19,10 @@ line of the first offending byte; ``encoding=`` forces a codec.
 Delimiter: comma, semicolon or tab, whichever splits the first lines into the
 most consistent number of columns (phones like ``380672945123,380672945124``
 inside a semicolon file do not fool it).
+
+Hostile input: a FIFO, a device or a socket is refused before anything is read
+(opened non-blocking, checked with fstat); a NUL byte anywhere in a CSV refuses
+the file with its line. XLSX files are read by :mod:`.xlsx`, within bounds.
 """
 
 from __future__ import annotations
@@ -28,10 +32,10 @@ import csv
 import io
 import os
 import re
+import stat
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 
 MAX_CELL_CHARS = 1_000_000
@@ -161,12 +165,6 @@ def detect_encoding(path: Path, head: bytes) -> str:
         return "utf-8-sig"
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
-    nul = head.find(b"\0")
-    if nul >= 0:
-        raise ImportFileError(
-            path, "binary data (NUL bytes): not a CSV text file; "
-            "save the base as CSV (UTF-8 or Windows-1251) or XLSX",
-            _line_of_offset(path, nul))
     bad, non_ascii_before = _utf8_error_offset(path, 0)
     if bad is None:
         return "utf-8"
@@ -224,6 +222,8 @@ def detect_delimiter(sample: str) -> str:
 
 
 def _check_readable(path: Path) -> int:
+    """Size of ``path``, or ``ImportFileError``. A FIFO, a device or a socket is refused at
+    once: the file is opened non-blocking and checked by ``fstat`` before anything is read."""
     if not path.exists():
         raise ImportFileError(path, "no such file")
     if path.is_dir():
@@ -231,14 +231,45 @@ def _check_readable(path: Path) -> int:
     if not os.access(path, os.R_OK):
         raise ImportFileError(path, "permission denied: the file cannot be read")
     try:
-        with open(path, "rb") as f:
-            f.read(1)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         raise ImportFileError(path, f"cannot be read: {exc.strerror or exc}") from exc
-    size = path.stat().st_size
-    if size == 0:
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            kind = ("a named pipe (FIFO)" if stat.S_ISFIFO(st.st_mode) else
+                    "a device" if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode) else
+                    "a socket" if stat.S_ISSOCK(st.st_mode) else "not a regular file")
+            raise ImportFileError(path, f"is {kind}, not a regular file; "
+                                  "save the base as a CSV or XLSX file")
+        try:
+            os.read(fd, 1)
+        except OSError as exc:
+            raise ImportFileError(path, f"cannot be read: {exc.strerror or exc}") from exc
+    finally:
+        os.close(fd)
+    if st.st_size == 0:
         raise ImportFileError(path, "the file is empty")
-    return size
+    return st.st_size
+
+
+def find_nul(path: Path, start: int = 0) -> int | None:
+    """Offset of the first NUL byte of ``path`` from ``start`` on (the whole file), or None."""
+    pos = start
+    with open(path, "rb") as f:
+        f.seek(start)
+        while chunk := f.read(1 << 20):
+            i = chunk.find(b"\0")
+            if i >= 0:
+                return pos + i
+            pos += len(chunk)
+    return None
+
+
+def _refuse_nul(path: Path, offset: int) -> None:
+    raise ImportFileError(
+        path, "binary data (NUL bytes): not a CSV text file; "
+        "save the base as CSV (UTF-8 or Windows-1251) or XLSX", _line_of_offset(path, offset))
 
 
 def open_table(path: Path | str, *, encoding: str | None = None,
@@ -252,7 +283,9 @@ def open_table(path: Path | str, *, encoding: str | None = None,
         raise ImportFileError(path, "Excel 97-2003 (.xls) files are not supported; "
                               "save the base as .xlsx or CSV")
     if head.startswith(XLSX_MAGIC) or path.suffix.lower() in (".xlsx", ".xlsm"):
-        return _open_xlsx(path, size, sheet)
+        from workstation.importer.xlsx import open_xlsx
+
+        return open_xlsx(path, size, sheet)
     return _open_csv(path, size, head, encoding, delimiter)
 
 
@@ -263,7 +296,13 @@ def _open_csv(path: Path, size: int, head: bytes, encoding: str | None,
             codecs.lookup(encoding)
         except LookupError as exc:
             raise ImportFileError(path, f"unknown encoding name {encoding!r}") from exc
-    else:
+    wide = head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or (
+        encoding is not None and codecs.lookup(encoding).name.startswith(("utf-16", "utf-32")))
+    if not wide:  # the whole file: a NUL past any sample reached the shared database once
+        nul = find_nul(path)
+        if nul is not None:
+            _refuse_nul(path, nul)
+    if not encoding:
         encoding = detect_encoding(path, head)
     raw = open(path, "rb")  # noqa: SIM115 - closed by Table.close / the generator
     try:
@@ -290,7 +329,11 @@ def _open_csv(path: Path, size: int, head: bytes, encoding: str | None,
         """(start line, cells | BadRow) or None at the end."""
         start = reader.line_num + 1
         try:
-            return start, next(reader)
+            cells = next(reader)
+            if wide and any("\0" in c for c in cells):
+                raise ImportFileError(path, "a NUL character in the text: not a CSV text file",
+                                      start)
+            return start, cells
         except StopIteration:
             return None
         except csv.Error as exc:
@@ -331,74 +374,6 @@ def _open_csv(path: Path, size: int, head: bytes, encoding: str | None,
 
     return Table(path=path, kind="csv", headers=headers, encoding=encoding,
                  delimiter=delimiter, size=size, _rows=rows(), _pos=position, _close=raw.close)
-
-
-def _cell_text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))  # phones typed as numbers: 380672945123.0
-    if isinstance(value, datetime):
-        return value.isoformat(sep=" ")
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return str(value)
-
-
-def _open_xlsx(path: Path, size: int, sheet: str | None) -> Table:
-    import zipfile
-
-    try:
-        from openpyxl import load_workbook
-    except ImportError as exc:  # pragma: no cover - openpyxl is a runtime dependency
-        raise ImportFileError(path, "XLSX support needs the openpyxl package") from exc
-    try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise ImportFileError(path, f"not a readable XLSX workbook ({exc})") from exc
-    try:
-        if sheet:
-            if sheet not in wb.sheetnames:
-                raise ImportFileError(path, f"no sheet {sheet!r}; sheets: "
-                                      + ", ".join(wb.sheetnames))
-            ws = wb[sheet]
-        else:
-            ws = wb.worksheets[0]
-        total = ws.max_row or 0
-        it = ws.iter_rows(values_only=True)
-        line = 0
-        headers: list[str] | None = None
-        for values in it:
-            line += 1
-            cells = [_cell_text(v) for v in values]
-            if any(c.strip() for c in cells):
-                headers = [c.strip() for c in cells]
-                break
-        if headers is None:
-            raise ImportFileError(path, "no header row: the sheet is empty")
-        while headers and not headers[-1]:
-            headers.pop()
-    except BaseException:
-        wb.close()
-        raise
-    state = {"line": line}
-
-    def rows() -> Iterator[tuple[int, list[str] | BadRow]]:
-        try:
-            for values in it:
-                state["line"] += 1
-                cells = [_cell_text(v) for v in values]
-                big = next((c for c in cells if len(c) > MAX_CELL_CHARS), None)
-                if big is not None:
-                    yield state["line"], BadRow(
-                        f"a cell is larger than the limit of {MAX_CELL_CHARS:,} characters")
-                else:
-                    yield state["line"], cells
-        finally:
-            wb.close()
-
-    return Table(path=path, kind="xlsx", headers=headers, size=total, sheet=ws.title,
-                 _rows=rows(), _pos=lambda: state["line"], _close=wb.close)
 
 
 def read_preview(path: Path | str, limit: int = 50, cell_chars: int = 200,

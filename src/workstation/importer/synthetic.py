@@ -3,10 +3,11 @@ people and Ukrainian mobile numbers (never taken from the seeds)."""
 
 from __future__ import annotations
 
-import csv
 import random
 from collections.abc import Iterator
 from pathlib import Path
+
+from workstation.safecsv import SafeWriter
 
 HEADERS_UK = ["Назва компанії", "Адреса фактична або юридична", "Телефон", "Контактна особа",
               "email", "source*", "Категорія"]
@@ -61,7 +62,7 @@ def write_csv(path: Path | str, n: int, seed: int = 1, *, delimiter: str = ",",
               encoding: str = "utf-8") -> Path:
     path = Path(path)
     with open(path, "w", encoding=encoding, newline="") as f:
-        w = csv.writer(f, delimiter=delimiter)
+        w = SafeWriter(f, delimiter=delimiter)
         w.writerow(HEADERS_UK)
         w.writerows(rows(n, seed))
     return path

@@ -1,12 +1,14 @@
 """Engine and session factory for the local store; schema upgrades via Alembic.
 
 SQLite runs in WAL mode with ``synchronous=FULL``: a commit the user has seen
-survives a killed process and a power cut. Foreign keys are enforced.
+survives a killed process and a power cut. Foreign keys are enforced. The
+database file and its -wal/-shm are 0600 (see :func:`make_private_sqlite`).
 """
 
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from alembic import command
@@ -37,6 +39,26 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.execute("PRAGMA cache_size=-65536")
     cur.execute("PRAGMA temp_store=MEMORY")
     cur.close()
+
+
+def make_private_sqlite(url: str) -> None:
+    """The SQLite file of ``url`` 0600, made empty if missing (SQLite gives its -wal and
+    -shm files the database file's mode); -wal/-shm an older version left are tightened."""
+    from sqlalchemy.engine import make_url
+
+    u = make_url(url)
+    db = u.database
+    if not u.drivername.startswith("sqlite") or not db or db == ":memory:" \
+            or db.startswith("file:"):
+        return
+    path = Path(db)
+    try:
+        os.close(os.open(path, os.O_RDWR | os.O_CREAT, paths.PRIVATE_FILE))
+    except OSError as exc:  # SQLite reports it better when it opens the file
+        log.debug("cannot create %s: %s", path, exc)
+    for p in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm"),
+              path.with_name(path.name + "-journal")):
+        paths.private_file(p)
 
 
 def make_engine(url: str, **kw) -> Engine:
@@ -102,6 +124,7 @@ class Store:
             path = Path(path) if path else paths.default_database_path()
             path.parent.mkdir(parents=True, exist_ok=True)
             url = sqlite_url(path)
+        make_private_sqlite(url)
         self.url = url
         self.engine = make_engine(url)
         self.session_factory = sessionmaker(self.engine, expire_on_commit=False)

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, insert, select, text, update
 
+from workstation import paths
 from workstation.store.models import Call, RecordingUpload
 from workstation.store.types import utcnow
 
@@ -86,6 +87,7 @@ def compress(src: Path, dst: Path, level: float = COMPRESSION_LEVEL) -> float:
                     block = _resample(block, rate, out_rate).astype("float32")
                 out.write(block)
         duration = inp.frames / rate if rate else 0.0
+    paths.private_file(tmp)  # a recording is lead data: 0600 whatever the umask
     with open(tmp, "rb+") as fh:
         os.fsync(fh.fileno())
     os.replace(tmp, dst)

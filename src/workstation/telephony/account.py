@@ -58,7 +58,8 @@ def account_config(s: SipSettings) -> pj.AccountConfig:
         cfg.regConfig.firstRetryIntervalSec = 0
         cfg.regConfig.registerOnAdd = True
         cfg.regConfig.dropCallsOnFail = False
-        cred = pj.AuthCredInfo("digest", "*", s.username, 0, s.password)
+        # the account's realm only: with "*" any server's challenge got the digest
+        cred = pj.AuthCredInfo("digest", s.auth_realm, s.username, 0, s.password)
         cfg.sipConfig.authCreds.append(cred)
         if s.proxy:
             proxy = s.proxy if s.proxy.startswith("sip") else server_uri(s.proxy, s.transport)

@@ -201,8 +201,7 @@ class TelephonyEngine(QObject):
 
     def recordings_dir(self) -> Path:
         d = self.settings.recordings_dir or paths.recordings_dir()
-        Path(d).mkdir(parents=True, exist_ok=True)
-        return Path(d)
+        return paths.private_dir(Path(d))
 
     def start(self) -> None:
         """Create the Endpoint, transports and account; start polling. Engine thread."""

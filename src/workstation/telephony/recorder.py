@@ -11,6 +11,8 @@ into ``<stem>.wav`` (stereo: manager left, client right) and removed;
 :func:`recover_recordings` does the same at the next start for parts a killed
 process left behind.
 
+Recordings and their parts are 0600 (they are calls with clients).
+
 Only :class:`CallRecorder` touches pjsua2 (on the engine thread); the other
 functions are plain file work, safe on any thread.
 """
@@ -23,6 +25,8 @@ import struct
 import wave
 from array import array
 from pathlib import Path
+
+from workstation import paths
 
 log = logging.getLogger(__name__)
 
@@ -109,6 +113,8 @@ def merge_stereo(left: Path, right: Path, out: Path) -> Path:
     stereo[0::2] = frames[0]
     stereo[1::2] = frames[1]
     tmp = out.with_name(out.name + ".tmp")
+    os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, paths.PRIVATE_FILE))
+    paths.private_file(tmp)
     with wave.open(str(tmp), "wb") as w:
         w.setnchannels(2)
         w.setsampwidth(2)
@@ -178,6 +184,8 @@ class CallRecorder:
         self.right = pj.AudioMediaRecorder()
         self.left.createRecorder(str(self.left_path))
         self.right.createRecorder(str(self.right_path))
+        for part in (self.left_path, self.right_path):  # pjmedia made them with the umask
+            paths.private_file(part)
 
     def patch(self) -> None:
         for part in (self.left_path, self.right_path):

@@ -16,6 +16,7 @@ class SipSettings:
     username: str = ""
     password: str = ""
     domain: str = ""  # registrar host[:port]
+    realm: str = ""  # digest realm the credentials are for; empty = the domain's host
     proxy: str = ""  # outbound proxy URI or host[:port]; empty = none
     transport: str = "udp"  # udp | tcp | tls: the one used to register
     # TLS: the PBX's certificate chain and host name are always checked, against
@@ -48,6 +49,22 @@ class SipSettings:
     def configured(self) -> bool:
         return bool(self.username and self.domain)
 
+    @property
+    def auth_realm(self) -> str:
+        """The realm the password is offered to: ``realm``, else the host of ``domain``
+        (what registrars such as Kamailio challenge with). Never ``*``: a challenge
+        from any other realm then gets no digest of the password."""
+        if self.realm.strip():
+            return self.realm.strip()
+        host = self.domain.strip()
+        for prefix in ("sips:", "sip:"):
+            if host.startswith(prefix):
+                host = host[len(prefix):]
+        host = host.split(";", 1)[0].split("@")[-1]
+        if host.startswith("["):  # [IPv6]:port
+            return host.split("]", 1)[0] + "]"
+        return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+
     def __repr__(self) -> str:  # never show the password
         shown = {k: v for k, v in self.__dict__.items() if k != "password"}
         return f"SipSettings({shown}, password={'***' if self.password else ''!r})"
@@ -60,6 +77,7 @@ class SipSettings:
             username=config.get("sip.username"),
             password=get_secret("sip.password") or "",
             domain=config.get("sip.domain"),
+            realm=config.get("sip.realm"),
             proxy=config.get("sip.proxy"),
             transport=config.get("sip.transport"),
             tls_ca_file=config.get("sip.tls_ca_file"),

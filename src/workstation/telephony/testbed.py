@@ -128,6 +128,7 @@ class Kamailio:
     tls_cert: Path | None = None  # PEM certificate (chain) the TLS listener shows;
     tls_key: Path | None = None  # with its key. None: a self-signed one made by openssl
     tls_method: str = "TLSv1.2+"  # tls.cfg method; "TLSv1.1" makes an outdated PBX
+    realm: str = ""  # digest realm; empty = addr (the host of the domain clients use)
     proc: subprocess.Popen | None = None
     log_path: Path = field(init=False)
 
@@ -150,7 +151,7 @@ class Kamailio:
             tls = (f'loadmodule "tls.so"\n'
                    f'modparam("tls", "config", "{self._tls_files()}")')
         self.cfg_path.write_text(_fill(paths.data_dir("sip") / "kamailio" / "kamailio.cfg.in", {
-            "LISTEN": listen, "REALM": self.addr, "USERS": users,
+            "LISTEN": listen, "REALM": self.realm or self.addr, "USERS": users,
             "MIN_EXPIRES": str(self.min_expires), "TLS": tls,
         }), encoding="utf-8")
 

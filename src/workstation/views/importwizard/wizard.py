@@ -126,7 +126,9 @@ class FilePage(QWizardPage):
 
     def validatePage(self) -> bool:
         path = self.path()
-        if not path.is_file():  # a stat, not a read
+        # a stat, not a read; a folder, a pipe or a device is refused by the preview's
+        # reader (off this thread) with its reason
+        if not path.exists():
             self.error_label.setText(self.tr("%1: no such file").replace("%1", str(path)))
             return False
         self.error_label.clear()

@@ -62,14 +62,18 @@ def wait_until(cond, timeout: float) -> bool:
 
 
 def settings(k: Kamailio, rec_dir: Path, **kw) -> SipSettings:
-    return SipSettings(username="manager", password=USERS["manager"], domain=k.domain,
-                       bind_address="127.0.0.1", recordings_dir=rec_dir, log_level=0, **kw)
+    values = dict(username="manager", password=USERS["manager"], domain=k.domain,
+                  bind_address="127.0.0.1", recordings_dir=rec_dir, log_level=0)
+    values.update(kw)
+    return SipSettings(**values)
 
 
-def bench_registration(k: Kamailio, rec_dir: Path, runs: int) -> None:
+def bench_registration(k: Kamailio, rec_dir: Path, runs: int, name: str = "sip_registration_ms",
+                       **kw) -> None:
+    """``kw``: more SipSettings (bench_sip_security registers over TLS)."""
     times = []
     for _ in range(runs):
-        e = TelephonyEngine(settings(k, rec_dir))
+        e = TelephonyEngine(settings(k, rec_dir, **kw))
         done: dict[str, float] = {}
 
         def on_reg(state: str, *_: object, done=done) -> None:
@@ -81,11 +85,11 @@ def bench_registration(k: Kamailio, rec_dir: Path, runs: int) -> None:
         if wait_until(lambda: "t" in done, 10):
             times.append((done["t"] - t0) * 1000)
         e.stop()
-    emit("sip_registration_ms", statistics.median(times), "ms", 500, len(times),
-         p99=round(pct(times, 99), 3))
+    emit(name, statistics.median(times), "ms", 500, len(times), p99=round(pct(times, 99), 3))
 
 
-def bench_invite_to_200(e: TelephonyEngine, runs: int) -> None:
+def bench_invite_to_200(e: TelephonyEngine, runs: int, name: str = "sip_invite_to_200_ms",
+                        peer: str = "client") -> None:
     times = []
     got: dict[str, float] = {}
     ended: dict[str, object] = {}
@@ -107,7 +111,7 @@ def bench_invite_to_200(e: TelephonyEngine, runs: int) -> None:
     to_180 = []
     for _ in range(runs):
         t0 = time.perf_counter()
-        key = e.dial("client")
+        key = e.dial(peer)
         ok = wait_until(lambda: key in got, 10)
         e.hangup(key)
         wait_until(lambda: key in ended, 10)
@@ -117,7 +121,7 @@ def bench_invite_to_200(e: TelephonyEngine, runs: int) -> None:
                 to_180.append((ringing[key] - t0) * 1000)
     # to_180_p50_ms: the part before baresip's 180 Ringing (auth round included);
     # the rest is baresip's own auto-answer delay.
-    emit("sip_invite_to_200_ms", statistics.median(times), "ms", 50, len(times),
+    emit(name, statistics.median(times), "ms", 50, len(times),
          p99=round(pct(times, 99), 3),
          to_180_p50_ms=round(statistics.median(to_180), 3) if to_180 else None)
 

@@ -34,8 +34,8 @@ DECLARE
     facts text[] := ARRAY['id', 'direction', 'local_number', 'remote_number', 'remote_e164',
                           'sip_call_id', 'started_at', 'answered_at', 'ended_at', 'sip_status',
                           'sip_reason', 'outcome', 'ring_seconds', 'talk_seconds', 'codec',
-                          'rtp_jitter_ms', 'rtp_loss_pct', 'recording_path', 'recording_id',
-                          'user_id', 'created_at', 'created_by'];
+                          'rtp_jitter_ms', 'rtp_loss_pct', 'media_security', 'signalling_tls',
+                          'recording_path', 'recording_id', 'user_id', 'created_at', 'created_by'];
 BEGIN
     IF NOT ws_app_login() THEN
         RETURN NEW;

@@ -158,7 +158,7 @@
     <context>
         <name>CallController</name>
         <message>
-            <location filename="../../src/workstation/views/callcenter/controller.py" line="+158" />
+            <location filename="../../src/workstation/views/callcenter/controller.py" line="+159" />
             <source>This lead has no phone number.</source>
             <translation>У цього ліда немає телефону.</translation>
         </message>
@@ -179,7 +179,7 @@
             <translation>З'єднано: %1</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location line="+34" />
             <source>Call with %1 ended: %2. Fill in the wrap-up.</source>
             <translation>Дзвінок з %1 завершено: %2. Заповніть підсумки дзвінка.</translation>
         </message>
@@ -272,7 +272,7 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
     <context>
         <name>DatabasePage</name>
         <message>
-            <location filename="../../src/workstation/views/settings/pages.py" line="+166" />
+            <location filename="../../src/workstation/views/settings/pages.py" line="+173" />
             <source>Shared database</source>
             <translation>Спільна база даних</translation>
         </message>
@@ -435,7 +435,7 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
     <context>
         <name>GeneralPage</name>
         <message>
-            <location filename="../../src/workstation/views/settings/pages.py" line="-86" />
+            <location filename="../../src/workstation/views/settings/pages.py" line="-93" />
             <source>System language</source>
             <translation>Мова системи</translation>
         </message>
@@ -597,7 +597,7 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
     <context>
         <name>HistoryModel</name>
         <message>
-            <location filename="../../src/workstation/views/workspace/history.py" line="+63" />
+            <location filename="../../src/workstation/views/workspace/history.py" line="+85" />
             <source>Date</source>
             <translation>Дата</translation>
         </message>
@@ -627,7 +627,12 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
             <translation>Нотатки</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+0" />
+            <source>Line</source>
+            <translation>Зв'язок</translation>
+        </message>
+        <message>
+            <location line="+26" />
             <source>Double-click to play the recording</source>
             <translation>Подвійне клацання — прослухати запис</translation>
         </message>
@@ -1038,6 +1043,36 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
             <location line="+1" />
             <source>E-mails</source>
             <translation>E-mail</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>TLS</source>
+            <translation>TLS</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>no TLS</source>
+            <translation>без TLS</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>SRTP</source>
+            <translation>SRTP</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>RTP, not encrypted</source>
+            <translation>RTP, без шифрування</translation>
+        </message>
+        <message>
+            <location line="+99" />
+            <source>jitter %1 ms</source>
+            <translation>джитер %1 мс</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>loss %1 %</source>
+            <translation>втрати %1 %</translation>
         </message>
     </context>
     <context>
@@ -2513,7 +2548,22 @@ Tools: %2</source>
     <context>
         <name>SipPage</name>
         <message>
-            <location filename="../../src/workstation/views/settings/pages.py" line="+93" />
+            <location filename="../../src/workstation/views/settings/pages.py" line="+90" />
+            <source>Off</source>
+            <translation>Вимкнено</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>When the other side can</source>
+            <translation>Коли інша сторона вміє</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Always (calls without it fail)</source>
+            <translation>Завжди (дзвінки без нього не відбудуться)</translation>
+        </message>
+        <message>
+            <location line="+5" />
             <source>SIP account</source>
             <translation>SIP-акаунт</translation>
         </message>
@@ -2549,6 +2599,26 @@ Tools: %2</source>
             <location line="+10" />
             <source>Password</source>
             <translation>Пароль</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>Call audio encryption (SRTP)</source>
+            <translation>Шифрування звуку дзвінків (SRTP)</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>TLS CA file</source>
+            <translation>Файл ЦС для TLS</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Empty: the system's trusted CAs</source>
+            <translation>Порожньо: довірені ЦС системи</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>PEM file of the CA that signed the PBX's TLS certificate</source>
+            <translation>PEM-файл центру сертифікації, що підписав TLS-сертифікат АТС</translation>
         </message>
     </context>
     <context>
@@ -2587,7 +2657,7 @@ Tools: %2</source>
     <context>
         <name>SoftphoneWidget</name>
         <message>
-            <location filename="../../src/workstation/views/softphone/widget.py" line="+182" />
+            <location filename="../../src/workstation/views/softphone/widget.py" line="+189" />
             <source>Number or SIP address</source>
             <translation>Номер або SIP-адреса</translation>
         </message>
@@ -2663,12 +2733,12 @@ Tools: %2</source>
         </message>
         <message>
             <location line="+2" />
-            <location line="+118" />
+            <location line="+122" />
             <source>Transfer</source>
             <translation>Перевести</translation>
         </message>
         <message>
-            <location line="-118" />
+            <location line="-122" />
             <source>Transfer the call (blind)</source>
             <translation>Перевести дзвінок (без консультації)</translation>
         </message>
@@ -2691,6 +2761,11 @@ Tools: %2</source>
             <location line="+1" />
             <source>Offline</source>
             <translation>Не в мережі</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Not registered: %1</source>
+            <translation>Не зареєстровано: %1</translation>
         </message>
         <message>
             <location line="+45" />
@@ -2723,9 +2798,24 @@ Tools: %2</source>
             <translation>Дзвонить…</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+12" />
             <source>Call ended: %1 %2</source>
             <translation>Дзвінок завершено: %1 %2</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Signalling over TLS and the audio encrypted (SRTP)</source>
+            <translation>Сигналізація через TLS, звук зашифрований (SRTP)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The audio is encrypted (SRTP), but its keys went over signalling that is not encrypted</source>
+            <translation>Звук зашифрований (SRTP), але його ключі передано незашифрованою сигналізацією</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The call's audio is not encrypted</source>
+            <translation>Звук дзвінка не зашифрований</translation>
         </message>
         <message>
             <location line="+20" />
@@ -2873,12 +2963,52 @@ Last sync: %3</source>
     <context>
         <name>TelephonyEngine</name>
         <message>
-            <location filename="../../src/workstation/telephony/engine.py" line="+235" />
+            <location filename="../../src/workstation/telephony/engine.py" line="+212" />
+            <source>sip.srtp: expected off, optional or mandatory, got %1</source>
+            <translation>sip.srtp: очікується off, optional або mandatory, отримано %1</translation>
+        </message>
+        <message>
+            <location line="+48" />
             <source>SIP account error: %1</source>
             <translation>Помилка SIP-акаунта: %1</translation>
         </message>
         <message>
-            <location line="+192" />
+            <location line="+8" />
+            <source>TLS: the CA file %1 (sip.tls_ca_file) does not exist</source>
+            <translation>TLS: файлу центру сертифікації %1 (sip.tls_ca_file) не існує</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>TLS: no trusted CA certificates found on this computer; set sip.tls_ca_file</source>
+            <translation>TLS: на цьому комп'ютері не знайдено довірених сертифікатів центрів сертифікації; задайте sip.tls_ca_file</translation>
+        </message>
+        <message>
+            <location line="+157" />
+            <source>TLS: the PBX's certificate was refused: %1</source>
+            <translation>TLS: сертифікат АТС відхилено: %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>TLS: the PBX's certificate has expired (or is not valid yet)</source>
+            <translation>TLS: сертифікат АТС прострочений (або ще не чинний)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>TLS: the PBX's certificate is not for the host name %1</source>
+            <translation>TLS: сертифікат АТС видано не на ім'я хоста %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>TLS: the PBX's certificate is signed by an unknown CA (self-signed, or not in sip.tls_ca_file)</source>
+            <translation>TLS: сертифікат АТС підписаний невідомим центром сертифікації (самопідписаний або його немає в sip.tls_ca_file)</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>TLS: no secure connection to the PBX (%1); this softphone needs TLS 1.2</source>
+            <translation>TLS: немає захищеного з'єднання з АТС (%1); цьому софтфону потрібен TLS 1.2</translation>
+        </message>
+        <message>
+            <location line="+47" />
             <source>The call has already ended.</source>
             <translation>Дзвінок уже завершено.</translation>
         </message>
@@ -2893,7 +3023,7 @@ Last sync: %3</source>
             <translation>SIP-акаунт не налаштовано: зателефонувати неможливо.</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+9" />
             <source>The SIP engine is not running.</source>
             <translation>SIP-рушій не запущено.</translation>
         </message>
@@ -2903,12 +3033,12 @@ Last sync: %3</source>
             <translation>Не вдається зателефонувати на %1: %2</translation>
         </message>
         <message>
-            <location line="+148" />
+            <location line="+150" />
             <source>DTMF digits must be 0-9, *, #, A-D.</source>
             <translation>Цифри DTMF: 0-9, *, #, A-D.</translation>
         </message>
         <message>
-            <location line="+125" />
+            <location line="+130" />
             <source>Cannot record the call: %1</source>
             <translation>Не вдається записати дзвінок: %1</translation>
         </message>

@@ -83,6 +83,19 @@ def _no_password_in_url(value: Any) -> None:
                           "db.shared_password'")
 
 
+def _pem_file(value: Any) -> None:
+    """An empty value, or a readable file holding at least one PEM certificate."""
+    if not value:
+        return
+    try:
+        head = Path(str(value)).expanduser().read_text(encoding="ascii", errors="replace")
+    except OSError as exc:
+        raise ConfigError(f"sip.tls_ca_file: cannot read {value}: {exc.strerror}") from None
+    if "-----BEGIN CERTIFICATE-----" not in head:
+        raise ConfigError(f"sip.tls_ca_file: {value} holds no PEM certificate "
+                          "(-----BEGIN CERTIFICATE-----)")
+
+
 OPTIONS: dict[str, Option] = {
     o.key: o
     for o in [
@@ -115,6 +128,13 @@ OPTIONS: dict[str, Option] = {
                "Digest realm the password is offered to; empty = the SIP domain's host"),
         Option("sip.proxy", str, "", "Outbound proxy URI; empty = none"),
         Option("sip.transport", str, "udp", "SIP transport", choices=("udp", "tcp", "tls")),
+        Option("sip.tls_ca_file", str, "",
+               "CA certificate file (PEM) the PBX's TLS certificate is checked against; "
+               "empty = the system's trusted CAs", validate=_pem_file),
+        Option("sip.srtp", str, "optional",
+               "Encrypt call audio with SRTP (SDES): off, optional (when the other side "
+               "can) or mandatory (calls without it fail)",
+               choices=("off", "optional", "mandatory")),
         Option("sip.password", str, "", "SIP account password (keyring only)", secret=True),
         Option("sip.allowed_sources", list, [],
                "Extra hosts allowed to send INVITEs besides the registrar (comma-separated)"),

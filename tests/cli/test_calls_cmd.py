@@ -17,7 +17,9 @@ def _seed(store):
                    remote_e164="+380671234567", started_at=now,
                    answered_at=now + timedelta(seconds=4), ended_at=now + timedelta(seconds=64),
                    sip_status=200, outcome="success", ring_seconds=4, talk_seconds=60,
-                   recording_path="/rec/a.wav", pop_latency_ms=12.5))
+                   recording_path="/rec/a.wav", pop_latency_ms=12.5, codec="PCMA",
+                   rtp_jitter_ms=4.26, rtp_loss_pct=0.125, media_security="srtp",
+                   signalling_tls=True))
         s.add(Call(user_id=u.id, direction="in", remote_number="0501112233",
                    remote_e164="+380501112233", started_at=now - timedelta(days=3),
                    sip_status=486, outcome="busy", ring_seconds=2, talk_seconds=0))
@@ -35,6 +37,8 @@ def test_calls_csv_today(cli, store):
     assert r["outcome"] == "success" and r["sip_status"] == "200"
     assert float(r["talk_seconds"]) == 60 and float(r["ring_seconds"]) == 4
     assert r["recording"] == "/rec/a.wav" and float(r["pop_latency_ms"]) == 12.5
+    assert (r["codec"], r["jitter_ms"], r["loss_pct"]) == ("PCMA", "4.3", "0.12")
+    assert (r["media_security"], r["signalling_tls"]) == ("srtp", "true")
 
 
 def test_calls_json_range(cli, store):
@@ -46,6 +50,9 @@ def test_calls_json_range(cli, store):
     data = json.loads(out)
     assert [d["outcome"] for d in data] == ["busy", "success"]
     assert data[0]["lead_id"] == "" and data[0]["company"] == ""
+    # a call logged before security was recorded: unknown, not "insecure"
+    assert (data[0]["media_security"], data[0]["signalling_tls"]) == ("", None)
+    assert (data[1]["codec"], data[1]["signalling_tls"], data[1]["jitter_ms"]) == ("PCMA", True, 4.3)
 
 
 def test_calls_bad_dates(cli, store):

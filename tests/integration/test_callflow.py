@@ -125,6 +125,8 @@ def test_unknown_caller_interest_card_becomes_a_lead_with_the_call(qtbot, app_pa
         assert call.direction == "in" and call.outcome == "success" and call.sip_status == 200
         assert call.talk_seconds > 0.5 and call.answered_at is not None
         assert call.codec and call.result == "positive"
+        # the demo client offers no SRTP and calls over UDP: stored as such
+        assert (call.media_security, call.signalling_tls) == ("rtp", False)
         assert call.recording_path and call.pop_latency_ms is not None
         kinds = set(s.scalars(select(HistoryEvent.kind).where(HistoryEvent.lead_id == lead_id)))
         assert "call" in kinds

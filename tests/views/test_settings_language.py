@@ -73,6 +73,35 @@ def test_database_url_with_password_is_refused(qtbot, config, monkeypatch):
     assert not config_path().exists()
 
 
+def test_sip_page_saves_srtp_and_the_tls_ca_file(qtbot, config, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    errors = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a: errors.append(a[2]))
+    dlg = SettingsDialog(config)
+    qtbot.addWidget(dlg)
+    sip = dlg.page(SipPage)
+    assert sip.ui.srtpCombo.currentData() == "optional"  # the default
+    assert [sip.ui.srtpCombo.itemData(i) for i in range(sip.ui.srtpCombo.count())] == [
+        "off", "optional", "mandatory"]
+    sip.ui.srtpCombo.setCurrentIndex(sip.ui.srtpCombo.findData("mandatory"))
+    sip.ui.caFileEdit.setText(str(tmp_path / "missing.pem"))
+    assert not dlg.apply()  # a CA file that is not there is named, nothing saved
+    assert "sip.tls_ca_file" in errors[0] and "missing.pem" in errors[0]
+    assert not config_path().exists()
+    ca = tmp_path / "pbx-ca.pem"
+    ca.write_text("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n")
+    sip.ui.caFileEdit.setText(str(ca))
+    assert dlg.apply()
+    saved = Config()
+    assert (saved.get("sip.srtp"), saved.get("sip.tls_ca_file")) == ("mandatory", str(ca))
+    again = SettingsDialog(saved)
+    qtbot.addWidget(again)
+    page = again.page(SipPage)
+    assert page.ui.srtpCombo.currentData() == "mandatory"
+    assert page.ui.caFileEdit.text() == str(ca)
+
+
 def test_general_page_saves_region_and_language(qtbot, config):
     dlg = SettingsDialog(config)
     qtbot.addWidget(dlg)

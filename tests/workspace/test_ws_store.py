@@ -282,7 +282,8 @@ def test_history_newest_first_with_manager_names(s):
     ivan = add_user(s, login="ivan", full_name="Ivan Seller")
     lead = add_lead(s, owner_id=anna)
     c1 = Call(direction="out", user_id=anna, lead_id=lead, outcome="success", talk_seconds=61,
-              recording_path="/rec/1.wav", started_at=utc(2026, 3, 2, 9))
+              recording_path="/rec/1.wav", started_at=utc(2026, 3, 2, 9), codec="G722",
+              rtp_jitter_ms=3.5, rtp_loss_pct=0.5, media_security="srtp", signalling_tls=True)
     s.add(c1)
     s.commit()
     ws.save_wrapup(s, ws.WrapUp(lead_id=lead, user_id=anna, call_id=c1.id, result="undefined",
@@ -295,6 +296,9 @@ def test_history_newest_first_with_manager_names(s):
     assert [r.notes for r in calls] == ["second", "first"]
     assert calls[0].manager == "Ivan Seller" and calls[0].direction == "in"
     assert calls[1].recording_path == "/rec/1.wav" and calls[1].talk_seconds == 61
+    assert (calls[1].codec, calls[1].jitter_ms, calls[1].loss_pct) == ("G722", 3.5, 0.5)
+    assert (calls[1].media_security, calls[1].signalling_tls) == ("srtp", True)
+    assert (calls[0].media_security, calls[0].signalling_tls) == ("", None)
     assert [r.at for r in rows] == sorted((r.at for r in rows), reverse=True)
     assert len(ws.history_for_lead(s, lead, limit=1)) == 1
 

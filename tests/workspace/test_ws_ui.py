@@ -195,6 +195,37 @@ def test_recording_opens_from_its_row(qtbot, store, workspace, data):
     assert opened.args == ["/tmp/rec-1.wav"]
 
 
+def test_history_row_shows_codec_jitter_loss_and_security(qtbot, store, workspace, data):
+    with store.session() as s:
+        for codec, sec, tls, at in (("PCMA", "srtp", True, 9), ("G722", "rtp", False, 10),
+                                    ("", "", None, 11)):
+            call = Call(direction="out", user_id=data["user"], lead_id=data["lead"],
+                        outcome="success", talk_seconds=30, codec=codec, media_security=sec,
+                        signalling_tls=tls, rtp_jitter_ms=4.4 if codec else None,
+                        rtp_loss_pct=1.25 if codec else None,
+                        started_at=datetime(2026, 3, 2, at, tzinfo=timezone.utc))
+            s.add(call)
+            s.commit()
+            ws.save_wrapup(s, ws.WrapUp(lead_id=data["lead"], user_id=data["user"],
+                                        call_id=call.id, notes=codec or "old"),
+                           now=datetime(2026, 3, 2, at, 5, tzinfo=timezone.utc))
+    with qtbot.waitSignal(workspace.sig_popped, timeout=10_000):
+        workspace.start_outgoing(data["lead"], "+380671234567")
+    model = workspace.history.model
+    col = model.COLUMNS.index("line")
+    assert model.headerData(col, Qt.Orientation.Horizontal) == "Line"
+    lines = {model.history_row(r).notes: model.data(model.index(r, col))
+             for r in range(model.rowCount()) if model.history_row(r).kind == "call"}
+    assert lines["PCMA"] == "✓ TLS+SRTP · PCMA · 4 ms · 1.2 %"
+    assert lines["G722"] == "⚠ RTP · G722 · 4 ms · 1.2 %"
+    assert lines["old"] == ""  # a call from before: nothing is claimed
+    tips = {model.history_row(r).notes: model.data(model.index(r, col),
+                                                   Qt.ItemDataRole.ToolTipRole)
+            for r in range(model.rowCount()) if model.history_row(r).kind == "call"}
+    assert tips["G722"] == "G722 · jitter 4 ms · loss 1.2 % · no TLS · RTP, not encrypted"
+    assert tips["PCMA"].endswith("TLS · SRTP") and tips["old"] is None
+
+
 def test_my_day_queue_counter_and_reminders(qtbot, store, data):
     now = datetime.now(timezone.utc)
     with store.session() as s:

@@ -13,7 +13,10 @@ from workstation.safecsv import SafeDictWriter
 
 FIELDS = ("id", "lead_id", "company", "manager", "direction", "remote_number", "started_at",
           "answered_at", "ended_at", "outcome", "sip_status", "ring_seconds", "talk_seconds",
+          "codec", "jitter_ms", "loss_pct", "media_security", "signalling_tls",
           "recording", "pop_latency_ms")
+"""``media_security``: srtp (encrypted audio) or rtp; ``signalling_tls``: true/false;
+both empty when not known (calls logged before these were recorded)."""
 
 
 def register(sub) -> None:
@@ -50,7 +53,15 @@ def _iso(value: datetime | None) -> str:
     return value.isoformat(timespec="seconds") if value else ""
 
 
-def call_rows(session, start: datetime, end: datetime):
+def _round(value: float | None, digits: int = 1):
+    return round(value, digits) if value is not None else ""
+
+
+def _bool_text(value: bool | None) -> str:
+    return "" if value is None else ("true" if value else "false")
+
+
+def call_rows(session, start: datetime, end: datetime, as_json: bool = False):
     from workstation.store.models import Call, Lead, User
 
     q = (select(Call, Lead.company, User.login)
@@ -73,6 +84,11 @@ def call_rows(session, start: datetime, end: datetime):
             "sip_status": call.sip_status if call.sip_status is not None else "",
             "ring_seconds": round(call.ring_seconds, 1) if call.ring_seconds is not None else "",
             "talk_seconds": round(call.talk_seconds, 1) if call.talk_seconds is not None else "",
+            "codec": call.codec or "",
+            "jitter_ms": _round(call.rtp_jitter_ms),
+            "loss_pct": _round(call.rtp_loss_pct, 2),
+            "media_security": call.media_security or "",
+            "signalling_tls": call.signalling_tls if as_json else _bool_text(call.signalling_tls),
             "recording": call.recording_path or (str(call.recording_id) if call.recording_id else ""),
             "pop_latency_ms": (round(call.pop_latency_ms, 1)
                                if call.pop_latency_ms is not None else ""),
@@ -92,7 +108,7 @@ def _calls(args) -> int:
     out = open(args.output, "w", newline="", encoding="utf-8") if args.output else sys.stdout
     try:
         with store.session() as s:
-            rows = call_rows(s, start, end)
+            rows = call_rows(s, start, end, as_json=args.format == "json")
             if args.format == "json":
                 out.write("[")
                 for i, row in enumerate(rows):

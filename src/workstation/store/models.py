@@ -244,6 +244,10 @@ class Call(Synced, Base):
     codec: Mapped[str] = mapped_column(String(64), default="")
     rtp_jitter_ms: Mapped[float | None] = mapped_column(Float, default=None)
     rtp_loss_pct: Mapped[float | None] = mapped_column(Float, default=None)
+    media_security: Mapped[str] = mapped_column(String(8), default="")
+    """"srtp" (SDES-encrypted audio), "rtp" (plain), "" (no media or not known)."""
+    signalling_tls: Mapped[bool | None] = mapped_column(Boolean, default=None)
+    """The call's SIP dialog went over TLS; None: not known (older rows)."""
     recording_path: Mapped[str] = mapped_column(String(1000), default="")
     recording_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, default=None)
     pop_latency_ms: Mapped[float | None] = mapped_column(Float, default=None)

@@ -299,6 +299,11 @@ class HistoryRow:
     field: str = ""
     old_value: str | None = None
     new_value: str | None = None
+    codec: str = ""
+    jitter_ms: float | None = None
+    loss_pct: float | None = None
+    media_security: str = ""
+    signalling_tls: bool | None = None
 
 
 _HISTORY = None
@@ -310,7 +315,9 @@ def _history_statement():
     return (select(HistoryEvent.id, HistoryEvent.at, HistoryEvent.kind, HistoryEvent.text,
                    HistoryEvent.field, HistoryEvent.old_value, HistoryEvent.new_value,
                    HistoryEvent.call_id, User.full_name, User.login, Call.direction,
-                   Call.outcome, Call.result, Call.talk_seconds, Call.recording_path)
+                   Call.outcome, Call.result, Call.talk_seconds, Call.recording_path,
+                   Call.codec, Call.rtp_jitter_ms, Call.rtp_loss_pct, Call.media_security,
+                   Call.signalling_tls)
             .outerjoin(User, User.id == HistoryEvent.user_id)
             .outerjoin(Call, Call.id == HistoryEvent.call_id)
             .where(HistoryEvent.lead_id == bindparam("lead_id"),
@@ -331,7 +338,10 @@ def history_for_lead(session: Session, lead_id: uuid.UUID, limit: int = 100) -> 
                                outcome=r.outcome, result=r.result, talk_seconds=r.talk_seconds,
                                notes=r.text or "", recording_path=r.recording_path or "",
                                call_id=r.call_id, field=r.field or "", old_value=r.old_value,
-                               new_value=r.new_value))
+                               new_value=r.new_value, codec=r.codec or "",
+                               jitter_ms=r.rtp_jitter_ms, loss_pct=r.rtp_loss_pct,
+                               media_security=r.media_security or "",
+                               signalling_tls=r.signalling_tls))
     return rows
 
 

@@ -83,6 +83,8 @@ class CallRecord:
     answered_at: datetime | None
     ended_at: datetime
     sip_call_id: str = ""
+    media_security: str = ""  # "srtp", "rtp"; "" when no media was set up
+    signalling_tls: bool | None = None  # the INVITE dialog went over TLS; None: unknown
 
 
 @dataclass
@@ -116,6 +118,9 @@ class CallContext:
     source: Any = None  # AudioMedia feeding the call (mic)
     sink: Any = None  # AudioMedia the call feeds (speaker)
     ended: bool = False
+    signalling_tls: bool | None = None
+    offered_crypto: bool = False  # our last SDP offer carried SDES keys
+    media_security: str = ""  # from the last SDP answer: "srtp" or "rtp"
 
 
 class EngineCall(pj.Call):
@@ -141,3 +146,15 @@ class EngineCall(pj.Call):
 
     def onDtmfDigit(self, prm) -> None:
         self._engine._on_dtmf(self, prm.digit)
+
+    def onCallSdpCreated(self, prm) -> None:
+        self._engine._on_sdp_created(self, prm.sdp.wholeSdp, prm.remSdp.wholeSdp)
+
+    def onCallTsxState(self, prm) -> None:
+        e = prm.e
+        if e.type != pj.PJSIP_EVENT_TSX_STATE:
+            return
+        ts = e.body.tsxState
+        if ts.type == pj.PJSIP_EVENT_RX_MSG and ts.tsx.method == "INVITE" \
+                and ts.tsx.role == pj.PJSIP_ROLE_UAC:
+            self._engine._on_invite_response(self, ts.src.rdata.wholeMsg)

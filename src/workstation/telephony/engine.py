@@ -22,6 +22,13 @@ honours mute and records ``source`` on the left channel.
 ``engine.audio_detach = fn(call_key)`` is called when the call's media goes
 away. ``sig_media_active(call_key)`` is emitted after the connections, and
 ``call_audio_media(call_key)`` returns the call's AudioMedia.
+
+Security (:mod:`workstation.telephony.security`): the TLS transport checks the
+PBX's certificate chain and host name (``sip.tls_ca_file`` or the system CAs,
+TLS 1.2); a refusal is named in ``tls_failure`` and in the failed registration's
+reason. SRTP (SDES) follows ``sip.srtp``. Each call's signalling transport (top
+Via of what arrived) and media security (SDES keys in the SDP answer) are kept
+on its context, emitted by ``sig_call_security`` and carried in its CallRecord.
 """
 
 from __future__ import annotations
@@ -45,7 +52,8 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from workstation import __version__, paths
 from workstation.domain.enums import CallDirection
 from workstation.domain.outcomes import outcome_from_sip
-from workstation.telephony.account import EngineAccount, _hostport, account_config
+from workstation.telephony import security
+from workstation.telephony.account import SRTP_USE, EngineAccount, _hostport, account_config
 from workstation.telephony.call import (
     STATE_NAMES,
     CallContext,
@@ -84,7 +92,11 @@ class _Endpoint(pj.Endpoint):
         self._engine = engine
 
     def onTransportState(self, prm) -> None:
-        self._engine._on_transport_state(prm.state, prm.lastError)
+        tls = prm.tlsInfo
+        verify = None
+        if not tls.isEmpty():
+            verify = (int(tls.verifyStatus), list(tls.verifyMsgs), str(tls.remoteAddr))
+        self._engine._on_transport_state(prm.state, prm.lastError, verify)
 
 
 def _utc() -> datetime:
@@ -143,6 +155,9 @@ class TelephonyEngine(QObject):
     """Hold state of a call changed: call_key, held."""
     sig_mute = Signal(str, bool)
     """Mute state of a call changed: call_key, muted."""
+    sig_call_security = Signal(str, object, str)
+    """What protects a call changed: call_key, signalling over TLS (True/False/None:
+    not known yet), media security ("srtp", "rtp" or "" before the SDP answer)."""
     sig_ghost_rejected = Signal(str)
     """An INVITE from a source that is not the PBX was rejected: source address."""
     sig_error = Signal(str)
@@ -159,6 +174,8 @@ class TelephonyEngine(QObject):
         self._allowed: set[str] | None = None
         self._want_registered = False
         self.registration_state = "unregistered"
+        self.tls_failure = ""
+        """Why the last TLS connection to the PBX was refused (user-readable), or ""."""
         self._backoff_n = 0
         self._threads: list[threading.Thread] = []
         self._pending_merges: list[CallRecorder] = []
@@ -191,6 +208,9 @@ class TelephonyEngine(QObject):
         if self.ep is not None:
             return
         s = self.settings
+        if s.srtp not in SRTP_USE:
+            raise TelephonyError(self.tr("sip.srtp: expected off, optional or mandatory, got %1")
+                                 .replace("%1", repr(s.srtp)))
         self.ep = ep = _Endpoint(self)
         error = None
         try:
@@ -226,15 +246,31 @@ class TelephonyEngine(QObject):
         self._stats.start()
         self._recover_recordings()
         self.account = EngineAccount(self)
-        self._want_registered = s.configured
-        if s.configured:
+        cfg = account_config(s)
+        self.tls_failure = self._ca_problem() if s.transport == "tls" else ""
+        self._want_registered = s.configured and not self.tls_failure
+        if self._want_registered:
             self._set_registration("registering", 0, "")
+        elif s.configured:  # no CA to check the PBX with: do not even try
+            cfg.regConfig.registerOnAdd = False
+            self._set_registration("failed", 0, self.tls_failure)
         try:
-            self.account.create(account_config(s), True)
+            self.account.create(cfg, True)
         except pj.Error as exc:
             safe_emit(self.sig_error, self.tr("SIP account error: %1").replace("%1", exc.info()))
             self._set_registration("failed", 0, exc.info())
             self._schedule_retry()
+
+    def _ca_problem(self) -> str:
+        """Why the PBX's TLS certificate cannot be checked (user-readable), or ""."""
+        ca = self.settings.tls_ca_file
+        if ca and not Path(ca).expanduser().is_file():
+            return self.tr("TLS: the CA file %1 (sip.tls_ca_file) does not exist") \
+                .replace("%1", ca)
+        if not ca and not security.system_ca_file():
+            return self.tr("TLS: no trusted CA certificates found on this computer; "
+                           "set sip.tls_ca_file")
+        return ""
 
     def _set_codecs(self) -> None:
         wanted = [c.lower() for c in self.settings.codecs]
@@ -257,8 +293,11 @@ class TelephonyEngine(QObject):
             if s.bind_address:
                 tc.boundAddress = s.bind_address
                 tc.publicAddress = s.bind_address
+            if name != "udp":
+                security.tcp_no_delay(tc.sockOptParams)
             if name == "tls":
-                tc.tlsConfig.proto = pj.PJ_SSL_SOCK_PROTO_TLS1_2
+                security.tls_client_config(tc.tlsConfig, str(Path(s.tls_ca_file).expanduser())
+                                           if s.tls_ca_file else "")
             try:
                 self._transports[name] = self.ep.transportCreate(kind, tc)
             except pj.Error as exc:
@@ -374,15 +413,59 @@ class TelephonyEngine(QObject):
         if 200 <= code < 300 and expiration > 0:
             self._backoff_n = 0
             self._retry.stop()
+            self.tls_failure = ""
             self._set_registration("registered", code, reason)
         elif 200 <= code < 300:
             self._set_registration("unregistered", code, reason)
         else:
             log.warning("registration failed: %s %s", code, reason)
-            self._set_registration("failed", code, reason)
+            # A refused certificate arrives first (transport state), then this 503.
+            self._set_registration("failed", code, self.tls_failure or reason)
             self._schedule_retry()
 
-    def _on_transport_state(self, state: int, last_error: int) -> None:
+    def _tls_failure_text(self, status: int, messages: list[str]) -> str:
+        host = _hostport(self.settings.proxy or self.settings.domain).rsplit(":", 1)[0]
+        refused = self.tr("TLS: the PBX's certificate was refused: %1")
+        texts = {
+            security.EXPIRED: self.tr("TLS: the PBX's certificate has expired (or is not "
+                                      "valid yet)"),
+            security.WRONG_HOST: self.tr("TLS: the PBX's certificate is not for the host "
+                                         "name %1").replace("%1", host),
+            security.UNKNOWN_CA: self.tr("TLS: the PBX's certificate is signed by an unknown "
+                                         "CA (self-signed, or not in sip.tls_ca_file)"),
+            security.OTHER: refused.replace("%1", "; ".join(messages) or str(status)),
+        }
+        return "; ".join(texts[k] for k in security.verify_failures(status))
+
+    def _to_pbx(self, remote: str) -> bool:
+        """A TLS connection we opened to the registrar/proxy (not one the PBX opened to
+        our listener, whose client certificate nobody asks for)."""
+        pbx = _hostport(self.settings.proxy or self.settings.domain)
+        port = pbx.rsplit(":", 1)[1] if pbx.count(":") == 1 else "5061"
+        return remote.rsplit(":", 1)[-1] == port and (
+            self._allowed is None or _src_host(remote) in self._allowed)
+
+    def _on_transport_state(self, state: int, last_error: int,
+                            verify: tuple[int, list[str], str] | None = None) -> None:
+        if verify is not None and self._to_pbx(verify[2]):
+            status, messages, _remote = verify
+            if status:
+                self.tls_failure = self._tls_failure_text(status, messages)
+                log.warning("TLS connection to the PBX refused: %s (%s)", self.tls_failure,
+                            "; ".join(messages))
+            elif state == pj.PJSIP_TP_STATE_CONNECTED:
+                self.tls_failure = ""  # the certificate is good (again)
+        elif verify is None and state == pj.PJSIP_TP_STATE_DISCONNECTED \
+                and security.is_ssl_error(last_error) and self.settings.transport == "tls" \
+                and self.registration_state in ("registering", "failed"):
+            # No handshake at all: an outdated PBX (TLS 1.0/1.1 only) or no common cipher.
+            # The REGISTER's failure may come first: then it is told again, with this.
+            self.tls_failure = self.tr("TLS: no secure connection to the PBX (%1); this "
+                                       "softphone needs TLS 1.2").replace(
+                "%1", self.ep.utilStrError(last_error) if self.ep else str(last_error))
+            log.warning("%s", self.tls_failure)
+            if self.registration_state == "failed":
+                self._set_registration("failed", 503, self.tls_failure)
         if state == pj.PJSIP_TP_STATE_DISCONNECTED and self.registration_state == "registered" \
                 and self.settings.transport != "udp":
             log.warning("connection to the PBX lost (%s); re-registering", last_error)
@@ -438,7 +521,10 @@ class TelephonyEngine(QObject):
             return f"sip:{number}"
         if not self.settings.configured:
             raise TelephonyError(self.tr("No SIP account is set up: cannot dial a number."))
-        return f"sip:{number}@{_hostport(self.settings.domain)}"
+        uri = f"sip:{number}@{_hostport(self.settings.domain)}"
+        # A number at the PBX goes over the transport the account registered with.
+        transport = self.settings.transport
+        return uri if transport == "udp" else f"{uri};transport={transport}"
 
     def dial(self, target: str) -> str:
         """Start an outgoing call; returns its call key. Raises TelephonyError."""
@@ -470,7 +556,7 @@ class TelephonyEngine(QObject):
         self._calls[key] = ctx
         return ctx
 
-    def _on_incoming_call(self, account, call_id: int, source: str) -> None:
+    def _on_incoming_call(self, account, call_id: int, source: str, message: str = "") -> None:
         received = time.perf_counter()
         call = EngineCall(self, account, call_id)
         try:
@@ -479,6 +565,8 @@ class TelephonyEngine(QObject):
             return
         ctx = self._new_ctx(call, CallDirection.INBOUND, info.remoteUri)
         ctx.sip_call_id = info.callIdString
+        transport = security.via_transport(message)
+        ctx.signalling_tls = (transport == "TLS") if transport else None
         host = _src_host(source)
         if self._allowed is not None and host not in self._allowed:
             # Ghost-call protection: not from the PBX -> 403 without ringing, no signal.
@@ -624,6 +712,11 @@ class TelephonyEngine(QObject):
         """The call's AudioMedia while its media is active, else None. Engine thread."""
         ctx = self._calls.get(key)
         return ctx.audio if ctx and ctx.media_active else None
+
+    def call_security(self, key: str) -> tuple[bool | None, str]:
+        """(signalling over TLS, media security "srtp"/"rtp"/"") of a live call."""
+        ctx = self._calls.get(key)
+        return (ctx.signalling_tls, ctx.media_security) if ctx else (None, "")
 
     def call_stats(self, key: str) -> CallStats | None:
         ctx = self._calls.get(key)
@@ -788,6 +881,36 @@ class TelephonyEngine(QObject):
             prm.cont = False
             QTimer.singleShot(0, lambda k=ctx.key: self.hangup(k))
 
+    def _on_sdp_created(self, call: EngineCall, sdp: str, remote_sdp: str) -> None:
+        ctx = self._calls.get(call.key)
+        if ctx is None:
+            return
+        crypto = security.sdp_audio_crypto(sdp)
+        if not remote_sdp:
+            ctx.offered_crypto = bool(crypto)  # our offer; the answer decides
+        elif crypto is not None:
+            # Our answer: SDES keys in it only when both sides agreed on SRTP.
+            self._set_security(ctx, ctx.signalling_tls, "srtp" if crypto else "rtp")
+
+    def _on_invite_response(self, call: EngineCall, message: str) -> None:
+        ctx = self._calls.get(call.key)
+        if ctx is None:
+            return
+        transport = security.via_transport(message)
+        tls = (transport == "TLS") if transport else ctx.signalling_tls
+        media = ctx.media_security
+        crypto = security.sdp_audio_crypto(security.sip_body_sdp(message))
+        if crypto is not None:  # the answer to our offer
+            media = "srtp" if crypto and ctx.offered_crypto else "rtp"
+        self._set_security(ctx, tls, media)
+
+    def _set_security(self, ctx: CallContext, tls: bool | None, media: str) -> None:
+        if (tls, media) == (ctx.signalling_tls, ctx.media_security):
+            return
+        ctx.signalling_tls, ctx.media_security = tls, media
+        if not ctx.ghost:
+            safe_emit(self.sig_call_security, ctx.key, tls, media)
+
     def _on_dtmf(self, call: EngineCall, digit: str) -> None:
         if call.key in self._calls:
             safe_emit(self.sig_dtmf, call.key, digit)
@@ -838,7 +961,8 @@ class TelephonyEngine(QObject):
             rx_loss=stats.rx_loss if stats else None, tx_loss=stats.tx_loss if stats else None,
             recording_path=recorder.final_path if recorder else None,
             started_at=ctx.started_at or _utc(), answered_at=ctx.answered_at,
-            ended_at=ctx.ended_at or _utc(), sip_call_id=ctx.sip_call_id)
+            ended_at=ctx.ended_at or _utc(), sip_call_id=ctx.sip_call_id,
+            media_security=ctx.media_security, signalling_tls=ctx.signalling_tls)
 
     def _merge(self, recorder: CallRecorder, wait: bool = True) -> None:
         if wait:

@@ -19,6 +19,10 @@ class SipSettings:
     realm: str = ""  # digest realm the credentials are for; empty = the domain's host
     proxy: str = ""  # outbound proxy URI or host[:port]; empty = none
     transport: str = "udp"  # udp | tcp | tls: the one used to register
+    # TLS: the PBX's certificate chain and host name are always checked, against
+    # this CA file or, empty, the system's CA bundle (see telephony.security).
+    tls_ca_file: str = ""
+    srtp: str = "optional"  # off | optional | mandatory (SDES, AES_CM_128_HMAC_SHA1_80)
     allowed_sources: list[str] = field(default_factory=list)
     record_calls: bool = True
     consent_prompt: bool = False
@@ -76,6 +80,8 @@ class SipSettings:
             realm=config.get("sip.realm"),
             proxy=config.get("sip.proxy"),
             transport=config.get("sip.transport"),
+            tls_ca_file=config.get("sip.tls_ca_file"),
+            srtp=config.get("sip.srtp"),
             allowed_sources=list(config.get("sip.allowed_sources")),
             record_calls=bool(config.get("sip.record_calls")),
             consent_prompt=bool(config.get("sip.consent_prompt")),

@@ -123,8 +123,11 @@ class Kamailio:
     addr: str = "127.0.0.1"
     port: int = 0
     min_expires: int = 1
-    tls: bool = False  # also listen on TLS (needs kamailio-tls-modules and openssl)
+    tls: bool = False  # also listen on TLS (needs kamailio-tls-modules)
     tls_port: int = 0
+    tls_cert: Path | None = None  # PEM certificate (chain) the TLS listener shows;
+    tls_key: Path | None = None  # with its key. None: a self-signed one made by openssl
+    tls_method: str = "TLSv1.2+"  # tls.cfg method; "TLSv1.1" makes an outdated PBX
     realm: str = ""  # digest realm; empty = addr (the host of the domain clients use)
     proc: subprocess.Popen | None = None
     log_path: Path = field(init=False)
@@ -153,13 +156,20 @@ class Kamailio:
         }), encoding="utf-8")
 
     def _tls_files(self) -> Path:
-        """A self-signed certificate and a tls.cfg offering TLS 1.2 and later."""
-        cert, key = self.workdir / "pbx.crt", self.workdir / "pbx.key"
-        subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
-                        "-subj", f"/CN={self.addr}", "-keyout", str(key), "-out", str(cert)],
-                       check=True, capture_output=True, timeout=60)
+        """The certificate (given, or self-signed by openssl) and a tls.cfg offering
+        TLS 1.2 and later."""
+        cert, key = self.tls_cert, self.tls_key
+        if cert is None or key is None:
+            cert, key = self.workdir / "pbx.crt", self.workdir / "pbx.key"
+            subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days",
+                            "2", "-subj", f"/CN={self.addr}", "-keyout", str(key),
+                            "-out", str(cert)], check=True, capture_output=True, timeout=60)
         cfg = self.workdir / "tls.cfg"
-        cfg.write_text(f"[server:default]\nmethod = TLSv1.2+\nverify_certificate = no\n"
+        # an outdated protocol needs OpenSSL 3's security level 0 to be offered at all
+        ciphers = "" if self.tls_method.startswith("TLSv1.2") else \
+            "cipher_list = DEFAULT:@SECLEVEL=0\n"
+        cfg.write_text(f"[server:default]\nmethod = {self.tls_method}\n{ciphers}"
+                       f"verify_certificate = no\n"
                        f"require_certificate = no\nprivate_key = {key}\ncertificate = {cert}\n"
                        f"\n[client:default]\nverify_certificate = no\nrequire_certificate = no\n",
                        encoding="utf-8")
@@ -257,6 +267,7 @@ class Baresip:
     registrar: str | None = None  # "127.0.0.1:PORT" or None: no registration
     addr: str = "127.0.0.1"
     answermode: str = "auto"
+    mediaenc: str = ""  # "", "srtp" (SDES offered/accepted) or "srtp-mand" (RTP/SAVP only)
     wav: Path | None = None
     sip_port: int = 0
     ctrl_port: int = 0
@@ -270,6 +281,7 @@ class Baresip:
         if not self.ctrl_port:
             self.ctrl_port = free_port(self.addr)
         rtp = free_port(self.addr, span=10)
+        self.rtp_ports = range(rtp, rtp + 10)
         self.dump_dir = self.workdir / "dump"
         self.dump_dir.mkdir(exist_ok=True)
         if self.wav is None:
@@ -277,6 +289,8 @@ class Baresip:
         self.log_path = self.workdir / "baresip.log"
         host = self.registrar or f"{self.addr}:{self.sip_port}"
         params = [f"answermode={self.answermode}"]
+        if self.mediaenc:
+            params.append(f"mediaenc={self.mediaenc}")
         if self.registrar:
             params += [f"auth_pass={self.password}", "regint=600",
                        f'outbound="sip:{self.registrar};transport=udp"']

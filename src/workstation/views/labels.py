@@ -113,6 +113,15 @@ _FIELDS = {
     "emails": QT_TRANSLATE_NOOP("Labels", "E-mails"),
 }
 
+_SECURITY = {
+    "tls": QT_TRANSLATE_NOOP("Labels", "TLS"),
+    "no_tls": QT_TRANSLATE_NOOP("Labels", "no TLS"),
+    "srtp": QT_TRANSLATE_NOOP("Labels", "SRTP"),
+    "rtp": QT_TRANSLATE_NOOP("Labels", "RTP, not encrypted"),
+}
+"""What protected a call (signalling, media): :func:`call_security_label`."""
+
+
 
 def _tr(table: dict[str, str], code: str | None, fallback: str = "") -> str:
     if not code:
@@ -169,3 +178,47 @@ def channel_label(code: str | None) -> str:
 def field_label(name: str | None) -> str:
     """A lead field's name as history shows it (``next_contact_at`` → "Next contact")."""
     return _tr(_FIELDS, name)
+
+
+def call_security_label(signalling_tls: bool | None, media_security: str | None) -> str:
+    """What protected a call, short: "TLS · SRTP", "no TLS · RTP"; "" when nothing is known."""
+    parts = []
+    if signalling_tls is not None:
+        parts.append(_tr(_SECURITY, "tls" if signalling_tls else "no_tls"))
+    if media_security:
+        parts.append(_tr(_SECURITY, "srtp" if media_security == "srtp" else "rtp"))
+    return " · ".join(parts)
+
+
+def call_secure(signalling_tls: bool | None, media_security: str | None) -> bool:
+    """Both the signalling (with the SDES keys in it) and the audio were encrypted."""
+    return bool(signalling_tls) and media_security == "srtp"
+
+
+def call_security_mark(signalling_tls: bool | None, media_security: str | None) -> str:
+    """"✓" when the call was encrypted end to end of our hop (TLS and SRTP), "⚠" when
+    something was not, "" when nothing is known (glyphs every font here has)."""
+    if signalling_tls is None and not media_security:
+        return ""
+    return "✓" if call_secure(signalling_tls, media_security) else "⚠"
+
+
+def call_security_short(signalling_tls: bool | None, media_security: str | None) -> str:
+    """Protocol names only, for narrow cells: "TLS+SRTP", "SRTP", "TLS, RTP", "RTP"."""
+    media = {"srtp": "SRTP", "rtp": "RTP"}.get(media_security or "", "")
+    if signalling_tls and media:
+        return f"TLS+{media}" if media == "SRTP" else f"TLS, {media}"
+    return media or ("TLS" if signalling_tls else "")
+
+
+def call_quality_label(codec: str | None, jitter_ms: float | None,
+                       loss_pct: float | None) -> str:
+    """Codec, receive jitter and loss of a call: "PCMA · 4 ms · 0.0 %"; "" when unknown."""
+    parts = [codec] if codec else []
+    if jitter_ms is not None:
+        parts.append(QCoreApplication.translate("Labels", "jitter %1 ms")
+                     .replace("%1", f"{jitter_ms:.0f}"))
+    if loss_pct is not None:
+        parts.append(QCoreApplication.translate("Labels", "loss %1 %")
+                     .replace("%1", f"{loss_pct:.1f}"))
+    return " · ".join(parts)

@@ -10,9 +10,10 @@
 * click-to-call (``workspace.sig_dial``) and the next-lead button
   (:meth:`call_lead`) show the card first and dial once it is painted.
 * ``engine.sig_call_ended`` → the Call row gets the signalling facts (outcome,
-  SIP status, ring/talk time, answered/ended times, codec, jitter, loss,
-  recording path) and the wrap-up opens with the outcome filled in; the
-  wrap-up itself is saved by the workspace through ``store.workspace.save_wrapup``.
+  SIP status, ring/talk time, answered/ended times, codec, jitter, loss, media
+  security, TLS signalling, recording path) and the wrap-up opens with the
+  outcome filled in; the wrap-up itself is saved by the workspace through
+  ``store.workspace.save_wrapup``.
 
 Store writes of this controller run one at a time (a small queue over
 ``views.ops.run_op``) so a call's insert always precedes its updates.
@@ -328,7 +329,9 @@ class CallController(QObject):
                      started_at=record.started_at, codec=record.codec or "",
                      rtp_jitter_ms=record.rx_jitter_ms, rtp_loss_pct=loss_pct,
                      recording_path=str(record.recording_path or ""),
-                     sip_call_id=record.sip_call_id or "")
+                     sip_call_id=record.sip_call_id or "",
+                     media_security=record.media_security or "",
+                     signalling_tls=record.signalling_tls)
         from workstation.views import labels
 
         self.sig_status.emit(self.tr("Call with %1 ended: %2. Fill in the wrap-up.")

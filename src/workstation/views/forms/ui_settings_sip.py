@@ -79,12 +79,34 @@ class Ui_SipPageForm(object):
 
         self.form.setWidget(5, QFormLayout.ItemRole.SpanningRole, self.passwordNotice)
 
+        self.srtpLabel = QLabel(SipPageForm)
+        self.srtpLabel.setObjectName(u"srtpLabel")
+
+        self.form.setWidget(6, QFormLayout.ItemRole.LabelRole, self.srtpLabel)
+
+        self.srtpCombo = QComboBox(SipPageForm)
+        self.srtpCombo.setObjectName(u"srtpCombo")
+
+        self.form.setWidget(6, QFormLayout.ItemRole.FieldRole, self.srtpCombo)
+
+        self.caFileLabel = QLabel(SipPageForm)
+        self.caFileLabel.setObjectName(u"caFileLabel")
+
+        self.form.setWidget(7, QFormLayout.ItemRole.LabelRole, self.caFileLabel)
+
+        self.caFileEdit = QLineEdit(SipPageForm)
+        self.caFileEdit.setObjectName(u"caFileEdit")
+
+        self.form.setWidget(7, QFormLayout.ItemRole.FieldRole, self.caFileEdit)
+
 #if QT_CONFIG(shortcut)
         self.usernameLabel.setBuddy(self.usernameEdit)
         self.domainLabel.setBuddy(self.domainEdit)
         self.proxyLabel.setBuddy(self.proxyEdit)
         self.transportLabel.setBuddy(self.transportCombo)
         self.passwordLabel.setBuddy(self.passwordEdit)
+        self.srtpLabel.setBuddy(self.srtpCombo)
+        self.caFileLabel.setBuddy(self.caFileEdit)
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(SipPageForm)
@@ -100,5 +122,11 @@ class Ui_SipPageForm(object):
         self.transportLabel.setText(QCoreApplication.translate("SipPageForm", u"Transport", None))
         self.passwordLabel.setText(QCoreApplication.translate("SipPageForm", u"Password", None))
         self.passwordNotice.setText("")
+        self.srtpLabel.setText(QCoreApplication.translate("SipPageForm", u"Call audio encryption (SRTP)", None))
+        self.caFileLabel.setText(QCoreApplication.translate("SipPageForm", u"TLS CA file", None))
+        self.caFileEdit.setPlaceholderText(QCoreApplication.translate("SipPageForm", u"Empty: the system's trusted CAs", None))
+#if QT_CONFIG(tooltip)
+        self.caFileEdit.setToolTip(QCoreApplication.translate("SipPageForm", u"PEM file of the CA that signed the PBX's TLS certificate", None))
+#endif // QT_CONFIG(tooltip)
     # retranslateUi
 

@@ -132,6 +132,9 @@ class SipPage(OptionPage):
         self.ui.setupUi(self)
         _fill_choices(self.ui.transportCombo, "sip.transport",
                       {"udp": "UDP", "tcp": "TCP", "tls": "TLS"})
+        _fill_choices(self.ui.srtpCombo, "sip.srtp",
+                      {"off": self.tr("Off"), "optional": self.tr("When the other side can"),
+                       "mandatory": self.tr("Always (calls without it fail)")})
         self.password = SecretField(self, "sip.password", self.ui.passwordEdit,
                                     self.ui.passwordNotice)
 
@@ -143,6 +146,8 @@ class SipPage(OptionPage):
         self.ui.domainEdit.setText(config.get("sip.domain"))
         self.ui.proxyEdit.setText(config.get("sip.proxy"))
         _select(self.ui.transportCombo, config.get("sip.transport"))
+        _select(self.ui.srtpCombo, config.get("sip.srtp"))
+        self.ui.caFileEdit.setText(config.get("sip.tls_ca_file"))
         self.password.load()
 
     def save(self, config: Config) -> None:
@@ -150,6 +155,8 @@ class SipPage(OptionPage):
         config.set("sip.domain", self.ui.domainEdit.text().strip())
         config.set("sip.proxy", self.ui.proxyEdit.text().strip())
         config.set("sip.transport", self.ui.transportCombo.currentData())
+        config.set("sip.srtp", self.ui.srtpCombo.currentData())
+        config.set("sip.tls_ca_file", self.ui.caFileEdit.text().strip())
         self.password.save()
 
 

@@ -11,6 +11,7 @@ hang up Ctrl+Shift+H, mute Ctrl+Shift+M (Qt.ApplicationShortcut).
 
 from __future__ import annotations
 
+import html
 import logging
 import time
 
@@ -153,6 +154,11 @@ class SoftphoneWidget(QWidget):
         self.status = ElidingLabel(self)
         self.status.setObjectName("callStatus")
         lay.addWidget(self.status, 1)
+        # what protects the current call: "✓ TLS · SRTP", "⚠ no TLS · RTP, not encrypted"
+        self.security = QLabel(self)
+        self.security.setObjectName("callSecurity")
+        self.security.hide()
+        lay.addWidget(self.security)
 
         self.shortcuts: dict[str, QShortcut] = {}
         for name, slot in (("answer", self.answer), ("hangup", self.hangup_or_reject),
@@ -172,6 +178,7 @@ class SoftphoneWidget(QWidget):
         engine.sig_call_ended.connect(self._on_call_ended)
         engine.sig_hold.connect(self._on_hold)
         engine.sig_mute.connect(self._on_mute)
+        engine.sig_call_security.connect(self._on_security)
         engine.sig_error.connect(self._show_error)
         self._reg = (engine.registration_state, 0, "")
         self.retranslate()
@@ -213,8 +220,12 @@ class SoftphoneWidget(QWidget):
             "registering": ("#f9a825", self.tr("Registering…")),
             "failed": ("#c62828", self.tr("Not registered")),
         }.get(state, ("#757575", self.tr("Offline")))
-        self.reg_label.setText(f'<span style="color:{colour}">●</span> {text}')
         tip = text if not code else f"{text}: {code} {reason}"
+        if state == "failed" and self.engine.tls_failure:
+            # the PBX's certificate was refused: say why right in the status bar
+            text = tip = self.tr("Not registered: %1").replace("%1", reason)
+        shown = html.escape(text, quote=False)
+        self.reg_label.setText(f'<span style="color:{colour}">●</span> {shown}')
         self.reg_label.setToolTip(tip)
         self.reg_label.setProperty("state", state)
 
@@ -391,9 +402,30 @@ class SoftphoneWidget(QWidget):
         self.current = self.incoming = None
         self._answered_at = None
         self._held = self._muted = False
+        self.security.hide()
         self.status.setText(self.tr("Call ended: %1 %2")
                             .replace("%1", str(record.sip_status)).replace("%2", record.sip_reason))
         self._update()
+
+    def _on_security(self, key: str, signalling_tls, media_security: str) -> None:
+        if key != self.current:
+            return
+        from workstation.views import labels
+
+        text = labels.call_security_label(signalling_tls, media_security)
+        secure = labels.call_secure(signalling_tls, media_security)
+        mark = labels.call_security_mark(signalling_tls, media_security)
+        self.security.setText(f"{mark} {text}")
+        self.security.setProperty("secure", secure)
+        if secure:
+            tip = self.tr("Signalling over TLS and the audio encrypted (SRTP)")
+        elif media_security == "srtp":
+            tip = self.tr("The audio is encrypted (SRTP), but its keys went over signalling "
+                          "that is not encrypted")
+        else:
+            tip = self.tr("The call's audio is not encrypted")
+        self.security.setToolTip(tip)
+        self.security.setVisible(bool(text))
 
     def _on_hold(self, key: str, held: bool) -> None:
         if key == self.current:

@@ -434,3 +434,26 @@ def test_refused_rows_are_listed_with_the_servers_reason(shared_db, team, make_w
     lines = "\n".join(a.syncer.rejected_lines())
     assert "refused by the shared database: 2" in lines
     assert re.search(r"calls [0-9a-f-]{36}: .*row-level security", lines)
+
+
+def test_a_stale_copy_does_not_undo_a_team_leads_move(shared_db, team, make_workstation):
+    """Alice's workstation pushed her lead (so it knows its assignment); the team lead
+    then puts it in the team's pool. Her next edit, made on the stale copy, still
+    reaches the server, and the lead stays in the pool."""
+    alice = team["alice"]
+    a = make_workstation(alice)
+    a.sync()
+    with a.session() as s, s.begin():
+        lead = Lead(company="Moving Co", owner_id=alice.id, team_id=team["team1"])
+        s.add(lead)
+    a.sync()
+    with connect(shared_db, team["tom"]) as conn:
+        conn.execute("SELECT ws_assign_lead(%s, NULL, %s)", (lead.id, team["team1"]))
+    with a.session() as s, s.begin():
+        s.get(Lead, lead.id).notes = "asked for a callback on Monday"
+    report = a.sync()
+    assert not report.rejected, a.syncer.rejected_lines()
+    assert admin_scalar(shared_db, "SELECT notes FROM leads WHERE id = :i",
+                        i=lead.id) == "asked for a callback on Monday"
+    assert admin_scalar(shared_db, "SELECT shared_pool AND owner_id IS NULL FROM leads"
+                        " WHERE id = :i", i=lead.id) is True

@@ -225,6 +225,9 @@ class Syncer:
         self._recordings_at = 0.0
         self._uid: uuid.UUID | None = None
         self._uid_known = False
+        # lead id -> (owner, team, pool) as last pushed: a lead pushed again with the same
+        # assignment (every wrap-up) needs no look at the shared row (see _moves)
+        self._assignments: dict[uuid.UUID, tuple] = {}
         self.timings: Counter = Counter()  # seconds and counts per phase (benches, profiling)
         self.push_pids: set[int] = set()  # backends this syncer pushed through (own NOTIFYs)
 
@@ -379,6 +382,7 @@ class Syncer:
     # -- push ------------------------------------------------------------------------------
     def push(self, report: SyncReport | None = None) -> SyncReport:
         report = report or SyncReport()
+        refresh: frozenset = frozenset()
         while True:
             with self._read() as lc:
                 entries = lc.execute(select(OUTBOX).where(OUTBOX.c.rejected_at.is_(None))
@@ -395,10 +399,16 @@ class Syncer:
                         rows[t.name] = {r["id"]: dict(r) for r in lc.execute(
                             select(t).where(t.c.id.in_(ids[t.name]))).mappings()}
             t0 = time.perf_counter()
-            moves = self._moves(rows)
+            moves, trusted = self._moves(rows, refresh)
             results = self._push_server(ids, rows, report)
             if moves:
                 self._assign(moves, results)
+            stale = frozenset(rid for rid in trusted
+                              if results.get(("leads", rid), ("ok",))[0] == "rejected")
+            if stale:  # moved on the server since our last push: look, push again
+                refresh = stale  # (a replayed batch changes nothing: idempotent)
+                continue
+            refresh = frozenset()
             t1 = time.perf_counter()
             if self.lag_hook is not None:
                 self.lag_hook([(e.table_name, e.row_id, e.created_at) for e in entries],
@@ -410,27 +420,54 @@ class Syncer:
             if len(entries) < self.batch:
                 return report
 
-    def _moves(self, rows) -> dict[uuid.UUID, tuple]:
+    def _moves(self, rows, refresh: frozenset = frozenset()
+               ) -> tuple[dict[uuid.UUID, tuple], list[uuid.UUID]]:
         """Leads whose owner, team or pool differ from the shared row's: a hand-over
         or an assignment. Their rows go out with the shared assignment (a plain
         update cannot move a lead: db/shared/045_guards.sql); the move itself is
-        made afterwards by ``ws_assign_lead``, which applies the rules."""
+        made afterwards by ``ws_assign_lead``, which applies the rules.
+
+        ``_assignments`` remembers each lead's assignment as last synced. A lead
+        pushed with that same assignment (every wrap-up) is not looked up: it comes
+        back as ``trusted``, and is looked up (``refresh``) only if the server then
+        refuses it, i.e. someone moved it meanwhile, and then the server's stands.
+        A lead whose assignment changed here is a move; with nothing remembered
+        (after a restart) it is one when nobody wrote the shared row since this copy
+        was pulled, or when this is the later write (the rule of every lead field)."""
         local = rows.get("leads")
         if not local:
-            return {}
+            return {}, []
+        known = self._assignments
+        ask, trusted = [], []
+        for rid, row in local.items():
+            same = known.get(rid) == (row["owner_id"], row["team_id"], bool(row["shared_pool"]))
+            (trusted if same and rid not in refresh else ask).append(rid)
+        if not ask:
+            return {}, trusted
         t = Base.metadata.tables["leads"]
         with self.shared.connect() as sc:
-            shared = {r.id: (r.owner_id, r.team_id, bool(r.shared_pool)) for r in sc.execute(
-                select(t.c.id, t.c.owner_id, t.c.team_id, t.c.shared_pool)
-                .where(t.c.id.in_(list(local))))}
+            shared = {r.id: r for r in sc.execute(
+                select(t.c.id, t.c.owner_id, t.c.team_id, t.c.shared_pool, t.c.revision,
+                       t.c.updated_at).where(t.c.id.in_(ask)))}
         moves = {}
-        for rid, row in local.items():
-            cur = shared.get(rid)
+        for rid in ask:
+            row = local[rid]
+            srv = shared.get(rid)
             mine = (row["owner_id"], row["team_id"], bool(row["shared_pool"]))
+            cur = None if srv is None else (srv.owner_id, srv.team_id, bool(srv.shared_pool))
             if cur is not None and mine != cur:
-                moves[rid] = mine
+                if rid in known:
+                    intended = known[rid] != mine
+                else:
+                    intended = (srv.revision == row["revision"]
+                                or row["updated_at"] > srv.updated_at)
+                if intended:
+                    moves[rid] = mine
                 row["owner_id"], row["team_id"], row["shared_pool"] = cur
-        return moves
+                mine = cur
+            if rid not in moves and len(known) < 50000:
+                known[rid] = mine  # as the shared row has it (or will once inserted)
+        return moves, trusted
 
     def _assign(self, moves: dict[uuid.UUID, tuple], results: dict) -> None:
         """Make the hand-overs and assignments the pushed leads carry."""
@@ -445,6 +482,7 @@ class Syncer:
                                     {"l": rid, "o": owner, "t": team})
                 if kind == "ok":  # (lost: the newer shared row is applied, the pull follows)
                     results[("leads", rid)] = ("ok", rev)
+                    self._assignments[rid] = (owner, team, owner is None)
             except DBAPIError as exc:
                 if _is_unavailable(exc):
                     raise SharedUnavailable(f"shared database {describe(self.shared)}: "

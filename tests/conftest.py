@@ -87,3 +87,14 @@ def pytest_collection_finish(session):
         from audio_rig import start_before_tests
 
         start_before_tests(session)
+
+
+@pytest.fixture
+def make_ctx(config):
+    """``make_ctx(store, user_id, name)``: the session context views and services take."""
+    from workstation.services.context import Context, SignedInUser
+
+    def make(store, user_id=None, name: str = "", login: str = "manager"):
+        return Context(store, SignedInUser(id=user_id, login=login, name=name), settings=config)
+
+    return make

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from workstation.importer.synthetic import write_csv
 from workstation.store.models import Call, Lead
-from workstation.store.workspace import WrapUp, save_wrapup
+from workstation.store.wrapup import WrapUp, save_wrapup
 
 
 def test_wrapup_during_import_waits_and_is_saved(store, tmp_path):

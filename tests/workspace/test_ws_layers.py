@@ -7,7 +7,8 @@ import pytest
 
 
 @pytest.mark.parametrize("module", ["workstation.domain.scripts", "workstation.domain.attempts",
-                                    "workstation.domain.kpi", "workstation.store.workspace",
+                                    "workstation.domain.kpi", "workstation.store.pop",
+                                    "workstation.services.calls",
                                     "workstation.store.scripts_seed",
                                     "workstation.cli.leads_cmd"])
 def test_no_qt_widgets(module):

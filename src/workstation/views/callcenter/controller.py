@@ -1,6 +1,6 @@
 """CallController: telephony engine ↔ call workspace ↔ local store.
 
-    controller = CallController(engine, workspace, store, user_id, softphone=phone)
+    controller = CallController(engine, workspace, ctx, softphone=phone)
 
 * ``engine.sig_incoming`` → the card pops at once (the workspace's one indexed
   screen-pop lookup on the GUI thread), then the Call row (direction "in",
@@ -12,7 +12,7 @@
 * ``engine.sig_call_ended`` → the Call row gets the signalling facts (outcome,
   SIP status, ring/talk time, answered/ended times, codec, jitter, loss,
   recording path) and the wrap-up opens with the outcome filled in; the
-  wrap-up itself is saved by the workspace through ``store.workspace.save_wrapup``.
+  wrap-up itself is saved by the workspace through ``services.calls.save_wrapup``.
 
 Store writes of this controller run one at a time (a small queue over
 ``views.ops.run_op``) so a call's insert always precedes its updates.
@@ -25,14 +25,14 @@ import uuid
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from urllib.parse import unquote
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from workstation.domain import phones
-from workstation.store.workspace import WRITE_LOCK
-from workstation.store.wrapup import log_call
-from workstation.store.types import utcnow
+from workstation.services import calls
+from workstation.views import labels
 from workstation.views.ops import run_op
 
 log = logging.getLogger(__name__)
@@ -41,6 +41,10 @@ INSERT_FALLBACK_MS = 1000
 """Write an incoming call's row by then even when its card never reports painted."""
 DIAL_FALLBACK_MS = 1500
 """Dial anyway when the card has not reported painted within this time."""
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
 
 
 def caller_number(remote_number: str, remote_uri: str = "") -> str:
@@ -87,11 +91,11 @@ class CallController(QObject):
     sig_lease = Signal(object, str)
     """A lease decision for a lead: (lead id, holder's name; "" = ours, dialling)."""
 
-    def __init__(self, engine, workspace, store, user_id: uuid.UUID | None, *,
-                 softphone=None, region: str = "UA", parent: QObject | None = None) -> None:
+    def __init__(self, engine, workspace, ctx, *, softphone=None,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.engine, self.workspace, self.store = engine, workspace, store
-        self.user_id, self.softphone, self.region = user_id, softphone, region
+        self.engine, self.workspace, self.ctx = engine, workspace, ctx
+        self.softphone = softphone
         self.calls: dict[uuid.UUID, _Call] = {}
         self._by_key: dict[str, uuid.UUID] = {}
         self._writes: deque[tuple[Callable, Callable | None]] = deque()
@@ -191,14 +195,7 @@ class CallController(QObject):
         if self._busy():
             self.sig_status.emit(self.tr("Finish the current call first."))
             return None
-        matches = []
-        try:
-            with self.store.session() as s:  # the screen-pop lookup: one indexed query
-                from workstation.store.workspace import lookup_by_phone
-
-                matches = lookup_by_phone(s, number, self.region)
-        except phones.PhoneError:
-            pass
+        matches = calls.lookup_quiet(self.ctx, number)  # the screen-pop lookup: one indexed query
         if len(matches) == 1:
             return self.call_lead(matches[0].lead_id, number)
         return self._dial_now(None, number)
@@ -277,20 +274,12 @@ class CallController(QObject):
         number = caller_number(ctx.remote_number if ctx else "", ctx.remote_uri if ctx else "")
         c = self._new_call(key, "out", number)
         self._by_key[key] = c.call_id
-        lead_id = None
-        try:
-            with self.store.session() as s:  # the screen-pop lookup: one indexed query
-                from workstation.store.workspace import lookup_by_phone
-
-                matches = lookup_by_phone(s, number, self.region)
-            if len(matches) == 1:
-                lead_id = matches[0].lead_id
-        except phones.PhoneError:
-            pass
+        matches = calls.lookup_quiet(self.ctx, number)  # the screen-pop lookup: one indexed query
+        lead_id = matches[0].lead_id if len(matches) == 1 else None
         c.lead_id = lead_id
         if lead_id is not None:
             self.sig_show_workspace.emit()
-            self.workspace.start_outgoing(lead_id, phones.try_normalize(number, self.region)
+            self.workspace.start_outgoing(lead_id, phones.try_normalize(number, self.ctx.region)
                                           or number, call_id=c.call_id)
         self._insert(c, sip_call_id=ctx.sip_call_id if ctx else "")
 
@@ -329,8 +318,6 @@ class CallController(QObject):
                      rtp_jitter_ms=record.rx_jitter_ms, rtp_loss_pct=loss_pct,
                      recording_path=str(record.recording_path or ""),
                      sip_call_id=record.sip_call_id or "")
-        from workstation.views import labels
-
         self.sig_status.emit(self.tr("Call with %1 ended: %2. Fill in the wrap-up.")
                              .replace("%1", _shown(c.number))
                              .replace("%2", labels.outcome_label(outcome)))
@@ -397,9 +384,9 @@ class CallController(QObject):
         return c
 
     def _insert(self, c: _Call, **fields) -> None:
-        e164 = phones.try_normalize(c.number, self.region) or ""
+        e164 = phones.try_normalize(c.number, self.ctx.region) or ""
         values = dict(direction=c.direction, remote_number=c.number[:256], remote_e164=e164,
-                      started_at=utcnow(), lead_id=c.lead_id, user_id=self.user_id)
+                      started_at=utcnow(), lead_id=c.lead_id, user_id=self.ctx.user.id)
         values.update(fields)
         if c.latency_ms is not None:
             values["pop_latency_ms"] = round(c.latency_ms, 3)
@@ -423,8 +410,7 @@ class CallController(QObject):
                     lambda _r: self.sig_call_logged.emit(c.call_id, what))
 
     def _upsert(self, call_id: uuid.UUID, values: dict) -> None:
-        with WRITE_LOCK, self.store.write_session() as s, s.begin():
-            log_call(s, call_id, values, self.user_id)
+        calls.log_call(self.ctx, call_id, values)
 
     def _queue(self, fn: Callable[[], object], on_done: Callable | None) -> None:
         self._writes.append((fn, on_done))

@@ -3,7 +3,7 @@
 Card fields on top (the lead card widget); below, the call script LEFT and the
 history of earlier contacts RIGHT with the wrap-up form under it.
 
-    ws = CallWorkspace(store, user_id=me, user_name="Anna")
+    ws = CallWorkspace(ctx)                           # a services.context.Context
     ws.sig_dial.connect(engine.dial)
     engine.sig_incoming.connect(lambda c: ws.pop_incoming(c.remote_number,
                                                           received_at=c.received_at))
@@ -11,8 +11,8 @@ history of earlier contacts RIGHT with the wrap-up form under it.
     ws.call_ended(outcome="no_answer", talk_seconds=0, call_id=row_id)
     ws.save_wrapup()                                  # one transaction, background
 
-The screen-pop lookup (one indexed query) is the only database access on the
-GUI thread; everything else runs through ``views.ops.run_op``.
+The screen pop's reads (``services.calls.lookup`` and ``pop``, indexed) are the
+only data access on the GUI thread; everything else runs through ``views.ops``.
 """
 
 from __future__ import annotations
@@ -25,16 +25,12 @@ from datetime import datetime, timezone
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
-from sqlalchemy import select
 
 from workstation.domain import phones
-from workstation.domain.attempts import AttemptPolicy
-from workstation.domain.kpi import EffectiveRule
-from workstation.store import leads as L
-from workstation.store import workspace as ws
-from workstation.store.models import Lead
+from workstation.services import calls as ws
+from workstation.services import leads as L
+from workstation.views import ops
 from workstation.views.leadcard.widget import LeadCardWidget
-from workstation.views.ops import run_op
 from workstation.views.workspace.chooser import LeadChooserDialog
 from workstation.views.workspace.history import HistoryPane
 from workstation.views.workspace.script_pane import ScriptPane
@@ -70,27 +66,22 @@ class CallWorkspace(QWidget):
     sig_choose = Signal(object)
     """Several leads match the caller; carries the chooser dialog (already open)."""
     sig_wrapup_saved = Signal(object)
-    """The wrap-up was written; carries store.workspace.WrapUpSaved."""
+    """The wrap-up was written; carries services.calls.WrapUpSaved."""
     sig_lead_created = Signal(object)
     """An Interest card became a lead; carries its uuid.UUID."""
     sig_error = Signal(str)
     """Something failed; a message for the user."""
 
-    def __init__(self, store, user_id: uuid.UUID | None, user_name: str = "", *,
-                 region: str = "UA", script_language: str | None = None,
-                 policy: AttemptPolicy | None = None, rule: EffectiveRule | None = None,
-                 parent=None) -> None:
+    def __init__(self, ctx, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("callWorkspace")
-        self.store, self.user_id, self.user_name = store, user_id, user_name
-        self.region, self.script_language = region, script_language
-        self.policy, self.rule = policy or AttemptPolicy(), rule or EffectiveRule()
+        self.ctx = ctx
         self.call: CallContext | None = None
         self.chooser: LeadChooserDialog | None = None
         self._seq = 0
         self._saving = False
 
-        self.card = LeadCardWidget(store, region, user_id, self)
+        self.card = LeadCardWidget(ctx, self)
         self.script = ScriptPane(self)
         self.history = HistoryPane(self)
         self.wrapup = WrapUpForm(self)
@@ -139,27 +130,9 @@ class CallWorkspace(QWidget):
         """Compile the pop's and the wrap-up's statements and parse the scripts
         once, in the background, so that the first call does not pay for it.
         The trial wrap-up is rolled back: nothing is written."""
-        store, language, user_id = self.store, self.script_language, self.user_id
-
-        def work(_p, _c):
-            with store.session() as s:
-                any_lead = s.scalar(select(Lead.id).where(Lead.deleted.is_(False)).limit(1))
-                pop = ws.pop_data(s, any_lead or uuid.UUID(int=0), language=language)
-                ws.lookup_by_phone(s, "+380441234567")  # a valid number of no lead
-            if any_lead is None:
-                return None
-            with ws.WRITE_LOCK, store.write_session() as s:
-                s.begin()
-                try:
-                    ws.save_wrapup(s, ws.WrapUp(lead_id=any_lead, user_id=user_id,
-                                                direction="out", outcome="no_answer",
-                                                result="undefined", reason="call_later"))
-                finally:
-                    s.rollback()
-            return pop
-
-        run_op(self, work, self._rehearse,
-               lambda exc: log.warning("workspace warm-up failed: %s", exc))
+        ctx = self.ctx
+        ops.query(self, lambda: ws.warm_up(ctx), self._rehearse,
+                  lambda exc: log.warning("workspace warm-up failed: %s", exc))
 
     def _rehearse(self, pop: ws.PopData | None) -> None:
         """Fill and render every pane once while the Call tab is hidden, then
@@ -167,7 +140,8 @@ class CallWorkspace(QWidget):
         polished and painted once (measured: 70 ms cold, 25 ms after this)."""
         if pop is None or pop.lead is None or self.call is not None or self.isVisible():
             return
-        values = {"company": pop.lead.company or "", "contact": "", "manager": self.user_name}
+        values = {"company": pop.lead.company or "", "contact": "",
+                  "manager": self.ctx.user.display_name}
         if pop.script is not None:
             self.script.set_script(pop.script[0], pop.script[1], values)
         self.card.show_loaded(pop.choices, pop.lead)
@@ -188,12 +162,8 @@ class CallWorkspace(QWidget):
         the call at wrap-up.
         """
         t0 = received_at if received_at is not None else time.perf_counter()
-        try:
-            with self.store.session() as s:  # the one deliberate query on the GUI thread
-                matches = ws.lookup_by_phone(s, number, self.region)
-        except phones.PhoneError:
-            matches = []
-        e164 = phones.try_normalize(number, self.region) or phones.strip_uri(number)
+        matches = ws.lookup_quiet(self.ctx, number)  # the one deliberate query on the GUI thread
+        e164 = phones.try_normalize(number, self.ctx.region) or phones.strip_uri(number)
         if len(matches) == 1:
             self.show_lead(matches[0].lead_id, direction="in", number=e164, call_id=call_id,
                            received_at=t0)
@@ -244,8 +214,7 @@ class CallWorkspace(QWidget):
                              received_at=received_at or time.perf_counter())
         self.call = ctx
         try:
-            with self.store.session() as s:
-                pop = ws.pop_data(s, lead_id, language=self.script_language)
+            pop = ws.pop(self.ctx, lead_id)
         except Exception as exc:  # noqa: BLE001 - shown to the user, the call goes on
             self.sig_error.emit(str(exc))
             pop = None
@@ -263,22 +232,21 @@ class CallWorkspace(QWidget):
                              received_at=received_at or time.perf_counter())
         self.call = ctx
         try:
-            with self.store.session() as s:
-                pop = ws.pop_data(s, None, language=self.script_language)
+            pop = ws.pop(self.ctx, None)
         except Exception as exc:  # noqa: BLE001
             self.sig_error.emit(str(exc))
             pop = None
         banner = (self.tr("Interest: incoming call from %1 at %2 — %3")
                   .replace("%1", phones.display(number) if number else self.tr("unknown"))
                   .replace("%2", datetime.now().strftime("%Y-%m-%d %H:%M"))
-                  .replace("%3", self.user_name or self.tr("me")))
+                  .replace("%3", self.ctx.user.display_name or self.tr("me")))
         self._fill(ctx, pop, banner)
 
     def _fill(self, ctx: CallContext, pop: ws.PopData | None, banner: str) -> None:
         """Put one pop's data into every pane, then paint once and report."""
         self.wrapup.reset()
         self.banner.setText(banner)
-        values = {"company": "", "contact": "", "manager": self.user_name}
+        values = {"company": "", "contact": "", "manager": self.ctx.user.display_name}
         if pop is not None and pop.lead is not None:
             values["company"] = pop.lead.company or ""
             values["contact"] = pop.lead.contacts[0].full_name if pop.lead.contacts else ""
@@ -306,7 +274,7 @@ class CallWorkspace(QWidget):
             return
         self.script.set_values({"company": data.company or "",
                                 "contact": data.contacts[0].full_name if data.contacts else "",
-                                "manager": self.user_name})
+                                "manager": self.ctx.user.display_name})
 
     def _painted(self, ctx: CallContext) -> None:
         """Lay out and paint what the fill changed now, in one pass, then measure
@@ -367,38 +335,16 @@ class CallWorkspace(QWidget):
             return
         self.wrapup.show_error("")
         v = self.wrapup.values()
-        w = ws.WrapUp(lead_id=ctx.lead_id, user_id=self.user_id, call_id=ctx.call_id,
+        w = ws.WrapUp(lead_id=ctx.lead_id, user_id=self.ctx.user.id, call_id=ctx.call_id,
                       direction=ctx.direction, remote_number=ctx.number, outcome=ctx.outcome,
                       started_at=ctx.started_at, answered_at=ctx.answered_at,
                       ended_at=ctx.ended_at, talk_seconds=ctx.talk_seconds,
                       script_id=self.script.script_id, script_path=self.script.path(),
                       pop_latency_ms=ctx.pop_latency_ms, **v)
-        store, region, user_id, policy, rule = (self.store, self.region, self.user_id,
-                                                self.policy, self.rule)
         card_dirty = self.card.is_dirty() and not ctx.interest and ctx.lead_id is not None
         interest = ctx.interest
-        phone = next((p.raw for p in card_data.phones if p.raw.strip()), ctx.number)
-        contact = next((c.full_name for c in card_data.contacts if c.full_name.strip()), "")
-        email = next((e.address for e in card_data.emails if e.address.strip()), "")
         self._saving = True
         self.wrapup.saveButton.setEnabled(False)
-
-        def work(_p, _c):
-            with ws.WRITE_LOCK:
-                return write()
-
-        def write():
-            if card_dirty:
-                L.save(store, card_data, user_id=user_id, region=region)
-            with store.write_session() as s, s.begin():
-                if interest:
-                    w.lead_id = ws.create_lead_from_interest(
-                        s, phone=phone, user_id=user_id, company=card_data.company,
-                        contact_name=contact, topic=card_data.topic, email=email,
-                        notes=card_data.notes, call_id=w.call_id, region=region,
-                        source=card_data.source or "incoming call")
-                saved = ws.save_wrapup(s, w, policy=policy, rule=rule)
-            return w.lead_id, saved
 
         def done(result):
             self._saving = False
@@ -419,18 +365,16 @@ class CallWorkspace(QWidget):
             self.wrapup.show_error(self.tr("Not saved: %1").replace("%1", str(exc)))
             self.sig_error.emit(str(exc))
 
-        run_op(self, work, done, failed)
+        # the card's edits and the wrap-up: one transaction (services.calls.save_wrapup)
+        ops.save_wrapup(self, self.ctx, w, card=card_data if card_dirty or interest else None,
+                        new_lead=interest, on_done=done, on_error=failed)
 
     def _reload(self, ctx: CallContext) -> None:
         """After a save: the card and history again, read in the background; dropped
         when another call has taken the workspace meanwhile."""
-        store, lead_id, language = self.store, ctx.lead_id, self.script_language
+        app_ctx, lead_id = self.ctx, ctx.lead_id
         if lead_id is None:
             return
-
-        def work(_p, _c):
-            with store.session() as s:
-                return ws.pop_data(s, lead_id, language=language)
 
         def done(pop: ws.PopData):
             if ctx is not self.call or pop.lead is None:
@@ -438,4 +382,5 @@ class CallWorkspace(QWidget):
             self.card.show_loaded(pop.choices, pop.lead)
             self.history.set_rows(pop.history)
 
-        run_op(self, work, done, lambda exc: self.sig_error.emit(str(exc)))
+        ops.query(self, lambda: ws.pop(app_ctx, lead_id), done,
+                  lambda exc: self.sig_error.emit(str(exc)))

@@ -53,6 +53,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, func, select
 
+from workstation import paths
 from workstation.domain.enums import HistoryKind
 from workstation.domain.funnel import DEFAULT_FUNNEL_CODE
 from workstation.domain.phones import PhoneError
@@ -377,8 +378,6 @@ class _RejectsFile:
         self.written = False
 
     def _open(self) -> None:
-        from workstation import paths
-
         for folder in (self.path.parent, paths.user_data_dir() / "rejects"):
             try:
                 folder.mkdir(parents=True, exist_ok=True)

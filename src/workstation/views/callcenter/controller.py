@@ -1,6 +1,6 @@
 """CallController: telephony engine ↔ call workspace ↔ local store.
 
-    controller = CallController(engine, workspace, ctx, softphone=phone)
+    controller = CallController(engine, workspace, ctx, calls=calls, softphone=phone)
 
 * ``engine.sig_incoming`` → the card pops at once (the workspace's one indexed
   screen-pop lookup on the GUI thread), then the Call row (direction "in",
@@ -14,8 +14,12 @@
   recording path) and the wrap-up opens with the outcome filled in; the
   wrap-up itself is saved by the workspace through ``services.calls.save_wrapup``.
 
-Store writes of this controller run one at a time (a small queue over
-``views.ops.run_op``) so a call's insert always precedes its updates.
+Every call is a :class:`~workstation.views.callcenter.calls.CallModel` of the
+one :class:`~workstation.views.callcenter.calls.Calls` the call center owns;
+the controller dials through it and never reads or writes a widget (the
+softphone observes the same calls). Store writes of this controller run one at
+a time (a small queue over ``views.ops.run_op``) so a call's insert always
+precedes its updates.
 """
 
 from __future__ import annotations
@@ -24,7 +28,6 @@ import logging
 import uuid
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from urllib.parse import unquote
 
@@ -33,6 +36,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from workstation.domain import phones
 from workstation.services import calls
 from workstation.views import labels
+from workstation.views.callcenter.calls import CallModel, Calls
 from workstation.views.ops import run_op
 
 log = logging.getLogger(__name__)
@@ -67,20 +71,6 @@ def _shown(number: str) -> str:
     return phones.display(e164) if e164 else number
 
 
-@dataclass
-class _Call:
-    key: str | None
-    call_id: uuid.UUID
-    direction: str
-    number: str
-    lead_id: uuid.UUID | None = None
-    inserted: bool = False
-    latency_ms: float | None = None
-    latency_written: bool = False
-    stats: object | None = None
-    insert_fields: dict | None = None
-
-
 class CallController(QObject):
     sig_show_workspace = Signal()
     """A call needs the manager's eyes: bring the workspace to the front."""
@@ -91,16 +81,13 @@ class CallController(QObject):
     sig_lease = Signal(object, str)
     """A lease decision for a lead: (lead id, holder's name; "" = ours, dialling)."""
 
-    def __init__(self, engine, workspace, ctx, *, softphone=None,
+    def __init__(self, engine, workspace, ctx, *, calls: Calls | None = None, softphone=None,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.engine, self.workspace, self.ctx = engine, workspace, ctx
-        self.softphone = softphone
-        self.calls: dict[uuid.UUID, _Call] = {}
-        self._by_key: dict[str, uuid.UUID] = {}
+        self.calls = calls if calls is not None else Calls(engine, self)
         self._writes: deque[tuple[Callable, Callable | None]] = deque()
         self._writing = False
-        self._own_dial = False
         self._pending_dial: tuple[uuid.UUID, str] | None = None
         self._dial_timer = QTimer(self)
         self._dial_timer.setSingleShot(True)
@@ -123,8 +110,8 @@ class CallController(QObject):
 
     def set_softphone(self, softphone) -> None:
         """The status-bar softphone (created after the controller, so that the
-        controller's sig_incoming slot runs first: the pop starts before the ring)."""
-        self.softphone = softphone
+        controller's sig_incoming slot runs first: the pop starts before the ring):
+        a number typed into it is a call of its own, logged here."""
         softphone.sig_call_started.connect(self._on_softphone_call)
 
     # -- incoming ------------------------------------------------------------------
@@ -150,7 +137,7 @@ class CallController(QObject):
         c.insert_fields = {"sip_call_id": inc.sip_call_id, "started_at": utcnow()}
         QTimer.singleShot(INSERT_FALLBACK_MS, lambda: self._insert_deferred(c))
 
-    def _insert_deferred(self, c: _Call) -> None:
+    def _insert_deferred(self, c: CallModel) -> None:
         fields, c.insert_fields = c.insert_fields, None
         if fields is not None:
             self._insert(c, **fields)
@@ -183,7 +170,7 @@ class CallController(QObject):
         ctx = self.workspace.call
         lead_id = ctx.lead_id if ctx is not None else None
         if lead_id is None:
-            lead_id = self.workspace.card.lead_id()
+            lead_id = self.workspace.shown_lead_id()
         if lead_id is None:
             return self._dial_now(None, number)
         return self.call_lead(lead_id, number)
@@ -201,9 +188,7 @@ class CallController(QObject):
         return self._dial_now(None, number)
 
     def _busy(self) -> bool:
-        if self.softphone is not None and self.softphone.current is not None:
-            return True
-        return any(cid for cid in self._by_key.values())
+        return bool(self.calls.live())
 
     def _on_popped(self, call_id, latency_ms: float) -> None:
         c = self.calls.get(call_id) if call_id is not None else None
@@ -226,29 +211,13 @@ class CallController(QObject):
         call_id, number = pending
         self._dial_now(self.calls.get(call_id), number)
 
-    def _dial_now(self, c: _Call | None, number: str) -> uuid.UUID | None:
+    def _dial_now(self, c: CallModel | None, number: str) -> uuid.UUID | None:
         if c is None:
             c = self._new_call(None, "out", number)
             self.workspace.set_call_id(c.call_id)
-        key = None
-        error = ""
-        if self.engine is None or not self.engine.running:
-            error = self.tr("The softphone is not running.")
-        elif self.softphone is not None:
-            self._own_dial = True
-            try:
-                key = self.softphone.dial(number)
-            finally:
-                self._own_dial = False
-            if key is None:
-                error = self.softphone.status.text()
-        else:
-            from workstation.telephony.engine import TelephonyError
-
-            try:
-                key = self.engine.dial(number)
-            except TelephonyError as exc:
-                error = str(exc)
+        c.number = number
+        key = self.calls.dial(c)  # the softphone observes the calls: it shows this one
+        error = c.error
         if key is None:
             # Never rang: the wrap-up still opens, outcome "error" from signalling.
             self.sig_status.emit(error)
@@ -257,8 +226,6 @@ class CallController(QObject):
                          ring_seconds=0.0, talk_seconds=0.0)
             self._finish_workspace(c, "error", 0.0, now, None, now)
             return c.call_id
-        c.key = key
-        self._by_key[key] = c.call_id
         sip_call_id = ""
         ctx = self.engine.calls().get(key)
         if ctx is not None:
@@ -268,12 +235,11 @@ class CallController(QObject):
 
     def _on_softphone_call(self, key: str) -> None:
         """A number typed into the softphone: log it, and show the card when it is a lead's."""
-        if self._own_dial or key in self._by_key:
-            return
+        if self.calls.by_key(key) is not None:
+            return  # dialled through the calls (click-to-call, next lead)
         ctx = self.engine.calls().get(key) if self.engine is not None else None
         number = caller_number(ctx.remote_number if ctx else "", ctx.remote_uri if ctx else "")
         c = self._new_call(key, "out", number)
-        self._by_key[key] = c.call_id
         matches = calls.lookup_quiet(self.ctx, number)  # the screen-pop lookup: one indexed query
         lead_id = matches[0].lead_id if len(matches) == 1 else None
         c.lead_id = lead_id
@@ -285,20 +251,18 @@ class CallController(QObject):
 
     # -- call progress and end ---------------------------------------------------------
     def _on_call_state(self, key: str, state: str, code: int, reason: str) -> None:
-        if state == "confirmed" and key in self._by_key:
-            c = self.calls.get(self._by_key[key])
-            if c is not None:
-                self.sig_status.emit(self.tr("Connected: %1").replace("%1", _shown(c.number)))
+        c = self.calls.by_key(key)
+        if state == "confirmed" and c is not None:
+            self.sig_status.emit(self.tr("Connected: %1").replace("%1", _shown(c.number)))
 
     def _on_stats(self, stats) -> None:
-        cid = self._by_key.get(stats.call_key)
-        if cid is not None and cid in self.calls:
-            self.calls[cid].stats = stats
+        c = self.calls.by_key(stats.call_key)
+        if c is not None:
+            c.stats = stats
 
     def on_call_ended(self, record) -> None:
         """The signalling facts go into the Call row; the wrap-up opens, outcome filled in."""
-        cid = self._by_key.pop(record.call_key, None)
-        c = self.calls.get(cid) if cid is not None else None
+        c = self.calls.ended(record.call_key)
         if c is None:
             return
         self._insert_deferred(c)
@@ -309,6 +273,10 @@ class CallController(QObject):
         elif record.rx_loss is not None and record.rx_loss == 0:
             loss_pct = 0.0
         outcome = str(record.outcome)
+        c.update(outcome=outcome, talk_seconds=record.talk_seconds, started_at=record.started_at,
+                 answered_at=record.answered_at, ended_at=record.ended_at,
+                 recording_path=str(record.recording_path or ""), codec=record.codec or "",
+                 jitter_ms=record.rx_jitter_ms, loss_pct=loss_pct)
         self._update(c, "ended", outcome=outcome, sip_status=int(record.sip_status or 0),
                      sip_reason=(record.sip_reason or "")[:200],
                      ring_seconds=round(record.ring_seconds, 3),
@@ -324,7 +292,7 @@ class CallController(QObject):
         self._finish_workspace(c, outcome, record.talk_seconds, record.started_at,
                                record.answered_at, record.ended_at)
 
-    def _finish_workspace(self, c: _Call, outcome, talk, started, answered, ended) -> None:
+    def _finish_workspace(self, c: CallModel, outcome, talk, started, answered, ended) -> None:
         ctx = self.workspace.call
         if ctx is None or ctx.call_id != c.call_id:
             return
@@ -369,21 +337,13 @@ class CallController(QObject):
         if c is not None:
             self._release_lease(c.lead_id)
         # Over and wrapped up; keep the last calls a while (a slow pop may still report).
-        while len(self.calls) > 50:
-            oldest = next(iter(self.calls))
-            if self.calls[oldest].key in self._by_key:
-                break
-            self.calls.pop(oldest)
+        self.calls.forget_old()
 
     # -- store writes (one at a time, off the GUI thread) ----------------------------------
-    def _new_call(self, key: str | None, direction: str, number: str) -> _Call:
-        c = _Call(key=key, call_id=uuid.uuid4(), direction=direction, number=number)
-        self.calls[c.call_id] = c
-        if key:
-            self._by_key[key] = c.call_id
-        return c
+    def _new_call(self, key: str | None, direction: str, number: str) -> CallModel:
+        return self.calls.track(direction, number, key)
 
-    def _insert(self, c: _Call, **fields) -> None:
+    def _insert(self, c: CallModel, **fields) -> None:
         e164 = phones.try_normalize(c.number, self.ctx.region) or ""
         values = dict(direction=c.direction, remote_number=c.number[:256], remote_e164=e164,
                       started_at=utcnow(), lead_id=c.lead_id, user_id=self.ctx.user.id)
@@ -399,13 +359,13 @@ class CallController(QObject):
 
         self._queue(lambda: self._upsert(c.call_id, values), done)
 
-    def _write_latency(self, c: _Call) -> None:
+    def _write_latency(self, c: CallModel) -> None:
         if not c.inserted or c.latency_ms is None or c.latency_written:
             return
         c.latency_written = True
         self._update(c, "popped", pop_latency_ms=round(c.latency_ms, 3))
 
-    def _update(self, c: _Call, what: str, **fields) -> None:
+    def _update(self, c: CallModel, what: str, **fields) -> None:
         self._queue(lambda: self._upsert(c.call_id, fields),
                     lambda _r: self.sig_call_logged.emit(c.call_id, what))
 

@@ -9,7 +9,8 @@
   today's effective calls against the plan;
 * status bar: the softphone strip (registration indicator, number, dial pad,
   call controls), today's effective calls vs plan, the sync indicator;
-* :class:`CallController` between the engine, the workspace and the store.
+* :class:`Calls`, the one model of the calls, and the :class:`CallController`
+  between the engine, the workspace and the services.
 
 The main window stays thin: everything here is added from outside through
 Qt's public QMainWindow API.
@@ -23,6 +24,7 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QLabel, QScrollArea, QTabWidget
 
 from workstation.views import ops
+from workstation.views.callcenter.calls import Calls
 from workstation.views.callcenter.controller import CallController
 from workstation.views.softphone import SoftphoneWidget
 from workstation.views.syncstatus import SyncStatusWidget
@@ -66,7 +68,11 @@ class CallCenter(QObject):
         window.resizeDocks([self.dock], [440], Qt.Orientation.Horizontal)
 
         # -- the controller (connected to the engine before the softphone) ----------------
-        self.controller = CallController(engine, self.workspace, ctx, parent=self)
+        self.calls = Calls(engine, self)
+        """Every call of this workstation: the one model the softphone, the workspace
+        and the controller observe."""
+        self.controller = CallController(engine, self.workspace, ctx, calls=self.calls,
+                                         parent=self)
 
         # -- status bar ---------------------------------------------------------------
         self.softphone = None
@@ -91,6 +97,7 @@ class CallCenter(QObject):
 
         if self.softphone is not None:
             self.controller.set_softphone(self.softphone)
+            self.softphone.observe(self.calls)
         self.controller.sig_show_workspace.connect(self.show_workspace)
         self.controller.sig_status.connect(window.status_message.setText)
         self.myday.sig_open_lead.connect(self.open_lead)

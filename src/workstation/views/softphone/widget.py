@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import time
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QApplication, QGridLayout, QHBoxLayout, QInputDialog, QLabel,
                                QLineEdit, QMenu, QSystemTrayIcon, QToolButton, QWidget,
@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (QApplication, QGridLayout, QHBoxLayout, QInputDia
 from workstation import paths
 from workstation.telephony.engine import TelephonyEngine, TelephonyError
 from workstation.telephony.signals import safe_emit
+from workstation.views.icons import icon
+from workstation.views.statusbar import ElidingLabel
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +47,7 @@ class SoundRinger:
         where it would delay that call's screen pop by tens of milliseconds."""
         try:
             if self._effect is None:
+                # (deferred: QtMultimedia loads here, at start after the window, not on import)
                 from PySide6.QtCore import QUrl
                 from PySide6.QtMultimedia import QSoundEffect
 
@@ -107,8 +110,6 @@ class SoftphoneWidget(QWidget):
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(4)
-        from workstation.views.statusbar import ElidingLabel
-
         self.reg_label = ElidingLabel(self)  # "● Direct IP 127.0.0.1:5060" elides when crowded
         self.reg_label.setObjectName("registration")
         lay.addWidget(self.reg_label)
@@ -124,8 +125,6 @@ class SoftphoneWidget(QWidget):
             b.setObjectName(name)
             b.setAutoRaise(True)
             if icon_name:
-                from workstation.views.icons import icon
-
                 b.setIcon(icon(icon_name))
             b.clicked.connect(slot)
             lay.addWidget(b)
@@ -200,8 +199,6 @@ class SoftphoneWidget(QWidget):
         self._show_registration()
 
     def changeEvent(self, event) -> None:
-        from PySide6.QtCore import QEvent
-
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
@@ -236,6 +233,20 @@ class SoftphoneWidget(QWidget):
         prepare = getattr(self._ringer, "prepare", None)
         if prepare is not None:
             prepare()
+
+    def observe(self, calls) -> None:
+        """Show the calls dialled elsewhere (click-to-call, next lead): ``calls`` is the
+        call center's :class:`~workstation.views.callcenter.calls.Calls`."""
+        calls.sig_added.connect(self._on_call_added)
+
+    def _on_call_added(self, model) -> None:
+        if model.direction != "out" or self.current is not None or not model.key:
+            return  # an INVITE (shown by _on_incoming) or this widget's own call
+        self.current = model.key
+        self._answered_at = None
+        self.number.setText(model.number)
+        self.status.setText(self.tr("Calling…"))
+        self._update()
 
     def set_ringer(self, ringer) -> None:
         """Replace the ringer: any object with start() and stop()."""
@@ -364,8 +375,6 @@ class SoftphoneWidget(QWidget):
             QApplication.alert(window)
         if QSystemTrayIcon.isSystemTrayAvailable():
             if self._tray is None:
-                from workstation.views.icons import icon
-
                 self._tray = QSystemTrayIcon(icon("phone"), self)
                 self._tray.show()
             self._tray.showMessage(self.tr("Incoming call"), who,

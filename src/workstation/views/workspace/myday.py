@@ -8,6 +8,7 @@ from collections.abc import Callable
 from datetime import datetime, timezone
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -93,8 +94,6 @@ class QueueModel(QAbstractTableModel):
                 display(it.phone) if it.phone else "", labels.lead_type_label(it.lead_type))
                 if t)
         if role == Qt.ItemDataRole.ForegroundRole and it.bucket == ws.OVERDUE:
-            from PySide6.QtGui import QColor
-
             return QColor("#b00020")
         if role == ItemRole:
             return it

@@ -191,6 +191,10 @@ class CallWorkspace(QWidget):
         self.show_lead(lead_id, direction="out", number=number, call_id=call_id,
                        received_at=time.perf_counter())
 
+    def shown_lead_id(self) -> uuid.UUID | None:
+        """The lead whose card is shown (None: an empty or an Interest card)."""
+        return self.card.lead_id()
+
     def set_call_id(self, call_id: uuid.UUID) -> None:
         """The telephony layer created the Call row for the current call."""
         if self.call is not None:

@@ -98,3 +98,14 @@ def make_ctx(config):
         return Context(store, SignedInUser(id=user_id, login=login, name=name), settings=config)
 
     return make
+
+
+REAL_PEERS = ("sip", "pg", "audio")
+
+
+def pytest_collection_modifyitems(config, items):
+    """A test that starts Kamailio, baresip, PostgreSQL or a headset is slow:
+    ``pytest -m "not slow"`` is the fast loop."""
+    for item in items:
+        if any(item.get_closest_marker(m) for m in REAL_PEERS):
+            item.add_marker(pytest.mark.slow)

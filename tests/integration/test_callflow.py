@@ -19,6 +19,8 @@ from sqlalchemy import select
 
 from workstation.store.models import Call, HistoryEvent, Lead, Phone
 
+pytestmark = [pytest.mark.sip, pytest.mark.slow]
+
 KNOWN = "+380671234567"
 UNKNOWN = "+380935550102"
 

@@ -17,6 +17,8 @@ from sqlalchemy import select
 from realparts import require_tool
 from workstation.store.models import Call, Lead
 
+pytestmark = [pytest.mark.sip, pytest.mark.slow]
+
 NUMBER = "+380671234567"
 CLIENT_USERS = {**USERS, NUMBER: "n-secret"}
 

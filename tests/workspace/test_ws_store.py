@@ -194,6 +194,7 @@ KILL_CHILD = textwrap.dedent("""
 """)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("where", ["event", "lead", "never"])
 def test_wrapup_sigkill_between_steps_leaves_nothing_half_written(store, where):
     with store.session() as s:

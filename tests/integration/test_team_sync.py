@@ -38,6 +38,7 @@ class Side:
         from workstation.sync.leasing import DialLeases
         from workstation.sync.worker import Syncer
         from workstation.views.callcenter.controller import CallController
+        from workstation.views.callmodel import Calls
         from workstation.views.workspace import CallWorkspace
 
         self.member = member
@@ -50,7 +51,7 @@ class Side:
                            settings=config)
         self.workspace = CallWorkspace(self.ctx)
         qtbot.addWidget(self.workspace)
-        self.controller = CallController(None, self.workspace, self.ctx)
+        self.controller = CallController(self.workspace, self.ctx, Calls(None))
         self.leases = DialLeases(self.store, self.shared)
         self.controller.leases = self.leases
         self.status: list[str] = []

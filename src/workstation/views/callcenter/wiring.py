@@ -24,7 +24,7 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QLabel, QScrollArea, QTabWidget
 
 from workstation.views import ops
-from workstation.views.callcenter.calls import Calls
+from workstation.views.callmodel import Calls
 from workstation.views.callcenter.controller import CallController
 from workstation.views.softphone import SoftphoneWidget
 from workstation.views.syncstatus import SyncStatusWidget
@@ -67,17 +67,16 @@ class CallCenter(QObject):
         window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
         window.resizeDocks([self.dock], [440], Qt.Orientation.Horizontal)
 
-        # -- the controller (connected to the engine before the softphone) ----------------
+        # -- the calls, and the controller (it observes them before the softphone) -------
         self.calls = Calls(engine, self)
         """Every call of this workstation: the one model the softphone, the workspace
         and the controller observe."""
-        self.controller = CallController(engine, self.workspace, ctx, calls=self.calls,
-                                         parent=self)
+        self.controller = CallController(self.workspace, ctx, self.calls, parent=self)
 
         # -- status bar ---------------------------------------------------------------
         self.softphone = None
         if engine is not None:
-            self.softphone = SoftphoneWidget(engine, ctx.settings, window)
+            self.softphone = SoftphoneWidget(self.calls, ctx.settings, window)
             window.statusBar().addPermanentWidget(self.softphone)
             if not engine.settings.configured and engine.running:
                 # No PBX: direct IP calls. Say where we listen instead of "Offline".
@@ -95,9 +94,6 @@ class CallCenter(QObject):
         self.sync_label.attach(sync)
         window.indicators.add_indicator(self.sync_label, "sync")
 
-        if self.softphone is not None:
-            self.controller.set_softphone(self.softphone)
-            self.softphone.observe(self.calls)
         self.controller.sig_show_workspace.connect(self.show_workspace)
         self.controller.sig_status.connect(window.status_message.setText)
         self.myday.sig_open_lead.connect(self.open_lead)

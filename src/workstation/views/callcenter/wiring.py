@@ -148,9 +148,10 @@ class CallCenter(QObject):
             self.window.open_lead(lead_id)
 
     def _on_changed(self, changes: ops.Changes) -> None:
-        """Something was saved (a wrap-up, a card): sync pushes it now. My day and
-        the lead list refresh themselves on the same change."""
-        if self.sync is not None:
+        """Something the manager saved (a wrap-up, a card, a reminder, a script):
+        sync pushes it now. The call log's own writes during a call wait for the
+        next round. My day and the lead list refresh themselves on the same change."""
+        if self.sync is not None and changes.touches(ops.LEADS, ops.TASKS, ops.SCRIPTS):
             self.sync.wake()
 
     def shutdown(self) -> None:

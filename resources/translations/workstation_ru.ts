@@ -112,7 +112,7 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../src/workstation/app.py" line="+81" />
+            <location filename="../../src/workstation/app.py" line="+54" />
             <source>SIP password</source>
             <translation>Пароль SIP</translation>
         </message>
@@ -125,7 +125,7 @@
     <context>
         <name>CallCenter</name>
         <message>
-            <location filename="../../src/workstation/views/callcenter/wiring.py" line="+92" />
+            <location filename="../../src/workstation/views/callcenter/wiring.py" line="+85" />
             <source>Direct IP %1</source>
             <translation>Прямой IP %1</translation>
         </message>
@@ -135,7 +135,7 @@
             <translation>SIP-аккаунт не задан: звонки приходят прямо на этот адрес.</translation>
         </message>
         <message>
-            <location line="+36" />
+            <location line="+31" />
             <source>Leads</source>
             <translation>Лиды</translation>
         </message>
@@ -158,7 +158,7 @@
     <context>
         <name>CallController</name>
         <message>
-            <location filename="../../src/workstation/views/callcenter/controller.py" line="+159" />
+            <location filename="../../src/workstation/views/callcenter/controller.py" line="+126" />
             <source>This lead has no phone number.</source>
             <translation>У этого лида нет телефона.</translation>
         </message>
@@ -169,17 +169,12 @@
             <translation>Сначала завершите текущий звонок.</translation>
         </message>
         <message>
-            <location line="+47" />
-            <source>The softphone is not running.</source>
-            <translation>Софтфон не запущен.</translation>
-        </message>
-        <message>
-            <location line="+63" />
+            <location line="+57" />
             <source>Connected: %1</source>
             <translation>Соединено: %1</translation>
         </message>
         <message>
-            <location line="+34" />
+            <location line="+24" />
             <source>Call with %1 ended: %2. Fill in the wrap-up.</source>
             <translation>Звонок с %1 завершён: %2. Заполните итоги звонка.</translation>
         </message>
@@ -189,7 +184,7 @@
             <translation>занято: %1 сейчас звонит этому клиенту</translation>
         </message>
         <message>
-            <location line="+87" />
+            <location line="+71" />
             <source>Could not log the call: %1</source>
             <translation>Не удалось записать звонок в журнал: %1</translation>
         </message>
@@ -197,7 +192,7 @@
     <context>
         <name>CallWorkspace</name>
         <message>
-            <location filename="../../src/workstation/views/workspace/widget.py" line="+252" />
+            <location filename="../../src/workstation/views/workspace/widget.py" line="+248" />
             <source>Incoming call %1</source>
             <translation>Входящий звонок %1</translation>
         </message>
@@ -207,7 +202,7 @@
             <translation>Исходящий звонок %1</translation>
         </message>
         <message>
-            <location line="+38" />
+            <location line="+37" />
             <source>Incoming call</source>
             <translation>Входящий звонок</translation>
         </message>
@@ -232,9 +227,17 @@
             <translation>Введите компанию или имя контакта для нового лида.</translation>
         </message>
         <message>
-            <location line="+55" />
+            <location line="+33" />
             <source>Not saved: %1</source>
             <translation>Не сохранено: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>Calls</name>
+        <message>
+            <location filename="../../src/workstation/views/callmodel.py" line="+179" />
+            <source>The softphone is not running.</source>
+            <translation>Софтфон не запущен.</translation>
         </message>
     </context>
     <context>
@@ -1078,7 +1081,7 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
     <context>
         <name>LeadCardDialog</name>
         <message>
-            <location filename="../../src/workstation/views/leadcard/widget.py" line="+326" />
+            <location filename="../../src/workstation/views/leadcard/widget.py" line="+310" />
             <source>Lead card</source>
             <translation>Карточка лида</translation>
         </message>
@@ -1209,7 +1212,7 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
     <context>
         <name>LeadCardWidget</name>
         <message>
-            <location filename="../../src/workstation/views/leadcard/widget.py" line="-203" />
+            <location filename="../../src/workstation/views/leadcard/widget.py" line="-188" />
             <location line="+4" />
             <source>— not set —</source>
             <translation>— не задан —</translation>
@@ -1225,7 +1228,7 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
             <translation>Новый лид</translation>
         </message>
         <message>
-            <location line="+78" />
+            <location line="+70" />
             <source>This lead no longer exists.</source>
             <translation>Этого лида больше нет.</translation>
         </message>
@@ -1235,7 +1238,7 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
             <translation>Не удалось прочитать лида: %1</translation>
         </message>
         <message>
-            <location line="+40" />
+            <location line="+34" />
             <source>Not saved: %1</source>
             <translation>Не сохранено: %1</translation>
         </message>
@@ -1266,12 +1269,12 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
     <context>
         <name>LeadListModel</name>
         <message>
-            <location filename="../../src/workstation/views/leadlist/model.py" line="+224" />
+            <location filename="../../src/workstation/views/leadlist/model.py" line="+181" />
             <source>Could not read the lead list: %1</source>
             <translation>Не удалось прочитать список лидов: %1</translation>
         </message>
         <message>
-            <location line="+34" />
+            <location line="+30" />
             <source>Company</source>
             <translation>Компания</translation>
         </message>
@@ -1309,7 +1312,7 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
     <context>
         <name>LeadListWidget</name>
         <message>
-            <location filename="../../src/workstation/views/leadlist/widget.py" line="+208" />
+            <location filename="../../src/workstation/views/leadlist/widget.py" line="+201" />
             <source>All types</source>
             <translation>Все типы</translation>
         </message>
@@ -1411,33 +1414,17 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../src/workstation/views/mainwindow.py" line="+124" />
+            <location filename="../../src/workstation/views/mainwindow.py" line="+94" />
             <source>Workstation</source>
             <translation>Рабочее место</translation>
         </message>
         <message>
-            <location line="+108" />
-            <source>Import</source>
-            <translation>Импорт</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>The import wizard is not available in this build. Use: workstation import FILE</source>
-            <translation>Мастер импорта недоступен в этой сборке. Используйте: workstation import ФАЙЛ</translation>
-        </message>
-        <message>
-            <location line="+12" />
-            <location line="+28" />
+            <location line="+152" />
             <source>Export</source>
             <translation>Экспорт</translation>
         </message>
         <message>
-            <location line="-27" />
-            <source>Export is not available in this build.</source>
-            <translation>Экспорт недоступен в этой сборке.</translation>
-        </message>
-        <message>
-            <location line="+4" />
+            <location line="-21" />
             <source>Export leads</source>
             <translation>Экспорт лидов</translation>
         </message>
@@ -1447,7 +1434,7 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
             <translation>Файлы CSV (*.csv)</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+6" />
             <source>Exporting leads…</source>
             <translation>Экспорт лидов…</translation>
         </message>
@@ -1568,7 +1555,7 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
     <context>
         <name>MyDayPanel</name>
         <message>
-            <location filename="../../src/workstation/views/workspace/myday.py" line="+220" />
+            <location filename="../../src/workstation/views/workspace/myday.py" line="+217" />
             <source>Next lead</source>
             <translation>Следующий лид</translation>
         </message>
@@ -1578,12 +1565,12 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
             <translation>Обновить</translation>
         </message>
         <message>
-            <location line="+58" />
+            <location line="+60" />
             <source>Effective calls today: %1 of %2</source>
             <translation>Результативных звонков сегодня: %1 из %2</translation>
         </message>
         <message>
-            <location line="+39" />
+            <location line="+35" />
             <source>Reminder</source>
             <translation>Напоминание</translation>
         </message>
@@ -1591,7 +1578,7 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
     <context>
         <name>QueueModel</name>
         <message>
-            <location line="-245" />
+            <location line="-240" />
             <source>When</source>
             <translation>Когда</translation>
         </message>
@@ -1636,7 +1623,7 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
             <translation>Новый лид</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>Later today</source>
             <translation>Позже сегодня</translation>
         </message>
@@ -1644,7 +1631,7 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
     <context>
         <name>ReminderPopup</name>
         <message>
-            <location line="+41" />
+            <location line="+39" />
             <source>Reminder</source>
             <translation>Напоминание</translation>
         </message>
@@ -1788,13 +1775,13 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
     <context>
         <name>ScriptEditor</name>
         <message>
-            <location filename="../../src/workstation/views/scripteditor/editor.py" line="+115" />
-            <location line="+703" />
+            <location filename="../../src/workstation/views/scripteditor/editor.py" line="+116" />
+            <location line="+702" />
             <source>Call script editor</source>
             <translation>Редактор скриптов звонков</translation>
         </message>
         <message>
-            <location line="-678" />
+            <location line="-677" />
             <source>Save as new version</source>
             <translation>Сохранить как новую версию</translation>
         </message>
@@ -2073,7 +2060,7 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
             <translation>Сохранение…</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+8" />
             <source>Saved as version %1; earlier versions are kept.</source>
             <translation>Сохранено как версия %1; прежние версии сохранены.</translation>
         </message>
@@ -2497,7 +2484,7 @@ Tools: %2</source>
             <translation>подсказка tools должна быть списком из {known}</translation>
         </message>
         <message>
-            <location filename="../../src/workstation/views/scripteditor/storage.py" line="+83" />
+            <location filename="../../src/workstation/views/scripteditor/storage.py" line="+34" />
             <source>not UTF-8 text (byte {n})</source>
             <translation>текст не в UTF-8 (байт {n})</translation>
         </message>
@@ -2657,7 +2644,7 @@ Tools: %2</source>
     <context>
         <name>SoftphoneWidget</name>
         <message>
-            <location filename="../../src/workstation/views/softphone/widget.py" line="+189" />
+            <location filename="../../src/workstation/views/softphone/widget.py" line="+185" />
             <source>Number or SIP address</source>
             <translation>Номер или SIP-адрес</translation>
         </message>
@@ -2733,17 +2720,17 @@ Tools: %2</source>
         </message>
         <message>
             <location line="+2" />
-            <location line="+122" />
+            <location line="+131" />
             <source>Transfer</source>
             <translation>Перевести</translation>
         </message>
         <message>
-            <location line="-122" />
+            <location line="-131" />
             <source>Transfer the call (blind)</source>
             <translation>Перевести звонок (без консультации)</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+15" />
             <source>Registered</source>
             <translation>Зарегистрирован</translation>
         </message>
@@ -2768,12 +2755,12 @@ Tools: %2</source>
             <translation>Не зарегистрирован: %1</translation>
         </message>
         <message>
-            <location line="+45" />
+            <location line="+153" />
             <source>Calling…</source>
             <translation>Вызов…</translation>
         </message>
         <message>
-            <location line="+54" />
+            <location line="-43" />
             <source>Transfer the call to (number or SIP address):</source>
             <translation>Перевести звонок на (номер или SIP-адрес):</translation>
         </message>
@@ -2783,27 +2770,27 @@ Tools: %2</source>
             <translation>Перевод…</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+25" />
             <source>Incoming call from %1</source>
             <translation>Входящий звонок от %1</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+24" />
             <source>Incoming call</source>
             <translation>Входящий звонок</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+13" />
             <source>Ringing…</source>
             <translation>Звонит…</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+16" />
             <source>Call ended: %1 %2</source>
             <translation>Звонок завершён: %1 %2</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+14" />
             <source>Signalling over TLS and the audio encrypted (SRTP)</source>
             <translation>Сигнализация по TLS, звук зашифрован (SRTP)</translation>
         </message>
@@ -2818,7 +2805,7 @@ Tools: %2</source>
             <translation>Звук звонка не зашифрован</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+9" />
             <source>Incoming call: auto-answer in %1 s</source>
             <translation>Входящий звонок: автоответ через %1 с</translation>
         </message>

@@ -34,10 +34,9 @@ _state: dict = {"dir": None, "crash": None, "fault": None, "fault_file": None,
 
 def redact(text: str) -> str:
     """Password-looking text masked, as in the log (``password=...``, URL passwords)."""
-    from workstation.logs import _SECRET, _URL_PW
+    from workstation.logs import mask_secrets  # (deferred: crash hooks load before logging)
 
-    return "\n".join(_URL_PW.sub(r"\1***\3", _SECRET.sub(r"\1\2***", line))
-                     for line in text.splitlines())
+    return "\n".join(mask_secrets(line) for line in text.splitlines())
 
 
 def _open_private(path: Path, mode: str):

@@ -15,10 +15,15 @@ _SECRET = re.compile(r"(?i)(password|passwd|pwd|secret)(\s*[=:]\s*|\s+)(\S+)")
 _URL_PW = re.compile(r"(://[^:/@\s]+:)([^@\s]+)(@)")
 
 
+def mask_secrets(text: str) -> str:
+    """Password-looking text masked (``password=...``, a password inside a URL)."""
+    return _URL_PW.sub(r"\1***\3", _SECRET.sub(r"\1\2***", text))
+
+
 class RedactSecrets(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         msg = record.getMessage()
-        clean = _URL_PW.sub(r"\1***\3", _SECRET.sub(r"\1\2***", msg))
+        clean = mask_secrets(msg)
         if clean != msg:
             record.msg, record.args = clean, None
         return True

@@ -8,22 +8,28 @@ returning the exit code. Errors meant for the user are ``CliError``.
 from __future__ import annotations
 
 import argparse
-import importlib
 import logging
 import sys
 
 from workstation import __version__
-
-COMMAND_MODULES = (
-    "workstation.cli.config_cmd",
-    "workstation.cli.db_cmd",
-    "workstation.cli.io_cmd",
-    "workstation.cli.calls_cmd",
-    "workstation.cli.leads_cmd",
-    "workstation.cli.sync_cmd",
-    "workstation.cli.gui_cmd",
-    "workstation.cli.doctor_cmd",
+from workstation.cli import (
+    calls_cmd,
+    config_cmd,
+    db_cmd,
+    doctor_cmd,
+    gui_cmd,
+    io_cmd,
+    leads_cmd,
+    sync_cmd,
 )
+from workstation.links import is_link
+from workstation.logs import setup_logging
+from workstation.paths import make_private
+
+COMMAND_MODULES = (config_cmd, db_cmd, io_cmd, calls_cmd, leads_cmd, sync_cmd, gui_cmd,
+                   doctor_cmd)
+"""Every subcommand ships with the product: a module that cannot be imported is a
+broken build and fails loudly (each module defers its heavy imports itself)."""
 
 
 class CliError(Exception):
@@ -39,13 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="check this installation (database, pjsua2, audio, translations) "
                              "offscreen and exit; touches none of your settings or data")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name == name:
-                continue
-            raise
+    for module in COMMAND_MODULES:
         module.register(sub)
     return parser
 
@@ -54,24 +54,19 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     argv = sys.argv[1:] if argv is None else list(argv)
     # `workstation tel:+380...` / `sip:...` (the desktop's link handler): the GUI dials it
-    from workstation.links import is_link
-
     links = [a for a in argv if is_link(a)]
     args = parser.parse_args([a for a in argv if not is_link(a)])
     if args.self_test:
-        from workstation.cli.selftest_cmd import run
+        from workstation.cli.selftest_cmd import run  # (deferred: loads Qt and pjsua2)
 
         return run()
-    from workstation.logs import setup_logging
-    from workstation.paths import make_private
-
     # umask 077; the store, recordings and logs an older version left readable tightened
     # (not for the demo: it keeps everything in its own throwaway folders)
     make_private(tighten=args.command != "demo")
     if args.command != "demo":  # the demo logs into its own throwaway folders
         setup_logging(verbose=args.verbose)
     if args.command is None:
-        from workstation.app import main as gui_main
+        from workstation.app import main as gui_main  # (deferred: Qt loads for the GUI only)
 
         return gui_main(links)
     try:

@@ -167,7 +167,7 @@ def shared_strings_at_budget(path: Path, size: int, length: int = 40) -> Path:
 def styles_bomb(path: Path, size: int, noise: bool = False) -> Path:
     """A styles part of ``size`` bytes of cell formats (openpyxl loads styles whole);
     ``noise`` adds random comments, so that it compresses no better than real XML."""
-    import random
+    import random  # (deferred: only this generator uses it)
 
     rnd = random.Random(14)
     xf = '<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'

@@ -22,9 +22,11 @@ Measured in bench/bench_hostile_import.py.
 from __future__ import annotations
 
 import logging
+import zipfile
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
+from xml.parsers import expat
 
 from workstation.importer.reader import MAX_CELL_CHARS, BadRow, ImportFileError, Table
 
@@ -67,7 +69,6 @@ def _refuse_dtd(zf, info) -> str | None:
     ~0.3 s and ~70 MB) and nothing against a DTD as such; refusing any DTD
     first does not depend on the expat version nor on OPENPYXL_DEFUSEDXML.
     """
-    from xml.parsers import expat
 
     found: list[str] = []
 
@@ -104,7 +105,6 @@ def check_xlsx_archive(path: Path) -> None:
     than declared (a part whose headers lie ends in a CRC error, which is refused
     like any damaged part).
     """
-    import zipfile
 
     try:
         zf = zipfile.ZipFile(path)
@@ -158,7 +158,6 @@ def read_shared_strings(src, budget: int | None = None) -> list[str]:
     ``<t>`` of the item and of its runs, phonetic runs left out) and raises
     ``XlsxTooLarge`` once the strings would take more than ``budget`` bytes.
     """
-    from xml.parsers import expat
 
     budget = XLSX_STRINGS_BUDGET if budget is None else budget
     strings: list[str] = []
@@ -221,7 +220,6 @@ class SheetRows:
 
     def __init__(self, src, shared_strings: list[str], *, max_col: int,
                  date_styles=frozenset(), timedelta_styles=frozenset(), epoch=None) -> None:
-        from xml.parsers import expat
 
         self.src, self.strings, self.max_col = src, shared_strings, max_col
         self.date_styles, self.timedelta_styles, self.epoch = (
@@ -309,7 +307,7 @@ class SheetRows:
             return bool(int(text))
         number = float(text) if ("." in text or "e" in text or "E" in text) else int(text)
         if style in self.date_styles:
-            from openpyxl.utils.datetime import from_excel
+            from openpyxl.utils.datetime import from_excel  # (deferred: openpyxl loads only for an XLSX file)
 
             try:
                 return from_excel(number, self.epoch,
@@ -369,10 +367,9 @@ def _load_workbook(fh):
     """openpyxl's ``load_workbook(fh, read_only=True, data_only=True, keep_links=False)``
     with the bounds above: the archive refuses to give a big part whole, and the shared
     strings are read by :func:`read_shared_strings`."""
-    import zipfile
 
-    from openpyxl.reader.excel import ExcelReader
-    from openpyxl.xml.constants import SHARED_STRINGS
+    from openpyxl.reader.excel import ExcelReader  # (deferred: openpyxl loads only for an XLSX file)
+    from openpyxl.xml.constants import SHARED_STRINGS  # (deferred: openpyxl loads only for an XLSX file)
 
     class BoundedZip(zipfile.ZipFile):
         def read(self, name, pwd=None):

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from workstation import paths
 from workstation.store import outbox  # noqa: F401  (installs the outbox hook)
+from workstation.store.seed import ensure_defaults
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +45,7 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
 def make_private_sqlite(url: str) -> None:
     """The SQLite file of ``url`` 0600, made empty if missing (SQLite gives its -wal and
     -shm files the database file's mode); -wal/-shm an older version left are tightened."""
-    from sqlalchemy.engine import make_url
+    from sqlalchemy.engine import make_url  # (deferred: the store module loads before its engine is wanted)
 
     u = make_url(url)
     db = u.database
@@ -151,8 +152,6 @@ class Store:
 
     def upgrade(self) -> tuple[str | None, str | None]:
         before, after = upgrade(self.engine)
-        from workstation.store.seed import ensure_defaults
-
         with self.session() as s, s.begin():
             ensure_defaults(s)
         return before, after

@@ -31,7 +31,7 @@ WINDOWS_MUTEX = "WorkstationSingleInstance"  # installer/workstation.iss AppMute
 
 
 def instance_name() -> str:
-    from workstation import paths
+    from workstation import paths  # (deferred: keeps this module importable before paths are set up)
 
     where = hashlib.sha1(str(paths.user_config_dir()).encode()).hexdigest()[:12]
     who = os.getuid() if hasattr(os, "getuid") else os.environ.get("USERNAME", "user")
@@ -77,7 +77,7 @@ class SingleInstance(QObject):
         server.newConnection.connect(self._accept)
         self.server = server
         if sys.platform == "win32":  # the installer asks the user to close the app
-            import ctypes
+            import ctypes  # (Windows only)
 
             self._mutex = ctypes.windll.kernel32.CreateMutexW(None, False, WINDOWS_MUTEX)
         return True

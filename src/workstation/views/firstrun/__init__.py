@@ -13,7 +13,7 @@ def needed(config) -> bool:
 
 
 def run(config, parent=None) -> bool:
-    from workstation.views.firstrun.wizard import FirstRunWizard
+    from workstation.views.firstrun.wizard import FirstRunWizard  # (deferred: the wizard's widgets load only on a first run)
 
     wizard = FirstRunWizard(config, parent)
     return wizard.exec() == FirstRunWizard.DialogCode.Accepted

@@ -103,7 +103,7 @@ class DatabaseWizardPage(QWizardPage):
         if not url:
             self.status.setText(self.tr("Type the database URL your admin gave you."))
             return
-        from workstation.cli.checks import shared_database_at
+        from workstation.cli.checks import shared_database_at  # (deferred: psycopg loads only when the sign-in is tested)
 
         self.test_button.setEnabled(False)
         self.status.setText(self.tr("Signing in…"))
@@ -186,8 +186,8 @@ class SipWizardPage(QWizardPage):
         return self.engine is None and (not typed[0] or self._ok_for == typed)
 
     def test(self) -> None:
-        from workstation.telephony.engine import TelephonyEngine, TelephonyError
-        from workstation.telephony.settings import SipSettings
+        from workstation.telephony.engine import TelephonyEngine, TelephonyError  # (deferred: pjsua2 loads only when the SIP account is tested)
+        from workstation.telephony.settings import SipSettings  # (deferred with the engine above)
 
         username, domain, proxy, transport, password = typed = self._typed()
         if not (username and domain):
@@ -263,7 +263,7 @@ class FirstRunWizard(QWizard):
         self.general = GeneralWizardPage(config, self)
         self.database = DatabaseWizardPage(config, self)
         self.sip = SipWizardPage(config, self)
-        from workstation.views.firstrun.headset import HeadsetWizardPage
+        from workstation.views.firstrun.headset import HeadsetWizardPage  # (deferred: QtMultimedia loads only for the headset page)
 
         self.headset = HeadsetWizardPage(self.general.page, self)
         for page in (self.general, self.database, self.sip, self.headset):

@@ -84,7 +84,7 @@ def test_stop_pushes_a_change_saved_just_before_it(qtbot, config, shared_db):  #
     try:
         ws.start()
         qtbot.addWidget(ws.window)
-        qtbot.waitUntil(lambda: ws.window.user_id == fay.id and ws.sync.last.connected,
+        qtbot.waitUntil(lambda: ws.ctx.user.id == fay.id and ws.sync.last.connected,
                         timeout=20_000)
         for i in range(20):
             with ws.store.session() as s, s.begin():

@@ -75,11 +75,11 @@ def test_second_launch_with_a_tel_link_dials_in_the_first(qtbot, app_parts):  # 
     instance.close()
 
 
-def test_links_of_the_first_launch_are_dialled_once_the_window_is_up(qtbot, config, store):
+def test_links_of_the_first_launch_are_dialled_once_the_window_is_up(qtbot, store, make_ctx):
     from workstation.views.mainwindow import MainWindow
     from workstation.views.singleinstance import SingleInstance, attach
 
-    window = MainWindow(config, store)
+    window = MainWindow(make_ctx(store))
     qtbot.addWidget(window)
     instance = SingleInstance("workstation-test-first-launch")
     with qtbot.waitSignal(window.sig_dial, timeout=5000) as blocker:
@@ -183,11 +183,11 @@ def _has_call(Store, paths) -> bool:
         store.dispose()
 
 
-def test_start_minimized_without_a_tray_minimises(qtbot, config, store):
+def test_start_minimized_without_a_tray_minimises(qtbot, store, make_ctx):
     from workstation.views.mainwindow import MainWindow
     from workstation.views.tray import start_minimized
 
-    window = MainWindow(config, store)
+    window = MainWindow(make_ctx(store))
     qtbot.addWidget(window)
     window.show()
     assert start_minimized(window) is None  # offscreen has no system tray

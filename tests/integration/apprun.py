@@ -36,7 +36,7 @@ import sys
 from workstation.config import Config
 from workstation import secrets
 from workstation.store.db import open_store
-from workstation.app import prepare_store
+from workstation.services.users import sign_in
 from workstation.demo import seed_demo
 
 domain, password, audio_in, audio_out, extra = sys.argv[1:6]
@@ -51,7 +51,7 @@ for key, value in json.loads(extra).items():
 config.save()
 secrets.set_secret("sip.password", password)
 store = open_store(config)
-user_id, _name = prepare_store(store, config)
+user_id = sign_in(store, config).user.id
 seed_demo(store, user_id)
 store.dispose()
 """

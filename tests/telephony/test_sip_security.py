@@ -77,6 +77,7 @@ def test_tls_registers_when_the_certificate_is_good(make_engine, kamailio, certs
 ])
 def test_tls_refuses_a_bad_certificate_and_says_why(stem, words, qtbot, tmp_path, certs, config):
     _require_tls_module()
+    from workstation.views.callmodel import Calls
     from workstation.views.softphone import SoftphoneWidget
 
     k = _tls_pbx(tmp_path / "pbx", certs, stem)
@@ -85,7 +86,7 @@ def test_tls_refuses_a_bad_certificate_and_says_why(stem, words, qtbot, tmp_path
                                 tls_ca_file=str(certs / "ca.crt"), backoff_initial=30)
         engine = start_engine(qtbot, settings, wait_registered=False)
         try:
-            phone = SoftphoneWidget(engine, config)
+            phone = SoftphoneWidget(Calls(engine), config)
             qtbot.addWidget(phone)
             qtbot.waitUntil(lambda: engine.registration_state == "failed", timeout=10000)
             assert words in engine.tls_failure
@@ -227,18 +228,20 @@ def test_srtp_setting_decides_what_is_negotiated(ours, theirs, status, media, ma
 
 def test_tls_and_srtp_both_ways_shown_and_recorded(make_engine, kamailio, certs, phones, qtbot,
                                                    config, capture_allowed):
+    from workstation.views.callmodel import Calls
     from workstation.views.softphone import SoftphoneWidget
 
     engine = tls_engine(make_engine, kamailio, certs, srtp="mandatory")
-    phone = SoftphoneWidget(engine, config)
+    phone = SoftphoneWidget(Calls(engine), config)
     qtbot.addWidget(phone)
     phone.show()
     ev = Collector(engine)
     peer = phones["srtp-mand"]
     tls_port = int(kamailio.tls_domain.rsplit(":", 1)[1])
     with LoopbackCapture(ports=[tls_port, peer.sip_port]) as cap:
-        phone.dial(peer.user)
-        key = phone.current
+        phone.number.setText(peer.user)  # as the manager types the number and clicks Call
+        key = phone.call_clicked()
+        assert key is not None and key == phone.current
         qtbot.waitUntil(lambda: phone.security.isVisible() and "SRTP" in phone.security.text(),
                         timeout=10000)
         assert phone.security.text() == "✓ TLS · SRTP"

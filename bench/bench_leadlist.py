@@ -60,9 +60,12 @@ def bench_open(store, runs: int) -> list[float]:
                 self.at = time.perf_counter()
             return False
 
+    from workstation.services.users import sign_in
+
+    ctx = sign_in(store, config)
     for _ in range(runs):
         t0 = time.perf_counter()
-        w = MainWindow(config, store)
+        w = MainWindow(ctx)
         watch = PaintWatch(w.lead_list.model)
         w.lead_list.table.viewport().installEventFilter(watch)
         w.show()

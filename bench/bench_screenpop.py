@@ -122,13 +122,14 @@ def run(tmp: Path, db: Path, numbers: list[str]) -> int:
     from PySide6.QtCore import QEventLoop, QTimer
     from sqlalchemy import func, select
 
-    from workstation.app import make_qapp, prepare_store, tune_interpreter
+    from workstation.app import make_qapp, tune_interpreter
     from workstation.config import Config
     from workstation.store.db import Store
     from workstation.store.models import Call, Phone
     from workstation.telephony.engine import TelephonyEngine
     from workstation.telephony.settings import SipSettings
-    from workstation.views.callcenter.wiring import CallCenter
+    from workstation.services.users import sign_in
+    from workstation.views import callcenter
     from workstation.views.mainwindow import MainWindow
 
     app = make_qapp([])
@@ -137,12 +138,12 @@ def run(tmp: Path, db: Path, numbers: list[str]) -> int:
     config.set("db.local_path", str(db))
     store = Store(path=db)
     store.upgrade()
-    user_id, user_name = prepare_store(store, config)
+    ctx = sign_in(store, config)
     engine = TelephonyEngine(SipSettings(bind_address="127.0.0.1", record_calls=False,
                                          recordings_dir=tmp / "rec", log_level=0))
     engine.start()
-    window = MainWindow(config, store)
-    center = CallCenter(window, config, store, user_id, user_name, engine=engine)
+    window = MainWindow(ctx)
+    center = callcenter.install(window, ctx, engine=engine)
     window.resize(1600, 1000)
     window.show()
     ws = center.workspace

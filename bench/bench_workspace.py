@@ -45,7 +45,7 @@ def main() -> None:
     from sqlalchemy import select
 
     from workstation.domain.phones import display
-    from workstation.store import workspace as ws
+    from workstation.store import history, myday, pop, wrapup
     from workstation.store.db import Store
     from workstation.store.models import HistoryEvent, Lead, Phone, User
 
@@ -60,12 +60,12 @@ def main() -> None:
         formats = [lambda e: e, lambda e: e[1:], lambda e: "0" + e[4:], display,
                    lambda e: f"<sip:{e}@127.0.0.1>"]
         with store.session() as s:
-            ws.lookup_by_phone(s, numbers[0])  # warm the connection
+            pop.lookup_by_phone(s, numbers[0])  # warm the connection
             times = []
             for e164 in numbers:
                 text = rnd.choice(formats)(e164)
                 t0 = time.perf_counter()
-                found = ws.lookup_by_phone(s, text)
+                found = pop.lookup_by_phone(s, text)
                 times.append((time.perf_counter() - t0) * 1000)
                 assert found, text
         emit("workspace_lookup_by_phone", times, 1.0)
@@ -83,7 +83,7 @@ def main() -> None:
             times = []
             for lid in lead_ids:
                 t0 = time.perf_counter()
-                rows = ws.history_for_lead(s, lid, limit=100)
+                rows = history.history_for_lead(s, lid, limit=100)
                 times.append((time.perf_counter() - t0) * 1000)
                 assert len(rows) >= 30
         emit("workspace_history_for_lead", times, 5.0)
@@ -92,7 +92,7 @@ def main() -> None:
         for n, lid in enumerate(lead_ids):
             with store.session() as s:
                 t0 = time.perf_counter()
-                ws.save_wrapup(s, ws.WrapUp(
+                wrapup.save_wrapup(s, wrapup.WrapUp(
                     lead_id=lid, user_id=user, outcome="success", talk_seconds=90,
                     result="satisfactory", reason="call_later", lead_type="potential",
                     notes=f"bench {n}", tools=["offer_sent"],
@@ -104,12 +104,12 @@ def main() -> None:
 
         with store.session() as s:  # My day, refreshed after every wrap-up
             users = list(s.scalars(select(User.id).where(User.login.like("manager%"))))
-            ws.my_day_queue(s, users[0])
+            myday.my_day_queue(s, users[0])
             times = []
             for _round in range(5):
                 for uid in users:
                     t0 = time.perf_counter()
-                    items = ws.my_day_queue(s, uid)
+                    items = myday.my_day_queue(s, uid)
                     times.append((time.perf_counter() - t0) * 1000)
                     assert items
         emit("workspace_my_day_queue", times, 100.0)

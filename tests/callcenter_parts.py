@@ -29,15 +29,14 @@ def add_lead_with_phone(s, owner_id, number: str, *, company: str = "Acme Ltd",
 class CallCenterParts:
     """The main window, its CallCenter and the engine, as app.py wires them."""
 
-    def __init__(self, qtbot, config, store, user_id, user_name, engine) -> None:
-        from workstation.views.callcenter.wiring import CallCenter
+    def __init__(self, qtbot, ctx, engine) -> None:
+        from workstation.views import callcenter
         from workstation.views.mainwindow import MainWindow
 
-        self.engine, self.store = engine, store
-        self.window = MainWindow(config, store)
+        self.engine, self.ctx, self.store = engine, ctx, ctx.store
+        self.window = MainWindow(ctx)
         qtbot.addWidget(self.window)
-        self.center = CallCenter(self.window, config, store, user_id, user_name,
-                                 engine=engine)
+        self.center = callcenter.install(self.window, ctx, engine=engine)
 
     def close(self) -> None:
         for key in list(self.engine.calls()):

@@ -87,3 +87,25 @@ def pytest_collection_finish(session):
         from audio_rig import start_before_tests
 
         start_before_tests(session)
+
+
+@pytest.fixture
+def make_ctx(config):
+    """``make_ctx(store, user_id, name)``: the session context views and services take."""
+    from workstation.services.context import Context, SignedInUser
+
+    def make(store, user_id=None, name: str = "", login: str = "manager"):
+        return Context(store, SignedInUser(id=user_id, login=login, name=name), settings=config)
+
+    return make
+
+
+REAL_PEERS = ("sip", "pg", "audio")
+
+
+def pytest_collection_modifyitems(config, items):
+    """A test that starts Kamailio, baresip, PostgreSQL or a headset is slow:
+    ``pytest -m "not slow"`` is the fast loop."""
+    for item in items:
+        if any(item.get_closest_marker(m) for m in REAL_PEERS):
+            item.add_marker(pytest.mark.slow)

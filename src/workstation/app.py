@@ -1,7 +1,7 @@
 """The desktop application: one object owns the life of everything.
 
 Order (STYLE habit 1): settings → store upgraded (defaults, sample scripts, the
-user's row) → telephony engine started (when a SIP account is set) → headset
+user's row: the session context, ``services.users.sign_in``) → telephony engine started (when a SIP account is set) → headset
 audio → sync started (when a shared database is set) → main window → Qt loop;
 then the reverse: window and its background work → sync → headset audio →
 engine (hang up, destroy the Endpoint on this thread, PJSUA2-NOTES order) →
@@ -13,7 +13,6 @@ from __future__ import annotations
 import logging
 import os
 import sys
-import uuid
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
@@ -44,33 +43,6 @@ def make_qapp(argv: list[str]) -> QApplication:
     return app
 
 
-def prepare_store(store, config) -> tuple[uuid.UUID, str]:
-    """Sample scripts and the row of the configured user (created when missing).
-
-    Runs once at start, before the window exists (like the schema upgrade).
-    Returns (user id, display name).
-    """
-    from sqlalchemy import select
-
-    from workstation.store.models import User
-    from workstation.store.scripts_seed import ensure_sample_scripts
-
-    login = config.get("user.login") or "manager"
-    with store.session() as s:
-        try:
-            ensure_sample_scripts(s)
-        except Exception:  # noqa: BLE001 - a broken sample must not stop the app
-            log.exception("sample scripts not loaded")
-        with s.begin():
-            user = s.scalar(select(User).where(User.login == login))
-            if user is None:
-                user = User(id=uuid.uuid4(), login=login,
-                            full_name=config.get("user.name") or login,
-                            role=config.get("user.role") or "manager")
-                s.add(user)
-            return user.id, user.full_name or user.login
-
-
 def ask_sip_password(config, parent=None) -> str | None:
     """The SIP password when the keyring has none: ask once, keep it for this session."""
     from PySide6.QtWidgets import QInputDialog, QLineEdit
@@ -99,30 +71,31 @@ class Workstation:
             "WORKSTATION_NO_HEADSET")
         self.title_suffix = title_suffix
         self.store = self.engine = self.bridge = self.sync = self.window = self.center = None
+        self.ctx = None
 
     # -- start ----------------------------------------------------------------------
     def start(self) -> None:
+        from workstation.services.users import sign_in
         from workstation.store.db import open_store
 
         tune_interpreter()
         self.store = open_store(self.config)
         self.sync = self._start_sync()  # no network here: the sync worker connects
-        user_id, user_name = prepare_store(self.store, self.config)
+        self.ctx = sign_in(self.store, self.config)
         self.engine = self._start_engine()
         if self.sync is not None:
             # A first start with the shared database unreachable creates the login's
             # row locally; the worker merges it with the shared row (same login)
-            # and the window's parts take the shared id (sig_user_id).
-            self.sync.watch_login(self.config.get("user.login") or "manager", user_id)
+            # and the context's user takes the shared id (sig_user_id).
+            self.sync.watch_login(self.ctx.user.login, self.ctx.user.id)
             self.sync.sig_user_id.connect(self._adopt_user_id)
             self.sync.start()
-        from workstation.views.callcenter.wiring import CallCenter
+        from workstation.views import callcenter
         from workstation.views.mainwindow import MainWindow
 
-        self.window = MainWindow(self.config, self.store)
-        self.window.user_id = user_id
-        self.center = CallCenter(self.window, self.config, self.store, user_id, user_name,
-                                 engine=self.engine, sync=self.sync)
+        self.window = MainWindow(self.ctx)
+        self.center = callcenter.install(self.window, self.ctx, engine=self.engine,
+                                         sync=self.sync)
         if self.sync is not None:  # shared-pool leads are leased before they are dialled
             from workstation.sync.leasing import DialLeases
 
@@ -208,18 +181,11 @@ class Workstation:
 
     def _adopt_user_id(self, old, new) -> None:
         """The login's local row now has the shared database's id (its first round
-        merged them by login): every part of the window writing under the old id
-        writes under the new one from now on."""
-        from PySide6.QtCore import QObject
-
-        if self.window is None:
+        merged them by login): every part acting for the user reads ``ctx.user``,
+        so from now on they all write under the new id."""
+        if self.ctx is None or self.ctx.user.id != old:
             return
-        holders = [self.window, self.center, *self.window.findChildren(QObject)]
-        if self.center is not None:
-            holders.append(getattr(self.center, "controller", None))
-        for obj in holders:
-            if obj is not None and getattr(obj, "user_id", None) == old:
-                obj.user_id = new
+        self.ctx.user.adopt(new)
         log.info("this login's shared id %s adopted (was %s)", new, old)
 
     # -- stop -------------------------------------------------------------------------

@@ -62,7 +62,7 @@ def seed_demo(store, user_id: uuid.UUID) -> None:
     from workstation.domain import phones
     from workstation.store.leads import make_name_key
     from workstation.store.models import Call, Contact, HistoryEvent, Lead, Phone, Task
-    from workstation.store.workspace import stage_by_code
+    from workstation.store.stages import stage_by_code
 
     now = datetime.now(timezone.utc)
     with store.session() as s, s.begin():
@@ -213,9 +213,9 @@ def _run(args, base: Path) -> int:
     from workstation.store.db import open_store
 
     store = open_store(config)
-    from workstation.app import prepare_store
+    from workstation.services.users import sign_in
 
-    user_id, _name = prepare_store(store, config)
+    user_id = sign_in(store, config).user.id
     from sqlalchemy import select
 
     from workstation.store.models import Lead

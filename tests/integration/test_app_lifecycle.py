@@ -28,7 +28,7 @@ def test_without_sip_account_the_window_has_every_part_and_stops(qtbot, config):
         assert "30" in w.indicators.indicator("effective").text()
         assert ws.engine is None and ws.center.softphone is None
         assert ws.sync is None  # no db.shared_url
-        assert w.user_id is not None
+        assert ws.ctx.user.id is not None and w.ctx is ws.ctx
     finally:
         ws.stop()
     assert ws.store is None

@@ -19,6 +19,8 @@ from sqlalchemy import select
 
 from workstation.store.models import Call, HistoryEvent, Lead, Phone
 
+pytestmark = [pytest.mark.sip, pytest.mark.slow]
+
 KNOWN = "+380671234567"
 UNKNOWN = "+380935550102"
 
@@ -26,13 +28,14 @@ UNKNOWN = "+380935550102"
 @pytest.fixture
 def app_parts(qtbot, config, store, tmp_path):
     """Store with one known lead, the engine listening on loopback, the wired window."""
-    from workstation.app import prepare_store
+    from workstation.services.users import sign_in
 
-    user_id, user_name = prepare_store(store, config)
+    ctx = sign_in(store, config)
+    user_id = ctx.user.id
     with store.session() as s, s.begin():
         lead_id = add_lead_with_phone(s, user_id, KNOWN)
     engine = loopback_engine(tmp_path)
-    parts = CallCenterParts(qtbot, config, store, user_id, user_name, engine)
+    parts = CallCenterParts(qtbot, ctx, engine)
     window, center = parts.window, parts.center
     center.workspace.history.open_with_system_player = False
     window.show()

@@ -4,7 +4,7 @@ App side: each workstation has its own local store, the real call workspace
 and CallController (pytest-qt, offscreen; no SIP engine: a dial ends at once
 with outcome "error" and the wrap-up opens, which is all the lease path needs),
 and a Syncer signed in as its own manager. A wrap-up saved on A through the
-workspace (store.workspace.save_wrapup) arrives on B; a shared-pool lead
+workspace (services.calls.save_wrapup) arrives on B; a shared-pool lead
 leased by A cannot be dialled by B until A's wrap-up is saved.
 
 The headless commands run as the user would run them: ``workstation sync
@@ -32,11 +32,13 @@ NUMBER = "+380671234567"
 class Side:
     """One workstation: local store, syncer, workspace, controller with leases."""
 
-    def __init__(self, qtbot, tmp_path, shared_db, member, name: str) -> None:
+    def __init__(self, qtbot, tmp_path, shared_db, member, name: str, config) -> None:
+        from workstation.services.context import Context, SignedInUser
         from workstation.store.db import Store
         from workstation.sync.leasing import DialLeases
         from workstation.sync.worker import Syncer
         from workstation.views.callcenter.controller import CallController
+        from workstation.views.callmodel import Calls
         from workstation.views.workspace import CallWorkspace
 
         self.member = member
@@ -45,9 +47,11 @@ class Side:
         self.shared = shared_db.engine(member.url)
         self.syncer = Syncer(self.store.url, self.shared)
         self.syncer.sync_once()  # the team's users and the shared pool
-        self.workspace = CallWorkspace(self.store, member.id, name)
+        self.ctx = Context(self.store, SignedInUser(id=member.id, login=member.login, name=name),
+                           settings=config)
+        self.workspace = CallWorkspace(self.ctx)
         qtbot.addWidget(self.workspace)
-        self.controller = CallController(None, self.workspace, self.store, member.id)
+        self.controller = CallController(self.workspace, self.ctx, Calls(None))
         self.leases = DialLeases(self.store, self.shared)
         self.controller.leases = self.leases
         self.status: list[str] = []
@@ -59,11 +63,11 @@ class Side:
 
 
 @pytest.fixture
-def team(qtbot, tmp_path, shared_db):
+def team(qtbot, tmp_path, shared_db, config):
     alice, bob = shared_db.add_user("alice"), shared_db.add_user("bob")
     lead = shared_db.add_pool_lead(alice)
-    a = Side(qtbot, tmp_path, shared_db, alice, "a")
-    b = Side(qtbot, tmp_path, shared_db, bob, "b")
+    a = Side(qtbot, tmp_path, shared_db, alice, "a", config)
+    b = Side(qtbot, tmp_path, shared_db, bob, "b", config)
     yield a, b, lead
     for side in (a, b):
         qtbot.waitUntil(side.controller.idle, timeout=10_000)
@@ -98,7 +102,7 @@ def test_wrapup_on_a_reaches_b_and_a_leased_lead_is_busy_for_b(qtbot, team):
     assert f"busy: {a.member.login} is calling this lead" in b.status
     assert set(b.controller.calls) == b_calls and b.workspace.call is None
 
-    # A saves the wrap-up through the workspace (store.workspace.save_wrapup)
+    # A saves the wrap-up through the workspace (services.calls.save_wrapup)
     form = a.workspace.wrapup
     form.resultCombo.setCurrentIndex(form.resultCombo.findData("undefined"))
     form.notesEdit.setPlainText("Team sync wrap-up")
@@ -210,16 +214,17 @@ def test_app_window_comes_up_while_shared_db_is_down_and_users_arrive_later(
             ws.start()
             qtbot.addWidget(ws.window)
             assert ws.window.isVisible() and ws.sync is not None
-            local_id = ws.center.controller.user_id
+            local_id = ws.ctx.user.id
             assert local_id is not None and local_id != dave.id  # created offline
             qtbot.waitUntil(lambda: bool(ws.sync.last.error), timeout=10_000)
             assert not ws.sync.last.connected
         finally:
             pg_cluster.start()
-        qtbot.waitUntil(lambda: ws.window.user_id == dave.id, timeout=20_000)
+        qtbot.waitUntil(lambda: ws.ctx.user.id == dave.id, timeout=20_000)
         assert ws.sync.last.connected
-        assert ws.center.controller.user_id == dave.id
-        assert ws.center.workspace.user_id == dave.id
+        # one object: the window, the controller and the workspace act for ctx.user
+        assert ws.window.ctx is ws.ctx and ws.center.controller.ctx is ws.ctx
+        assert ws.center.workspace.ctx.user is ws.ctx.user
         with ws.store.session() as s:
             logins = dict(s.execute(select(User.login, User.id)).all())
         assert logins[dave.login] == dave.id and logins[erin.login] == erin.id

@@ -29,8 +29,8 @@ def seeded(store):
 
 
 @pytest.fixture
-def editor(qtbot, seeded):
-    ed = ScriptEditor(seeded)
+def editor(qtbot, seeded, make_ctx):
+    ed = ScriptEditor(make_ctx(seeded))
     ed.confirm_discard = False
     qtbot.addWidget(ed)
     with qtbot.waitSignal(ed.sig_loaded, timeout=5000) as loaded:  # the first script opens
@@ -219,7 +219,7 @@ def test_sample_script_translations_share_the_graph():
 
 @pytest.mark.parametrize("language", ["uk", "ru", None])
 def test_seed_stores_the_script_in_the_interface_language(store, language):
-    from workstation.store.workspace import active_script
+    from workstation.store.scripts import active_script
 
     with store.session() as s:
         assert ensure_sample_scripts(s, language=language) == [CODE]
@@ -228,13 +228,14 @@ def test_seed_stores_the_script_in_the_interface_language(store, language):
     assert script.language == (language or "en")
 
 
-def test_install_adds_the_menu_action_to_the_main_window(qtbot, config, seeded):
+def test_install_adds_the_menu_action_to_the_main_window(qtbot, seeded, make_ctx):
     from workstation.views import scripteditor
     from workstation.views.mainwindow import MainWindow
 
-    win = MainWindow(config, seeded)
+    ctx = make_ctx(seeded)
+    win = MainWindow(ctx)
     qtbot.addWidget(win)
-    action = scripteditor.install(win)
+    action = scripteditor.install(win, ctx)
     assert action in win.menus["file"].actions()
     assert win.actions["script_editor"] is action
     action.trigger()

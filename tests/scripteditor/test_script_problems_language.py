@@ -22,11 +22,11 @@ def russian(qapp):
 
 
 @pytest.fixture
-def editor(qtbot, store):
+def editor(qtbot, store, make_ctx):
     with store.session() as s:
         ensure_sample_scripts(s)
         s.commit()
-    ed = ScriptEditor(store)
+    ed = ScriptEditor(make_ctx(store))
     ed.confirm_discard = False
     qtbot.addWidget(ed)
     with qtbot.waitSignal(ed.sig_loaded, timeout=5000):

@@ -6,11 +6,14 @@ import subprocess
 import sys
 import time
 
+import pytest
 from sqlalchemy import func, select
 
 from workstation.importer.synthetic import write_csv
 from workstation.store.models import Call, Lead
-from workstation.store.workspace import WrapUp, save_wrapup
+from workstation.store.wrapup import WrapUp, save_wrapup
+
+pytestmark = pytest.mark.slow  # a 60,000-lead import in a subprocess
 
 
 def test_wrapup_during_import_waits_and_is_saved(store, tmp_path):

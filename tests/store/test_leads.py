@@ -18,10 +18,16 @@ from workstation.store.models import (
 )
 
 
+def save(store, data, **kw):
+    """store.leads.save in a write transaction, as services.leads.save runs it."""
+    with store.write_session() as s, s.begin():
+        return L.save(s, data, **kw)
+
+
 def add_lead(store, company, phones=(), contact="", **kw):
     data = L.LeadData(company=company, phones=[L.PhoneData(raw=p) for p in phones],
                       contacts=[L.ContactData(full_name=contact)] if contact else [], **kw)
-    lead_id, _ = L.save(store, data)
+    lead_id, _ = save(store, data)
     return lead_id
 
 
@@ -60,7 +66,7 @@ def test_filters_by_type_owner_stage_and_due(base):
     data = L.load(store.session(), ids["beta"])
     data.stage_id = stage.id
     data.next_contact_at = now - timedelta(days=2)
-    L.save(store, data)
+    save(store, data)
     with store.session() as s:
         def names(**kw):
             return [r.company for r in L.page(s, L.LeadFilter(**kw), now=now)]
@@ -119,7 +125,7 @@ def test_save_writes_fields_history_and_outbox_in_one_go(base):
     data.stage_id = refused.id
     data.phones = data.phones[:1]
     data.emails.append(L.EmailData("boss@alpha.example"))
-    lead_id, changed = L.save(store, data, user_id=anna)
+    lead_id, changed = save(store, data, user_id=anna)
     assert set(changed) == {"address", "lead_type", "stage_id", "phones", "emails"}
     with store.session() as s:
         lead = s.get(Lead, lead_id)
@@ -147,7 +153,7 @@ def test_save_with_bad_phone_writes_nothing(base):
     data.company = "Renamed"
     data.phones.append(L.PhoneData(raw="12ab"))
     with pytest.raises(L.LeadValidationError, match="phone 2"):
-        L.save(store, data)
+        save(store, data)
     with store.session() as s:
         assert s.get(Lead, ids["beta"]).company == "Beta"
         assert s.scalars(select(HistoryEvent)).all() == []
@@ -156,7 +162,7 @@ def test_save_with_bad_phone_writes_nothing(base):
 def test_unchanged_save_writes_no_history(base):
     store, ids, _ = base
     data = L.load(store.session(), ids["sonce"])
-    _, changed = L.save(store, data)
+    _, changed = save(store, data)
     assert changed == []
     with store.session() as s:
         assert s.scalars(select(HistoryEvent)).all() == []

@@ -255,7 +255,7 @@ def test_manager_cannot_forge_rows_on_others_leads_or_take_pool_leads(shared_db,
 
 
 def test_hand_over_syncs_through_the_assignment_rules(shared_db, team, make_workstation):
-    from workstation.store.workspace import hand_over
+    from workstation.store.handover import hand_over
 
     alice, bob = team["alice"], team["bob"]
     a, b = make_workstation(alice), make_workstation(bob)

@@ -25,12 +25,13 @@ class RecordingRinger:
 
 @pytest.fixture
 def phone(qtbot, config):
+    from workstation.views.callmodel import Calls
     from workstation.views.softphone import SoftphoneWidget
 
     def make(engine):
         window = QMainWindow()
         qtbot.addWidget(window)
-        widget = SoftphoneWidget(engine, config, window)
+        widget = SoftphoneWidget(Calls(engine, window), config, window)
         window.statusBar().addPermanentWidget(widget)
         window.show()
         qtbot.waitExposed(window)

@@ -16,10 +16,10 @@ def user(store):
 
 
 @pytest.fixture
-def window(qtbot, config, store, user):
+def window(qtbot, store, user, make_ctx):
     from workstation.views.mainwindow import MainWindow
 
-    w = MainWindow(config, store)
+    w = MainWindow(make_ctx(store, user, "Maria Manager"))
     qtbot.addWidget(w)
     w.show()
     yield w

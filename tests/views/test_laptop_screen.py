@@ -32,10 +32,11 @@ def language(request, qapp):
 
 @pytest.fixture
 def laptop(qtbot, config, store, tmp_path, language):
-    from workstation.app import prepare_store
+    from workstation.services.users import sign_in
 
     config.set("ui.language", language)
-    user_id, user_name = prepare_store(store, config)
+    ctx = sign_in(store, config)
+    user_id = ctx.user.id
     now = datetime.now(timezone.utc)
     with store.session() as s, s.begin():
         ensure_sample_scripts(s)
@@ -48,7 +49,7 @@ def laptop(qtbot, config, store, tmp_path, language):
                                at=now - timedelta(days=n + 1),
                                text="Offer sent by e-mail: audit and monthly reporting; "
                                     "call back after the board meeting."))
-    parts = CallCenterParts(qtbot, config, store, user_id, user_name, loopback_engine(tmp_path))
+    parts = CallCenterParts(qtbot, ctx, loopback_engine(tmp_path))
     yield parts.window, parts.center, lead_id  # sized, then shown, by the test (as app.py does)
     parts.close()
 

@@ -17,6 +17,8 @@ from sqlalchemy import select
 from realparts import require_tool
 from workstation.store.models import Call, Lead
 
+pytestmark = [pytest.mark.sip, pytest.mark.slow]
+
 NUMBER = "+380671234567"
 CLIENT_USERS = {**USERS, NUMBER: "n-secret"}
 
@@ -38,15 +40,16 @@ def pbx(tmp_path_factory):
 
 @pytest.fixture
 def app_parts(qtbot, config, store, tmp_path, pbx):
-    from workstation.app import prepare_store
+    from workstation.services.users import sign_in
 
     kamailio, _client = pbx
-    user_id, user_name = prepare_store(store, config)
+    ctx = sign_in(store, config)
+    user_id = ctx.user.id
     with store.session() as s, s.begin():
         lead_id = add_lead_with_phone(s, user_id, NUMBER)
         s.add(Lead(id=uuid.uuid4(), company="Beta Foods", owner_id=user_id))
     engine = start_engine(qtbot, sip_settings(kamailio, tmp_path))
-    parts = CallCenterParts(qtbot, config, store, user_id, user_name, engine)
+    parts = CallCenterParts(qtbot, ctx, engine)
     parts.window.resize(1366, 768)
     parts.window.show()
     yield {"window": parts.window, "center": parts.center, "engine": engine,

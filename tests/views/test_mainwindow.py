@@ -6,16 +6,17 @@ from PySide6.QtWidgets import QLabel
 from sqlalchemy import select
 
 from views_helpers import add_leads, wait_rows
+from workstation.services import leads
 from workstation.store import leads as L
 from workstation.store.models import FunnelStage
 from workstation.views.leadlist.model import COL_PHONE, COL_STAGE, COL_TYPE, LeadIdRole
 
 
-def test_window_opens_with_menus_and_lists_leads(qtbot, store, config, user):
+def test_window_opens_with_menus_and_lists_leads(qtbot, store, user, make_ctx):
     add_leads(store, 30)
     from workstation.views.mainwindow import MainWindow
 
-    w = MainWindow(config, store)
+    w = MainWindow(make_ctx(store, user))
     qtbot.addWidget(w)
     w.show()
     model = w.lead_list.model
@@ -82,9 +83,9 @@ def search(qtbot, lst, text, expected_rows):
 
 def test_search_by_phone_in_any_format_and_by_cyrillic_name(qtbot, window, store):
     add_leads(store, 20)
-    L.save(store, L.LeadData(company="ТОВ «Сонячна Долина»",
-                             contacts=[L.ContactData("Олена Шевченко")],
-                             phones=[L.PhoneData("+380 50 765 43 21")]))
+    leads.save(window.ctx, L.LeadData(company="ТОВ «Сонячна Долина»",
+                                      contacts=[L.ContactData("Олена Шевченко")],
+                                      phones=[L.PhoneData("+380 50 765 43 21")]))
     lst = window.lead_list
     lst.apply_filter()
     wait_rows(qtbot, lst.model, 21)
@@ -133,7 +134,7 @@ def test_enter_opens_card_edit_save_writes_field_and_history(qtbot, window, stor
     card = dlg.card
     qtbot.waitUntil(lambda: card.lead_id() == lead_id)
     assert card.ui.companyEdit.text() == "Company 0002"
-    qtbot.waitUntil(lambda: window.user_id == user)
+    assert window.ctx.user.id == user
     assert card.ui.stageCombo.currentText() == "Interest found"  # 2 % 3 → third stage
     qtbot.keyClicks(card.ui.addressEdit, "Kyiv, Sofiivska 5")
     card.ui.typeCombo.setCurrentIndex(card.ui.typeCombo.findData("potential"))
@@ -162,10 +163,10 @@ def test_enter_opens_card_edit_save_writes_field_and_history(qtbot, window, stor
     assert blocker.args == ["+380670000002"]
 
 
-def test_card_phone_call_button_emits_e164(qtbot, store):
+def test_card_phone_call_button_emits_e164(qtbot, store, make_ctx):
     from workstation.views.leadcard.widget import LeadCardWidget
 
-    card = LeadCardWidget(store, region="UA")
+    card = LeadCardWidget(make_ctx(store))
     qtbot.addWidget(card)
     card.set_lead(L.LeadData(company="X", phones=[L.PhoneData(raw="(067) 123-45-67")]))
     button = card.phones.rows[0].call_button
@@ -178,10 +179,10 @@ def test_card_phone_call_button_emits_e164(qtbot, store):
     assert "wrong length" in card.ui.errorLabel.text()
 
 
-def test_card_rejects_bad_phone_and_keeps_edits(qtbot, store):
+def test_card_rejects_bad_phone_and_keeps_edits(qtbot, store, make_ctx):
     from workstation.views.leadcard.widget import LeadCardWidget
 
-    card = LeadCardWidget(store)
+    card = LeadCardWidget(make_ctx(store))
     qtbot.addWidget(card)
     card.new_lead()
     card.ui.companyEdit.setText("New Co")

@@ -17,8 +17,8 @@ from ws_builders import add_lead, add_user, utc
 
 from workstation.domain.phones import PhoneError
 from workstation.domain.scripts import Script as ScriptDef
-from workstation.store import workspace as ws
-from workstation.store import wrapup
+from workstation.store import common, handover, history, interest, kpi, myday, pop, stages, wrapup
+from workstation.store import scripts as store_scripts
 from workstation.store.models import (
     Call,
     FunnelStage,
@@ -57,7 +57,7 @@ def test_lookup_any_format(s, text):
     lead = add_lead(s, phone_list=("+380671234567", "0442223344"))
     add_lead(s, company="Other", phone_list=("0501112233",))
     s.commit()
-    [m] = ws.lookup_by_phone(s, text)
+    [m] = pop.lookup_by_phone(s, text)
     assert m.lead_id == lead and m.company == "Acme Ltd" and m.contact == "Olena Test"
     assert m.phones == ("+380671234567", "+380442223344")
     assert m.to_json()["id"] == str(lead)
@@ -67,16 +67,16 @@ def test_lookup_several_and_none(s):
     a = add_lead(s, company="Beta", phone_list=("0671234567",))
     b = add_lead(s, company="Alpha", contact="", phone_list=("0671234567",))
     s.commit()
-    matches = ws.lookup_by_phone(s, "0671234567")
+    matches = pop.lookup_by_phone(s, "0671234567")
     assert [m.lead_id for m in matches] == [b, a]
     assert matches[0].contact == ""
-    assert ws.lookup_by_phone(s, "0999999999") == []
+    assert pop.lookup_by_phone(s, "0999999999") == []
     with pytest.raises(PhoneError):
-        ws.lookup_by_phone(s, "hello")
+        pop.lookup_by_phone(s, "hello")
 
 
 def test_lookup_uses_indexes_only(s):
-    stmt = ws._lookup_statement()
+    stmt = pop._lookup_statement()
     sql = str(stmt.compile(s.get_bind(), compile_kwargs={"literal_binds": False}))
     plan = " | ".join(str(r[-1]) for r in s.connection().exec_driver_sql(
         "EXPLAIN QUERY PLAN " + sql, ("+380671234567",)).all())
@@ -95,12 +95,12 @@ def test_wrapup_updates_the_call_row_and_writes_event_lead_task(s):
     s.add(call)
     s.commit()
     nxt = utc(2026, 3, 5, 10)
-    saved = ws.save_wrapup(s, ws.WrapUp(
+    saved = wrapup.save_wrapup(s, wrapup.WrapUp(
         lead_id=lead, user_id=user, call_id=call.id, result="positive", lead_type="interested",
         notes="Wants a presentation", tools=["presentation", "decision_maker"],
         next_contact_at=nxt, remind_before_minutes=15, new_deal=True,
         script_path=[{"step": "greeting", "at": "x"}], wrapup_seconds=12.5,
-        tasks=[ws.TaskSpec("Send the offer", utc(2026, 3, 3, 12))]), now=utc(2026, 3, 2, 9, 4))
+        tasks=[wrapup.TaskSpec("Send the offer", utc(2026, 3, 3, 12))]), now=utc(2026, 3, 2, 9, 4))
     s.expire_all()
     assert saved.call_id == call.id and saved.effective
     assert s.scalar(select(func.count()).select_from(Call)) == 1
@@ -126,7 +126,7 @@ def test_wrapup_inserts_call_when_telephony_made_none(s):
     user = add_user(s)
     lead = add_lead(s, owner_id=user)
     s.commit()
-    saved = ws.save_wrapup(s, ws.WrapUp(lead_id=lead, user_id=user, outcome="success",
+    saved = wrapup.save_wrapup(s, wrapup.WrapUp(lead_id=lead, user_id=user, outcome="success",
                                         direction="in", remote_number="0671234567",
                                         talk_seconds=20, result="undefined",
                                         reason="call_later"))
@@ -146,8 +146,8 @@ def test_wrapup_rejects_bad_input(s, kw, field):
     lead = add_lead(s)
     s.commit()
     before = counts(s)
-    with pytest.raises(ws.WorkspaceError, match=field):
-        ws.save_wrapup(s, ws.WrapUp(lead_id=lead, user_id=user, outcome="success", **kw))
+    with pytest.raises(common.WorkspaceError, match=field):
+        wrapup.save_wrapup(s, wrapup.WrapUp(lead_id=lead, user_id=user, outcome="success", **kw))
     assert counts(s) == before
 
 
@@ -165,7 +165,7 @@ def test_wrapup_error_between_steps_writes_nothing(s, monkeypatch, where):
             raise RuntimeError("power cut")
     monkeypatch.setattr(wrapup, "_between_steps", boom)
     with pytest.raises(RuntimeError):
-        ws.save_wrapup(s, ws.WrapUp(lead_id=lead, user_id=user, call_id=call.id,
+        wrapup.save_wrapup(s, wrapup.WrapUp(lead_id=lead, user_id=user, call_id=call.id,
                                     result="positive", lead_type="interested", new_deal=True,
                                     next_contact_at=utc(2026, 3, 5, 10)))
     s.rollback()
@@ -179,7 +179,6 @@ KILL_CHILD = textwrap.dedent("""
     import os, signal, sys, uuid
     from datetime import datetime, timezone
     from workstation.store.db import Store
-    from workstation.store import workspace as ws
     from workstation.store import wrapup
     store = Store(path=sys.argv[1])
     def kill(step):
@@ -187,7 +186,7 @@ KILL_CHILD = textwrap.dedent("""
             os.kill(os.getpid(), signal.SIGKILL)
     wrapup._between_steps = kill
     with store.session() as s:
-        ws.save_wrapup(s, ws.WrapUp(lead_id=uuid.UUID(sys.argv[2]), user_id=uuid.UUID(sys.argv[3]),
+        wrapup.save_wrapup(s, wrapup.WrapUp(lead_id=uuid.UUID(sys.argv[2]), user_id=uuid.UUID(sys.argv[3]),
                                     outcome="success", talk_seconds=80, result="positive",
                                     lead_type="interested", new_deal=True, notes="killed",
                                     next_contact_at=datetime(2026, 3, 5, 10, tzinfo=timezone.utc)))
@@ -195,6 +194,7 @@ KILL_CHILD = textwrap.dedent("""
 """)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("where", ["event", "lead", "never"])
 def test_wrapup_sigkill_between_steps_leaves_nothing_half_written(store, where):
     with store.session() as s:
@@ -220,7 +220,7 @@ def test_wrapup_sigkill_between_steps_leaves_nothing_half_written(store, where):
 
 
 def failed_call(s, user, lead, when, now=None):
-    return ws.save_wrapup(s, ws.WrapUp(lead_id=lead, user_id=user, direction="out",
+    return wrapup.save_wrapup(s, wrapup.WrapUp(lead_id=lead, user_id=user, direction="out",
                                        outcome="no_answer", started_at=when, ended_at=when),
                           now=now or when, tz=TZ)
 
@@ -246,7 +246,7 @@ def test_attempts_rule_refuses_then_incoming_call_restores(s):
     assert ev.old_value == "offer" and ev.data["reason"] == "no_contact"
     assert s.get(Lead, lead).next_contact_at is None
     # the client calls in: restored to where it was
-    saved = ws.save_wrapup(s, ws.WrapUp(lead_id=lead, user_id=user, direction="in",
+    saved = wrapup.save_wrapup(s, wrapup.WrapUp(lead_id=lead, user_id=user, direction="in",
                                         outcome="success", talk_seconds=100, notes="called back"),
                            now=utc(2026, 3, 20, 9))
     assert saved.restored_stage == "offer" and stage_of(s, lead) == "offer"
@@ -258,9 +258,9 @@ def test_restore_if_refused_service(s):
     lead = add_lead(s, owner_id=user, stage="refused")
     other = add_lead(s, company="B", phone_list=("0501112233",), stage="aware")
     s.commit()
-    assert ws.restore_if_refused(s, lead, user) == "aware"
+    assert stages.restore_if_refused(s, lead, user) == "aware"
     assert stage_of(s, lead) == "aware"
-    assert ws.restore_if_refused(s, other, user) is None
+    assert stages.restore_if_refused(s, other, user) is None
 
 
 def test_answered_call_resets_attempts(s):
@@ -269,7 +269,7 @@ def test_answered_call_resets_attempts(s):
     s.commit()
     for d in (2, 3, 4, 5):
         failed_call(s, user, lead, utc(2026, 3, d, 8 + d))
-    ws.save_wrapup(s, ws.WrapUp(lead_id=lead, user_id=user, outcome="success", talk_seconds=5,
+    wrapup.save_wrapup(s, wrapup.WrapUp(lead_id=lead, user_id=user, outcome="success", talk_seconds=5,
                                 started_at=utc(2026, 3, 6, 9), result="undefined",
                                 reason="call_later"), now=utc(2026, 3, 6, 9, 1))
     assert s.get(Lead, lead).attempts == 0
@@ -285,18 +285,18 @@ def test_history_newest_first_with_manager_names(s):
               recording_path="/rec/1.wav", started_at=utc(2026, 3, 2, 9))
     s.add(c1)
     s.commit()
-    ws.save_wrapup(s, ws.WrapUp(lead_id=lead, user_id=anna, call_id=c1.id, result="undefined",
+    wrapup.save_wrapup(s, wrapup.WrapUp(lead_id=lead, user_id=anna, call_id=c1.id, result="undefined",
                                 reason="call_later", notes="first"), now=utc(2026, 3, 2, 9, 5))
-    ws.save_wrapup(s, ws.WrapUp(lead_id=lead, user_id=ivan, direction="in", outcome="success",
+    wrapup.save_wrapup(s, wrapup.WrapUp(lead_id=lead, user_id=ivan, direction="in", outcome="success",
                                 talk_seconds=30, started_at=utc(2026, 3, 3, 9),
                                 ended_at=utc(2026, 3, 3, 9, 1), notes="second"))
-    rows = ws.history_for_lead(s, lead, limit=10)
+    rows = history.history_for_lead(s, lead, limit=10)
     calls = [r for r in rows if r.kind == "call"]
     assert [r.notes for r in calls] == ["second", "first"]
     assert calls[0].manager == "Ivan Seller" and calls[0].direction == "in"
     assert calls[1].recording_path == "/rec/1.wav" and calls[1].talk_seconds == 61
     assert [r.at for r in rows] == sorted((r.at for r in rows), reverse=True)
-    assert len(ws.history_for_lead(s, lead, limit=1)) == 1
+    assert len(history.history_for_lead(s, lead, limit=1)) == 1
 
 
 def test_my_day_queue_buckets_and_priority(s):
@@ -318,7 +318,7 @@ def test_my_day_queue_buckets_and_priority(s):
                       (overdue, now - timedelta(hours=3))):
         s.add(Task(lead_id=lead, owner_id=user, kind="callback", title="Call back", due_at=due))
     s.commit()
-    q = ws.my_day_queue(s, user, now)
+    q = myday.my_day_queue(s, user, now)
     assert [(i.bucket, i.company) for i in q] == [
         ("due_now", "Due hot"), ("due_now", "Due hypo"), ("overdue", "Overdue"), ("new", "New")]
     assert q[0].phone == "+380670000001" and q[0].contact == "Olena Test" and q[0].task_id
@@ -330,21 +330,21 @@ def test_reminders_due_snooze_dismiss(s):
     lead = add_lead(s, owner_id=user)
     s.commit()
     now = utc(2026, 3, 2, 10)
-    saved = ws.save_wrapup(s, ws.WrapUp(lead_id=lead, user_id=user, outcome="success",
+    saved = wrapup.save_wrapup(s, wrapup.WrapUp(lead_id=lead, user_id=user, outcome="success",
                                         talk_seconds=70, result="satisfactory",
                                         reason="call_later", next_contact_at=now +
                                         timedelta(minutes=30), remind_before_minutes=10),
                            now=now)
-    assert ws.due_reminders(s, user, now) == []
-    [r] = ws.due_reminders(s, user, now + timedelta(minutes=20))
+    assert myday.due_reminders(s, user, now) == []
+    [r] = myday.due_reminders(s, user, now + timedelta(minutes=20))
     assert r.task_id in saved.task_ids and r.company == "Acme Ltd"
-    ws.snooze(s, r.task_id, 5, now=now + timedelta(minutes=20))
-    assert ws.due_reminders(s, user, now + timedelta(minutes=24)) == []
-    assert len(ws.due_reminders(s, user, now + timedelta(minutes=25))) == 1
-    ws.dismiss_reminder(s, r.task_id)
-    assert ws.due_reminders(s, user, now + timedelta(hours=5)) == []
-    with pytest.raises(ws.WorkspaceError, match="minutes"):
-        ws.snooze(s, r.task_id, 0)
+    myday.snooze(s, r.task_id, 5, now=now + timedelta(minutes=20))
+    assert myday.due_reminders(s, user, now + timedelta(minutes=24)) == []
+    assert len(myday.due_reminders(s, user, now + timedelta(minutes=25))) == 1
+    myday.dismiss_reminder(s, r.task_id)
+    assert myday.due_reminders(s, user, now + timedelta(hours=5)) == []
+    with pytest.raises(common.WorkspaceError, match="minutes"):
+        myday.snooze(s, r.task_id, 0)
 
 
 def test_hand_over_to_manager_and_team(s):
@@ -356,7 +356,7 @@ def test_hand_over_to_manager_and_team(s):
     lead = add_lead(s, owner_id=anna)
     s.add(Task(lead_id=lead, owner_id=anna, title="Call back", due_at=utc(2026, 3, 3, 9)))
     s.commit()
-    ws.hand_over(s, lead, to_user_id=boris, note="Large revenue: field sales",
+    handover.hand_over(s, lead, to_user_id=boris, note="Large revenue: field sales",
                  by_user_id=anna)
     s.expire_all()
     ld = s.get(Lead, lead)
@@ -364,13 +364,13 @@ def test_hand_over_to_manager_and_team(s):
     assert s.scalar(select(Task.owner_id).where(Task.lead_id == lead)) == boris
     ev = s.scalars(select(HistoryEvent).where(HistoryEvent.kind == "handover")).one()
     assert ev.text == "Large revenue: field sales" and ev.data["to_user"] == str(boris)
-    ws.hand_over(s, lead, to_team_id=team.id, note="to the team pool", by_user_id=boris)
+    handover.hand_over(s, lead, to_team_id=team.id, note="to the team pool", by_user_id=boris)
     s.expire_all()
     assert s.get(Lead, lead).owner_id is None and s.get(Lead, lead).shared_pool
-    with pytest.raises(ws.WorkspaceError, match="note"):
-        ws.hand_over(s, lead, to_user_id=anna, note=" ")
-    with pytest.raises(ws.WorkspaceError, match="exactly one"):
-        ws.hand_over(s, lead, note="x")
+    with pytest.raises(common.WorkspaceError, match="note"):
+        handover.hand_over(s, lead, to_user_id=anna, note=" ")
+    with pytest.raises(common.WorkspaceError, match="exactly one"):
+        handover.hand_over(s, lead, note="x")
 
 
 def test_effective_calls_today_and_plan(s):
@@ -381,45 +381,45 @@ def test_effective_calls_today_and_plan(s):
     for minutes, talk, result, reason in ((0, 90, None, ""), (10, 10, "negative", "no_need"),
                                           (20, 10, "undefined", "call_later")):
         t = now - timedelta(minutes=minutes)
-        ws.save_wrapup(s, ws.WrapUp(lead_id=lead, user_id=user, outcome="success",
+        wrapup.save_wrapup(s, wrapup.WrapUp(lead_id=lead, user_id=user, outcome="success",
                                     talk_seconds=talk, result=result, reason=reason,
                                     started_at=t, ended_at=t), now=t)
     failed_call(s, user, lead, now - timedelta(minutes=30))
     yesterday = now - timedelta(days=1)
-    ws.save_wrapup(s, ws.WrapUp(lead_id=lead, user_id=user, outcome="success", talk_seconds=300,
+    wrapup.save_wrapup(s, wrapup.WrapUp(lead_id=lead, user_id=user, outcome="success", talk_seconds=300,
                                 started_at=yesterday, ended_at=yesterday), now=yesterday)
-    assert ws.effective_calls_today(s, user, now, tz=TZ) == 2
-    p = ws.effective_progress(s, user, now, tz=TZ)
+    assert kpi.effective_calls_today(s, user, now, tz=TZ) == 2
+    p = kpi.effective_progress(s, user, now, tz=TZ)
     assert (p.done, p.target) == (2, 30)
     s.add(KpiPlan(user_id=user, metric="effective_calls", period="day", target=25))
     s.commit()
-    assert ws.daily_plan(s, user) == 25
+    assert kpi.daily_plan(s, user) == 25
 
 
 def test_script_versions_and_call_keeps_its_version(s):
     ensure_sample_scripts(s)
     s.commit()
     assert ensure_sample_scripts(s) == []  # idempotent
-    sid, script = ws.active_script(s, topic="Financial consulting")
+    sid, script = store_scripts.active_script(s, topic="Financial consulting")
     assert script.version == 1
     data = script.to_dict()
     data["steps"][0]["text"] = "Hello {contact}! New greeting."
-    row = ws.save_script_version(s, ScriptDef.from_dict(data))
+    row = store_scripts.save_script_version(s, ScriptDef.from_dict(data))
     assert row.version == 2
-    sid2, script2 = ws.active_script(s, code=script.code)
+    sid2, script2 = store_scripts.active_script(s, code=script.code)
     assert sid2 == row.id and script2.steps[script.start].text.startswith("Hello")
     assert s.get(Script, sid).is_active is False
-    assert ws.script_by_id(s, sid).version == 1  # the old version stays readable
+    assert store_scripts.script_by_id(s, sid).version == 1  # the old version stays readable
     user = add_user(s)
     lead = add_lead(s, owner_id=user)
     s.commit()
-    saved = ws.save_wrapup(s, ws.WrapUp(lead_id=lead, user_id=user, outcome="success",
+    saved = wrapup.save_wrapup(s, wrapup.WrapUp(lead_id=lead, user_id=user, outcome="success",
                                         talk_seconds=70, script_id=sid))
     assert s.get(Call, saved.call_id).script_id == sid
     bad = script.to_dict()
     bad["steps"][0]["answers"][0]["next"] = "nowhere"
     with pytest.raises(Exception, match="leads to missing step 'nowhere'"):
-        ws.save_script_version(s, ScriptDef.from_dict(bad, validate=False))
+        store_scripts.save_script_version(s, ScriptDef.from_dict(bad, validate=False))
 
 
 def test_interest_card_becomes_a_lead(s):
@@ -428,21 +428,21 @@ def test_interest_card_becomes_a_lead(s):
                 outcome="success")
     s.add(call)
     s.commit()
-    assert ws.lookup_by_phone(s, "0935554433") == []
-    lead_id = ws.create_lead_from_interest(s, phone="+380 93 555 44 33", user_id=user,
+    assert pop.lookup_by_phone(s, "0935554433") == []
+    lead_id = interest.create_lead_from_interest(s, phone="+380 93 555 44 33", user_id=user,
                                            company="Newco", contact_name="Petro Sample",
                                            call_id=call.id, at=utc(2026, 3, 2, 9))
-    [m] = ws.lookup_by_phone(s, "093 555 44 33")
+    [m] = pop.lookup_by_phone(s, "093 555 44 33")
     assert m.lead_id == lead_id and m.contact == "Petro Sample" and m.stage == "interest"
     assert s.get(Call, call.id).lead_id == lead_id
     ld = s.get(Lead, lead_id)
     assert ld.owner_id == user and ld.source == "incoming call"
-    [ev] = ws.history_for_lead(s, lead_id)
+    [ev] = history.history_for_lead(s, lead_id)
     assert ev.call_id == call.id
-    with pytest.raises(ws.WorkspaceError, match="already belongs"):
-        ws.create_lead_from_interest(s, phone="0935554433", user_id=user, company="Dup")
-    with pytest.raises(ws.WorkspaceError, match="phone"):
-        ws.create_lead_from_interest(s, phone="12", user_id=user, company="Bad")
+    with pytest.raises(common.WorkspaceError, match="already belongs"):
+        interest.create_lead_from_interest(s, phone="0935554433", user_id=user, company="Dup")
+    with pytest.raises(common.WorkspaceError, match="phone"):
+        interest.create_lead_from_interest(s, phone="12", user_id=user, company="Bad")
 
 
 def test_cli_leads_find(store, isolated_home):

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from sqlalchemy import select
 from ws_builders import add_lead, add_user
 
-from workstation.store import workspace as ws
+from workstation.store import myday, pop, wrapup
 from workstation.store.models import Call, HistoryEvent, Lead, Task
 from workstation.store.scripts_seed import ensure_sample_scripts
 from workstation.views.workspace import CallWorkspace, MyDayPanel
@@ -29,8 +29,8 @@ def data(store):
 
 
 @pytest.fixture
-def workspace(qtbot, store, data):
-    w = CallWorkspace(store, data["user"], "Ivan Seller")
+def workspace(qtbot, store, data, make_ctx):
+    w = CallWorkspace(make_ctx(store, data["user"], "Ivan Seller"))
     w.history.open_with_system_player = False
     qtbot.addWidget(w)
     w.resize(1200, 900)
@@ -171,7 +171,7 @@ def test_unknown_number_interest_card_becomes_a_lead(qtbot, store, workspace, da
         form.saveButton.click()
     lead_id = created.args[0]
     with store.session() as s:
-        [m] = ws.lookup_by_phone(s, "0935554433")
+        [m] = pop.lookup_by_phone(s, "0935554433")
         assert m.lead_id == lead_id and m.company == "Newco" and m.stage == "interest"
         kinds = set(s.scalars(select(HistoryEvent.kind).where(HistoryEvent.lead_id == lead_id)))
         assert {"note", "call"} <= kinds
@@ -184,7 +184,7 @@ def test_recording_opens_from_its_row(qtbot, store, workspace, data):
                     outcome="success", talk_seconds=61, recording_path="/tmp/rec-1.wav")
         s.add(call)
         s.commit()
-        ws.save_wrapup(s, ws.WrapUp(lead_id=data["lead"], user_id=data["user"], call_id=call.id,
+        wrapup.save_wrapup(s, wrapup.WrapUp(lead_id=data["lead"], user_id=data["user"], call_id=call.id,
                                     notes="recorded"))
     with qtbot.waitSignal(workspace.sig_popped, timeout=10_000):
         workspace.start_outgoing(data["lead"], "+380671234567")
@@ -195,24 +195,25 @@ def test_recording_opens_from_its_row(qtbot, store, workspace, data):
     assert opened.args == ["/tmp/rec-1.wav"]
 
 
-def test_my_day_queue_counter_and_reminders(qtbot, store, data):
+def test_my_day_queue_counter_and_reminders(qtbot, store, data, make_ctx):
     now = datetime.now(timezone.utc)
     with store.session() as s:
         s.add(Task(lead_id=data["lead"], owner_id=data["user"], kind="callback",
                    title="Call back", due_at=now - timedelta(minutes=2),
                    remind=True, remind_at=now - timedelta(minutes=1)))
-        ws.save_wrapup(s, ws.WrapUp(lead_id=None, user_id=data["user"], outcome="success",
+        wrapup.save_wrapup(s, wrapup.WrapUp(lead_id=None, user_id=data["user"], outcome="success",
                                     talk_seconds=120, started_at=now, ended_at=now))
         s.commit()
     clock = [now]
-    panel = MyDayPanel(store, data["user"], clock=lambda: clock[0], reminder_interval_ms=50)
+    panel = MyDayPanel(make_ctx(store, data["user"]), clock=lambda: clock[0],
+                       reminder_interval_ms=50)
     qtbot.addWidget(panel)
     panel.show()
     with qtbot.waitSignal(panel.sig_reminder, timeout=5000) as fired:
         panel.start()
     assert fired.args[0].company == "Acme Ltd"
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=5000)
-    assert panel.model.item(0).bucket == ws.DUE_NOW
+    assert panel.model.item(0).bucket == myday.DUE_NOW
     qtbot.waitUntil(lambda: "1 of 30" in panel.counterLabel.text(), timeout=5000)
     popup = panel.findChild(ReminderPopup)
     assert popup is not None and popup.isVisible()

@@ -9,7 +9,7 @@ import pytest
 
 from workstation.domain import phones
 from workstation.store.models import Contact, Lead, Phone, User
-from workstation.store.workspace import stage_by_code
+from workstation.store.stages import stage_by_code
 
 
 def utc(*args) -> datetime:

@@ -8,21 +8,24 @@ returning the exit code. Errors meant for the user are ``CliError``.
 from __future__ import annotations
 
 import argparse
-import importlib
 import logging
 import sys
 
 from workstation import __version__
-
-COMMAND_MODULES = (
-    "workstation.cli.config_cmd",
-    "workstation.cli.db_cmd",
-    "workstation.cli.io_cmd",
-    "workstation.cli.calls_cmd",
-    "workstation.cli.leads_cmd",
-    "workstation.cli.sync_cmd",
-    "workstation.cli.gui_cmd",
+from workstation.cli import (
+    calls_cmd,
+    config_cmd,
+    db_cmd,
+    gui_cmd,
+    io_cmd,
+    leads_cmd,
+    sync_cmd,
 )
+from workstation.logs import setup_logging
+
+COMMAND_MODULES = (config_cmd, db_cmd, io_cmd, calls_cmd, leads_cmd, sync_cmd, gui_cmd)
+"""Every subcommand ships with the product: a module that cannot be imported is a
+broken build and fails loudly (each module defers its heavy imports itself)."""
 
 
 class CliError(Exception):
@@ -35,13 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"workstation {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log to stderr too")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name == name:
-                continue
-            raise
+    for module in COMMAND_MODULES:
         module.register(sub)
     return parser
 
@@ -49,8 +46,6 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    from workstation.logs import setup_logging
-
     if args.command != "demo":  # the demo logs into its own throwaway folders
         setup_logging(verbose=args.verbose)
     if args.command is None:

@@ -24,7 +24,7 @@ def _find(args) -> int:
     from workstation.cli import CliError
     from workstation.domain.phones import PhoneError
     from workstation.store.db import open_store
-    from workstation.store.workspace import lookup_by_phone
+    from workstation.store.pop import lookup_by_phone
 
     cfg = Config()
     region = args.region or cfg.get("phone.default_region") or "UA"

@@ -26,9 +26,9 @@ transaction only, the keys being made or looked up in it); duplicates are
 found with one indexed ``e164 IN (...)`` query per 500 numbers (skipped when
 the base had no phones) plus an in-memory map of this import's numbers; the
 GC threshold is raised while it runs; the WAL checkpoint runs after the
-commit in the background. Parsing on a second thread (``READER_THREAD``) was
-measured slower on this 2-core machine: the GIL hand-over per executemany row
-costs more than the overlap gains.
+commit in the background. Parsing on a second thread was measured slower on
+this 2-core machine (the GIL hand-over per executemany row costs more than the
+overlap gains), so rows are parsed and written on one thread.
 Merged existing leads get a history event of kind ``import`` naming the file,
 lines and what was added.
 
@@ -41,9 +41,7 @@ import csv
 import gc
 import logging
 import os
-import queue
 import re
-import sys
 import threading
 import time
 import uuid
@@ -55,6 +53,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, func, select
 
+from workstation import paths
 from workstation.domain.enums import HistoryKind
 from workstation.domain.funnel import DEFAULT_FUNNEL_CODE
 from workstation.domain.phones import PhoneError
@@ -93,7 +92,6 @@ from workstation.store.types import utcnow
 log = logging.getLogger(__name__)
 
 BATCH_ROWS = 5000
-READER_THREAD = False  # parse on a second thread? measured slower on 2 cores (GIL), see _bulk_mode
 STAGING = True  # write through TEMP tables (see bulk.BulkTable.stage)
 IN_CHUNK = 500  # bound parameters per IN (...) query
 MAX_REJECTS_KEPT = 1000  # rejects kept in memory for the screen; the file has them all
@@ -380,8 +378,6 @@ class _RejectsFile:
         self.written = False
 
     def _open(self) -> None:
-        from workstation import paths
-
         for folder in (self.path.parent, paths.user_data_dir() / "rejects"):
             try:
                 folder.mkdir(parents=True, exist_ok=True)
@@ -426,48 +422,32 @@ def _company_key(row: _Row) -> str:
 
 
 @contextmanager
-def _bulk_mode():
-    """Interpreter settings for the duration of an import (process-wide, restored):
+def _fewer_gc_passes():
+    """A higher cyclic-GC threshold while an import runs (restored after the last one).
 
-    - the cyclic GC's threshold: bulk work creates millions of short-lived
-      tuples, and the default (700) makes the GC walk the live heap over and
-      over (measured: ~40 % of the parse time);
-    - the GIL switch interval: sqlite3's executemany gives the GIL up around
-      every row; with the reader thread busy, the default 5 ms interval makes
-      the writer wait up to 5 ms per row (measured: 100,000 rows went from
-      0.1 s to minutes). 0.5 ms keeps both threads moving.
+    Bulk work creates millions of short-lived tuples, and the default threshold
+    (700) makes the GC walk the live heap over and over (measured: ~40 % of the
+    parse time). Only the GC is touched: the GIL switch interval is the app's
+    (``app.tune_interpreter``), never changed here.
     """
-    global _bulk_depth, _saved
-    with _bulk_lock:
-        if _bulk_depth == 0:
-            _saved = (gc.get_threshold(), sys.getswitchinterval())
-            gc.set_threshold(200_000, *_saved[0][1:])
-            sys.setswitchinterval(0.0005)
-        _bulk_depth += 1
+    global _gc_depth, _gc_saved
+    with _gc_lock:
+        if _gc_depth == 0:
+            _gc_saved = gc.get_threshold()
+            gc.set_threshold(200_000, *_gc_saved[1:])
+        _gc_depth += 1
     try:
         yield
     finally:
-        with _bulk_lock:
-            _bulk_depth -= 1
-            if _bulk_depth == 0 and _saved:
-                gc.set_threshold(*_saved[0])
-                sys.setswitchinterval(_saved[1])
+        with _gc_lock:
+            _gc_depth -= 1
+            if _gc_depth == 0 and _gc_saved:
+                gc.set_threshold(*_gc_saved)
 
 
-_bulk_lock = threading.Lock()
-_bulk_depth = 0
-_saved: tuple = ()
-
-
-def _put(q: queue.Queue, item, stop: threading.Event) -> bool:
-    """Put unless the consumer gave up (stop set)."""
-    while not stop.is_set():
-        try:
-            q.put(item, timeout=0.1)
-            return True
-        except queue.Full:
-            continue
-    return False
+_gc_lock = threading.Lock()
+_gc_depth = 0
+_gc_saved: tuple = ()
 
 
 def _chunks(items: list, size: int = IN_CHUNK):
@@ -494,8 +474,7 @@ class _Importer:
         self.rejects, self.cancel, self.progress = rejects, cancel, progress
         self.parser = _Parser(result.mapping, opts.region)
         self.now = utcnow()
-        self.new_id = IdMaker()  # this (writer) thread's ids
-        self.reader_ids = IdMaker()  # the reader thread's
+        self.new_id = IdMaker()
         self.new_lead_ids: set[str] = set()
         check_uuid_form(conn, Lead.__table__)
         self._check_owner()
@@ -575,42 +554,8 @@ class _Importer:
         if batch:
             yield self._prepare(batch), self.table.position()
 
-    def _parse_batches(self, out: queue.Queue, stop: threading.Event) -> None:
-        """Reader thread: hand batches to the writer (run)."""
-        try:
-            for item in self._batches():
-                if not _put(out, item, stop):
-                    return
-            _put(out, None, stop)
-        except BaseException as exc:  # noqa: BLE001 - re-raised by the writer
-            _put(out, exc, stop)
-
-    def _threaded_batches(self):
-        batches: queue.Queue = queue.Queue(maxsize=3)
-        stop = threading.Event()
-        reader = threading.Thread(target=self._parse_batches, args=(batches, stop),
-                                  name="import-reader", daemon=True)
-        reader.start()
-        try:
-            while True:
-                item = batches.get()
-                if item is None:
-                    return
-                if isinstance(item, BaseException):
-                    raise item
-                yield item
-        finally:
-            stop.set()
-            while reader.is_alive():
-                try:
-                    batches.get(timeout=0.05)
-                except queue.Empty:
-                    pass
-            reader.join()
-
     def run(self) -> None:
-        source = self._threaded_batches() if READER_THREAD else self._batches()
-        for batch, position in source:
+        for batch, position in self._batches():
             self._flush(batch)
             if self.progress:
                 self.progress(position, self.table.size)
@@ -644,7 +589,7 @@ class _Importer:
                 found.setdefault(e164, lead_id)
         return found
 
-    # -- building (reader thread): no database access here
+    # -- building: no database access here
 
     def _prepare(self, batch: list[_Row]) -> _Prepared:
         """Fold the batch's duplicates together and build every row's tuples as if it
@@ -676,7 +621,7 @@ class _Importer:
     def _build(self, rows: list[_Row], prep: _Prepared) -> None:
         """Tuples for new leads (ids made in one go; this is the hot loop)."""
         n_ids = sum(1 + len(r.contacts) + len(r.phones) + len(r.emails) for r in rows)
-        next_id = iter(self.reader_ids.many(n_ids)).__next__
+        next_id = iter(self.new_id.many(n_ids)).__next__
         process_when = self.leads.processor("last_contact_at")
         leads, contacts, phones, emails = prep.leads, prep.contacts, prep.phones, prep.emails
         add_lead, add_contact = leads.append, contacts.append
@@ -919,7 +864,7 @@ def run_import(store, path: Path | str, opts: ImportOptions | None = None, *,
                 try:
                     conn.exec_driver_sql("BEGIN IMMEDIATE")  # one writer, consistent reads
                     try:
-                        with _bulk_mode():
+                        with _fewer_gc_passes():
                             _Importer(conn, table, opts, result, rejects, cancel,
                                       progress).run()
                         if cancel is not None and cancel.is_set():

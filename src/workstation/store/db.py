@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from workstation import paths
 from workstation.store import outbox  # noqa: F401  (installs the outbox hook)
+from workstation.store.seed import ensure_defaults
 
 log = logging.getLogger(__name__)
 
@@ -128,8 +129,6 @@ class Store:
 
     def upgrade(self) -> tuple[str | None, str | None]:
         before, after = upgrade(self.engine)
-        from workstation.store.seed import ensure_defaults
-
         with self.session() as s, s.begin():
             ensure_defaults(s)
         return before, after

@@ -23,6 +23,7 @@ from sqlalchemy.sql.functions import FunctionElement
 
 from workstation.domain import phones as ph
 from workstation.domain.enums import HistoryKind
+from workstation.store.common import in_transaction
 from workstation.store.models import (
     Contact,
     Email,
@@ -501,9 +502,10 @@ def _sync_children(s: Session, lead_id: uuid.UUID, model, existing: list, wanted
     return changed
 
 
-def save(store, edited: LeadData, *, user_id: uuid.UUID | None = None,
+def save(s: Session, edited: LeadData, *, user_id: uuid.UUID | None = None,
          region: str = "UA", now: datetime | None = None) -> tuple[uuid.UUID, list[str]]:
-    """Write the card's edits in one transaction with a history event per change.
+    """Write the card's edits, with a history event per change, in the session's
+    transaction (a new one when it has none; ``services`` pass ``ctx.write()``'s).
 
     Returns (lead id, names of changed fields). Compared with what is in the
     database now, so the overwritten value is what history keeps.
@@ -514,8 +516,7 @@ def save(store, edited: LeadData, *, user_id: uuid.UUID | None = None,
     emails = [EmailData(e.address.strip(), e.id) for e in edited.emails
               if (e.address or "").strip()]
     now = now or utcnow()
-    # BEGIN IMMEDIATE: a card saved during an import waits for it instead of failing
-    with store.write_session() as s, s.begin():
+    with in_transaction(s):
         stage = s.get(FunnelStage, edited.stage_id) if edited.stage_id else None
         if edited.stage_id and stage is None:
             raise LeadValidationError("stage: unknown funnel stage")

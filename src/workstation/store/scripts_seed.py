@@ -15,7 +15,9 @@ from sqlalchemy.orm import Session
 
 from workstation import paths
 from workstation.domain.scripts import Script as ScriptDef
+from workstation.store.common import in_transaction
 from workstation.store.models import Script
+from workstation.store.scripts import save_script_version
 
 
 def sample_script_files() -> list[Path]:
@@ -43,10 +45,8 @@ def _one_per_code(scripts: list[ScriptDef], language: str | None) -> list[Script
 def ensure_sample_scripts(session: Session, user_id=None, language: str | None = None) -> list[str]:
     """Add the shipped scripts whose code is not in the database, each in the interface
     ``language`` (en, ru, uk) when shipped in it. Returns the codes added."""
-    from workstation.store.workspace import _tx, save_script_version
-
     added = []
-    with _tx(session):
+    with in_transaction(session):
         for script in _one_per_code(load_sample_scripts(), language):
             if session.scalar(select(Script.id).where(Script.code == script.code).limit(1)):
                 continue

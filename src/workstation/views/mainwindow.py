@@ -1,12 +1,13 @@
 """The main window: menus from the action registry, the lead list, a status bar.
 
 Thin on purpose: features are widgets of their own (lead list, lead card,
-settings, import wizard) and the window only wires them together.
+settings, import wizard), and feature folders install themselves into it
+(``install(window, ctx)``: the call center, the script editor). The window
+holds the session context (``window.ctx``) and no store.
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
 import uuid
 
@@ -20,12 +21,14 @@ from PySide6.QtWidgets import (
 )
 
 from workstation import __version__
+from workstation.i18n import pick_language
+from workstation.importer import exporter
 from workstation.views import actions as act
+from workstation.views import ops, scripteditor
 from workstation.views.icons import icon
 from workstation.views.leadcard.widget import LeadCardDialog
 from workstation.views.leadlist.model import LeadIdRole
 from workstation.views.leadlist.widget import LeadListWidget
-from workstation.views.ops import pool, run_op
 from workstation.views.statusbar import ElidingLabel, StatusIndicators
 
 log = logging.getLogger(__name__)
@@ -35,27 +38,16 @@ DOCK_SHARE = 0.27
 that the central area (the Call tab) keeps room; on a wide screen it is left as set."""
 
 
-def _optional(module: str):
-    """A module another feature provides, or None while it does not exist."""
-    try:
-        return importlib.import_module(module)
-    except ModuleNotFoundError as exc:
-        if exc.name and module.startswith(exc.name):
-            return None
-        raise
-
-
 class MainWindow(QMainWindow):
     sig_exported = Signal(object)
     """An export from the File menu finished; carries the exporter's result."""
     sig_dial = Signal(str)
     """Click-to-call in any lead card this window opened; carries the E.164 number."""
 
-    def __init__(self, config, store, parent=None) -> None:
+    def __init__(self, ctx, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
-        self.config, self.store = config, store
-        self.user_id: uuid.UUID | None = None
+        self.ctx, self.config = ctx, ctx.settings
         self._cards: list[LeadCardDialog] = []
         self._ops = []
         self.setWindowIcon(icon("app"))
@@ -73,7 +65,7 @@ class MainWindow(QMainWindow):
                     menu.addAction(self.actions[action_name])
             self.menus[name] = menu
 
-        self.lead_list = LeadListWidget(store, self.region(), self)
+        self.lead_list = LeadListWidget(ctx, self)
         self.setCentralWidget(self.lead_list)
 
         self.status_message = ElidingLabel(self)  # long messages elide, never push the rest
@@ -92,34 +84,12 @@ class MainWindow(QMainWindow):
             self.actions[name].triggered.connect(lambda _checked=False, h=handler: h())
         self.lead_list.sig_open_lead.connect(self.open_lead)
         self.lead_list.sig_status.connect(self.status_message.setText)
-        from workstation.views import scripteditor
-
-        scripteditor.install(self)
+        ops.bus().sig_changed.connect(self._on_changed)
+        scripteditor.install(self, ctx)
         self.retranslate()
         self.lead_list.start()
-        self._find_user()
 
     # -- helpers ----------------------------------------------------------
-    def region(self) -> str:
-        return self.config.get("phone.default_region") or "UA"
-
-    def _find_user(self) -> None:
-        """The id of the configured login (user.login) for authorship, if known."""
-        login, store = self.config.get("user.login"), self.store
-
-        def work(_p, _c):
-            from sqlalchemy import select
-
-            from workstation.store.models import User
-
-            with store.session() as s:
-                return s.scalar(select(User.id).where(User.login == login))
-
-        def done(uid):
-            self.user_id = uid
-
-        run_op(self, work, done, lambda exc: None)
-
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Workstation"))
         for name, menu in self.menus.items():
@@ -169,9 +139,8 @@ class MainWindow(QMainWindow):
         self.lead_list.reload_choices()
 
     def _card_dialog(self) -> LeadCardDialog:
-        dlg = LeadCardDialog(self.store, self.region(), self.user_id, self)
+        dlg = LeadCardDialog(self.ctx, self)
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-        dlg.sig_saved.connect(self._lead_saved)
         dlg.card.sig_dial.connect(self.sig_dial)
         dlg.finished.connect(lambda _r, d=dlg: self._cards.remove(d) if d in self._cards
                              else None)
@@ -204,57 +173,58 @@ class MainWindow(QMainWindow):
         dlg.show()
         return dlg
 
-    def _lead_saved(self, lead_id: uuid.UUID) -> None:
-        if self.lead_list.model.row_of(lead_id) >= 0:
-            self.lead_list.model.reload_lead(lead_id)
-        else:
+    def _on_changed(self, changes: ops.Changes) -> None:
+        """Leads changed somewhere: their rows are read again; a new lead, or a
+        card edit of a lead not shown (it may match the filter now), reads the
+        list again. A wrap-up of a lead not shown leaves the list as it is."""
+        if not changes.touches(ops.LEADS):
+            return
+        model = self.lead_list.model
+        if changes.created:
+            self.refresh()
+            return
+        again = False
+        for lead_id in changes.lead_ids:
+            if model.row_of(lead_id) >= 0:
+                model.reload_lead(lead_id)
+            elif not changes.touches(ops.CALLS):
+                again = True
+        if again:
             self.lead_list.apply_filter()
 
     # -- settings ---------------------------------------------------------
     def open_settings(self):
-        from workstation.views.settings.dialog import SettingsDialog
+        from workstation.views.settings.dialog import SettingsDialog  # (deferred: built when first opened)
 
         dlg = SettingsDialog(self.config, self)
         dlg.sig_language_changed.connect(self._language_changed)
-        dlg.sig_saved.connect(lambda: setattr(self.lead_list, "region", self.region()))
         dlg.open()
         return dlg
 
     def _language_changed(self, setting: str) -> None:
-        from workstation.views.language import switch_language
+        from workstation.views.language import switch_language  # (deferred: rare, loads translators)
 
         switch_language(setting)
 
     # -- import / export --------------------------------------------------
     def import_leads(self):
-        wizard_mod = _optional("workstation.views.importwizard")
-        if wizard_mod is None or not hasattr(wizard_mod, "ImportWizard"):
-            QMessageBox.information(self, self.tr("Import"),
-                                    self.tr("The import wizard is not available in this "
-                                            "build. Use: workstation import FILE"))
-            return None
-        wizard = wizard_mod.ImportWizard(self.config, self.store, self)
+        from workstation.views.importwizard import ImportWizard  # (deferred: the reader loads when asked)
+
+        wizard = ImportWizard(self.config, self.ctx.store, self)
         wizard.finished.connect(lambda _r: self.refresh())
         wizard.open()
         return wizard
 
     def export_leads(self, path: str | None = None):
         """Ask for a file, then write the processed-base CSV in the background."""
-        exporter = _optional("workstation.importer.exporter")
-        if exporter is None or not hasattr(exporter, "run_export"):
-            QMessageBox.information(self, self.tr("Export"),
-                                    self.tr("Export is not available in this build."))
-            return None
         if path is None:
             path, _f = QFileDialog.getSaveFileName(
                 self, self.tr("Export leads"), "leads.csv", self.tr("CSV files (*.csv)"))
             if not path:
                 return None
-        from workstation.i18n import pick_language
-
         language = pick_language(self.config.get("ui.language"))
-        lang = language if language in getattr(exporter, "HEADERS", {}) else "en"
-        store = self.store
+        lang = language if language in exporter.HEADERS else "en"
+        store = self.ctx.store
         progress = QProgressDialog(self.tr("Exporting leads…"), self.tr("Cancel"), 0, 0, self)
         progress.setMinimumDuration(500)
 
@@ -277,7 +247,7 @@ class MainWindow(QMainWindow):
             progress.setMaximum(total)
             progress.setValue(done_n)
 
-        op = run_op(self, work, done, failed, show_progress)
+        op = ops.run_op(self, work, done, failed, show_progress)
         progress.canceled.connect(op.cancel)
         return op
 
@@ -295,4 +265,4 @@ class MainWindow(QMainWindow):
         for dlg in list(self._cards):
             dlg.card.discard_changes()
             dlg.close()
-        pool().waitForDone(5000)
+        ops.pool().waitForDone(5000)

@@ -1,23 +1,35 @@
-"""Background operations with results on the GUI thread (Anki's QueryOp shape).
+"""Background operations over the services, and the change bus (Anki's
+``aqt/operations`` shape).
 
-    op = run_op(self, lambda progress, cancel: slow(progress, cancel),
-                on_done=self.show_result, on_error=self.show_error)
-    op.cancel()   # asks the function to stop: it polls ``cancel.is_set()``
+Typed operations are what views call: one function per service write,
 
-The function runs on a QThreadPool worker; ``progress(done, total)`` may be
-called from it at any rate (forwarded as a queued signal); ``on_done``,
-``on_error`` and ``on_progress`` run on the GUI thread. A store session must
-be opened inside the function, never shared with the GUI thread.
+    ops.save_card(self, ctx, data, on_done=self.show_saved, on_error=self.show_error)
+
+runs ``services.leads.save`` on a QThreadPool worker; ``on_done`` / ``on_error``
+run on the GUI thread; once it succeeded the bus announces what changed
+(:class:`Changes`), and every view showing that subject refreshes itself:
+
+    ops.bus().sig_changed.connect(self._on_changed)   # carries a Changes
+
+``query(parent, fn, ...)`` runs a read (``fn()``, a service call);
+``run_op`` is the general form underneath: ``progress(done, total)`` may be
+called from the worker at any rate (a queued signal) and ``op.cancel()`` sets
+the event the function polls. A store session is opened inside the service,
+never shared with the GUI thread.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from workstation.services import calls, leads, myday, scripts
 
 log = logging.getLogger(__name__)
 
@@ -91,3 +103,111 @@ def run_op(parent: QObject | None, fn: Callable[[Callable[[int, int], None], thr
     op.sig_error.connect(lambda _e: _live.discard(op))
     pool().start(_Runner(op, fn))
     return op
+
+
+# -- the change bus --------------------------------------------------------------------
+
+LEADS, CALLS, TASKS, SCRIPTS, USERS = "leads", "calls", "tasks", "scripts", "users"
+"""The subjects a change names."""
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What a successful operation changed: subjects, and which leads."""
+
+    subjects: frozenset[str]
+    lead_ids: frozenset[uuid.UUID] = field(default_factory=frozenset)
+    created: frozenset[uuid.UUID] = field(default_factory=frozenset)
+    """Leads that did not exist before (also in ``lead_ids``)."""
+    source: object | None = field(default=None, compare=False)
+    """The view that asked for the change (it may already show the result)."""
+
+    @classmethod
+    def of(cls, *subjects: str, leads: Iterable[uuid.UUID | None] = (),
+           created: Iterable[uuid.UUID | None] = (), source: object | None = None) -> Changes:
+        new = frozenset(i for i in created if i is not None)
+        return cls(frozenset(subjects), frozenset(i for i in leads if i is not None) | new,
+                   new, source)
+
+    def touches(self, *subjects: str) -> bool:
+        return not self.subjects.isdisjoint(subjects)
+
+
+class ChangeBus(QObject):
+    sig_changed = Signal(object)
+    """An operation changed the store; carries :class:`Changes`."""
+
+
+_bus: ChangeBus | None = None
+
+
+def bus() -> ChangeBus:
+    """The one change bus of the application."""
+    global _bus
+    if _bus is None:
+        _bus = ChangeBus()
+    return _bus
+
+
+def query(parent: QObject | None, fn: Callable[[], Any], on_done: Callable[[Any], None] | None,
+          on_error: Callable[[BaseException], None] | None = None) -> Op:
+    """A read off the GUI thread: ``fn()`` (a service call), result to ``on_done``."""
+    return run_op(parent, lambda _p, _c: fn(), on_done, on_error)
+
+
+def change(parent: QObject | None, fn: Callable[[], Any], changes: Callable[[Any], Changes],
+           on_done: Callable[[Any], None] | None = None,
+           on_error: Callable[[BaseException], None] | None = None) -> Op:
+    """A write off the GUI thread: ``fn()``; on success ``on_done(result)`` first,
+    then the bus announces ``changes(result)``."""
+    def done(result):
+        if on_done is not None:
+            on_done(result)
+        bus().sig_changed.emit(changes(result))
+
+    return run_op(parent, lambda _p, _c: fn(), done, on_error)
+
+
+# -- typed operations over the services --------------------------------------------------
+
+def save_card(parent, ctx, data, on_done=None, on_error=None) -> Op:
+    """services.leads.save; ``on_done(the lead as saved)``."""
+    def changes(fresh):
+        lead_id = fresh.id if fresh is not None else data.id
+        return Changes.of(LEADS, leads=[lead_id], created=[lead_id] if data.id is None else [],
+                          source=parent)
+
+    return change(parent, lambda: leads.save(ctx, data), changes, on_done, on_error)
+
+
+def save_wrapup(parent, ctx, w, *, card=None, new_lead: bool = False,
+                on_done=None, on_error=None) -> Op:
+    """services.calls.save_wrapup (card and wrap-up in one transaction);
+    ``on_done((lead id, WrapUpSaved))``."""
+    return change(parent, lambda: calls.save_wrapup(ctx, w, card=card, new_lead=new_lead),
+                  lambda r: Changes.of(LEADS, CALLS, TASKS, leads=[r[0]],
+                                       created=[r[0]] if new_lead else [], source=parent),
+                  on_done, on_error)
+
+
+def log_call(parent, ctx, call_id, values: dict, on_done=None, on_error=None) -> Op:
+    """services.calls.log_call: the call row gets what signalling knows."""
+    return change(parent, lambda: calls.log_call(ctx, call_id, values),
+                  lambda _r: Changes.of(CALLS, leads=[values.get("lead_id")], source=parent),
+                  on_done, on_error)
+
+
+def snooze(parent, ctx, task_id, minutes: int, now, on_done=None, on_error=None) -> Op:
+    return change(parent, lambda: myday.snooze(ctx, task_id, minutes, now),
+                  lambda _r: Changes.of(TASKS, source=parent), on_done, on_error)
+
+
+def dismiss(parent, ctx, task_id, on_done=None, on_error=None) -> Op:
+    return change(parent, lambda: myday.dismiss(ctx, task_id),
+                  lambda _r: Changes.of(TASKS, source=parent), on_done, on_error)
+
+
+def save_script(parent, ctx, doc: dict, on_done=None, on_error=None) -> Op:
+    """services.scripts.save_version; ``on_done(scripts.Saved)``."""
+    return change(parent, lambda: scripts.save_version(ctx, doc),
+                  lambda _r: Changes.of(SCRIPTS, source=parent), on_done, on_error)

@@ -1,18 +1,26 @@
-"""CallController: telephony engine ↔ call workspace ↔ local store.
+"""CallController: the calls ↔ call workspace ↔ the call log.
 
-    controller = CallController(engine, workspace, store, user_id, softphone=phone)
+    controller = CallController(workspace, ctx, calls)
 
-* ``engine.sig_incoming`` → the card pops at once (the workspace's one indexed
-  screen-pop lookup on the GUI thread), then the Call row (direction "in",
-  started_at, remote number, SIP Call-ID, matched lead) is written in the
-  background; the pop latency (INVITE handed over by pjsua2 → card, script and
-  history painted) is written to the same row when the workspace reports it.
+Every call is a :class:`~workstation.views.callmodel.CallModel` of the
+one :class:`~workstation.views.callmodel.Calls` the call center owns
+(fed by the telephony engine). The controller observes it and never reads or
+writes a widget (the softphone observes the same calls):
+
+* an INVITE (``calls.sig_added``, origin "incoming") → the card pops at once
+  (the workspace's indexed screen-pop reads on the GUI thread), then the Call
+  row (direction "in", started_at, remote number, SIP Call-ID, matched lead) is
+  written in the background; the pop latency (INVITE handed over by pjsua2 →
+  card, script and history painted) is written to the same row when the
+  workspace reports it;
 * click-to-call (``workspace.sig_dial``) and the next-lead button
-  (:meth:`call_lead`) show the card first and dial once it is painted.
-* ``engine.sig_call_ended`` → the Call row gets the signalling facts (outcome,
-  SIP status, ring/talk time, answered/ended times, codec, jitter, loss,
-  recording path) and the wrap-up opens with the outcome filled in; the
-  wrap-up itself is saved by the workspace through ``store.workspace.save_wrapup``.
+  (:meth:`call_lead`) show the card first and dial (``calls.dial``) once it is
+  painted; a number typed into the softphone (origin "softphone") is logged and
+  its lead's card shown;
+* ``calls.sig_ended`` → the Call row gets the signalling facts (outcome, SIP
+  status, ring/talk time, answered/ended times, codec, jitter, loss, recording
+  path) and the wrap-up opens with the outcome filled in; the wrap-up itself is
+  saved by the workspace through ``services.calls.save_wrapup``.
 
 Store writes of this controller run one at a time (a small queue over
 ``views.ops.run_op``) so a call's insert always precedes its updates.
@@ -24,15 +32,14 @@ import logging
 import uuid
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass
-from urllib.parse import unquote
+from datetime import datetime, timezone
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from workstation.domain import phones
-from workstation.store.workspace import WRITE_LOCK
-from workstation.store.wrapup import log_call
-from workstation.store.types import utcnow
+from workstation.services import calls as call_service
+from workstation.views import labels
+from workstation.views.callmodel import INCOMING, SOFTPHONE, CallModel, Calls
 from workstation.views.ops import run_op
 
 log = logging.getLogger(__name__)
@@ -43,38 +50,13 @@ DIAL_FALLBACK_MS = 1500
 """Dial anyway when the card has not reported painted within this time."""
 
 
-def caller_number(remote_number: str, remote_uri: str = "") -> str:
-    """The caller's number as text the phone normaliser understands.
-
-    The user part of the From URI, percent-decoded (``+380%2067%20123…``); when
-    that is not a phone number, the display name (``"+380 67 123 45 67"
-    <sip:anonymous@…>``) if it is one.
-    """
-    number = unquote(remote_number or "").strip()
-    if phones.try_normalize(number) is None and remote_uri:
-        display = remote_uri.split("<", 1)[0].strip().strip('"').strip()
-        if display and phones.looks_like_phone(display):
-            return display
-    return number
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
 
 
 def _shown(number: str) -> str:
     e164 = phones.try_normalize(number)
     return phones.display(e164) if e164 else number
-
-
-@dataclass
-class _Call:
-    key: str | None
-    call_id: uuid.UUID
-    direction: str
-    number: str
-    lead_id: uuid.UUID | None = None
-    inserted: bool = False
-    latency_ms: float | None = None
-    latency_written: bool = False
-    stats: object | None = None
-    insert_fields: dict | None = None
 
 
 class CallController(QObject):
@@ -85,19 +67,14 @@ class CallController(QObject):
     sig_status = Signal(str)
     """A short message for the status bar."""
     sig_lease = Signal(object, str)
-    """A lease decision for a lead: (lead id, holder's name; "" = ours, dialling)."""
+    """A lead's lease decision: (lead id, holder's name; "" = ours, dialling)."""
 
-    def __init__(self, engine, workspace, store, user_id: uuid.UUID | None, *,
-                 softphone=None, region: str = "UA", parent: QObject | None = None) -> None:
+    def __init__(self, workspace, ctx, calls: Calls, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.engine, self.workspace, self.store = engine, workspace, store
-        self.user_id, self.softphone, self.region = user_id, softphone, region
-        self.calls: dict[uuid.UUID, _Call] = {}
-        self._by_key: dict[str, uuid.UUID] = {}
+        self.workspace, self.ctx, self.calls = workspace, ctx, calls
         self._writes: deque[tuple[Callable, Callable | None]] = deque()
         self._writing = False
-        self._own_dial = False
-        self._pending_dial: tuple[uuid.UUID, str] | None = None
+        self._pending_dial: uuid.UUID | None = None
         self._dial_timer = QTimer(self)
         self._dial_timer.setSingleShot(True)
         self._dial_timer.timeout.connect(self._dial_pending)
@@ -106,47 +83,38 @@ class CallController(QObject):
         shared-pool leads are leased (off the GUI thread) before they are dialled."""
         self._leased_ok: uuid.UUID | None = None
 
-        if engine is not None:
-            engine.sig_incoming.connect(self.on_incoming)
-            engine.sig_call_ended.connect(self.on_call_ended)
-            engine.sig_call_stats.connect(self._on_stats)
-            engine.sig_call_state.connect(self._on_call_state)
+        # connected before the softphone's: the pop starts before the ring
+        calls.sig_added.connect(self._on_call_added)
+        calls.sig_connected.connect(self._on_connected)
+        calls.sig_ended.connect(self.on_call_ended)
         workspace.sig_popped.connect(self._on_popped)
         workspace.sig_dial.connect(self.click_to_call)
         workspace.sig_wrapup_saved.connect(self._on_wrapup_saved)
-        if softphone is not None:
-            self.set_softphone(softphone)
 
-    def set_softphone(self, softphone) -> None:
-        """The status-bar softphone (created after the controller, so that the
-        controller's sig_incoming slot runs first: the pop starts before the ring)."""
-        self.softphone = softphone
-        softphone.sig_call_started.connect(self._on_softphone_call)
+    def _on_call_added(self, c: CallModel) -> None:
+        if c.origin == INCOMING:
+            self.on_incoming(c)
+        elif c.origin == SOFTPHONE:
+            self._on_softphone_call(c)
 
     # -- incoming ------------------------------------------------------------------
-    def on_incoming(self, inc) -> None:
+    def on_incoming(self, c: CallModel) -> None:
         """An INVITE rang: pop the card now, log the call in the background."""
-        number = caller_number(inc.remote_number, inc.remote_uri)
-        if self.workspace.call is not None and not self.workspace.call.ended \
-                and self.workspace.call.call_id in self.calls:
+        shown = self.workspace.call
+        if shown is not None and not shown.ended and shown.call_id in self.calls:
             # Busy with another call: log this one, keep the current card.
-            c = self._new_call(inc.call_key, "in", number)
-            self._insert(c, sip_call_id=inc.sip_call_id)
+            self._insert(c, sip_call_id=c.sip_call_id)
             return
-        c = self._new_call(inc.call_key, "in", number)
         # The Call tab comes to the front first, so that the card is laid out and
         # painted once, on screen (not filled hidden and painted again by the switch).
         self.sig_show_workspace.emit()
-        self.workspace.pop_incoming(number, call_id=c.call_id, received_at=inc.received_at)
-        ctx = self.workspace.call
-        if ctx is not None and ctx.call_id == c.call_id:
-            c.lead_id = ctx.lead_id
+        self.workspace.pop_incoming(c.number, call=c)
         # The row is written once the card is painted (or after INSERT_FALLBACK_MS):
         # no store write competes with the pop's own reads.
-        c.insert_fields = {"sip_call_id": inc.sip_call_id, "started_at": utcnow()}
+        c.insert_fields = {"sip_call_id": c.sip_call_id, "started_at": utcnow()}
         QTimer.singleShot(INSERT_FALLBACK_MS, lambda: self._insert_deferred(c))
 
-    def _insert_deferred(self, c: _Call) -> None:
+    def _insert_deferred(self, c: CallModel) -> None:
         fields, c.insert_fields = c.insert_fields, None
         if fields is not None:
             self._insert(c, **fields)
@@ -166,20 +134,20 @@ class CallController(QObject):
             self._lease_then_call(lead_id, number)
             return None
         self._leased_ok = None
-        c = self._new_call(None, "out", number)
+        c = self.calls.plan(number)
         c.lead_id = lead_id
         self.sig_show_workspace.emit()
-        self.workspace.start_outgoing(lead_id, number, call_id=c.call_id)
-        self._pending_dial = (c.call_id, number)
+        self.workspace.start_outgoing(lead_id, number, call=c)
+        self._pending_dial = c.call_id
         self._dial_timer.start(DIAL_FALLBACK_MS)
         return c.call_id
 
     def click_to_call(self, number: str) -> uuid.UUID | None:
         """A phone clicked on the workspace card: the card's lead, or a plain call."""
-        ctx = self.workspace.call
-        lead_id = ctx.lead_id if ctx is not None else None
+        shown = self.workspace.call
+        lead_id = shown.lead_id if shown is not None else None
         if lead_id is None:
-            lead_id = self.workspace.card.lead_id()
+            lead_id = self.workspace.shown_lead_id()
         if lead_id is None:
             return self._dial_now(None, number)
         return self.call_lead(lead_id, number)
@@ -191,22 +159,13 @@ class CallController(QObject):
         if self._busy():
             self.sig_status.emit(self.tr("Finish the current call first."))
             return None
-        matches = []
-        try:
-            with self.store.session() as s:  # the screen-pop lookup: one indexed query
-                from workstation.store.workspace import lookup_by_phone
-
-                matches = lookup_by_phone(s, number, self.region)
-        except phones.PhoneError:
-            pass
+        matches = call_service.lookup_quiet(self.ctx, number)  # the pop's indexed lookup
         if len(matches) == 1:
             return self.call_lead(matches[0].lead_id, number)
         return self._dial_now(None, number)
 
     def _busy(self) -> bool:
-        if self.softphone is not None and self.softphone.current is not None:
-            return True
-        return any(cid for cid in self._by_key.values())
+        return bool(self.calls.live())
 
     def _on_popped(self, call_id, latency_ms: float) -> None:
         c = self.calls.get(call_id) if call_id is not None else None
@@ -218,100 +177,48 @@ class CallController(QObject):
                 self._insert_deferred(c)
             else:
                 self._write_latency(c)
-        if self._pending_dial and self._pending_dial[0] == call_id:
+        if self._pending_dial == call_id:
             self._dial_pending()
 
     def _dial_pending(self) -> None:
         self._dial_timer.stop()
         pending, self._pending_dial = self._pending_dial, None
-        if pending is None:
-            return
-        call_id, number = pending
-        self._dial_now(self.calls.get(call_id), number)
+        if pending is not None:
+            self._dial_now(self.calls.get(pending), None)
 
-    def _dial_now(self, c: _Call | None, number: str) -> uuid.UUID | None:
+    def _dial_now(self, c: CallModel | None, number: str | None) -> uuid.UUID | None:
         if c is None:
-            c = self._new_call(None, "out", number)
+            c = self.calls.plan(number or "")
             self.workspace.set_call_id(c.call_id)
-        key = None
-        error = ""
-        if self.engine is None or not self.engine.running:
-            error = self.tr("The softphone is not running.")
-        elif self.softphone is not None:
-            self._own_dial = True
-            try:
-                key = self.softphone.dial(number)
-            finally:
-                self._own_dial = False
-            if key is None:
-                error = self.softphone.status.text()
-        else:
-            from workstation.telephony.engine import TelephonyError
-
-            try:
-                key = self.engine.dial(number)
-            except TelephonyError as exc:
-                error = str(exc)
+        key = self.calls.dial(c)  # the softphone observes the calls: it shows this one
         if key is None:
             # Never rang: the wrap-up still opens, outcome "error" from signalling.
-            self.sig_status.emit(error)
+            self.sig_status.emit(c.error)
             now = utcnow()
-            self._insert(c, outcome="error", sip_reason=error[:200], ended_at=now,
+            self._insert(c, outcome="error", sip_reason=c.error[:200], ended_at=now,
                          ring_seconds=0.0, talk_seconds=0.0)
             self._finish_workspace(c, "error", 0.0, now, None, now)
             return c.call_id
-        c.key = key
-        self._by_key[key] = c.call_id
-        sip_call_id = ""
-        ctx = self.engine.calls().get(key)
-        if ctx is not None:
-            sip_call_id = ctx.sip_call_id
-        self._insert(c, sip_call_id=sip_call_id)
+        self._insert(c, sip_call_id=c.sip_call_id)
         return c.call_id
 
-    def _on_softphone_call(self, key: str) -> None:
+    def _on_softphone_call(self, c: CallModel) -> None:
         """A number typed into the softphone: log it, and show the card when it is a lead's."""
-        if self._own_dial or key in self._by_key:
-            return
-        ctx = self.engine.calls().get(key) if self.engine is not None else None
-        number = caller_number(ctx.remote_number if ctx else "", ctx.remote_uri if ctx else "")
-        c = self._new_call(key, "out", number)
-        self._by_key[key] = c.call_id
-        lead_id = None
-        try:
-            with self.store.session() as s:  # the screen-pop lookup: one indexed query
-                from workstation.store.workspace import lookup_by_phone
-
-                matches = lookup_by_phone(s, number, self.region)
-            if len(matches) == 1:
-                lead_id = matches[0].lead_id
-        except phones.PhoneError:
-            pass
-        c.lead_id = lead_id
-        if lead_id is not None:
+        matches = call_service.lookup_quiet(self.ctx, c.number)  # the pop's indexed lookup
+        c.lead_id = matches[0].lead_id if len(matches) == 1 else None
+        if c.lead_id is not None:
             self.sig_show_workspace.emit()
-            self.workspace.start_outgoing(lead_id, phones.try_normalize(number, self.region)
-                                          or number, call_id=c.call_id)
-        self._insert(c, sip_call_id=ctx.sip_call_id if ctx else "")
+            self.workspace.start_outgoing(c.lead_id, phones.try_normalize(c.number, self.ctx.region)
+                                          or c.number, call=c)
+        self._insert(c, sip_call_id=c.sip_call_id)
 
     # -- call progress and end ---------------------------------------------------------
-    def _on_call_state(self, key: str, state: str, code: int, reason: str) -> None:
-        if state == "confirmed" and key in self._by_key:
-            c = self.calls.get(self._by_key[key])
-            if c is not None:
-                self.sig_status.emit(self.tr("Connected: %1").replace("%1", _shown(c.number)))
+    def _on_connected(self, c: CallModel) -> None:
+        self.sig_status.emit(self.tr("Connected: %1").replace("%1", _shown(c.number)))
 
-    def _on_stats(self, stats) -> None:
-        cid = self._by_key.get(stats.call_key)
-        if cid is not None and cid in self.calls:
-            self.calls[cid].stats = stats
-
-    def on_call_ended(self, record) -> None:
+    def on_call_ended(self, c: CallModel) -> None:
         """The signalling facts go into the Call row; the wrap-up opens, outcome filled in."""
-        cid = self._by_key.pop(record.call_key, None)
-        c = self.calls.get(cid) if cid is not None else None
-        if c is None:
-            return
+        record = c.record
         self._insert_deferred(c)
         stats = c.stats
         loss_pct = None
@@ -329,17 +236,15 @@ class CallController(QObject):
                      rtp_jitter_ms=record.rx_jitter_ms, rtp_loss_pct=loss_pct,
                      recording_path=str(record.recording_path or ""),
                      sip_call_id=record.sip_call_id or "")
-        from workstation.views import labels
-
         self.sig_status.emit(self.tr("Call with %1 ended: %2. Fill in the wrap-up.")
                              .replace("%1", _shown(c.number))
                              .replace("%2", labels.outcome_label(outcome)))
         self._finish_workspace(c, outcome, record.talk_seconds, record.started_at,
                                record.answered_at, record.ended_at)
 
-    def _finish_workspace(self, c: _Call, outcome, talk, started, answered, ended) -> None:
-        ctx = self.workspace.call
-        if ctx is None or ctx.call_id != c.call_id:
+    def _finish_workspace(self, c: CallModel, outcome, talk, started, answered, ended) -> None:
+        shown = self.workspace.call
+        if shown is None or shown.call_id != c.call_id:
             return
         self.workspace.call_ended(outcome, talk_seconds=talk, call_id=c.call_id,
                                   started_at=started, answered_at=answered, ended_at=ended)
@@ -382,24 +287,13 @@ class CallController(QObject):
         if c is not None:
             self._release_lease(c.lead_id)
         # Over and wrapped up; keep the last calls a while (a slow pop may still report).
-        while len(self.calls) > 50:
-            oldest = next(iter(self.calls))
-            if self.calls[oldest].key in self._by_key:
-                break
-            self.calls.pop(oldest)
+        self.calls.forget_old()
 
     # -- store writes (one at a time, off the GUI thread) ----------------------------------
-    def _new_call(self, key: str | None, direction: str, number: str) -> _Call:
-        c = _Call(key=key, call_id=uuid.uuid4(), direction=direction, number=number)
-        self.calls[c.call_id] = c
-        if key:
-            self._by_key[key] = c.call_id
-        return c
-
-    def _insert(self, c: _Call, **fields) -> None:
-        e164 = phones.try_normalize(c.number, self.region) or ""
+    def _insert(self, c: CallModel, **fields) -> None:
+        e164 = phones.try_normalize(c.number, self.ctx.region) or ""
         values = dict(direction=c.direction, remote_number=c.number[:256], remote_e164=e164,
-                      started_at=utcnow(), lead_id=c.lead_id, user_id=self.user_id)
+                      started_at=utcnow(), lead_id=c.lead_id, user_id=self.ctx.user.id)
         values.update(fields)
         if c.latency_ms is not None:
             values["pop_latency_ms"] = round(c.latency_ms, 3)
@@ -412,19 +306,18 @@ class CallController(QObject):
 
         self._queue(lambda: self._upsert(c.call_id, values), done)
 
-    def _write_latency(self, c: _Call) -> None:
+    def _write_latency(self, c: CallModel) -> None:
         if not c.inserted or c.latency_ms is None or c.latency_written:
             return
         c.latency_written = True
         self._update(c, "popped", pop_latency_ms=round(c.latency_ms, 3))
 
-    def _update(self, c: _Call, what: str, **fields) -> None:
+    def _update(self, c: CallModel, what: str, **fields) -> None:
         self._queue(lambda: self._upsert(c.call_id, fields),
                     lambda _r: self.sig_call_logged.emit(c.call_id, what))
 
     def _upsert(self, call_id: uuid.UUID, values: dict) -> None:
-        with WRITE_LOCK, self.store.write_session() as s, s.begin():
-            log_call(s, call_id, values, self.user_id)
+        call_service.log_call(self.ctx, call_id, values)
 
     def _queue(self, fn: Callable[[], object], on_done: Callable | None) -> None:
         self._writes.append((fn, on_done))

@@ -1,7 +1,7 @@
 """Puts the call-center features into the main window and connects them.
 
-    center = CallCenter(window, config, store, user_id, user_name, engine=engine,
-                        sync=sync_service)
+    center = CallCenter(window, ctx, engine=engine, sync=sync_service)
+    # or, as app.py does: center = callcenter.install(window, ctx, engine=..., sync=...)
 
 * central area: a tab widget with the lead list ("Leads") and the call
   workspace ("Call"); the Call tab comes to the front on every call;
@@ -9,7 +9,8 @@
   today's effective calls against the plan;
 * status bar: the softphone strip (registration indicator, number, dial pad,
   call controls), today's effective calls vs plan, the sync indicator;
-* :class:`CallController` between the engine, the workspace and the store.
+* :class:`Calls`, the one model of the calls, and the :class:`CallController`
+  between the engine, the workspace and the services.
 
 The main window stays thin: everything here is added from outside through
 Qt's public QMainWindow API.
@@ -18,34 +19,28 @@ Qt's public QMainWindow API.
 from __future__ import annotations
 
 import logging
-import uuid
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QLabel, QScrollArea, QTabWidget
 
-from workstation.domain.attempts import AttemptPolicy
-from workstation.domain.kpi import EffectiveRule
+from workstation.views import ops
+from workstation.views.callmodel import Calls
 from workstation.views.callcenter.controller import CallController
+from workstation.views.softphone import SoftphoneWidget
+from workstation.views.syncstatus import SyncStatusWidget
 from workstation.views.workspace import CallWorkspace, MyDayPanel
 
 log = logging.getLogger(__name__)
 
 
 class CallCenter(QObject):
-    def __init__(self, window, config, store, user_id: uuid.UUID | None, user_name: str = "", *,
-                 engine=None, sync=None, reminder_interval_ms: int = 30_000) -> None:
+    def __init__(self, window, ctx, *, engine=None, sync=None,
+                 reminder_interval_ms: int = 30_000) -> None:
         super().__init__(window)
-        self.window, self.config, self.store, self.engine, self.sync = (
-            window, config, store, engine, sync)
-        region = config.get("phone.default_region") or "UA"
-        language = config.get("ui.language") or None
-        window.user_id = window.user_id or user_id
+        self.window, self.ctx, self.engine, self.sync = window, ctx, engine, sync
 
         # -- central tabs: leads | call ------------------------------------------------
-        self.workspace = CallWorkspace(store, user_id, user_name, region=region,
-                                       script_language=language,
-                                       policy=AttemptPolicy.from_config(config),
-                                       rule=EffectiveRule.from_config(config))
+        self.workspace = CallWorkspace(ctx)
         lead_list = window.takeCentralWidget()
         self.tabs = QTabWidget(window)
         self.tabs.setObjectName("centralTabs")
@@ -63,9 +58,7 @@ class CallCenter(QObject):
         window.setCentralWidget(self.tabs)
 
         # -- My day dock ---------------------------------------------------------------
-        self.myday = MyDayPanel(store, user_id, window,
-                                default_plan=int(config.get("plan.effective_calls_per_day")),
-                                reminder_interval_ms=reminder_interval_ms)
+        self.myday = MyDayPanel(ctx, window, reminder_interval_ms=reminder_interval_ms)
         self.dock = QDockWidget(window)
         self.dock.setObjectName("myDayDock")
         self.dock.setWidget(self.myday)
@@ -74,16 +67,16 @@ class CallCenter(QObject):
         window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
         window.resizeDocks([self.dock], [440], Qt.Orientation.Horizontal)
 
-        # -- the controller (connected to the engine before the softphone) ----------------
-        self.controller = CallController(engine, self.workspace, store, user_id,
-                                         region=region, parent=self)
+        # -- the calls, and the controller (it observes them before the softphone) -------
+        self.calls = Calls(engine, self)
+        """Every call of this workstation: the one model the softphone, the workspace
+        and the controller observe."""
+        self.controller = CallController(self.workspace, ctx, self.calls, parent=self)
 
         # -- status bar ---------------------------------------------------------------
         self.softphone = None
         if engine is not None:
-            from workstation.views.softphone import SoftphoneWidget
-
-            self.softphone = SoftphoneWidget(engine, config, window)
+            self.softphone = SoftphoneWidget(self.calls, ctx.settings, window)
             window.statusBar().addPermanentWidget(self.softphone)
             if not engine.settings.configured and engine.running:
                 # No PBX: direct IP calls. Say where we listen instead of "Offline".
@@ -96,15 +89,11 @@ class CallCenter(QObject):
         self.kpi_label = QLabel(window)
         self.kpi_label.setObjectName("effectiveToday")
         window.indicators.add_indicator(self.kpi_label, "effective")
-        self._show_kpi(0, int(config.get("plan.effective_calls_per_day")))
-        from workstation.views.syncstatus import SyncStatusWidget
-
+        self._show_kpi(0, ctx.daily_plan)
         self.sync_label = SyncStatusWidget(window)
         self.sync_label.attach(sync)
         window.indicators.add_indicator(self.sync_label, "sync")
 
-        if self.softphone is not None:
-            self.controller.set_softphone(self.softphone)
         self.controller.sig_show_workspace.connect(self.show_workspace)
         self.controller.sig_status.connect(window.status_message.setText)
         self.myday.sig_open_lead.connect(self.open_lead)
@@ -114,8 +103,7 @@ class CallCenter(QObject):
         self.myday.sig_progress.connect(self._show_kpi)
         self.myday.sig_error.connect(window.status_message.setText)
         self.workspace.sig_error.connect(window.status_message.setText)
-        self.workspace.sig_wrapup_saved.connect(lambda _s: self._after_wrapup())
-        self.workspace.sig_lead_created.connect(lambda _lid: window.refresh())
+        ops.bus().sig_changed.connect(self._on_changed)
         self.retranslate()
         self.myday.start()
         QTimer.singleShot(0, self._warm_up_workspace)
@@ -159,8 +147,9 @@ class CallCenter(QObject):
         else:
             self.window.open_lead(lead_id)
 
-    def _after_wrapup(self) -> None:
-        self.myday.refresh()
+    def _on_changed(self, changes: ops.Changes) -> None:
+        """Something was saved (a wrap-up, a card): sync pushes it now. My day and
+        the lead list refresh themselves on the same change."""
         if self.sync is not None:
             self.sync.wake()
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from workstation.domain import phones as ph
-from workstation.store import leads as L
+from workstation.services import leads as L
 from workstation.views.icons import icon
 
 PHONE_KINDS = {

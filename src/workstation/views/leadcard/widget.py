@@ -4,7 +4,7 @@
 the data model has). It loads and saves through background operations; the
 call workspace embeds the same widget next to the script and history panes.
 
-    card = LeadCardWidget(store, region="UA", user_id=me)
+    card = LeadCardWidget(ctx)       # a services.context.Context
     card.sig_dial.connect(softphone.dial)
     card.open_lead(lead_id)          # reads in the background, then shows
     card.save()                      # one transaction, history for changed fields
@@ -18,11 +18,11 @@ from datetime import datetime, timedelta, timezone
 from PySide6.QtCore import QDateTime, QTimeZone, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QVBoxLayout, QWidget
 
-from workstation.store import leads as L
+from workstation.services import leads as L
+from workstation.views import ops
 from workstation.views import labels
 from workstation.views.forms.ui_leadcard import Ui_LeadCardForm
 from workstation.views.leadcard.rows import ContactsEditor, EmailsEditor, PhonesEditor
-from workstation.views.ops import run_op
 
 _TEXT_FIELDS = {
     "company": "companyEdit", "category": "categoryEdit", "address": "addressEdit",
@@ -56,14 +56,13 @@ class LeadCardWidget(QWidget):
     sig_dirty = Signal(bool)
     """True once the user changed something since loading or saving."""
 
-    def __init__(self, store, region: str = "UA", user_id: uuid.UUID | None = None,
-                 parent=None) -> None:
+    def __init__(self, ctx, parent=None) -> None:
         super().__init__(parent)
-        self.store, self.region, self.user_id = store, region, user_id
+        self.ctx = ctx
         self.ui = Ui_LeadCardForm()
         self.ui.setupUi(self)
         self.contacts = ContactsEditor(self.ui.contactsBox)
-        self.phones = PhonesEditor(region, self.ui.phonesBox)
+        self.phones = PhonesEditor(ctx.region, self.ui.phonesBox)
         self.emails = EmailsEditor(self.ui.emailsBox)
         self.ui.contactsLayout.addWidget(self.contacts)
         self.ui.phonesLayout.addWidget(self.phones)
@@ -220,7 +219,7 @@ class LeadCardWidget(QWidget):
     def new_lead(self, phone: str = "", choices: L.CardChoices | None = None) -> None:
         """An empty card ("Interest"), optionally with the caller's number; the
         combo choices are read in the background unless given."""
-        data = L.LeadData(owner_id=self.user_id)
+        data = L.LeadData(owner_id=self.ctx.user.id)
         if phone:
             data.phones = [L.PhoneData(raw=phone)]
         if choices is None:
@@ -230,23 +229,15 @@ class LeadCardWidget(QWidget):
         self.set_lead(data)
 
     def load_choices(self) -> None:
-        store = self.store
-
-        def work(_p, _c):
-            with store.session() as s:
-                return L.card_choices(s)
-
-        run_op(self, work, self.set_choices, lambda exc: self.show_error(str(exc)))
+        ctx = self.ctx
+        ops.query(self, lambda: L.choices(ctx), self.set_choices,
+                  lambda exc: self.show_error(str(exc)))
 
     def open_lead(self, lead_id: uuid.UUID) -> None:
         """Read the lead and the combo choices in the background, then show them."""
-        store = self.store
+        ctx = self.ctx
         self._busy = True
         seq = self._seq
-
-        def work(_p, _c):
-            with store.session() as s:
-                return L.card_choices(s), L.load(s, lead_id)
 
         def done(result):
             if seq != self._seq:
@@ -260,7 +251,7 @@ class LeadCardWidget(QWidget):
             self._busy = False
             self.show_error(self.tr("Could not read the lead: %1").replace("%1", str(exc)))
 
-        run_op(self, work, done, failed)
+        ops.query(self, lambda: L.load(ctx, lead_id), done, failed)
 
     def show_loaded(self, choices: L.CardChoices, data: L.LeadData | None) -> None:
         """Show a lead read elsewhere (the workspace's screen pop reads it with the
@@ -277,15 +268,9 @@ class LeadCardWidget(QWidget):
         if self._busy:
             return
         data = self.lead_data()
-        store, user_id, region = self.store, self.user_id, self.region
         self._busy = True
         self.show_error("")
         seq = self._seq
-
-        def work(_p, _c):
-            lead_id, _changed = L.save(store, data, user_id=user_id, region=region)
-            with store.session() as s:
-                return L.load(s, lead_id)
 
         def done(fresh: L.LeadData):
             if seq == self._seq:  # else another lead is shown now: keep it
@@ -302,7 +287,7 @@ class LeadCardWidget(QWidget):
             else:
                 self.show_error(self.tr("Could not save the lead: %1").replace("%1", str(exc)))
 
-        run_op(self, work, done, failed)
+        ops.save_card(self, self.ctx, data, done, failed)
 
 
 class LeadCardDialog(QDialog):
@@ -311,11 +296,10 @@ class LeadCardDialog(QDialog):
     sig_saved = Signal(object)
     """The lead was saved; carries its uuid.UUID."""
 
-    def __init__(self, store, region: str = "UA", user_id: uuid.UUID | None = None,
-                 parent=None) -> None:
+    def __init__(self, ctx, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("leadCardDialog")
-        self.card = LeadCardWidget(store, region, user_id, self)
+        self.card = LeadCardWidget(ctx, self)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close, self)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)

@@ -10,9 +10,7 @@ late and are dropped, so a slow query never overwrites a newer result.
 from __future__ import annotations
 
 import logging
-import threading
 import uuid
-from contextlib import contextmanager
 from datetime import timezone
 
 from PySide6.QtCore import (
@@ -27,49 +25,12 @@ from PySide6.QtCore import (
 )
 
 from workstation.domain import phones as ph
-from workstation.store import leads as L
+from workstation.services import leads as L
 from workstation.views import labels
-from workstation.views.ops import run_op
+from workstation.views import ops
 
 log = logging.getLogger(__name__)
 
-
-class QueryCancelled(Exception):
-    """A newer filter replaced this query before it started."""
-
-
-class _Interruptible:
-    """Lets the GUI thread stop a worker's running SQLite query.
-
-    A search over 1M leads for "067" reads ~80,000 rows; when the user types
-    the next digit that query is useless, so it is interrupted
-    (``sqlite3.Connection.interrupt`` is safe to call from another thread)
-    instead of holding a worker and a CPU core for seconds.
-    """
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._conn = None
-        self._cancelled = False
-
-    @contextmanager
-    def attached(self, session):
-        dbapi = session.connection().connection.driver_connection
-        with self._lock:
-            if self._cancelled:
-                raise QueryCancelled()
-            self._conn = dbapi if hasattr(dbapi, "interrupt") else None
-        try:
-            yield
-        finally:
-            with self._lock:
-                self._conn = None
-
-    def interrupt(self) -> None:
-        with self._lock:
-            self._cancelled = True
-            if self._conn is not None:
-                self._conn.interrupt()
 
 COL_COMPANY, COL_CONTACT, COL_PHONE, COL_TYPE, COL_STAGE, COL_OWNER, COL_NEXT = range(7)
 LeadIdRole = Qt.ItemDataRole.UserRole + 1
@@ -97,9 +58,9 @@ class LeadListModel(QAbstractTableModel):
     sig_error = Signal(str)
     """A query failed; carries a message for the user."""
 
-    def __init__(self, store, parent=None, page_size: int = L.PAGE_SIZE) -> None:
+    def __init__(self, ctx, parent=None, page_size: int = L.PAGE_SIZE) -> None:
         super().__init__(parent)
-        self.store = store
+        self.ctx = ctx
         self.page_size = page_size
         self._rows: list[L.LeadRow] = []
         self._filter = L.LeadFilter()
@@ -107,7 +68,7 @@ class LeadListModel(QAbstractTableModel):
         self._exhausted = False
         self._op = None
         self._count_op = None
-        self._running: list[_Interruptible] = []
+        self._running: list[L.Interruptible] = []
         self._headers = self._make_headers()
         self._phone_text: dict[str, str] = {}
 
@@ -146,13 +107,9 @@ class LeadListModel(QAbstractTableModel):
         self.set_filter(self._filter)
 
     def _start_count(self) -> None:
-        gen, flt, store = self._generation, self._filter, self.store
-        query = _Interruptible()
+        gen, flt, ctx = self._generation, self._filter, self.ctx
+        query = L.Interruptible()
         self._running.append(query)
-
-        def work(_progress, _cancel):
-            with store.session() as s, query.attached(s):
-                return L.count(s, flt)
 
         def done(n):
             if gen == self._generation:
@@ -162,7 +119,8 @@ class LeadListModel(QAbstractTableModel):
             if query in self._running:
                 self._running.remove(query)
 
-        self._count_op = run_op(self, work, done, lambda exc: None)
+        self._count_op = ops.query(self, lambda: L.count(ctx, flt, query), done,
+                                   lambda exc: None)
         self._count_op.sig_done.connect(finished)
         self._count_op.sig_error.connect(finished)
 
@@ -176,24 +134,23 @@ class LeadListModel(QAbstractTableModel):
     def fetchMore(self, parent=QModelIndex()) -> None:
         if parent.isValid() or self._exhausted or self._op is not None:
             return
-        gen, flt, store, size = self._generation, self._filter, self.store, self.page_size
+        gen, flt, ctx, size = self._generation, self._filter, self.ctx, self.page_size
         after = self._rows[-1].key if self._rows else None
 
-        query = _Interruptible()
+        query = L.Interruptible()
         self._running.append(query)
 
         def work(_progress, cancel):
             if cancel.is_set():
                 return None
-            with store.session() as s, query.attached(s):
-                return L.page(s, flt, after=after, limit=size)
+            return L.page(ctx, flt, after=after, limit=size, query=query)
 
         def finished(*_a):
             if query in self._running:
                 self._running.remove(query)
 
         self.sig_loading.emit(True)
-        self._op = run_op(self, work,
+        self._op = ops.run_op(self, work,
                           on_done=lambda rows: self._page_done(gen, rows),
                           on_error=lambda exc: self._page_failed(gen, exc))
         self._op.sig_done.connect(finished)
@@ -226,11 +183,7 @@ class LeadListModel(QAbstractTableModel):
     # -- one row changed ------------------------------------------------
     def reload_lead(self, lead_id: uuid.UUID) -> None:
         """Re-read one lead after its card was saved and update its row in place."""
-        store, gen = self.store, self._generation
-
-        def work(_p, _c):
-            with store.session() as s:
-                return L.row(s, lead_id)
+        ctx, gen = self.ctx, self._generation
 
         def done(new_row):
             if gen != self._generation or new_row is None:
@@ -242,7 +195,7 @@ class LeadListModel(QAbstractTableModel):
                                           self.index(i, self.columnCount() - 1))
                     return
 
-        run_op(self, work, done)
+        ops.query(self, lambda: L.row(ctx, lead_id), done)
 
     def row_of(self, lead_id: uuid.UUID) -> int:
         for i, r in enumerate(self._rows):

@@ -24,10 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workstation.store import leads as L
-from workstation.views import labels
+from workstation.services import leads as L
+from workstation.views import labels, ops
 from workstation.views.leadlist.model import LeadIdRole, LeadListModel
-from workstation.views.ops import run_op
 
 DEBOUNCE_MS = 250
 _ANY = object()
@@ -91,11 +90,10 @@ class LeadListWidget(QWidget):
     sig_status = Signal(str)
     """A short status text (lead count, errors) for the status bar."""
 
-    def __init__(self, store, region: str = "UA", parent=None) -> None:
+    def __init__(self, ctx, parent=None) -> None:
         super().__init__(parent)
-        self.store = store
-        self.region = region
-        self.model = LeadListModel(store, self)
+        self.ctx = ctx
+        self.model = LeadListModel(ctx, self)
         self._choices = L.CardChoices((), ())
         self._count: int | None = None
 
@@ -181,13 +179,8 @@ class LeadListWidget(QWidget):
         self.reload_choices()
 
     def reload_choices(self) -> None:
-        store = self.store
-
-        def work(_p, _c):
-            with store.session() as s:
-                return L.card_choices(s)
-
-        run_op(self, work, self._choices_arrived)
+        ctx = self.ctx
+        ops.query(self, lambda: L.choices(ctx), self._choices_arrived)
 
     def _choices_arrived(self, choices: L.CardChoices) -> None:
         self._choices = choices
@@ -266,7 +259,7 @@ class LeadListWidget(QWidget):
             stage_id=stage if isinstance(stage, uuid.UUID) else None,
             owner_id=owner if isinstance(owner, uuid.UUID) else None,
             due=due, due_from=due_from, due_to=due_to,
-            search=self.search.text().strip(), region=self.region)
+            search=self.search.text().strip(), region=self.ctx.region)
 
     def apply_filter(self) -> None:
         if self._filling:

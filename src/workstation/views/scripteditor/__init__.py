@@ -1,6 +1,6 @@
 """The admin's call-script editor (issue 6, item 3).
 
-``ScriptEditor(store, parent)`` is a dialog; :func:`install` adds its menu
+``ScriptEditor(ctx, parent)`` is a dialog; :func:`install` adds its menu
 action to a main window built from the action registry (one call, after the
 window's menus exist).
 """
@@ -19,11 +19,11 @@ ACTION = act.ActionSpec(
     QT_TRANSLATE_NOOP("Actions", "Edit the call scripts; every save is a new version"))
 
 
-def open_editor(window) -> ScriptEditor:
+def open_editor(window, ctx) -> ScriptEditor:
     """Show the editor (one per window), raising it if it is already open."""
     editor = getattr(window, "_script_editor", None)
     if editor is None:
-        editor = ScriptEditor(window.store, window, getattr(window, "user_id", None))
+        editor = ScriptEditor(ctx, window)
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         editor.destroyed.connect(lambda _o=None: setattr(window, "_script_editor", None))
         window._script_editor = editor
@@ -33,9 +33,9 @@ def open_editor(window) -> ScriptEditor:
     return editor
 
 
-def install(window, menu: str = "file", before: str = "settings"):
+def install(window, ctx, menu: str = "file", before: str = "settings"):
     """Register the action, put it in ``window.menus[menu]`` before ``before`` and
-    connect it. ``window`` needs ``actions`` (dict), ``menus`` (dict) and ``store``."""
+    connect it. ``window`` needs ``actions`` (dict) and ``menus`` (dict)."""
     act.register(ACTION)
     action = window.actions.get(ACTION.name) or act.add_action(window, ACTION)
     window.actions[ACTION.name] = action  # retranslated with the others
@@ -46,5 +46,5 @@ def install(window, menu: str = "file", before: str = "settings"):
             target.insertAction(anchor, action)
         else:
             target.addAction(action)
-    action.triggered.connect(lambda _checked=False: open_editor(window))
+    action.triggered.connect(lambda _checked=False: open_editor(window, ctx))
     return action

@@ -15,7 +15,6 @@ from __future__ import annotations
 import copy
 import html
 import re
-import uuid
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +54,8 @@ from workstation.domain.scripts import (
     StepKind,
     render_text,
 )
+from workstation.services import scripts as script_service
+from workstation.views import ops
 from workstation.views.ops import run_op
 from workstation.views.scripteditor import storage
 from workstation.views.scripteditor.models import (
@@ -94,10 +95,10 @@ class ScriptEditor(QDialog):
     sig_error = Signal(str)
     """Something failed (import, export, save, load); carries the message shown."""
 
-    def __init__(self, store, parent=None, user_id: uuid.UUID | None = None) -> None:
+    def __init__(self, ctx, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("scriptEditor")
-        self.store, self.user_id = store, user_id
+        self.ctx = ctx
         self.doc: dict[str, Any] = _new_doc()
         self.base_version: int | None = None
         """The stored version the working copy started from (None: new or imported)."""
@@ -677,10 +678,10 @@ class ScriptEditor(QDialog):
         op.sig_error.connect(forget)
 
     def reload_scripts(self, select: str | None = None) -> None:
-        store = self.store
+        ctx = self.ctx
         self._pending_select = select
-        self._track(run_op(self, lambda _p, _c: storage.list_scripts(store),
-                           self._scripts_listed, self._failed))
+        self._track(ops.query(self, lambda: script_service.list_scripts(ctx),
+                              self._scripts_listed, self._failed))
 
     def _scripts_listed(self, rows: list[dict[str, Any]]) -> None:
         self.scripts.set_rows(rows)
@@ -706,9 +707,9 @@ class ScriptEditor(QDialog):
         """Load the latest version of ``code`` into the editor (asks about unsaved edits)."""
         if not self._may_discard():
             return
-        store = self.store
-        self._track(run_op(self, lambda _p, _c: storage.load_latest(store, code),
-                           lambda r, c=code: self._script_loaded(c, *r), self._failed))
+        ctx = self.ctx
+        self._track(ops.query(self, lambda: script_service.load_latest(ctx, code),
+                              lambda r, c=code: self._script_loaded(c, *r), self._failed))
 
     def _script_loaded(self, code: str, version: int, body: dict[str, Any]) -> None:
         self._set_doc(body, version, dirty=False)
@@ -739,14 +740,13 @@ class ScriptEditor(QDialog):
             self._update_status(self.tr("Not saved: fix the problems first (%n).", "",
                                         len(exc.problems)))
             return
-        doc, store, user = copy.deepcopy(self.doc), self.store, self.user_id
+        doc = copy.deepcopy(self.doc)
         self._busy = True
         self.save_button.setEnabled(False)
         self._update_status(self.tr("Saving…"))
-        self._track(run_op(self, lambda _p, _c: storage.save_version(store, doc, user),
-                           self._saved, self._save_failed))
+        self._track(ops.save_script(self, self.ctx, doc, self._saved, self._save_failed))
 
-    def _saved(self, saved: storage.Saved) -> None:
+    def _saved(self, saved: script_service.Saved) -> None:
         self._busy = False
         self.base_version = saved.version
         self.dirty = False

@@ -1,67 +1,18 @@
-"""The script editor's work off the GUI thread: list, load and save stored
-scripts, read and write script JSON files. Qt-free; each function opens its
-own store session (run it through ``views.ops.run_op``).
-"""
+"""The script editor's file work off the GUI thread: read and write script JSON
+files (Qt-free; run through ``views.ops.run_op``). Stored scripts are read and
+saved through ``services.scripts``."""
 
 from __future__ import annotations
 
-import copy
 import json
 import os
 import tempfile
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
-
 from workstation.domain.scripts import QT_TRANSLATE_NOOP, Problem, ScriptError, json_problem
 from workstation.domain.scripts import Script as ScriptDef
-from workstation.store.models import Script
-from workstation.store.workspace import save_script_version
-
-
-def list_scripts(store) -> list[dict[str, Any]]:
-    """One row per script code: name/topic/language of its latest version."""
-    out: dict[str, dict[str, Any]] = {}
-    with store.session() as s:
-        rows = s.execute(select(Script.code, Script.version, Script.name, Script.topic,
-                                Script.body)
-                         .where(Script.deleted.is_(False))
-                         .order_by(Script.code, Script.version.desc()))
-        for code, version, name, topic, body in rows:
-            if code in out:
-                out[code]["versions"] += 1
-                continue
-            out[code] = {"code": code, "version": version, "name": name, "topic": topic,
-                         "language": (body or {}).get("language", "en"), "versions": 1}
-    return list(out.values())
-
-
-def load_latest(store, code: str) -> tuple[int, dict[str, Any]]:
-    """The latest version of ``code``: (version, body as stored)."""
-    with store.session() as s:
-        row = s.scalar(select(Script).where(Script.code == code, Script.deleted.is_(False))
-                       .order_by(Script.version.desc()).limit(1))
-        if row is None:
-            raise LookupError(f"script {code!r} is not in the database")
-        return row.version, copy.deepcopy(row.body or {})
-
-
-@dataclass(frozen=True)
-class Saved:
-    id: uuid.UUID
-    code: str
-    version: int
-
-
-def save_version(store, doc: dict[str, Any], user_id: uuid.UUID | None = None) -> Saved:
-    """Validate ``doc`` and store it as a new version of its code (older versions stay)."""
-    script = ScriptDef.from_dict(doc, source=f"script {doc.get('code', '')!r}")
-    with store.session() as s:
-        row = save_script_version(s, script, user_id)
-        return Saved(row.id, row.code, row.version)
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,11 @@
 """The softphone strip for the status bar: registration, number field, call controls.
 
-``SoftphoneWidget(engine, config, parent)`` talks to the TelephonyEngine only
-through its signals and public methods (both on the GUI thread, where the
-engine lives). It keeps one "current" call: the ringing one or the one in
-progress. Incoming calls ring (``set_ringer``), show a tray message and raise
+``SoftphoneWidget(calls, config, parent)`` shows the calls of ``calls`` (the
+one :class:`~workstation.views.callmodel.Calls`, fed by the TelephonyEngine):
+its "current" call is the ringing one or the one in progress, a
+:class:`~workstation.views.callmodel.CallModel` it observes; its buttons act
+through the engine's public methods (on the GUI thread, where the engine
+lives). A call dialled elsewhere (click-to-call) shows here too. Incoming calls ring (``set_ringer``), show a tray message and raise
 the window; auto-answer is done by the engine after ``sip.auto_answer_seconds``
 and shown here as a countdown. Global shortcuts: answer Ctrl+Shift+A,
 hang up Ctrl+Shift+H, mute Ctrl+Shift+M (Qt.ApplicationShortcut).
@@ -14,15 +16,17 @@ from __future__ import annotations
 import logging
 import time
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QApplication, QGridLayout, QHBoxLayout, QInputDialog, QLabel,
                                QLineEdit, QMenu, QSystemTrayIcon, QToolButton, QWidget,
                                QWidgetAction)
 
 from workstation import paths
-from workstation.telephony.engine import TelephonyEngine, TelephonyError
-from workstation.telephony.signals import safe_emit
+from workstation.telephony.engine import TelephonyError
+from workstation.views.callmodel import SOFTPHONE, CallModel, Calls
+from workstation.views.icons import icon
+from workstation.views.statusbar import ElidingLabel
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +49,7 @@ class SoundRinger:
         where it would delay that call's screen pop by tens of milliseconds."""
         try:
             if self._effect is None:
+                # (deferred: QtMultimedia loads here, at start after the window, not on import)
                 from PySide6.QtCore import QUrl
                 from PySide6.QtMultimedia import QSoundEffect
 
@@ -80,25 +85,20 @@ class DialPad(QWidget):
             b = QToolButton(self)
             b.setText(key)
             b.setMinimumSize(QSize(40, 32))
-            b.clicked.connect(lambda _=False, k=key: safe_emit(self.sig_key, k))
+            b.clicked.connect(lambda _=False, k=key: self.sig_key.emit(k))
             grid.addWidget(b, i // 3, i % 3)
             self.buttons[key] = b
 
 
 class SoftphoneWidget(QWidget):
-    sig_call_started = Signal(str)
-    """The user started a call from this widget: call_key."""
-
-    def __init__(self, engine: TelephonyEngine, config, parent=None) -> None:
+    def __init__(self, calls: Calls, config, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("softphone")
-        self.engine = engine
+        self.calls, self.engine = calls, calls.engine
         self.config = config
-        self.current: str | None = None
-        self.incoming: str | None = None
-        self._answered_at: float | None = None
-        self._muted = False
-        self._held = False
+        self.call: CallModel | None = None
+        """The current call: ringing or in progress."""
+        self._talking = False
         self._ringer = SoundRinger()
         QTimer.singleShot(0, self._prepare_ringer)  # after a set_ringer() at start
         self._tray: QSystemTrayIcon | None = None
@@ -107,8 +107,6 @@ class SoftphoneWidget(QWidget):
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(4)
-        from workstation.views.statusbar import ElidingLabel
-
         self.reg_label = ElidingLabel(self)  # "● Direct IP 127.0.0.1:5060" elides when crowded
         self.reg_label.setObjectName("registration")
         lay.addWidget(self.reg_label)
@@ -124,8 +122,6 @@ class SoftphoneWidget(QWidget):
             b.setObjectName(name)
             b.setAutoRaise(True)
             if icon_name:
-                from workstation.views.icons import icon
-
                 b.setIcon(icon(icon_name))
             b.clicked.connect(slot)
             lay.addWidget(b)
@@ -166,13 +162,11 @@ class SoftphoneWidget(QWidget):
         self._clock.setInterval(1000)
         self._clock.timeout.connect(self._tick)
 
+        engine = self.engine
         engine.sig_registration.connect(self._on_registration)
-        engine.sig_incoming.connect(self._on_incoming)
-        engine.sig_call_state.connect(self._on_call_state)
-        engine.sig_call_ended.connect(self._on_call_ended)
-        engine.sig_hold.connect(self._on_hold)
-        engine.sig_mute.connect(self._on_mute)
         engine.sig_error.connect(self._show_error)
+        calls.sig_added.connect(self._on_call_added)
+        calls.sig_ended.connect(self._on_call_ended)
         self._reg = (engine.registration_state, 0, "")
         self.retranslate()
         self._update()
@@ -200,8 +194,6 @@ class SoftphoneWidget(QWidget):
         self._show_registration()
 
     def changeEvent(self, event) -> None:
-        from PySide6.QtCore import QEvent
-
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
@@ -218,9 +210,31 @@ class SoftphoneWidget(QWidget):
         self.reg_label.setToolTip(tip)
         self.reg_label.setProperty("state", state)
 
+    # the current call's facts, read from its model
+    @property
+    def current(self) -> str | None:
+        """The engine key of the current call (None: idle)."""
+        return self.call.key if self.call is not None else None
+
+    @property
+    def incoming(self) -> str | None:
+        """The current call's key when it came in (ringing or answered)."""
+        return self.current if self.call is not None and self.call.direction == "in" else None
+
+    @property
+    def _answered_at(self) -> float | None:
+        return self.call.answered_clock if self.call is not None else None
+
+    @property
+    def _held(self) -> bool:
+        return self.call is not None and self.call.held
+
+    @property
+    def _muted(self) -> bool:
+        return self.call is not None and self.call.muted
+
     def _update(self) -> None:
-        ringing = self.incoming is not None and self.current == self.incoming \
-            and self._answered_at is None
+        ringing = self.incoming is not None and self._answered_at is None
         in_call = self.current is not None and not ringing
         self.call_button.setEnabled(self.current is None)
         self.answer_button.setEnabled(ringing)
@@ -242,24 +256,13 @@ class SoftphoneWidget(QWidget):
         self._ringer.stop()
         self._ringer = ringer
 
-    def dial(self, number: str) -> str | None:
-        """Click-to-call from any phone field: call ``number`` now."""
-        self.number.setText(number)
-        return self.call_clicked()
-
     def call_clicked(self) -> str | None:
         if self.current is not None:
             return None
-        try:
-            key = self.engine.dial(self.number.text())
-        except TelephonyError as exc:
-            self._show_error(str(exc))
-            return None
-        self.current = key
-        self._answered_at = None
-        self.status.setText(self.tr("Calling…"))
-        self._update()
-        safe_emit(self.sig_call_started, key)
+        model = self.calls.plan(self.number.text(), origin=SOFTPHONE)
+        key = self.calls.dial(model)  # the call is shown when it is added (_on_call_added)
+        if key is None:
+            self._show_error(model.error)
         return key
 
     def answer(self) -> None:
@@ -333,25 +336,28 @@ class SoftphoneWidget(QWidget):
         else:
             self.number.insert(key)
 
-    # ------------------------------------------------------------- signals
+    # ------------------------------------------------------------- the calls
     def _on_registration(self, state: str, code: int, reason: str) -> None:
         self._reg = (state, code, reason)
         self._show_registration()
 
-    def _on_incoming(self, inc) -> None:
-        if self.current is not None:
-            # One line: a second call while busy is answered 486 Busy Here.
-            self.engine.reject(inc.call_key)
-            return
-        self.current = self.incoming = inc.call_key
-        self._answered_at = None
-        self.number.setText(inc.remote_number)
-        self.status.setText(self.tr("Incoming call from %1").replace("%1", inc.remote_number))
-        self._ringer.start()
-        self._notify(inc.remote_number)
-        self._auto_left = int(self.config.get("sip.auto_answer_seconds") or 0)
-        if self._auto_left > 0:
-            self._clock.start()
+    def _on_call_added(self, model: CallModel) -> None:
+        if self.call is not None:
+            return  # one line: Calls answers a second INVITE 486 Busy Here
+        self.call = model
+        model.sig_changed.connect(self._on_call_changed)
+        if model.direction == "in":
+            self.number.setText(model.remote_number or model.number)
+            self.status.setText(self.tr("Incoming call from %1").replace("%1", self.number.text()))
+            self._ringer.start()
+            self._notify(self.number.text())
+            self._auto_left = int(self.config.get("sip.auto_answer_seconds") or 0)
+            if self._auto_left > 0:
+                self._clock.start()
+        else:
+            if model.origin != SOFTPHONE:  # dialled elsewhere: show the number dialled
+                self.number.setText(model.number)
+            self.status.setText(self.tr("Calling…"))
         self._update()
 
     def _notify(self, who: str) -> None:
@@ -364,47 +370,38 @@ class SoftphoneWidget(QWidget):
             QApplication.alert(window)
         if QSystemTrayIcon.isSystemTrayAvailable():
             if self._tray is None:
-                from workstation.views.icons import icon
-
                 self._tray = QSystemTrayIcon(icon("phone"), self)
                 self._tray.show()
             self._tray.showMessage(self.tr("Incoming call"), who,
                                    QSystemTrayIcon.MessageIcon.Information, 10000)
 
-    def _on_call_state(self, key: str, state: str, code: int, reason: str) -> None:
-        if key != self.current:
+    def _on_call_changed(self) -> None:
+        model = self.call
+        if model is None or self.sender() is not model:
             return
-        if state == "confirmed" and self._answered_at is None:
-            self._answered_at = time.monotonic()
+        if model.answered_clock is not None and not self._talking:
+            self._talking = True
             self._ringer.stop()
             self._clock.start()
             self._tick()
-        elif state == "early" and self.incoming is None:
+        elif model.sip_state == "early" and model.direction == "out":
             self.status.setText(self.tr("Ringing…"))
+        elif model.answered_clock is not None:
+            self._tick()  # hold, mute
         self._update()
 
-    def _on_call_ended(self, record) -> None:
-        if record.call_key != self.current:
+    def _on_call_ended(self, model: CallModel) -> None:
+        if model is not self.call:
             return
+        model.sig_changed.disconnect(self._on_call_changed)
         self._ringer.stop()
         self._clock.stop()
-        self.current = self.incoming = None
-        self._answered_at = None
-        self._held = self._muted = False
+        self.call = None
+        self._talking = False
+        record = model.record
         self.status.setText(self.tr("Call ended: %1 %2")
                             .replace("%1", str(record.sip_status)).replace("%2", record.sip_reason))
         self._update()
-
-    def _on_hold(self, key: str, held: bool) -> None:
-        if key == self.current:
-            self._held = held
-            self._update()
-            self._tick()
-
-    def _on_mute(self, key: str, muted: bool) -> None:
-        if key == self.current:
-            self._muted = muted
-            self._update()
 
     def _tick(self) -> None:
         if self.current is None:

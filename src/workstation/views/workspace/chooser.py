@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout
 
 from workstation.domain.phones import display
-from workstation.store.workspace import Match
+from workstation.services.calls import Match
 
 
 class LeadChooserDialog(QDialog):

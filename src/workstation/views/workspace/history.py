@@ -6,7 +6,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
-from workstation.store.workspace import HistoryRow
+from workstation.services.calls import HistoryRow
 from workstation.views import labels
 from workstation.views.leadlist.model import format_local
 
@@ -24,7 +24,7 @@ def format_duration(seconds: float | None) -> str:
 
 
 class HistoryModel(QAbstractTableModel):
-    """Rows of :func:`workstation.store.workspace.history_for_lead`, newest first."""
+    """Rows of :func:`workstation.store.history.history_for_lead`, newest first."""
 
     COLUMNS = ("date", "manager", "direction", "outcome", "talk", "notes")
 

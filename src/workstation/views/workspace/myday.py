@@ -8,6 +8,7 @@ from collections.abc import Callable
 from datetime import datetime, timezone
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -23,10 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from workstation.domain.phones import display
-from workstation.store import workspace as ws
-from workstation.views import labels
+from workstation.services import myday as ws
+from workstation.views import labels, ops
 from workstation.views.leadlist.model import format_local
-from workstation.views.ops import run_op
 
 ItemRole = Qt.ItemDataRole.UserRole + 1
 """data(index, ItemRole) → the QueueItem."""
@@ -94,8 +94,6 @@ class QueueModel(QAbstractTableModel):
                 display(it.phone) if it.phone else "", labels.lead_type_label(it.lead_type))
                 if t)
         if role == Qt.ItemDataRole.ForegroundRole and it.bucket == ws.OVERDUE:
-            from PySide6.QtGui import QColor
-
             return QColor("#b00020")
         if role == ItemRole:
             return it
@@ -166,7 +164,7 @@ class MyDayPanel(QWidget):
     sig_next_lead = Signal(object, str)
     """The next-lead button: (lead id, E.164 phone to dial, "" when none)."""
     sig_reminder = Signal(object)
-    """A reminder popped (a store.workspace.Reminder)."""
+    """A reminder popped (a services.myday.Reminder)."""
     sig_progress = Signal(int, int)
     """Today's effective calls and the plan."""
     sig_error = Signal(str)
@@ -197,12 +195,10 @@ class MyDayPanel(QWidget):
             if header.isSectionHidden(i) != (c not in shown):
                 header.setSectionHidden(i, c not in shown)
 
-    def __init__(self, store, user_id: uuid.UUID, parent=None, *,
-                 default_plan: int = 30, clock: Callable[[], datetime] = _utcnow,
+    def __init__(self, ctx, parent=None, *, clock: Callable[[], datetime] = _utcnow,
                  reminder_interval_ms: int = 30_000, tray: QSystemTrayIcon | None = None) -> None:
         super().__init__(parent)
-        self.store, self.user_id, self.clock = store, user_id, clock
-        self.default_plan = default_plan
+        self.ctx, self.clock = ctx, clock
         self.tray = tray
         self.model = QueueModel(self)
         self.view = QTableView(self)
@@ -248,7 +244,8 @@ class MyDayPanel(QWidget):
         self.timer.setInterval(reminder_interval_ms)
         self.timer.timeout.connect(self.check_reminders)
         self.progress = None
-        self._show_progress(0, default_plan)
+        self._show_progress(0, ctx.daily_plan)
+        ops.bus().sig_changed.connect(self._on_changed)
 
     def start(self) -> None:
         """Load the queue and the counter, and start watching reminders."""
@@ -261,12 +258,7 @@ class MyDayPanel(QWidget):
 
     # -- queue and counter -----------------------------------------------------
     def refresh(self) -> None:
-        store, user, now, plan = self.store, self.user_id, self.clock(), self.default_plan
-
-        def work(_p, _c):
-            with store.session() as s:
-                return (ws.my_day_queue(s, user, now),
-                        ws.effective_progress(s, user, now, default_plan=plan))
+        ctx, now = self.ctx, self.clock()
 
         def done(result):
             items, progress = result
@@ -274,7 +266,13 @@ class MyDayPanel(QWidget):
             self.progress = progress
             self._show_progress(progress.done, progress.target)
 
-        run_op(self, work, done, lambda exc: self.sig_error.emit(str(exc)))
+        ops.query(self, lambda: ws.queue(ctx, now), done,
+                  lambda exc: self.sig_error.emit(str(exc)))
+
+    def _on_changed(self, changes: ops.Changes) -> None:
+        """Tasks changed elsewhere (a wrap-up, a hand-over): the queue and the counter again."""
+        if changes.touches(ops.TASKS) and changes.source is not self:
+            self.refresh()
 
     def _show_progress(self, done: int, target: int) -> None:
         self.counterLabel.setText(self.tr("Effective calls today: %1 of %2")
@@ -294,13 +292,9 @@ class MyDayPanel(QWidget):
 
     # -- reminders ----------------------------------------------------------------
     def check_reminders(self) -> None:
-        store, user, now = self.store, self.user_id, self.clock()
-
-        def work(_p, _c):
-            with store.session() as s:
-                return ws.due_reminders(s, user, now)
-
-        run_op(self, work, self._pop, lambda exc: self.sig_error.emit(str(exc)))
+        ctx, now = self.ctx, self.clock()
+        ops.query(self, lambda: ws.reminders(ctx, now), self._pop,
+                  lambda exc: self.sig_error.emit(str(exc)))
 
     def _pop(self, reminders: list[ws.Reminder]) -> None:
         for r in reminders:
@@ -321,21 +315,10 @@ class MyDayPanel(QWidget):
             self.sig_reminder.emit(r)
 
     def snooze(self, task_id: uuid.UUID, minutes: int) -> None:
-        store, now = self.store, self.clock()
         self.popups.pop(task_id, None)
-
-        def work(_p, _c):
-            with store.session() as s:
-                return ws.snooze(s, task_id, minutes, now)
-
-        run_op(self, work, None, lambda exc: self.sig_error.emit(str(exc)))
+        ops.snooze(self, self.ctx, task_id, minutes, self.clock(),
+                   on_error=lambda exc: self.sig_error.emit(str(exc)))
 
     def dismiss(self, task_id: uuid.UUID) -> None:
-        store = self.store
         self.popups.pop(task_id, None)
-
-        def work(_p, _c):
-            with store.session() as s:
-                ws.dismiss_reminder(s, task_id)
-
-        run_op(self, work, None, lambda exc: self.sig_error.emit(str(exc)))
+        ops.dismiss(self, self.ctx, task_id, on_error=lambda exc: self.sig_error.emit(str(exc)))

@@ -3,16 +3,15 @@
 Card fields on top (the lead card widget); below, the call script LEFT and the
 history of earlier contacts RIGHT with the wrap-up form under it.
 
-    ws = CallWorkspace(store, user_id=me, user_name="Anna")
-    ws.sig_dial.connect(engine.dial)
-    engine.sig_incoming.connect(lambda c: ws.pop_incoming(c.remote_number,
-                                                          received_at=c.received_at))
+    ws = CallWorkspace(ctx)                           # a services.context.Context
+    ws.sig_dial.connect(controller.click_to_call)
+    ws.pop_incoming(model.number, call=model)         # a CallModel of the call center
     ws.start_outgoing(lead_id, "+380671234567")      # card before the first ring
     ws.call_ended(outcome="no_answer", talk_seconds=0, call_id=row_id)
     ws.save_wrapup()                                  # one transaction, background
 
-The screen-pop lookup (one indexed query) is the only database access on the
-GUI thread; everything else runs through ``views.ops.run_op``.
+The screen pop's reads (``services.calls.lookup`` and ``pop``, indexed) are the
+only data access on the GUI thread; everything else runs through ``views.ops``.
 """
 
 from __future__ import annotations
@@ -20,21 +19,17 @@ from __future__ import annotations
 import logging
 import time
 import uuid
-from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
-from sqlalchemy import select
 
 from workstation.domain import phones
-from workstation.domain.attempts import AttemptPolicy
-from workstation.domain.kpi import EffectiveRule
-from workstation.store import leads as L
-from workstation.store import workspace as ws
-from workstation.store.models import Lead
+from workstation.services import calls as ws
+from workstation.services import leads as L
+from workstation.views import ops
+from workstation.views.callmodel import CallModel
 from workstation.views.leadcard.widget import LeadCardWidget
-from workstation.views.ops import run_op
 from workstation.views.workspace.chooser import LeadChooserDialog
 from workstation.views.workspace.history import HistoryPane
 from workstation.views.workspace.script_pane import ScriptPane
@@ -43,23 +38,34 @@ from workstation.views.workspace.wrapup import VerticalScroll, WrapUpForm
 log = logging.getLogger(__name__)
 
 
-@dataclass
-class CallContext:
-    direction: str
-    number: str
-    lead_id: uuid.UUID | None = None
-    call_id: uuid.UUID | None = None
-    interest: bool = False
-    received_at: float = 0.0
-    pop_latency_ms: float | None = None
-    outcome: str | None = None
-    talk_seconds: float | None = None
-    started_at: datetime | None = None
-    answered_at: datetime | None = None
-    ended_at: datetime | None = None
-    ended: bool = False
-    seq: int = 0
-    """The pop's sequence number: completions of an earlier pop are dropped."""
+class Pop:
+    """One pop of the card: the call it is for, and what only the workspace knows.
+
+    ``call`` is the call's one :class:`~workstation.views.callmodel.CallModel`
+    (the call center's; a model of its own when the workspace is driven alone or
+    a lead is opened with no call). Every other attribute but ``number`` (the
+    number shown), ``interest`` and ``seq`` is the model's: reading or setting
+    ``pop.lead_id``, ``pop.ended``, ``pop.pop_latency_ms``... reads or sets the call's.
+    """
+
+    OWN = ("call", "number", "interest", "seq")
+
+    def __init__(self, call: CallModel, number: str, *, interest: bool = False,
+                 seq: int = 0) -> None:
+        object.__setattr__(self, "call", call)
+        object.__setattr__(self, "number", number)
+        object.__setattr__(self, "interest", interest)
+        object.__setattr__(self, "seq", seq)
+        """The pop's sequence number: completions of an earlier pop are dropped."""
+
+    def __getattr__(self, name: str):
+        return getattr(self.call, name)
+
+    def __setattr__(self, name: str, value) -> None:
+        if name in Pop.OWN:
+            object.__setattr__(self, name, value)
+        else:
+            setattr(self.call, name, value)
 
 
 class CallWorkspace(QWidget):
@@ -70,27 +76,23 @@ class CallWorkspace(QWidget):
     sig_choose = Signal(object)
     """Several leads match the caller; carries the chooser dialog (already open)."""
     sig_wrapup_saved = Signal(object)
-    """The wrap-up was written; carries store.workspace.WrapUpSaved."""
+    """The wrap-up was written; carries services.calls.WrapUpSaved."""
     sig_lead_created = Signal(object)
     """An Interest card became a lead; carries its uuid.UUID."""
     sig_error = Signal(str)
     """Something failed; a message for the user."""
 
-    def __init__(self, store, user_id: uuid.UUID | None, user_name: str = "", *,
-                 region: str = "UA", script_language: str | None = None,
-                 policy: AttemptPolicy | None = None, rule: EffectiveRule | None = None,
-                 parent=None) -> None:
+    def __init__(self, ctx, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("callWorkspace")
-        self.store, self.user_id, self.user_name = store, user_id, user_name
-        self.region, self.script_language = region, script_language
-        self.policy, self.rule = policy or AttemptPolicy(), rule or EffectiveRule()
-        self.call: CallContext | None = None
+        self.ctx = ctx
+        self.call: Pop | None = None
+        """What the card shows now, for which call (None: nothing yet)."""
         self.chooser: LeadChooserDialog | None = None
         self._seq = 0
         self._saving = False
 
-        self.card = LeadCardWidget(store, region, user_id, self)
+        self.card = LeadCardWidget(ctx, self)
         self.script = ScriptPane(self)
         self.history = HistoryPane(self)
         self.wrapup = WrapUpForm(self)
@@ -139,27 +141,9 @@ class CallWorkspace(QWidget):
         """Compile the pop's and the wrap-up's statements and parse the scripts
         once, in the background, so that the first call does not pay for it.
         The trial wrap-up is rolled back: nothing is written."""
-        store, language, user_id = self.store, self.script_language, self.user_id
-
-        def work(_p, _c):
-            with store.session() as s:
-                any_lead = s.scalar(select(Lead.id).where(Lead.deleted.is_(False)).limit(1))
-                pop = ws.pop_data(s, any_lead or uuid.UUID(int=0), language=language)
-                ws.lookup_by_phone(s, "+380441234567")  # a valid number of no lead
-            if any_lead is None:
-                return None
-            with ws.WRITE_LOCK, store.write_session() as s:
-                s.begin()
-                try:
-                    ws.save_wrapup(s, ws.WrapUp(lead_id=any_lead, user_id=user_id,
-                                                direction="out", outcome="no_answer",
-                                                result="undefined", reason="call_later"))
-                finally:
-                    s.rollback()
-            return pop
-
-        run_op(self, work, self._rehearse,
-               lambda exc: log.warning("workspace warm-up failed: %s", exc))
+        ctx = self.ctx
+        ops.query(self, lambda: ws.warm_up(ctx), self._rehearse,
+                  lambda exc: log.warning("workspace warm-up failed: %s", exc))
 
     def _rehearse(self, pop: ws.PopData | None) -> None:
         """Fill and render every pane once while the Call tab is hidden, then
@@ -167,7 +151,8 @@ class CallWorkspace(QWidget):
         polished and painted once (measured: 70 ms cold, 25 ms after this)."""
         if pop is None or pop.lead is None or self.call is not None or self.isVisible():
             return
-        values = {"company": pop.lead.company or "", "contact": "", "manager": self.user_name}
+        values = {"company": pop.lead.company or "", "contact": "",
+                  "manager": self.ctx.user.display_name}
         if pop.script is not None:
             self.script.set_script(pop.script[0], pop.script[1], values)
         self.card.show_loaded(pop.choices, pop.lead)
@@ -179,59 +164,68 @@ class CallWorkspace(QWidget):
             self.card.new_lead("", choices=pop.choices)
 
     # -- entering a call ---------------------------------------------------------
-    def pop_incoming(self, number: str, *, call_id: uuid.UUID | None = None,
-                     received_at: float | None = None) -> None:
+    def pop_incoming(self, number: str, *, call: CallModel | None = None,
+                     call_id: uuid.UUID | None = None, received_at: float | None = None) -> None:
         """An incoming call: find the caller's lead(s) and show the card.
 
-        ``received_at`` is ``time.perf_counter()`` when the INVITE arrived; the
-        latency up to the painted card is emitted (sig_popped) and saved with
-        the call at wrap-up.
+        ``call`` is the call's model (its ``received_at``: ``time.perf_counter()``
+        when the INVITE arrived); without one (the workspace alone) a model is
+        made of ``call_id`` and ``received_at``. The latency up to the painted
+        card is emitted (sig_popped) and saved with the call at wrap-up.
         """
-        t0 = received_at if received_at is not None else time.perf_counter()
-        try:
-            with self.store.session() as s:  # the one deliberate query on the GUI thread
-                matches = ws.lookup_by_phone(s, number, self.region)
-        except phones.PhoneError:
-            matches = []
-        e164 = phones.try_normalize(number, self.region) or phones.strip_uri(number)
+        call = call or self._own_call("in", number, call_id, received_at)
+        matches = ws.lookup_quiet(self.ctx, number)  # the one deliberate query on the GUI thread
+        e164 = phones.try_normalize(number, self.ctx.region) or phones.strip_uri(number)
         if len(matches) == 1:
-            self.show_lead(matches[0].lead_id, direction="in", number=e164, call_id=call_id,
-                           received_at=t0)
+            self.show_lead(matches[0].lead_id, direction="in", number=e164, call=call)
         elif not matches:
-            self.start_interest(e164, call_id=call_id, received_at=t0)
+            self.start_interest(e164, call=call)
         else:
-            ctx = self.call = self._new_call("in", e164, call_id=call_id, received_at=t0)
+            shown = self.call = self._new_pop(call, e164)
             chooser = self.chooser = LeadChooserDialog(e164, matches, self)
-            chooser.accepted.connect(lambda: self._chosen(chooser, ctx))
-            chooser.rejected.connect(lambda: ctx is self.call and self.start_interest(
-                e164, call_id=call_id, received_at=t0))
+            chooser.accepted.connect(lambda: self._chosen(chooser, shown))
+            chooser.rejected.connect(lambda: shown is self.call and self.start_interest(
+                e164, call=call))
             chooser.open()
             self.sig_choose.emit(chooser)
 
-    def _chosen(self, chooser: LeadChooserDialog, ctx: CallContext) -> None:
+    def _chosen(self, chooser: LeadChooserDialog, shown: Pop) -> None:
         lead_id = chooser.chosen()
-        if lead_id is None or ctx is not self.call:
+        if lead_id is None or shown is not self.call:
             return  # a later call took over the workspace
-        self.show_lead(lead_id, direction="in", number=ctx.number, call_id=ctx.call_id,
-                       received_at=ctx.received_at)
+        self.show_lead(lead_id, direction="in", number=shown.number, call=shown.call)
 
-    def start_outgoing(self, lead_id: uuid.UUID, number: str,
+    def start_outgoing(self, lead_id: uuid.UUID, number: str, *, call: CallModel | None = None,
                        call_id: uuid.UUID | None = None) -> None:
         """Click-to-call or next lead: the card is shown before the first ring."""
-        self.show_lead(lead_id, direction="out", number=number, call_id=call_id,
-                       received_at=time.perf_counter())
+        call = call or self._own_call("out", number, call_id, None)
+        call.received_at = time.perf_counter()
+        self.show_lead(lead_id, direction="out", number=number, call=call)
+
+    def shown_lead_id(self) -> uuid.UUID | None:
+        """The lead whose card is shown (None: an empty or an Interest card)."""
+        return self.card.lead_id()
 
     def set_call_id(self, call_id: uuid.UUID) -> None:
         """The telephony layer created the Call row for the current call."""
         if self.call is not None:
             self.call.call_id = call_id
 
-    def _new_call(self, direction: str, number: str, **kw) -> CallContext:
+    @staticmethod
+    def _own_call(direction: str, number: str, call_id, received_at) -> CallModel:
+        """A model for a pop the call center did not make (no call, or the workspace alone)."""
+        call = CallModel(call_id, direction, number)
+        if received_at is not None:
+            call.received_at = received_at
+        return call
+
+    def _new_pop(self, call: CallModel, number: str, *, interest: bool = False) -> Pop:
         self._seq += 1
-        return CallContext(direction, number, seq=self._seq, **kw)
+        return Pop(call, number, interest=interest, seq=self._seq)
 
     def show_lead(self, lead_id: uuid.UUID, *, direction: str = "out", number: str = "",
-                  call_id: uuid.UUID | None = None, received_at: float | None = None) -> None:
+                  call: CallModel | None = None, call_id: uuid.UUID | None = None,
+                  received_at: float | None = None) -> None:
         """Fill the card, script and history of ``lead_id`` and paint them once.
 
         The reads (lead by key, its contacts/phones/e-mails, the newest 100
@@ -240,12 +234,12 @@ class CallWorkspace(QWidget):
         trip through a worker thread costs more than the reads themselves and
         would let the card, the script and the history paint separately.
         """
-        ctx = self._new_call(direction, number, lead_id=lead_id, call_id=call_id,
-                             received_at=received_at or time.perf_counter())
-        self.call = ctx
+        call = call or self._own_call(direction, number, call_id,
+                                      received_at or time.perf_counter())
+        shown = self.call = self._new_pop(call, number)
+        shown.lead_id = lead_id
         try:
-            with self.store.session() as s:
-                pop = ws.pop_data(s, lead_id, language=self.script_language)
+            pop = ws.pop(self.ctx, lead_id)
         except Exception as exc:  # noqa: BLE001 - shown to the user, the call goes on
             self.sig_error.emit(str(exc))
             pop = None
@@ -253,32 +247,31 @@ class CallWorkspace(QWidget):
                   if direction == "in" and number else
                   self.tr("Outgoing call %1").replace("%1", phones.display(number))
                   if number else "")
-        self._fill(ctx, pop, banner)
+        self._fill(shown, pop, banner)
 
-    def start_interest(self, number: str, *, call_id: uuid.UUID | None = None,
+    def start_interest(self, number: str, *, call: CallModel | None = None,
+                       call_id: uuid.UUID | None = None,
                        received_at: float | None = None) -> None:
         """Unknown number: an "Interest" card pre-filled with date-time, manager, phone
         and event; the wrap-up save turns it into a lead."""
-        ctx = self._new_call("in", number, call_id=call_id, interest=True,
-                             received_at=received_at or time.perf_counter())
-        self.call = ctx
+        call = call or self._own_call("in", number, call_id, received_at or time.perf_counter())
+        shown = self.call = self._new_pop(call, number, interest=True)
         try:
-            with self.store.session() as s:
-                pop = ws.pop_data(s, None, language=self.script_language)
+            pop = ws.pop(self.ctx, None)
         except Exception as exc:  # noqa: BLE001
             self.sig_error.emit(str(exc))
             pop = None
         banner = (self.tr("Interest: incoming call from %1 at %2 — %3")
                   .replace("%1", phones.display(number) if number else self.tr("unknown"))
                   .replace("%2", datetime.now().strftime("%Y-%m-%d %H:%M"))
-                  .replace("%3", self.user_name or self.tr("me")))
-        self._fill(ctx, pop, banner)
+                  .replace("%3", self.ctx.user.display_name or self.tr("me")))
+        self._fill(shown, pop, banner)
 
-    def _fill(self, ctx: CallContext, pop: ws.PopData | None, banner: str) -> None:
+    def _fill(self, shown: Pop, pop: ws.PopData | None, banner: str) -> None:
         """Put one pop's data into every pane, then paint once and report."""
         self.wrapup.reset()
         self.banner.setText(banner)
-        values = {"company": "", "contact": "", "manager": self.user_name}
+        values = {"company": "", "contact": "", "manager": self.ctx.user.display_name}
         if pop is not None and pop.lead is not None:
             values["company"] = pop.lead.company or ""
             values["contact"] = pop.lead.contacts[0].full_name if pop.lead.contacts else ""
@@ -287,8 +280,8 @@ class CallWorkspace(QWidget):
             self.script.set_script(None, None)
         else:
             self.script.set_script(pop.script[0], pop.script[1], values)
-        if ctx.interest:
-            self.card.new_lead(ctx.number, choices=pop.choices if pop else None)
+        if shown.interest:
+            self.card.new_lead(shown.number, choices=pop.choices if pop else None)
             self.card.ui.sourceEdit.setText(self.tr("Incoming call"))
             self.wrapup.set_default_stage(ws.NEW_DEAL_STAGE)
             self.history.set_rows([])
@@ -297,30 +290,30 @@ class CallWorkspace(QWidget):
             self.history.set_rows(pop.history)
         else:
             self.history.set_rows([])
-        self._painted(ctx)
+        self._painted(shown)
 
     def _card_loaded(self, data: L.LeadData) -> None:
         """The card (re)loaded on its own (after a wrap-up): the script's variables."""
-        ctx = self.call
-        if ctx is None or data.id != ctx.lead_id:
+        shown = self.call
+        if shown is None or data.id != shown.lead_id:
             return
         self.script.set_values({"company": data.company or "",
                                 "contact": data.contacts[0].full_name if data.contacts else "",
-                                "manager": self.user_name})
+                                "manager": self.ctx.user.display_name})
 
-    def _painted(self, ctx: CallContext) -> None:
+    def _painted(self, shown: Pop) -> None:
         """Lay out and paint what the fill changed now, in one pass, then measure
         at the next turn of the event loop (anything else queued runs first)."""
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         top = self.window()
         QCoreApplication.sendPostedEvents(top, QEvent.Type.UpdateRequest)
-        seq = ctx.seq
+        seq = shown.seq
 
         def measure():
-            if ctx.pop_latency_ms is None and ctx.seq == seq:
-                ctx.pop_latency_ms = (time.perf_counter() - ctx.received_at) * 1000.0
-                if ctx is self.call:  # a later pop took over: not this card that shows
-                    self.sig_popped.emit(ctx.call_id, ctx.pop_latency_ms)
+            if shown.pop_latency_ms is None and shown.seq == seq:
+                shown.pop_latency_ms = (time.perf_counter() - shown.received_at) * 1000.0
+                if shown is self.call:  # a later pop took over: not this card that shows
+                    self.sig_popped.emit(shown.call_id, shown.pop_latency_ms)
 
         QTimer.singleShot(0, measure)
 
@@ -333,17 +326,17 @@ class CallWorkspace(QWidget):
                    answered_at: datetime | None = None,
                    ended_at: datetime | None = None) -> None:
         """Signalling says the call is over: the wrap-up starts, outcome filled in."""
-        ctx = self.call
-        if ctx is None:
+        shown = self.call
+        if shown is None:
             return
-        ctx.outcome, ctx.talk_seconds, ctx.ended = outcome, talk_seconds, True
-        ctx.started_at, ctx.answered_at = started_at, answered_at
-        ctx.ended_at = ended_at or datetime.now(timezone.utc)
+        shown.outcome, shown.talk_seconds, shown.ended = outcome, talk_seconds, True
+        shown.started_at, shown.answered_at = started_at, answered_at
+        shown.ended_at = ended_at or datetime.now(timezone.utc)
         if call_id is not None:
-            ctx.call_id = call_id
+            shown.call_id = call_id
         self.wrapup.set_outcome(outcome)
         self.wrapup.start_timing()
-        if outcome and outcome != "success" and ctx.direction == "out":
+        if outcome and outcome != "success" and shown.direction == "out":
             self._select_reason_if_empty("call_later")
 
     def _select_reason_if_empty(self, code: str) -> None:
@@ -354,12 +347,12 @@ class CallWorkspace(QWidget):
 
     def save_wrapup(self) -> None:
         """Validate the form and write everything in one transaction (background)."""
-        ctx = self.call
-        if ctx is None or self._saving:
+        shown = self.call
+        if shown is None or self._saving:
             return
         problem = self.wrapup.check()
         card_data = self.card.lead_data()
-        if not problem and ctx.interest and not (card_data.company.strip() or any(
+        if not problem and shown.interest and not (card_data.company.strip() or any(
                 c.full_name.strip() for c in card_data.contacts)):
             problem = self.tr("Enter the company or the contact's name for the new lead.")
         if problem:
@@ -367,51 +360,29 @@ class CallWorkspace(QWidget):
             return
         self.wrapup.show_error("")
         v = self.wrapup.values()
-        w = ws.WrapUp(lead_id=ctx.lead_id, user_id=self.user_id, call_id=ctx.call_id,
-                      direction=ctx.direction, remote_number=ctx.number, outcome=ctx.outcome,
-                      started_at=ctx.started_at, answered_at=ctx.answered_at,
-                      ended_at=ctx.ended_at, talk_seconds=ctx.talk_seconds,
+        w = ws.WrapUp(lead_id=shown.lead_id, user_id=self.ctx.user.id, call_id=shown.call_id,
+                      direction=shown.direction, remote_number=shown.number, outcome=shown.outcome,
+                      started_at=shown.started_at, answered_at=shown.answered_at,
+                      ended_at=shown.ended_at, talk_seconds=shown.talk_seconds,
                       script_id=self.script.script_id, script_path=self.script.path(),
-                      pop_latency_ms=ctx.pop_latency_ms, **v)
-        store, region, user_id, policy, rule = (self.store, self.region, self.user_id,
-                                                self.policy, self.rule)
-        card_dirty = self.card.is_dirty() and not ctx.interest and ctx.lead_id is not None
-        interest = ctx.interest
-        phone = next((p.raw for p in card_data.phones if p.raw.strip()), ctx.number)
-        contact = next((c.full_name for c in card_data.contacts if c.full_name.strip()), "")
-        email = next((e.address for e in card_data.emails if e.address.strip()), "")
+                      pop_latency_ms=shown.pop_latency_ms, **v)
+        card_dirty = self.card.is_dirty() and not shown.interest and shown.lead_id is not None
+        interest = shown.interest
         self._saving = True
         self.wrapup.saveButton.setEnabled(False)
-
-        def work(_p, _c):
-            with ws.WRITE_LOCK:
-                return write()
-
-        def write():
-            if card_dirty:
-                L.save(store, card_data, user_id=user_id, region=region)
-            with store.write_session() as s, s.begin():
-                if interest:
-                    w.lead_id = ws.create_lead_from_interest(
-                        s, phone=phone, user_id=user_id, company=card_data.company,
-                        contact_name=contact, topic=card_data.topic, email=email,
-                        notes=card_data.notes, call_id=w.call_id, region=region,
-                        source=card_data.source or "incoming call")
-                saved = ws.save_wrapup(s, w, policy=policy, rule=rule)
-            return w.lead_id, saved
 
         def done(result):
             self._saving = False
             lead_id, saved = result
             # Saved: report first; the form reset and the reload are not part of it.
-            ctx.lead_id, ctx.interest, ctx.call_id = lead_id, False, saved.call_id
+            shown.lead_id, shown.interest, shown.call_id = lead_id, False, saved.call_id
             self.wrapup.saveButton.setEnabled(True)
             if interest:
                 self.sig_lead_created.emit(lead_id)
             self.sig_wrapup_saved.emit(saved)
-            if ctx is self.call:
+            if shown is self.call:
                 self.wrapup.reset()
-                self._reload(ctx)
+                self._reload(shown)
 
         def failed(exc):
             self._saving = False
@@ -419,23 +390,22 @@ class CallWorkspace(QWidget):
             self.wrapup.show_error(self.tr("Not saved: %1").replace("%1", str(exc)))
             self.sig_error.emit(str(exc))
 
-        run_op(self, work, done, failed)
+        # the card's edits and the wrap-up: one transaction (services.calls.save_wrapup)
+        ops.save_wrapup(self, self.ctx, w, card=card_data if card_dirty or interest else None,
+                        new_lead=interest, on_done=done, on_error=failed)
 
-    def _reload(self, ctx: CallContext) -> None:
+    def _reload(self, shown: Pop) -> None:
         """After a save: the card and history again, read in the background; dropped
         when another call has taken the workspace meanwhile."""
-        store, lead_id, language = self.store, ctx.lead_id, self.script_language
+        app_ctx, lead_id = self.ctx, shown.lead_id
         if lead_id is None:
             return
 
-        def work(_p, _c):
-            with store.session() as s:
-                return ws.pop_data(s, lead_id, language=language)
-
         def done(pop: ws.PopData):
-            if ctx is not self.call or pop.lead is None:
+            if shown is not self.call or pop.lead is None:
                 return
             self.card.show_loaded(pop.choices, pop.lead)
             self.history.set_rows(pop.history)
 
-        run_op(self, work, done, lambda exc: self.sig_error.emit(str(exc)))
+        ops.query(self, lambda: ws.pop(app_ctx, lead_id), done,
+                  lambda exc: self.sig_error.emit(str(exc)))

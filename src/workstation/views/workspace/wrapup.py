@@ -261,7 +261,7 @@ class WrapUpForm(QWidget):
             self.nextEdit.setDateTime(to_qdatetime(when))
 
     def values(self) -> dict:
-        """Fields for :class:`workstation.store.workspace.WrapUp`."""
+        """Fields for :class:`workstation.services.calls.WrapUp`."""
         result = self.resultCombo.currentData()
         nxt = from_qdatetime(self.nextEdit.dateTime()) if self.nextCheck.isChecked() else None
         return {

@@ -8,11 +8,11 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
 
-from workstation.views.leadlist.model import QueryCancelled, _Interruptible
+from workstation.services.leads import Interruptible, QueryCancelled
 
 
 def test_interrupt_stops_a_running_sqlite_query(store):
-    query = _Interruptible()
+    query = Interruptible()
     started = threading.Event()
     outcome: list[BaseException] = []
 

@@ -1,0 +1,127 @@
+"""Leads: the lead list's pages and counts, the card's reads and its save,
+hand-over. The card's data types live in ``store.leads`` and are handed on
+here, so that views import them from their one door."""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from workstation.services.context import Context
+from workstation.store import handover as _handover
+from workstation.store import leads as _leads
+from workstation.store.leads import (  # the card's data types, handed on to the views
+    DUE_ANY,
+    DUE_NONE,
+    DUE_OVERDUE,
+    DUE_RANGE,
+    DUE_TODAY,
+    DUE_TODAY_OR_OVERDUE,
+    NO_OWNER,
+    PAGE_SIZE,
+    CardChoices,
+    Choice,
+    ContactData,
+    EmailData,
+    LeadData,
+    LeadFilter,
+    LeadRow,
+    LeadValidationError,
+    PhoneData,
+)
+
+__all__ = [
+    "DUE_ANY", "DUE_NONE", "DUE_OVERDUE", "DUE_RANGE", "DUE_TODAY", "DUE_TODAY_OR_OVERDUE",
+    "NO_OWNER", "PAGE_SIZE", "CardChoices", "Choice", "ContactData", "EmailData", "LeadData",
+    "LeadFilter", "LeadRow", "LeadValidationError", "PhoneData", "Interruptible",
+    "QueryCancelled", "page", "count", "row", "choices", "load", "save", "hand_over",
+]
+
+
+class QueryCancelled(Exception):
+    """A newer filter replaced this query before it started."""
+
+
+class Interruptible:
+    """Lets the GUI thread stop a worker's running SQLite query.
+
+    A search over 1M leads for "067" reads ~80,000 rows; when the user types
+    the next digit that query is useless, so it is interrupted
+    (``sqlite3.Connection.interrupt`` is safe to call from another thread)
+    instead of holding a worker and a CPU core for seconds.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._conn = None
+        self._cancelled = False
+
+    @contextmanager
+    def attached(self, session) -> Iterator[None]:
+        dbapi = session.connection().connection.driver_connection
+        with self._lock:
+            if self._cancelled:
+                raise QueryCancelled()
+            self._conn = dbapi if hasattr(dbapi, "interrupt") else None
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._conn = None
+
+    def interrupt(self) -> None:
+        with self._lock:
+            self._cancelled = True
+            if self._conn is not None:
+                self._conn.interrupt()
+
+
+# -- the lead list ------------------------------------------------------------------
+
+def page(ctx: Context, flt: LeadFilter, after: tuple[str, uuid.UUID] | None = None,
+         limit: int = PAGE_SIZE, query: Interruptible | None = None) -> list[LeadRow]:
+    """One page of the list by keyset (company, id); ``query`` can interrupt it."""
+    with ctx.read() as s, (query or Interruptible()).attached(s):
+        return _leads.page(s, flt, after=after, limit=limit)
+
+
+def count(ctx: Context, flt: LeadFilter, query: Interruptible | None = None) -> int:
+    with ctx.read() as s, (query or Interruptible()).attached(s):
+        return _leads.count(s, flt)
+
+
+def row(ctx: Context, lead_id: uuid.UUID) -> LeadRow | None:
+    with ctx.read() as s:
+        return _leads.row(s, lead_id)
+
+
+# -- the card -------------------------------------------------------------------------
+
+def choices(ctx: Context) -> CardChoices:
+    """Stages and users for the card's and the list's combo boxes."""
+    with ctx.read() as s:
+        return _leads.card_choices(s)
+
+
+def load(ctx: Context, lead_id: uuid.UUID) -> tuple[CardChoices, LeadData | None]:
+    """The card's combo choices and the lead (None when it is gone)."""
+    with ctx.read() as s:
+        return _leads.card_choices(s), _leads.load(s, lead_id)
+
+
+def save(ctx: Context, data: LeadData) -> LeadData:
+    """Write the card's edits (one transaction, history per change); the lead as saved."""
+    with ctx.write() as s:
+        lead_id, _changed = _leads.save(s, data, user_id=ctx.user.id, region=ctx.region)
+    with ctx.read() as s:
+        return _leads.load(s, lead_id)
+
+
+def hand_over(ctx: Context, lead_id: uuid.UUID, *, to_user_id: uuid.UUID | None = None,
+              to_team_id: uuid.UUID | None = None, note: str = "") -> uuid.UUID:
+    """Give the lead to another manager or team; returns the history event's id."""
+    with ctx.write() as s:
+        return _handover.hand_over(s, lead_id, to_user_id=to_user_id, to_team_id=to_team_id,
+                                   note=note, by_user_id=ctx.user.id)

@@ -4,7 +4,8 @@
 * domain, store, services, sync, telephony, importer and the Qt-free helpers
   never import Qt widgets; services/ and store/ import no Qt at all;
 * an import inside a function says why (a cycle, a heavy or optional part)
-  on its line or the line above, in the packages that keep to it.
+  on its line or the line above, in the packages that keep to it;
+* no module takes another module's private (``_name``) names.
 """
 
 from __future__ import annotations
@@ -105,6 +106,24 @@ def test_function_level_imports_say_why():
             if inner and not reason_given(lines, line):
                 bad.append(f"{where(p, line)} imports {name} inside a function, no reason given")
     assert sorted(set(bad)) == []
+
+
+PRIVATE_LEFT = {("workstation.telephony.account", "_hostport"),
+                ("workstation.sync.shared", "_short")}
+"""Left for the engineers changing telephony/engine.py and sync/worker.py now."""
+
+
+def test_no_module_takes_another_modules_private_names():
+    bad = []
+    for p in modules():
+        tree = ast.parse(p.read_text(encoding="utf-8"), str(p))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("workstation"):
+                for alias in node.names:
+                    private = alias.name.startswith("_") and not alias.name.startswith("__")
+                    if private and (node.module, alias.name) not in PRIVATE_LEFT:
+                        bad.append(f"{where(p, node.lineno)} takes {node.module}.{alias.name}")
+    assert bad == []
 
 
 def test_a_view_importing_the_store_would_be_caught(tmp_path):

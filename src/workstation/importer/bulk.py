@@ -55,7 +55,7 @@ class IdMaker:
         return [prefix + format(c, "016x") for c in range(start, start + n)]
 
 
-def _proc(type_, dialect):
+def processor(type_, dialect):
     """The type's bind processor for this dialect (TypeDecorators included)."""
     return type_.dialect_impl(dialect).bind_processor(dialect)
 
@@ -93,13 +93,13 @@ class BulkTable:
                 continue  # NULL or the server default
             if value is None:
                 continue
-            proc = _proc(col.type, dialect)
+            proc = processor(col.type, dialect)
             consts[col.name] = literal(proc(value) if proc else value)
         var_names = [table.c[k].name for k in self.varying]
         names = ", ".join(var_names + list(consts))
         values = ["?"] * len(self.varying) + list(consts.values())
         self.sql = f'INSERT INTO "{table.name}" ({names}) VALUES ({", ".join(values)})'
-        self.procs = {k: _proc(table.c[k].type, dialect) for k in self.varying}
+        self.procs = {k: processor(table.c[k].type, dialect) for k in self.varying}
         # staging: rows go into an index-free TEMP table first (cheap, per row), then
         # into the real table with one INSERT ... SELECT: SQLite does the index and
         # page work in one call that releases the GIL, so the reader thread runs on.
@@ -151,7 +151,7 @@ class BulkTable:
 
 def check_uuid_form(conn: Connection, table: Table) -> None:
     """The ``Uuid`` type must store the 32-digit hex this module writes."""
-    proc = _proc(table.c.id.type, conn.dialect)
+    proc = processor(table.c.id.type, conn.dialect)
     sample = uuid.uuid4()
     if proc is None or proc(sample) != sample.hex:
         raise RuntimeError("bulk import expects UUIDs stored as 32-digit hex (SQLite)")
@@ -164,7 +164,7 @@ def max_rowid(conn: Connection, table: Table) -> int:
 def outbox_since(conn: Connection, tables: Iterable[tuple[Table, int]], now: datetime) -> int:
     """Outbox rows ('upsert') for every row of ``tables`` with rowid above the mark."""
     out = OutboxEntry.__table__
-    proc = _proc(out.c.created_at.type, conn.dialect)
+    proc = processor(out.c.created_at.type, conn.dialect)
     created = proc(now) if proc else now
     total = 0
     for table, before in tables:
@@ -179,7 +179,7 @@ def outbox_since(conn: Connection, tables: Iterable[tuple[Table, int]], now: dat
 def outbox_ids(conn: Connection, table: Table, ids: Iterable[str], now: datetime) -> None:
     """Outbox rows for updated rows (ids as stored hex)."""
     out = OutboxEntry.__table__
-    proc = _proc(out.c.created_at.type, conn.dialect)
+    proc = processor(out.c.created_at.type, conn.dialect)
     created = proc(now) if proc else now
     rows = [(table.name, i, created) for i in ids]
     if rows:

@@ -59,13 +59,13 @@ from workstation.domain.funnel import DEFAULT_FUNNEL_CODE
 from workstation.domain.phones import PhoneError
 from workstation.importer.bulk import (
     BulkTable,
-    _proc,
     IdMaker,
     check_uuid_form,
     literal,
     max_rowid,
     outbox_ids,
     outbox_since,
+    processor,
 )
 from workstation.importer.fastphone import make_normalizer
 from workstation.importer.mapping import (
@@ -792,8 +792,8 @@ class _Importer:
                                                      "lines": lines[:100]})
                 history.append((self.new_id(), lead_id, text, data))
         if updates:
-            proc = _proc(self.leads.table.c.updated_at.type, conn.dialect)
-            user = _proc(self.leads.table.c.updated_by.type, conn.dialect)
+            proc = processor(self.leads.table.c.updated_at.type, conn.dialect)
+            user = processor(self.leads.table.c.updated_by.type, conn.dialect)
             now = proc(self.now) if proc else self.now
             by = user(self.opts.user_id) if (user and self.opts.user_id) else self.opts.user_id
             conn.exec_driver_sql(

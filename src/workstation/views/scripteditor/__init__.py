@@ -1,4 +1,4 @@
-"""The admin's call-script editor (issue 6, item 3).
+"""The admin's call-script editor.
 
 ``ScriptEditor(ctx, parent)`` is a dialog; :func:`install` adds its menu
 action to a main window built from the action registry (one call, after the

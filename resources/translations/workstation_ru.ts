@@ -112,7 +112,7 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../src/workstation/app.py" line="+81" />
+            <location filename="../../src/workstation/app.py" line="+53" />
             <source>SIP password</source>
             <translation>Пароль SIP</translation>
         </message>
@@ -125,7 +125,7 @@
     <context>
         <name>CallCenter</name>
         <message>
-            <location filename="../../src/workstation/views/callcenter/wiring.py" line="+92" />
+            <location filename="../../src/workstation/views/callcenter/wiring.py" line="+85" />
             <source>Direct IP %1</source>
             <translation>Прямой IP %1</translation>
         </message>
@@ -135,7 +135,7 @@
             <translation>SIP-аккаунт не задан: звонки приходят прямо на этот адрес.</translation>
         </message>
         <message>
-            <location line="+36" />
+            <location line="+31" />
             <source>Leads</source>
             <translation>Лиды</translation>
         </message>
@@ -158,7 +158,7 @@
     <context>
         <name>CallController</name>
         <message>
-            <location filename="../../src/workstation/views/callcenter/controller.py" line="+158" />
+            <location filename="../../src/workstation/views/callcenter/controller.py" line="+126" />
             <source>This lead has no phone number.</source>
             <translation>У этого лида нет телефона.</translation>
         </message>
@@ -169,17 +169,12 @@
             <translation>Сначала завершите текущий звонок.</translation>
         </message>
         <message>
-            <location line="+47" />
-            <source>The softphone is not running.</source>
-            <translation>Софтфон не запущен.</translation>
-        </message>
-        <message>
-            <location line="+63" />
+            <location line="+57" />
             <source>Connected: %1</source>
             <translation>Соединено: %1</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location line="+22" />
             <source>Call with %1 ended: %2. Fill in the wrap-up.</source>
             <translation>Звонок с %1 завершён: %2. Заполните итоги звонка.</translation>
         </message>
@@ -189,7 +184,7 @@
             <translation>занято: %1 сейчас звонит этому клиенту</translation>
         </message>
         <message>
-            <location line="+87" />
+            <location line="+75" />
             <source>Could not log the call: %1</source>
             <translation>Не удалось записать звонок в журнал: %1</translation>
         </message>
@@ -197,7 +192,7 @@
     <context>
         <name>CallWorkspace</name>
         <message>
-            <location filename="../../src/workstation/views/workspace/widget.py" line="+252" />
+            <location filename="../../src/workstation/views/workspace/widget.py" line="+246" />
             <source>Incoming call %1</source>
             <translation>Входящий звонок %1</translation>
         </message>
@@ -207,7 +202,7 @@
             <translation>Исходящий звонок %1</translation>
         </message>
         <message>
-            <location line="+38" />
+            <location line="+37" />
             <source>Incoming call</source>
             <translation>Входящий звонок</translation>
         </message>
@@ -232,9 +227,17 @@
             <translation>Введите компанию или имя контакта для нового лида.</translation>
         </message>
         <message>
-            <location line="+55" />
+            <location line="+33" />
             <source>Not saved: %1</source>
             <translation>Не сохранено: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>Calls</name>
+        <message>
+            <location filename="../../src/workstation/views/callmodel.py" line="+175" />
+            <source>The softphone is not running.</source>
+            <translation>Софтфон не запущен.</translation>
         </message>
     </context>
     <context>
@@ -289,7 +292,7 @@
     <context>
         <name>FilePage</name>
         <message>
-            <location filename="../../src/workstation/views/importwizard/wizard.py" line="+70" />
+            <location filename="../../src/workstation/views/importwizard/wizard.py" line="+71" />
             <source>Choose the lead base</source>
             <translation>Выберите базу лидов</translation>
         </message>
@@ -334,6 +337,16 @@
             <translation>Кодировка:</translation>
         </message>
         <message>
+            <location line="+3" />
+            <source>Me</source>
+            <translation>Я</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Leads go to:</source>
+            <translation>Лиды получает:</translation>
+        </message>
+        <message>
             <location line="+14" />
             <source>Open lead base</source>
             <translation>Открыть базу лидов</translation>
@@ -344,7 +357,27 @@
             <translation>Базы лидов (*.csv *.txt *.xlsx);;Все файлы (*)</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+15" />
+            <source>Me (%1)</source>
+            <translation>Я (%1)</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Manager: %1</source>
+            <translation>Менеджер: %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Shared pool of team %1</source>
+            <translation>Общий пул команды %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Team %1: evenly among its managers</source>
+            <translation>Команда %1: поровну между менеджерами</translation>
+        </message>
+        <message>
+            <location line="+14" />
             <source>%1: no such file</source>
             <translation>%1: нет такого файла</translation>
         </message>
@@ -466,7 +499,7 @@
     <context>
         <name>ImportWizard</name>
         <message>
-            <location filename="../../src/workstation/views/importwizard/wizard.py" line="-83" />
+            <location filename="../../src/workstation/views/importwizard/wizard.py" line="-99" />
             <source>Company</source>
             <translation>Компания</translation>
         </message>
@@ -516,7 +549,7 @@
             <translation>Клиентская история</translation>
         </message>
         <message>
-            <location line="+383" />
+            <location line="+405" />
             <source>Import leads</source>
             <translation>Импорт лидов</translation>
         </message>
@@ -874,7 +907,7 @@
     <context>
         <name>LeadCardDialog</name>
         <message>
-            <location filename="../../src/workstation/views/leadcard/widget.py" line="+326" />
+            <location filename="../../src/workstation/views/leadcard/widget.py" line="+310" />
             <source>Lead card</source>
             <translation>Карточка лида</translation>
         </message>
@@ -1005,7 +1038,7 @@
     <context>
         <name>LeadCardWidget</name>
         <message>
-            <location filename="../../src/workstation/views/leadcard/widget.py" line="-203" />
+            <location filename="../../src/workstation/views/leadcard/widget.py" line="-188" />
             <location line="+4" />
             <source>— not set —</source>
             <translation>— не задан —</translation>
@@ -1021,7 +1054,7 @@
             <translation>Новый лид</translation>
         </message>
         <message>
-            <location line="+78" />
+            <location line="+70" />
             <source>This lead no longer exists.</source>
             <translation>Этого лида больше нет.</translation>
         </message>
@@ -1031,7 +1064,7 @@
             <translation>Не удалось прочитать лида: %1</translation>
         </message>
         <message>
-            <location line="+40" />
+            <location line="+34" />
             <source>Not saved: %1</source>
             <translation>Не сохранено: %1</translation>
         </message>
@@ -1062,12 +1095,12 @@
     <context>
         <name>LeadListModel</name>
         <message>
-            <location filename="../../src/workstation/views/leadlist/model.py" line="+224" />
+            <location filename="../../src/workstation/views/leadlist/model.py" line="+181" />
             <source>Could not read the lead list: %1</source>
             <translation>Не удалось прочитать список лидов: %1</translation>
         </message>
         <message>
-            <location line="+34" />
+            <location line="+30" />
             <source>Company</source>
             <translation>Компания</translation>
         </message>
@@ -1105,7 +1138,7 @@
     <context>
         <name>LeadListWidget</name>
         <message>
-            <location filename="../../src/workstation/views/leadlist/widget.py" line="+208" />
+            <location filename="../../src/workstation/views/leadlist/widget.py" line="+201" />
             <source>All types</source>
             <translation>Все типы</translation>
         </message>
@@ -1207,33 +1240,17 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../src/workstation/views/mainwindow.py" line="+124" />
+            <location filename="../../src/workstation/views/mainwindow.py" line="+94" />
             <source>Workstation</source>
             <translation>Рабочее место</translation>
         </message>
         <message>
-            <location line="+108" />
-            <source>Import</source>
-            <translation>Импорт</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>The import wizard is not available in this build. Use: workstation import FILE</source>
-            <translation>Мастер импорта недоступен в этой сборке. Используйте: workstation import ФАЙЛ</translation>
-        </message>
-        <message>
-            <location line="+12" />
-            <location line="+28" />
+            <location line="+149" />
             <source>Export</source>
             <translation>Экспорт</translation>
         </message>
         <message>
-            <location line="-27" />
-            <source>Export is not available in this build.</source>
-            <translation>Экспорт недоступен в этой сборке.</translation>
-        </message>
-        <message>
-            <location line="+4" />
+            <location line="-21" />
             <source>Export leads</source>
             <translation>Экспорт лидов</translation>
         </message>
@@ -1243,7 +1260,7 @@
             <translation>Файлы CSV (*.csv)</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+6" />
             <source>Exporting leads…</source>
             <translation>Экспорт лидов…</translation>
         </message>
@@ -1276,7 +1293,7 @@
     <context>
         <name>MappingPage</name>
         <message>
-            <location filename="../../src/workstation/views/importwizard/wizard.py" line="-298" />
+            <location filename="../../src/workstation/views/importwizard/wizard.py" line="-304" />
             <source>Columns</source>
             <translation>Столбцы</translation>
         </message>
@@ -1364,7 +1381,7 @@
     <context>
         <name>MyDayPanel</name>
         <message>
-            <location filename="../../src/workstation/views/workspace/myday.py" line="+220" />
+            <location filename="../../src/workstation/views/workspace/myday.py" line="+216" />
             <source>Next lead</source>
             <translation>Следующий лид</translation>
         </message>
@@ -1374,12 +1391,12 @@
             <translation>Обновить</translation>
         </message>
         <message>
-            <location line="+58" />
+            <location line="+60" />
             <source>Effective calls today: %1 of %2</source>
             <translation>Результативных звонков сегодня: %1 из %2</translation>
         </message>
         <message>
-            <location line="+39" />
+            <location line="+35" />
             <source>Reminder</source>
             <translation>Напоминание</translation>
         </message>
@@ -1387,7 +1404,7 @@
     <context>
         <name>QueueModel</name>
         <message>
-            <location line="-245" />
+            <location line="-239" />
             <source>When</source>
             <translation>Когда</translation>
         </message>
@@ -1440,7 +1457,7 @@
     <context>
         <name>ReminderPopup</name>
         <message>
-            <location line="+41" />
+            <location line="+39" />
             <source>Reminder</source>
             <translation>Напоминание</translation>
         </message>
@@ -1556,7 +1573,7 @@
             <translation>Импорт %1…</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+22" />
             <source>Cancelling… (rolling back)</source>
             <translation>Отмена… (откат)</translation>
         </message>
@@ -1584,13 +1601,13 @@
     <context>
         <name>ScriptEditor</name>
         <message>
-            <location filename="../../src/workstation/views/scripteditor/editor.py" line="+115" />
-            <location line="+703" />
+            <location filename="../../src/workstation/views/scripteditor/editor.py" line="+116" />
+            <location line="+702" />
             <source>Call script editor</source>
             <translation>Редактор скриптов звонков</translation>
         </message>
         <message>
-            <location line="-678" />
+            <location line="-677" />
             <source>Save as new version</source>
             <translation>Сохранить как новую версию</translation>
         </message>
@@ -1869,7 +1886,7 @@
             <translation>Сохранение…</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+8" />
             <source>Saved as version %1; earlier versions are kept.</source>
             <translation>Сохранено как версия %1; прежние версии сохранены.</translation>
         </message>
@@ -2293,7 +2310,7 @@ Tools: %2</source>
             <translation>подсказка tools должна быть списком из {known}</translation>
         </message>
         <message>
-            <location filename="../../src/workstation/views/scripteditor/storage.py" line="+83" />
+            <location filename="../../src/workstation/views/scripteditor/storage.py" line="+34" />
             <source>not UTF-8 text (byte {n})</source>
             <translation>текст не в UTF-8 (байт {n})</translation>
         </message>
@@ -2385,7 +2402,7 @@ Tools: %2</source>
     <context>
         <name>SoftphoneWidget</name>
         <message>
-            <location filename="../../src/workstation/views/softphone/widget.py" line="+182" />
+            <location filename="../../src/workstation/views/softphone/widget.py" line="+176" />
             <source>Number or SIP address</source>
             <translation>Номер или SIP-адрес</translation>
         </message>
@@ -2461,17 +2478,17 @@ Tools: %2</source>
         </message>
         <message>
             <location line="+2" />
-            <location line="+118" />
+            <location line="+127" />
             <source>Transfer</source>
             <translation>Перевести</translation>
         </message>
         <message>
-            <location line="-118" />
+            <location line="-127" />
             <source>Transfer the call (blind)</source>
             <translation>Перевести звонок (без консультации)</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+15" />
             <source>Registered</source>
             <translation>Зарегистрирован</translation>
         </message>
@@ -2491,12 +2508,12 @@ Tools: %2</source>
             <translation>Не в сети</translation>
         </message>
         <message>
-            <location line="+45" />
+            <location line="+153" />
             <source>Calling…</source>
             <translation>Вызов…</translation>
         </message>
         <message>
-            <location line="+54" />
+            <location line="-43" />
             <source>Transfer the call to (number or SIP address):</source>
             <translation>Перевести звонок на (номер или SIP-адрес):</translation>
         </message>
@@ -2506,27 +2523,27 @@ Tools: %2</source>
             <translation>Перевод…</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+25" />
             <source>Incoming call from %1</source>
             <translation>Входящий звонок от %1</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+24" />
             <source>Incoming call</source>
             <translation>Входящий звонок</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+13" />
             <source>Ringing…</source>
             <translation>Звонит…</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+14" />
             <source>Call ended: %1 %2</source>
             <translation>Звонок завершён: %1 %2</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+9" />
             <source>Incoming call: auto-answer in %1 s</source>
             <translation>Входящий звонок: автоответ через %1 с</translation>
         </message>

@@ -502,6 +502,19 @@ def _sync_children(s: Session, lead_id: uuid.UUID, model, existing: list, wanted
     return changed
 
 
+def _keep_team(s: Session, lead: Lead, user_id: uuid.UUID | None, new: bool) -> bool:
+    """Owner and team agree: an owned lead is in its owner's team (out of the pool);
+    a new lead nobody owns joins the saving user's team. True when the team moved."""
+    team, pool = lead.team_id, lead.shared_pool
+    if lead.owner_id is not None:
+        owner_team = s.scalar(select(User.team_id).where(User.id == lead.owner_id))
+        lead.team_id = owner_team or lead.team_id
+        lead.shared_pool = False
+    elif new and lead.team_id is None and user_id is not None:
+        lead.team_id = s.scalar(select(User.team_id).where(User.id == user_id))
+    return lead.team_id != team or bool(lead.shared_pool) != bool(pool)
+
+
 def save(s: Session, edited: LeadData, *, user_id: uuid.UUID | None = None,
          region: str = "UA", now: datetime | None = None) -> tuple[uuid.UUID, list[str]]:
     """Write the card's edits, with a history event per change, in the session's
@@ -561,6 +574,8 @@ def save(s: Session, edited: LeadData, *, user_id: uuid.UUID | None = None,
                 event(HistoryKind.FIELD_CHANGE, fname, old, value)
         if stage is not None and lead.funnel_id != stage.funnel_id:
             lead.funnel_id = stage.funnel_id
+        if _keep_team(s, lead, user_id, new) and not new:
+            changed.append("team_id")
 
         def child_list(model, order):
             return list(s.scalars(select(model).where(model.lead_id == lead.id,

@@ -210,7 +210,7 @@ class MainWindow(QMainWindow):
     def import_leads(self):
         from workstation.views.importwizard import ImportWizard  # (deferred: the reader loads when asked)
 
-        wizard = ImportWizard(self.config, self.ctx.store, self)
+        wizard = ImportWizard(self.config, self.ctx.store, self, ctx=self.ctx)
         wizard.finished.connect(lambda _r: self.refresh())
         wizard.open()
         return wizard

@@ -36,7 +36,7 @@ __all__ = [
     "DUE_ANY", "DUE_NONE", "DUE_OVERDUE", "DUE_RANGE", "DUE_TODAY", "DUE_TODAY_OR_OVERDUE",
     "NO_OWNER", "PAGE_SIZE", "CardChoices", "Choice", "ContactData", "EmailData", "LeadData",
     "LeadFilter", "LeadRow", "LeadValidationError", "PhoneData", "Interruptible",
-    "QueryCancelled", "page", "count", "row", "choices", "load", "save", "hand_over",
+    "QueryCancelled", "page", "count", "row", "choices", "load", "load_new", "save", "hand_over",
 ]
 
 
@@ -106,9 +106,17 @@ def choices(ctx: Context) -> CardChoices:
 
 
 def load(ctx: Context, lead_id: uuid.UUID) -> tuple[CardChoices, LeadData | None]:
-    """The card's combo choices and the lead (None when it is gone)."""
+    """The card's combo choices (its funnel's stages) and the lead (None when gone)."""
     with ctx.read() as s:
-        return _leads.card_choices(s), _leads.load(s, lead_id)
+        data = _leads.load(s, lead_id)
+        return _leads.card_choices(s, funnel=True, funnel_id=data and data.funnel_id,
+                                   keep=data and data.stage_id), data
+
+
+def load_new(ctx: Context) -> CardChoices:
+    """The combo choices of a new lead's card (the default funnel)."""
+    with ctx.read() as s:
+        return _leads.card_choices(s, funnel=True)
 
 
 def save(ctx: Context, data: LeadData) -> LeadData:

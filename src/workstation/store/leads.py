@@ -16,21 +16,24 @@ import uuid
 from dataclasses import dataclass, field, replace
 from datetime import datetime, time, timedelta, timezone
 
-from sqlalchemy import Boolean, and_, bindparam, func, select, tuple_
+from sqlalchemy import Boolean, and_, bindparam, func, or_, select, tuple_
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.functions import FunctionElement
 
 from workstation.domain import phones as ph
 from workstation.domain.enums import HistoryKind
+from workstation.domain.funnel import DEFAULT_FUNNEL_CODE
 from workstation.store.common import in_transaction
 from workstation.store.models import (
     Contact,
     Email,
+    Funnel,
     FunnelStage,
     HistoryEvent,
     Lead,
     Phone,
+    RefusalReason,
     User,
 )
 from workstation.store.types import utcnow
@@ -386,6 +389,8 @@ class CardChoices:
 
     stages: tuple[Choice, ...]
     users: tuple[Choice, ...]
+    reasons: tuple[Choice, ...] = ()
+    """Refusal reasons the wrap-up offers (retired ones left out)."""
 
 
 _READS: dict[str, object] = {}
@@ -399,6 +404,7 @@ def _reads() -> dict[str, object]:
         lt, ct, pt, et = (Lead.__table__, Contact.__table__, Phone.__table__,
                           Email.__table__)
         st, ut = FunnelStage.__table__, User.__table__
+        ft, rt = Funnel.__table__, RefusalReason.__table__
         lid = bindparam("lead_id")
         _READS.update(
             lead=select(lt.c.id, lt.c.funnel_id, lt.c.updated_at, lt.c.deleted,
@@ -409,8 +415,19 @@ def _reads() -> dict[str, object]:
             .where(pt.c.lead_id == lid, pt.c.deleted.is_(False)).order_by(pt.c.position),
             emails=select(et.c.address, et.c.id)
             .where(et.c.lead_id == lid, et.c.deleted.is_(False)),
-            stages=select(st.c.id, st.c.code, st.c.name).where(st.c.deleted.is_(False))
+            stages=select(st.c.id, st.c.code, st.c.name)
+            .where(st.c.deleted.is_(False), st.c.retired.is_(False))
             .order_by(st.c.funnel_id, st.c.position),
+            # one funnel's stages: those offered, and the lead's own even when retired
+            funnel_stages=select(st.c.id, st.c.code, st.c.name).where(
+                st.c.deleted.is_(False),
+                st.c.funnel_id == func.coalesce(bindparam("funnel_id", type_=st.c.id.type), select(ft.c.id).where(
+                    ft.c.code == DEFAULT_FUNNEL_CODE).scalar_subquery()),
+                or_(st.c.retired.is_(False), st.c.id == bindparam("keep", type_=st.c.id.type)))
+            .order_by(st.c.position),
+            reasons=select(rt.c.id, rt.c.code, rt.c.name)
+            .where(rt.c.deleted.is_(False), rt.c.retired.is_(False))
+            .order_by(rt.c.position, rt.c.name),
             users=select(ut.c.id, ut.c.login, ut.c.full_name)
             .where(ut.c.deleted.is_(False), ut.c.active.is_(True))
             .order_by(ut.c.full_name, ut.c.login),
@@ -418,12 +435,18 @@ def _reads() -> dict[str, object]:
     return _READS
 
 
-def card_choices(s: Session) -> CardChoices:
+def card_choices(s: Session, *, funnel: bool = False, funnel_id: uuid.UUID | None = None,
+                 keep: uuid.UUID | None = None) -> CardChoices:
+    """Stages (of every funnel; with ``funnel`` those of ``funnel_id``, the default
+    funnel when None, plus the stage ``keep`` even when retired), users, reasons."""
     q, conn = _reads(), s.connection()
-    stages = tuple(Choice(i, c, n) for i, c, n in conn.execute(q["stages"]))
+    rows = (conn.execute(q["funnel_stages"], {"funnel_id": funnel_id, "keep": keep}) if funnel
+            else conn.execute(q["stages"]))
+    stages = tuple(Choice(i, c, n) for i, c, n in rows)
+    reasons = tuple(Choice(i, c, n) for i, c, n in conn.execute(q["reasons"]))
     users = tuple(Choice(i, login, full or login)
                   for i, login, full in conn.execute(q["users"]))
-    return CardChoices(stages, users)
+    return CardChoices(stages, users, reasons)
 
 
 def load(s: Session, lead_id: uuid.UUID) -> LeadData | None:

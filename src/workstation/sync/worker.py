@@ -62,8 +62,11 @@ from workstation.sync.shared import SharedUnavailable, _short, describe
 log = logging.getLogger(__name__)
 
 ADVISORY_LOCK = 706050
-APPEND_ONLY = {"history_events"}
+APPEND_ONLY = {"history_events", "config_history"}
 LWW_HISTORY = {"leads"}
+CONFIG_HISTORY = {"teams", "funnels", "funnel_stages", "refusal_reasons", "lead_sources",
+                  "kpi_plans", "shared_settings"}
+"""Configuration: the later write wins too; the value it replaces goes to config_history."""
 EXTRA_NATURAL_KEYS = {"kpi_plans": [("metric", "period", "user_id", "team_id")]}
 META_COLUMNS = {"id", "created_at", "created_by", "updated_at", "updated_by", "revision"}
 CONFLICT_NS = uuid.UUID("6b1c3d0e-8a55-4f61-9a0c-2f7e4c1d9b30")
@@ -488,7 +491,7 @@ class Syncer:
                 sets = ", ".join(f'"{c}" = EXCLUDED."{c}"' for c in cols
                                  if c not in ("id", "created_at", "created_by"))
                 guard = f'EXCLUDED.updated_at > "{t.name}".updated_at'
-                if t.name in LWW_HISTORY:  # EXCLUDED.revision is already a new one
+                if t.name in LWW_HISTORY or t.name in CONFIG_HISTORY:  # (EXCLUDED.revision: new)
                     guard += (f' AND "{t.name}".revision = '
                               f"(CAST(:b{i} AS jsonb) ->> EXCLUDED.id::text)::bigint")
                     params[f"b{i}"] = json.dumps({str(rid): r["revision"] or 0
@@ -510,7 +513,7 @@ class Syncer:
                 results[(tname, rid)] = ("ok", rev)
             for t in tables:  # replayed rows, and rows the shared base has newer
                 rest = [rid for rid in ids[t.name] if (t.name, rid) not in results]
-                if t.name in LWW_HISTORY:
+                if t.name in LWW_HISTORY or t.name in CONFIG_HISTORY:
                     if rest:
                         leftover[t.name] = set(rest)
                     continue
@@ -618,7 +621,7 @@ class Syncer:
         keys = natural_keys(t)
         if keys:
             present = self._merge_natural(sc, t, keys, present, results)
-        if t.name in LWW_HISTORY:
+        if t.name in LWW_HISTORY or t.name in CONFIG_HISTORY:
             self._keep_overwritten(sc, t, present, results)
         cols = [c.name for c in t.columns if c.name != "revision"]
         values = [{c: r[c] for c in cols} for r in present]
@@ -703,18 +706,24 @@ class Syncer:
             for f in diffs:
                 eid = uuid.uuid5(CONFLICT_NS, f"{rid}|{f}|{mine['updated_at'].isoformat()}|"
                                               f"{srv['updated_at'].isoformat()}")
-                events.append({
-                    "id": eid, "lead_id": rid, "call_id": None, "user_id": uid,
-                    "kind": HistoryKind.FIELD_CHANGE.value, "at": now, "text": "",
+                event = {
+                    "id": eid, "user_id": uid, "at": now,
                     "field": f, "old_value": _text(earlier[f]), "new_value": _text(later[f]),
                     "data": {"conflict": True, "kept": "local" if local_later else "shared",
                              "old_written_at": earlier["updated_at"].isoformat(),
                              "new_written_at": later["updated_at"].isoformat()},
                     "created_at": now, "updated_at": now, "created_by": uid, "updated_by": uid,
                     "deleted": False,
-                })
+                }
+                if t.name in LWW_HISTORY:
+                    event.update(lead_id=rid, call_id=None, kind=HistoryKind.FIELD_CHANGE.value,
+                                 text="")
+                else:
+                    event.update(table_name=t.name, row_id=rid)
+                events.append(event)
         if events:
-            h = Base.metadata.tables["history_events"]
+            h = Base.metadata.tables["history_events" if t.name in LWW_HISTORY
+                                     else "config_history"]
             done = sc.execute(pg_insert(h).values(events)
                               .on_conflict_do_nothing(index_elements=[h.c.id])
                               .returning(h.c.id)).all()

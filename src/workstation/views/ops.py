@@ -108,7 +108,25 @@ def run_op(parent: QObject | None, fn: Callable[[Callable[[int, int], None], thr
 # -- the change bus --------------------------------------------------------------------
 
 LEADS, CALLS, TASKS, SCRIPTS, USERS = "leads", "calls", "tasks", "scripts", "users"
-"""The subjects a change names."""
+CONFIG = "config"
+"""The subjects a change names (CONFIG: funnels, stages, reasons, sources, plans,
+shared settings, teams)."""
+
+SUBJECT_OF_TABLE = {
+    "leads": LEADS, "contacts": LEADS, "phones": LEADS, "emails": LEADS, "lead_tags": LEADS,
+    "history_events": LEADS, "calls": CALLS, "tasks": TASKS, "scripts": SCRIPTS,
+    "users": USERS, "teams": CONFIG, "funnels": CONFIG, "funnel_stages": CONFIG,
+    "refusal_reasons": CONFIG, "lead_sources": CONFIG, "kpi_plans": CONFIG,
+    "shared_settings": CONFIG,
+}
+
+
+def pulled_changes(report) -> Changes | None:
+    """What a sync round (a ``sync.worker.SyncReport``) brought in, as the bus says
+    it; None when it pulled nothing."""
+    tables = {t for c in (report.pulled, report.merged) for t, n in c.items() if n}
+    subjects = {SUBJECT_OF_TABLE[t] for t in tables if t in SUBJECT_OF_TABLE}
+    return Changes.of(*subjects, source="sync") if subjects else None
 
 
 @dataclass(frozen=True)

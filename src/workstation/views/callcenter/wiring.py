@@ -93,6 +93,8 @@ class CallCenter(QObject):
         self.sync_label = SyncStatusWidget(window)
         self.sync_label.attach(sync)
         window.indicators.add_indicator(self.sync_label, "sync")
+        if sync is not None:  # what sync pulls in is announced like a local change
+            sync.sig_report.connect(self._pulled)
 
         self.controller.sig_show_workspace.connect(self.show_workspace)
         self.controller.sig_status.connect(window.status_message.setText)
@@ -150,8 +152,13 @@ class CallCenter(QObject):
     def _on_changed(self, changes: ops.Changes) -> None:
         """Something was saved (a wrap-up, a card): sync pushes it now. My day and
         the lead list refresh themselves on the same change."""
-        if self.sync is not None:
+        if self.sync is not None and changes.source != "sync":
             self.sync.wake()
+
+    def _pulled(self, report) -> None:
+        changes = ops.pulled_changes(report)
+        if changes is not None:
+            ops.bus().sig_changed.emit(changes)
 
     def shutdown(self) -> None:
         self.myday.stop()

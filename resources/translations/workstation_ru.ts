@@ -112,7 +112,7 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../src/workstation/app.py" line="+53" />
+            <location filename="../../src/workstation/app.py" line="+54" />
             <source>SIP password</source>
             <translation>Пароль SIP</translation>
         </message>
@@ -135,7 +135,7 @@
             <translation>SIP-аккаунт не задан: звонки приходят прямо на этот адрес.</translation>
         </message>
         <message>
-            <location line="+31" />
+            <location line="+33" />
             <source>Leads</source>
             <translation>Лиды</translation>
         </message>
@@ -184,7 +184,7 @@
             <translation>занято: %1 сейчас звонит этому клиенту</translation>
         </message>
         <message>
-            <location line="+75" />
+            <location line="+71" />
             <source>Could not log the call: %1</source>
             <translation>Не удалось записать звонок в журнал: %1</translation>
         </message>
@@ -192,7 +192,7 @@
     <context>
         <name>CallWorkspace</name>
         <message>
-            <location filename="../../src/workstation/views/workspace/widget.py" line="+246" />
+            <location filename="../../src/workstation/views/workspace/widget.py" line="+260" />
             <source>Incoming call %1</source>
             <translation>Входящий звонок %1</translation>
         </message>
@@ -202,12 +202,12 @@
             <translation>Исходящий звонок %1</translation>
         </message>
         <message>
-            <location line="+37" />
+            <location line="+39" />
             <source>Incoming call</source>
             <translation>Входящий звонок</translation>
         </message>
         <message>
-            <location line="-21" />
+            <location line="-23" />
             <source>Interest: incoming call from %1 at %2 — %3</source>
             <translation>Интерес: входящий звонок с %1 в %2 — %3</translation>
         </message>
@@ -222,7 +222,7 @@
             <translation>я</translation>
         </message>
         <message>
-            <location line="+90" />
+            <location line="+92" />
             <source>Enter the company or the contact's name for the new lead.</source>
             <translation>Введите компанию или имя контакта для нового лида.</translation>
         </message>
@@ -1245,7 +1245,7 @@
             <translation>Рабочее место</translation>
         </message>
         <message>
-            <location line="+149" />
+            <location line="+152" />
             <source>Export</source>
             <translation>Экспорт</translation>
         </message>
@@ -1381,7 +1381,7 @@
     <context>
         <name>MyDayPanel</name>
         <message>
-            <location filename="../../src/workstation/views/workspace/myday.py" line="+216" />
+            <location filename="../../src/workstation/views/workspace/myday.py" line="+217" />
             <source>Next lead</source>
             <translation>Следующий лид</translation>
         </message>
@@ -1404,7 +1404,7 @@
     <context>
         <name>QueueModel</name>
         <message>
-            <location line="-239" />
+            <location line="-240" />
             <source>When</source>
             <translation>Когда</translation>
         </message>
@@ -1449,7 +1449,7 @@
             <translation>Новый лид</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>Later today</source>
             <translation>Позже сегодня</translation>
         </message>
@@ -2402,7 +2402,7 @@ Tools: %2</source>
     <context>
         <name>SoftphoneWidget</name>
         <message>
-            <location filename="../../src/workstation/views/softphone/widget.py" line="+176" />
+            <location filename="../../src/workstation/views/softphone/widget.py" line="+178" />
             <source>Number or SIP address</source>
             <translation>Номер или SIP-адрес</translation>
         </message>
@@ -2731,7 +2731,7 @@ Last sync: %3</source>
     <context>
         <name>WrapUp</name>
         <message>
-            <location filename="../../src/workstation/views/workspace/wrapup.py" line="+36" />
+            <location filename="../../src/workstation/views/workspace/wrapup.py" line="+35" />
             <source>Offer sent</source>
             <translation>КП отправлено</translation>
         </message>
@@ -2765,13 +2765,13 @@ Last sync: %3</source>
             <translation>— выберите —</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+3" />
             <location line="+5" />
             <source>— unchanged —</source>
             <translation>— без изменений —</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+3" />
             <source>What was said, what was agreed</source>
             <translation>Что сказали, о чём договорились</translation>
         </message>
@@ -2831,7 +2831,7 @@ Last sync: %3</source>
             <translation>Этап</translation>
         </message>
         <message>
-            <location line="+40" />
+            <location line="+61" />
             <location line="+27" />
             <source>in progress</source>
             <translation>идёт</translation>

@@ -112,7 +112,7 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../src/workstation/app.py" line="+53" />
+            <location filename="../../src/workstation/app.py" line="+54" />
             <source>SIP password</source>
             <translation>Пароль SIP</translation>
         </message>
@@ -135,7 +135,7 @@
             <translation>SIP-акаунт не задано: дзвінки надходять прямо на цю адресу.</translation>
         </message>
         <message>
-            <location line="+31" />
+            <location line="+33" />
             <source>Leads</source>
             <translation>Ліди</translation>
         </message>
@@ -184,7 +184,7 @@
             <translation>зайнято: %1 зараз телефонує цьому клієнту</translation>
         </message>
         <message>
-            <location line="+75" />
+            <location line="+71" />
             <source>Could not log the call: %1</source>
             <translation>Не вдалося записати дзвінок у журнал: %1</translation>
         </message>
@@ -192,7 +192,7 @@
     <context>
         <name>CallWorkspace</name>
         <message>
-            <location filename="../../src/workstation/views/workspace/widget.py" line="+246" />
+            <location filename="../../src/workstation/views/workspace/widget.py" line="+260" />
             <source>Incoming call %1</source>
             <translation>Вхідний дзвінок %1</translation>
         </message>
@@ -202,12 +202,12 @@
             <translation>Вихідний дзвінок %1</translation>
         </message>
         <message>
-            <location line="+37" />
+            <location line="+39" />
             <source>Incoming call</source>
             <translation>Вхідний дзвінок</translation>
         </message>
         <message>
-            <location line="-21" />
+            <location line="-23" />
             <source>Interest: incoming call from %1 at %2 — %3</source>
             <translation>Інтерес: вхідний дзвінок з %1 о %2 — %3</translation>
         </message>
@@ -222,7 +222,7 @@
             <translation>я</translation>
         </message>
         <message>
-            <location line="+90" />
+            <location line="+92" />
             <source>Enter the company or the contact's name for the new lead.</source>
             <translation>Введіть компанію або ім'я контакту для нового ліда.</translation>
         </message>
@@ -1245,7 +1245,7 @@
             <translation>Робоче місце</translation>
         </message>
         <message>
-            <location line="+149" />
+            <location line="+152" />
             <source>Export</source>
             <translation>Експорт</translation>
         </message>
@@ -1381,7 +1381,7 @@
     <context>
         <name>MyDayPanel</name>
         <message>
-            <location filename="../../src/workstation/views/workspace/myday.py" line="+216" />
+            <location filename="../../src/workstation/views/workspace/myday.py" line="+217" />
             <source>Next lead</source>
             <translation>Наступний лід</translation>
         </message>
@@ -1404,7 +1404,7 @@
     <context>
         <name>QueueModel</name>
         <message>
-            <location line="-239" />
+            <location line="-240" />
             <source>When</source>
             <translation>Коли</translation>
         </message>
@@ -1449,7 +1449,7 @@
             <translation>Новий лід</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>Later today</source>
             <translation>Пізніше сьогодні</translation>
         </message>
@@ -2402,7 +2402,7 @@ Tools: %2</source>
     <context>
         <name>SoftphoneWidget</name>
         <message>
-            <location filename="../../src/workstation/views/softphone/widget.py" line="+176" />
+            <location filename="../../src/workstation/views/softphone/widget.py" line="+178" />
             <source>Number or SIP address</source>
             <translation>Номер або SIP-адреса</translation>
         </message>
@@ -2731,7 +2731,7 @@ Last sync: %3</source>
     <context>
         <name>WrapUp</name>
         <message>
-            <location filename="../../src/workstation/views/workspace/wrapup.py" line="+36" />
+            <location filename="../../src/workstation/views/workspace/wrapup.py" line="+35" />
             <source>Offer sent</source>
             <translation>КП надіслано</translation>
         </message>
@@ -2765,13 +2765,13 @@ Last sync: %3</source>
             <translation>— оберіть —</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+3" />
             <location line="+5" />
             <source>— unchanged —</source>
             <translation>— без змін —</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+3" />
             <source>What was said, what was agreed</source>
             <translation>Що сказали, про що домовилися</translation>
         </message>
@@ -2831,7 +2831,7 @@ Last sync: %3</source>
             <translation>Етап</translation>
         </message>
         <message>
-            <location line="+40" />
+            <location line="+61" />
             <location line="+27" />
             <source>in progress</source>
             <translation>триває</translation>

@@ -1,8 +1,9 @@
 """The desktop application: one object owns the life of everything.
 
 Order (STYLE habit 1): settings → store upgraded (defaults, sample scripts, the
-user's row: the session context, ``services.users.sign_in``) → telephony engine started (when a SIP account is set) → headset
-audio → sync started (when a shared database is set) → main window → Qt loop;
+user's row: the session context, ``services.users.sign_in``) → telephony engine
+started (when a SIP account is set) → headset audio → sync started (when a
+shared database is set) → main window and its features → Qt loop;
 then the reverse: window and its background work → sync → headset audio →
 engine (hang up, destroy the Endpoint on this thread, PJSUA2-NOTES order) →
 store closed.

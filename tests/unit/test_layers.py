@@ -25,6 +25,7 @@ QT_FREE_HELPERS = ("config.py", "secrets.py", "paths.py", "logs.py")
 NO_QT_AT_ALL = ("domain", "store", "services")
 REASONED = ("views", "services", "store", "importer")
 """Packages whose function-level imports each carry a reason."""
+REASONED_FILES = ("cli/__init__.py",)
 NOT_YET = ("importer/reader.py", "importer/exporter.py")
 """Being rewritten for hostile import files by another change; checked after it."""
 
@@ -99,7 +100,8 @@ def test_function_level_imports_say_why():
     bad = []
     for p in modules():
         rel = p.relative_to(ROOT).as_posix()
-        if layer(p) not in REASONED or "forms" in p.parts or rel in NOT_YET:
+        if (layer(p) not in REASONED and rel not in REASONED_FILES) or "forms" in p.parts \
+                or rel in NOT_YET:
             continue
         lines = p.read_text(encoding="utf-8").splitlines()
         for line, name, inner in imports(p):

@@ -31,6 +31,7 @@ from workstation.store.models import (
     Team,
 )
 from workstation.store.scripts_seed import ensure_sample_scripts
+from workstation.store.wrapup import TaskSpec, WrapUp, save_wrapup
 
 
 @pytest.fixture
@@ -95,12 +96,12 @@ def test_wrapup_updates_the_call_row_and_writes_event_lead_task(s):
     s.add(call)
     s.commit()
     nxt = utc(2026, 3, 5, 10)
-    saved = wrapup.save_wrapup(s, wrapup.WrapUp(
+    saved = save_wrapup(s, WrapUp(
         lead_id=lead, user_id=user, call_id=call.id, result="positive", lead_type="interested",
         notes="Wants a presentation", tools=["presentation", "decision_maker"],
         next_contact_at=nxt, remind_before_minutes=15, new_deal=True,
         script_path=[{"step": "greeting", "at": "x"}], wrapup_seconds=12.5,
-        tasks=[wrapup.TaskSpec("Send the offer", utc(2026, 3, 3, 12))]), now=utc(2026, 3, 2, 9, 4))
+        tasks=[TaskSpec("Send the offer", utc(2026, 3, 3, 12))]), now=utc(2026, 3, 2, 9, 4))
     s.expire_all()
     assert saved.call_id == call.id and saved.effective
     assert s.scalar(select(func.count()).select_from(Call)) == 1
@@ -126,10 +127,10 @@ def test_wrapup_inserts_call_when_telephony_made_none(s):
     user = add_user(s)
     lead = add_lead(s, owner_id=user)
     s.commit()
-    saved = wrapup.save_wrapup(s, wrapup.WrapUp(lead_id=lead, user_id=user, outcome="success",
-                                        direction="in", remote_number="0671234567",
-                                        talk_seconds=20, result="undefined",
-                                        reason="call_later"))
+    saved = save_wrapup(s, WrapUp(lead_id=lead, user_id=user, outcome="success",
+                                  direction="in", remote_number="0671234567",
+                                  talk_seconds=20, result="undefined",
+                                  reason="call_later"))
     c = s.get(Call, saved.call_id)
     assert c.remote_e164 == "+380671234567" and c.direction == "in" and not c.effective
 
@@ -147,7 +148,7 @@ def test_wrapup_rejects_bad_input(s, kw, field):
     s.commit()
     before = counts(s)
     with pytest.raises(common.WorkspaceError, match=field):
-        wrapup.save_wrapup(s, wrapup.WrapUp(lead_id=lead, user_id=user, outcome="success", **kw))
+        save_wrapup(s, WrapUp(lead_id=lead, user_id=user, outcome="success", **kw))
     assert counts(s) == before
 
 
@@ -165,9 +166,9 @@ def test_wrapup_error_between_steps_writes_nothing(s, monkeypatch, where):
             raise RuntimeError("power cut")
     monkeypatch.setattr(wrapup, "_between_steps", boom)
     with pytest.raises(RuntimeError):
-        wrapup.save_wrapup(s, wrapup.WrapUp(lead_id=lead, user_id=user, call_id=call.id,
-                                    result="positive", lead_type="interested", new_deal=True,
-                                    next_contact_at=utc(2026, 3, 5, 10)))
+        save_wrapup(s, WrapUp(lead_id=lead, user_id=user, call_id=call.id,
+                              result="positive", lead_type="interested", new_deal=True,
+                              next_contact_at=utc(2026, 3, 5, 10)))
     s.rollback()
     s.expire_all()
     assert counts(s) == before
@@ -180,16 +181,17 @@ KILL_CHILD = textwrap.dedent("""
     from datetime import datetime, timezone
     from workstation.store.db import Store
     from workstation.store import wrapup
+    from workstation.store.wrapup import WrapUp, save_wrapup
     store = Store(path=sys.argv[1])
     def kill(step):
         if step == sys.argv[4]:
             os.kill(os.getpid(), signal.SIGKILL)
     wrapup._between_steps = kill
     with store.session() as s:
-        wrapup.save_wrapup(s, wrapup.WrapUp(lead_id=uuid.UUID(sys.argv[2]), user_id=uuid.UUID(sys.argv[3]),
-                                    outcome="success", talk_seconds=80, result="positive",
-                                    lead_type="interested", new_deal=True, notes="killed",
-                                    next_contact_at=datetime(2026, 3, 5, 10, tzinfo=timezone.utc)))
+        save_wrapup(s, WrapUp(lead_id=uuid.UUID(sys.argv[2]), user_id=uuid.UUID(sys.argv[3]),
+                              outcome="success", talk_seconds=80, result="positive",
+                              lead_type="interested", new_deal=True, notes="killed",
+                              next_contact_at=datetime(2026, 3, 5, 10, tzinfo=timezone.utc)))
     print("saved")
 """)
 
@@ -220,9 +222,9 @@ def test_wrapup_sigkill_between_steps_leaves_nothing_half_written(store, where):
 
 
 def failed_call(s, user, lead, when, now=None):
-    return wrapup.save_wrapup(s, wrapup.WrapUp(lead_id=lead, user_id=user, direction="out",
-                                       outcome="no_answer", started_at=when, ended_at=when),
-                          now=now or when, tz=TZ)
+    return save_wrapup(s, WrapUp(lead_id=lead, user_id=user, direction="out",
+                                 outcome="no_answer", started_at=when, ended_at=when),
+                    now=now or when, tz=TZ)
 
 
 TZ = __import__("datetime").timezone(timedelta(hours=2))
@@ -246,9 +248,9 @@ def test_attempts_rule_refuses_then_incoming_call_restores(s):
     assert ev.old_value == "offer" and ev.data["reason"] == "no_contact"
     assert s.get(Lead, lead).next_contact_at is None
     # the client calls in: restored to where it was
-    saved = wrapup.save_wrapup(s, wrapup.WrapUp(lead_id=lead, user_id=user, direction="in",
-                                        outcome="success", talk_seconds=100, notes="called back"),
-                           now=utc(2026, 3, 20, 9))
+    saved = save_wrapup(s, WrapUp(lead_id=lead, user_id=user, direction="in",
+                                  outcome="success", talk_seconds=100, notes="called back"),
+                     now=utc(2026, 3, 20, 9))
     assert saved.restored_stage == "offer" and stage_of(s, lead) == "offer"
     assert s.get(Lead, lead).attempts == 0
 
@@ -269,9 +271,9 @@ def test_answered_call_resets_attempts(s):
     s.commit()
     for d in (2, 3, 4, 5):
         failed_call(s, user, lead, utc(2026, 3, d, 8 + d))
-    wrapup.save_wrapup(s, wrapup.WrapUp(lead_id=lead, user_id=user, outcome="success", talk_seconds=5,
-                                started_at=utc(2026, 3, 6, 9), result="undefined",
-                                reason="call_later"), now=utc(2026, 3, 6, 9, 1))
+    save_wrapup(s, WrapUp(lead_id=lead, user_id=user, outcome="success", talk_seconds=5,
+                          started_at=utc(2026, 3, 6, 9), result="undefined",
+                          reason="call_later"), now=utc(2026, 3, 6, 9, 1))
     assert s.get(Lead, lead).attempts == 0
     r = failed_call(s, user, lead, utc(2026, 3, 9, 9))
     assert not r.refused_by_attempts and s.get(Lead, lead).attempts == 1
@@ -285,11 +287,11 @@ def test_history_newest_first_with_manager_names(s):
               recording_path="/rec/1.wav", started_at=utc(2026, 3, 2, 9))
     s.add(c1)
     s.commit()
-    wrapup.save_wrapup(s, wrapup.WrapUp(lead_id=lead, user_id=anna, call_id=c1.id, result="undefined",
-                                reason="call_later", notes="first"), now=utc(2026, 3, 2, 9, 5))
-    wrapup.save_wrapup(s, wrapup.WrapUp(lead_id=lead, user_id=ivan, direction="in", outcome="success",
-                                talk_seconds=30, started_at=utc(2026, 3, 3, 9),
-                                ended_at=utc(2026, 3, 3, 9, 1), notes="second"))
+    save_wrapup(s, WrapUp(lead_id=lead, user_id=anna, call_id=c1.id, result="undefined",
+                          reason="call_later", notes="first"), now=utc(2026, 3, 2, 9, 5))
+    save_wrapup(s, WrapUp(lead_id=lead, user_id=ivan, direction="in", outcome="success",
+                          talk_seconds=30, started_at=utc(2026, 3, 3, 9),
+                          ended_at=utc(2026, 3, 3, 9, 1), notes="second"))
     rows = history.history_for_lead(s, lead, limit=10)
     calls = [r for r in rows if r.kind == "call"]
     assert [r.notes for r in calls] == ["second", "first"]
@@ -330,11 +332,11 @@ def test_reminders_due_snooze_dismiss(s):
     lead = add_lead(s, owner_id=user)
     s.commit()
     now = utc(2026, 3, 2, 10)
-    saved = wrapup.save_wrapup(s, wrapup.WrapUp(lead_id=lead, user_id=user, outcome="success",
-                                        talk_seconds=70, result="satisfactory",
-                                        reason="call_later", next_contact_at=now +
-                                        timedelta(minutes=30), remind_before_minutes=10),
-                           now=now)
+    saved = save_wrapup(s, WrapUp(lead_id=lead, user_id=user, outcome="success",
+                                  talk_seconds=70, result="satisfactory",
+                                  reason="call_later", next_contact_at=now +
+                                  timedelta(minutes=30), remind_before_minutes=10),
+                     now=now)
     assert myday.due_reminders(s, user, now) == []
     [r] = myday.due_reminders(s, user, now + timedelta(minutes=20))
     assert r.task_id in saved.task_ids and r.company == "Acme Ltd"
@@ -381,13 +383,13 @@ def test_effective_calls_today_and_plan(s):
     for minutes, talk, result, reason in ((0, 90, None, ""), (10, 10, "negative", "no_need"),
                                           (20, 10, "undefined", "call_later")):
         t = now - timedelta(minutes=minutes)
-        wrapup.save_wrapup(s, wrapup.WrapUp(lead_id=lead, user_id=user, outcome="success",
-                                    talk_seconds=talk, result=result, reason=reason,
-                                    started_at=t, ended_at=t), now=t)
+        save_wrapup(s, WrapUp(lead_id=lead, user_id=user, outcome="success",
+                              talk_seconds=talk, result=result, reason=reason,
+                              started_at=t, ended_at=t), now=t)
     failed_call(s, user, lead, now - timedelta(minutes=30))
     yesterday = now - timedelta(days=1)
-    wrapup.save_wrapup(s, wrapup.WrapUp(lead_id=lead, user_id=user, outcome="success", talk_seconds=300,
-                                started_at=yesterday, ended_at=yesterday), now=yesterday)
+    save_wrapup(s, WrapUp(lead_id=lead, user_id=user, outcome="success", talk_seconds=300,
+                          started_at=yesterday, ended_at=yesterday), now=yesterday)
     assert kpi.effective_calls_today(s, user, now, tz=TZ) == 2
     p = kpi.effective_progress(s, user, now, tz=TZ)
     assert (p.done, p.target) == (2, 30)
@@ -413,8 +415,8 @@ def test_script_versions_and_call_keeps_its_version(s):
     user = add_user(s)
     lead = add_lead(s, owner_id=user)
     s.commit()
-    saved = wrapup.save_wrapup(s, wrapup.WrapUp(lead_id=lead, user_id=user, outcome="success",
-                                        talk_seconds=70, script_id=sid))
+    saved = save_wrapup(s, WrapUp(lead_id=lead, user_id=user, outcome="success",
+                                  talk_seconds=70, script_id=sid))
     assert s.get(Call, saved.call_id).script_id == sid
     bad = script.to_dict()
     bad["steps"][0]["answers"][0]["next"] = "nowhere"

@@ -9,9 +9,10 @@ from PySide6.QtCore import Qt
 from sqlalchemy import select
 from ws_builders import add_lead, add_user
 
-from workstation.store import myday, pop, wrapup
+from workstation.store import myday, pop
 from workstation.store.models import Call, HistoryEvent, Lead, Task
 from workstation.store.scripts_seed import ensure_sample_scripts
+from workstation.store.wrapup import WrapUp, save_wrapup
 from workstation.views.workspace import CallWorkspace, MyDayPanel
 from workstation.views.workspace.myday import ReminderPopup
 
@@ -184,8 +185,8 @@ def test_recording_opens_from_its_row(qtbot, store, workspace, data):
                     outcome="success", talk_seconds=61, recording_path="/tmp/rec-1.wav")
         s.add(call)
         s.commit()
-        wrapup.save_wrapup(s, wrapup.WrapUp(lead_id=data["lead"], user_id=data["user"], call_id=call.id,
-                                    notes="recorded"))
+        save_wrapup(s, WrapUp(lead_id=data["lead"], user_id=data["user"], call_id=call.id,
+                              notes="recorded"))
     with qtbot.waitSignal(workspace.sig_popped, timeout=10_000):
         workspace.start_outgoing(data["lead"], "+380671234567")
     model = workspace.history.model
@@ -201,8 +202,8 @@ def test_my_day_queue_counter_and_reminders(qtbot, store, data, make_ctx):
         s.add(Task(lead_id=data["lead"], owner_id=data["user"], kind="callback",
                    title="Call back", due_at=now - timedelta(minutes=2),
                    remind=True, remind_at=now - timedelta(minutes=1)))
-        wrapup.save_wrapup(s, wrapup.WrapUp(lead_id=None, user_id=data["user"], outcome="success",
-                                    talk_seconds=120, started_at=now, ended_at=now))
+        save_wrapup(s, WrapUp(lead_id=None, user_id=data["user"], outcome="success",
+                              talk_seconds=120, started_at=now, ended_at=now))
         s.commit()
     clock = [now]
     panel = MyDayPanel(make_ctx(store, data["user"]), clock=lambda: clock[0],

@@ -51,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command != "demo":  # the demo logs into its own throwaway folders
         setup_logging(verbose=args.verbose)
     if args.command is None:
-        from workstation.app import main as gui_main
+        from workstation.app import main as gui_main  # (deferred: Qt loads for the GUI only)
 
         return gui_main([])
     try:

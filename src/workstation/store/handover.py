@@ -60,7 +60,7 @@ def hand_over(session: Session, lead_id: uuid.UUID, *, to_user_id: uuid.UUID | N
                                                               Task.status == TaskStatus.OPEN)))
         if open_ids:
             record_bulk(session, "tasks", open_ids)
-        ev = add_event(session, lead.id, HistoryKind.HANDOVER, by_user_id, now, text=note.strip(),
-                    data=data)
+        ev = add_event(session, lead.id, HistoryKind.HANDOVER, by_user_id, now,
+                       text=note.strip(), data=data)
         session.flush()
         return ev.id

@@ -14,11 +14,12 @@ from workstation.store.models import Call, HistoryEvent, User
 
 
 def add_event(session: Session, lead_id: uuid.UUID, kind: str, user_id, at: datetime, *,
-           call_id=None, text: str = "", field_name: str = "", old=None, new=None,
-           data: dict | None = None) -> HistoryEvent:
-    ev = HistoryEvent(id=uuid.uuid4(), lead_id=lead_id, kind=str(kind), user_id=user_id, at=at, call_id=call_id,
-                      text=text, field=field_name, old_value=old, new_value=new, data=data,
-                      created_by=user_id, updated_by=user_id)
+              call_id=None, text: str = "", field_name: str = "", old=None, new=None,
+              data: dict | None = None) -> HistoryEvent:
+    """A history event of the lead, added to the session (written with its transaction)."""
+    ev = HistoryEvent(id=uuid.uuid4(), lead_id=lead_id, kind=str(kind), user_id=user_id, at=at,
+                      call_id=call_id, text=text, field=field_name, old_value=old, new_value=new,
+                      data=data, created_by=user_id, updated_by=user_id)
     session.add(ev)
     return ev
 

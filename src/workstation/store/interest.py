@@ -68,6 +68,6 @@ def create_lead_from_interest(session: Session, *, phone: str, user_id: uuid.UUI
                 call.lead_id = lead.id
                 call.contact_id = contact.id if contact else None
         add_event(session, lead.id, HistoryKind.NOTE, user_id, at, call_id=call_id,
-               text=notes or "Interest: incoming call",
-               data={"event": "incoming_call", "phone": e164, "interest": True})
+                  text=notes or "Interest: incoming call",
+                  data={"event": "incoming_call", "phone": e164, "interest": True})
         return lead.id

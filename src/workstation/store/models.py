@@ -101,7 +101,7 @@ NEW_LEADS_WHERE_SQLITE = text(
     "deleted IS 0 AND lead_type IS NULL AND last_attempt_at IS NULL "
     "AND last_contact_at IS NULL AND next_contact_at IS NULL")
 """A lead nobody has worked yet (My day's "new leads"). SQLite uses a partial
-index only for a query that repeats these terms: see workspace.my_day_queue."""
+index only for a query that repeats these terms: see store.myday.my_day_queue."""
 NEW_LEADS_WHERE_PG = text(
     "deleted IS false AND lead_type IS NULL AND last_attempt_at IS NULL "
     "AND last_contact_at IS NULL AND next_contact_at IS NULL")

@@ -178,5 +178,5 @@ def complete_task(session: Session, task_id: uuid.UUID, user_id=None,
             raise WorkspaceError(f"task_id: no task {task_id}")
         task.status, task.done_at, task.updated_by = TaskStatus.DONE, now, user_id
         if task.lead_id:
-            add_event(session, task.lead_id, HistoryKind.TASK_DONE, user_id, now, text=task.title,
-                   data={"task_id": str(task.id), "kind": task.kind})
+            add_event(session, task.lead_id, HistoryKind.TASK_DONE, user_id, now,
+                      text=task.title, data={"task_id": str(task.id), "kind": task.kind})

@@ -39,7 +39,7 @@ def stage_code(session: Session, stage_id: uuid.UUID | None) -> str | None:
 
 
 def set_stage(session: Session, lead: Lead, code: str, user_id, at: datetime, *,
-               call_id=None, reason: str = "", data: dict | None = None) -> bool:
+              call_id=None, reason: str = "", data: dict | None = None) -> bool:
     """Move the lead to stage ``code`` with a history event; False when already there."""
     st = stage_by_code(session, lead.funnel_id, code)
     if lead.stage_id == st.id:
@@ -52,7 +52,7 @@ def set_stage(session: Session, lead: Lead, code: str, user_id, at: datetime, *,
     if reason:
         payload["reason"] = reason
     add_event(session, lead.id, HistoryKind.STAGE_CHANGE, user_id, at, call_id=call_id,
-           field_name="stage", old=old, new=code, data=payload or None)
+              field_name="stage", old=old, new=code, data=payload or None)
     if code == REFUSED_STAGE and old and old != REFUSED_STAGE:
         extra = dict(lead.extra or {})
         extra["stage_before_refused"] = old

@@ -194,7 +194,8 @@ class MainWindow(QMainWindow):
 
     # -- settings ---------------------------------------------------------
     def open_settings(self):
-        from workstation.views.settings.dialog import SettingsDialog  # (deferred: built when first opened)
+        # (deferred: the settings pages are built when first opened)
+        from workstation.views.settings.dialog import SettingsDialog
 
         dlg = SettingsDialog(self.config, self)
         dlg.sig_language_changed.connect(self._language_changed)
@@ -202,13 +203,15 @@ class MainWindow(QMainWindow):
         return dlg
 
     def _language_changed(self, setting: str) -> None:
-        from workstation.views.language import switch_language  # (deferred: rare, loads translators)
+        # (deferred: rare; it loads the translators)
+        from workstation.views.language import switch_language
 
         switch_language(setting)
 
     # -- import / export --------------------------------------------------
     def import_leads(self):
-        from workstation.views.importwizard import ImportWizard  # (deferred: the reader loads when asked)
+        # (deferred: the wizard and the file reader load when asked for)
+        from workstation.views.importwizard import ImportWizard
 
         wizard = ImportWizard(self.config, self.ctx.store, self, ctx=self.ctx)
         wizard.finished.connect(lambda _r: self.refresh())

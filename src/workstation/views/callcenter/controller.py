@@ -23,7 +23,7 @@ writes a widget (the softphone observes the same calls):
   saved by the workspace through ``services.calls.save_wrapup``.
 
 Store writes of this controller run one at a time (a small queue over
-``views.ops.run_op``) so a call's insert always precedes its updates.
+``views.ops.log_call``) so a call's insert always precedes its updates.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from workstation.domain import phones
 from workstation.services import calls as call_service
-from workstation.views import labels
+from workstation.views import labels, ops
 from workstation.views.callmodel import INCOMING, SOFTPHONE, CallModel, Calls
 from workstation.views.ops import run_op
 
@@ -72,7 +72,7 @@ class CallController(QObject):
     def __init__(self, workspace, ctx, calls: Calls, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.workspace, self.ctx, self.calls = workspace, ctx, calls
-        self._writes: deque[tuple[Callable, Callable | None]] = deque()
+        self._writes: deque[tuple[uuid.UUID, dict, Callable | None]] = deque()
         self._writing = False
         self._pending_dial: uuid.UUID | None = None
         self._dial_timer = QTimer(self)
@@ -304,7 +304,7 @@ class CallController(QObject):
             self.sig_call_logged.emit(c.call_id, "started")
             self._write_latency(c)
 
-        self._queue(lambda: self._upsert(c.call_id, values), done)
+        self._queue(c.call_id, values, done)
 
     def _write_latency(self, c: CallModel) -> None:
         if not c.inserted or c.latency_ms is None or c.latency_written:
@@ -313,20 +313,16 @@ class CallController(QObject):
         self._update(c, "popped", pop_latency_ms=round(c.latency_ms, 3))
 
     def _update(self, c: CallModel, what: str, **fields) -> None:
-        self._queue(lambda: self._upsert(c.call_id, fields),
-                    lambda _r: self.sig_call_logged.emit(c.call_id, what))
+        self._queue(c.call_id, fields, lambda _r: self.sig_call_logged.emit(c.call_id, what))
 
-    def _upsert(self, call_id: uuid.UUID, values: dict) -> None:
-        call_service.log_call(self.ctx, call_id, values)
-
-    def _queue(self, fn: Callable[[], object], on_done: Callable | None) -> None:
-        self._writes.append((fn, on_done))
+    def _queue(self, call_id: uuid.UUID, values: dict, on_done: Callable | None) -> None:
+        self._writes.append((call_id, values, on_done))
         self._next_write()
 
     def _next_write(self) -> None:
         if self._writing or not self._writes:
             return
-        fn, on_done = self._writes.popleft()
+        call_id, values, on_done = self._writes.popleft()
         self._writing = True
 
         def done(result):
@@ -341,7 +337,7 @@ class CallController(QObject):
             self.sig_status.emit(self.tr("Could not log the call: %1").replace("%1", str(exc)))
             self._next_write()
 
-        run_op(self, lambda _p, _c: fn(), done, failed)
+        ops.log_call(self, self.ctx, call_id, values, done, failed)
 
     def idle(self) -> bool:
         """No store write queued or running (tests, shutdown)."""

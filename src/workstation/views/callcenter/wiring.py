@@ -150,9 +150,12 @@ class CallCenter(QObject):
             self.window.open_lead(lead_id)
 
     def _on_changed(self, changes: ops.Changes) -> None:
-        """Something was saved (a wrap-up, a card): sync pushes it now. My day and
-        the lead list refresh themselves on the same change."""
-        if self.sync is not None and changes.source != "sync":
+        """Something the manager saved (a wrap-up, a card, a reminder, a script, the
+        admin's configuration): sync pushes it now. The call log's own writes during a
+        call wait for the next round. My day and the lead list refresh themselves on
+        the same change; what sync itself pulled in is not pushed back."""
+        if self.sync is not None and changes.source != "sync" and changes.touches(
+                ops.LEADS, ops.TASKS, ops.SCRIPTS, ops.USERS, ops.CONFIG):
             self.sync.wake()
 
     def _pulled(self, report) -> None:

@@ -5,10 +5,12 @@ one :class:`~workstation.views.callmodel.Calls`, fed by the TelephonyEngine):
 its "current" call is the ringing one or the one in progress, a
 :class:`~workstation.views.callmodel.CallModel` it observes; its buttons act
 through the engine's public methods (on the GUI thread, where the engine
-lives). A call dialled elsewhere (click-to-call) shows here too. Incoming calls ring (``set_ringer``), show a tray message and raise
-the window; auto-answer is done by the engine after ``sip.auto_answer_seconds``
-and shown here as a countdown. Global shortcuts: answer Ctrl+Shift+A,
-hang up Ctrl+Shift+H, mute Ctrl+Shift+M (Qt.ApplicationShortcut).
+lives). A call dialled elsewhere (click-to-call) shows here too. Incoming
+calls ring (``set_ringer``), show a tray message and raise the window
+(Calls answers a second INVITE 486 Busy Here: one line); auto-answer is done
+by the engine after ``sip.auto_answer_seconds`` and shown here as a countdown.
+Global shortcuts: answer Ctrl+Shift+A, hang up Ctrl+Shift+H, mute Ctrl+Shift+M
+(Qt.ApplicationShortcut).
 """
 
 from __future__ import annotations

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from workstation.domain.phones import display
-from workstation.services import myday as ws
+from workstation.services import myday
 from workstation.views import labels, ops
 from workstation.views.leadlist.model import format_local
 
@@ -41,17 +41,17 @@ class QueueModel(QAbstractTableModel):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._items: list[ws.QueueItem] = []
+        self._items: list[myday.QueueItem] = []
 
-    def set_items(self, items: list[ws.QueueItem]) -> None:
+    def set_items(self, items: list[myday.QueueItem]) -> None:
         self.beginResetModel()
         self._items = list(items)
         self.endResetModel()
 
-    def item(self, row: int) -> ws.QueueItem:
+    def item(self, row: int) -> myday.QueueItem:
         return self._items[row]
 
-    def items(self) -> list[ws.QueueItem]:
+    def items(self) -> list[myday.QueueItem]:
         return list(self._items)
 
     def remove_lead(self, lead_id: uuid.UUID) -> None:
@@ -75,8 +75,9 @@ class QueueModel(QAbstractTableModel):
                 self.tr("Phone"), self.tr("Type"))[section]
 
     def bucket_label(self, bucket: str) -> str:
-        return {ws.DUE_NOW: self.tr("Due now"), ws.OVERDUE: self.tr("Overdue"),
-                ws.NEW: self.tr("New lead"), ws.LATER: self.tr("Later today")}.get(bucket, bucket)
+        return {myday.DUE_NOW: self.tr("Due now"), myday.OVERDUE: self.tr("Overdue"),
+                myday.NEW: self.tr("New lead"),
+                myday.LATER: self.tr("Later today")}.get(bucket, bucket)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= len(self._items):
@@ -93,7 +94,7 @@ class QueueModel(QAbstractTableModel):
                 self.bucket_label(it.bucket), format_local(it.due_at), it.company, it.contact,
                 display(it.phone) if it.phone else "", labels.lead_type_label(it.lead_type))
                 if t)
-        if role == Qt.ItemDataRole.ForegroundRole and it.bucket == ws.OVERDUE:
+        if role == Qt.ItemDataRole.ForegroundRole and it.bucket == myday.OVERDUE:
             return QColor("#b00020")
         if role == ItemRole:
             return it
@@ -110,7 +111,7 @@ class ReminderPopup(QDialog):
     sig_open = Signal(object)
     """lead id."""
 
-    def __init__(self, reminder: ws.Reminder, parent=None) -> None:
+    def __init__(self, reminder: myday.Reminder, parent=None) -> None:
         super().__init__(parent)
         self.reminder = reminder
         self.setObjectName("reminderPopup")
@@ -266,7 +267,7 @@ class MyDayPanel(QWidget):
             self.progress = progress
             self._show_progress(progress.done, progress.target)
 
-        ops.query(self, lambda: ws.queue(ctx, now), done,
+        ops.query(self, lambda: myday.queue(ctx, now), done,
                   lambda exc: self.sig_error.emit(str(exc)))
 
     def _on_changed(self, changes: ops.Changes) -> None:
@@ -293,10 +294,10 @@ class MyDayPanel(QWidget):
     # -- reminders ----------------------------------------------------------------
     def check_reminders(self) -> None:
         ctx, now = self.ctx, self.clock()
-        ops.query(self, lambda: ws.reminders(ctx, now), self._pop,
+        ops.query(self, lambda: myday.reminders(ctx, now), self._pop,
                   lambda exc: self.sig_error.emit(str(exc)))
 
-    def _pop(self, reminders: list[ws.Reminder]) -> None:
+    def _pop(self, reminders: list[myday.Reminder]) -> None:
         for r in reminders:
             key = (r.task_id, r.remind_at)
             if key in self._shown or r.task_id in self.popups:

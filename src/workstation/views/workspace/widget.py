@@ -3,12 +3,12 @@
 Card fields on top (the lead card widget); below, the call script LEFT and the
 history of earlier contacts RIGHT with the wrap-up form under it.
 
-    ws = CallWorkspace(ctx)                           # a services.context.Context
+    ws = CallWorkspace(ctx)                          # a services.context.Context
     ws.sig_dial.connect(controller.click_to_call)
-    ws.pop_incoming(model.number, call=model)         # a CallModel of the call center
-    ws.start_outgoing(lead_id, "+380671234567")      # card before the first ring
+    ws.pop_incoming(model.number, call=model)        # a CallModel of the call center
+    ws.start_outgoing(lead_id, "+380671234567")     # card before the first ring
     ws.call_ended(outcome="no_answer", talk_seconds=0, call_id=row_id)
-    ws.save_wrapup()                                  # one transaction, background
+    ws.save_wrapup()                                 # card and wrap-up: one transaction
 
 The screen pop's reads (``services.calls.lookup`` and ``pop``, indexed) are the
 only data access on the GUI thread; everything else runs through ``views.ops``.
@@ -25,7 +25,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from workstation.domain import phones
-from workstation.services import calls as ws
+from workstation.services import calls
 from workstation.services import leads as L
 from workstation.views import ops
 from workstation.views.callmodel import CallModel
@@ -156,10 +156,10 @@ class CallWorkspace(QWidget):
         once, in the background, so that the first call does not pay for it.
         The trial wrap-up is rolled back: nothing is written."""
         ctx = self.ctx
-        ops.query(self, lambda: ws.warm_up(ctx), self._rehearse,
+        ops.query(self, lambda: calls.warm_up(ctx), self._rehearse,
                   lambda exc: log.warning("workspace warm-up failed: %s", exc))
 
-    def _rehearse(self, pop: ws.PopData | None) -> None:
+    def _rehearse(self, pop: calls.PopData | None) -> None:
         """Fill and render every pane once while the Call tab is hidden, then
         blank it again: the first call's pop then finds the widgets created,
         polished and painted once (measured: 70 ms cold, 25 ms after this)."""
@@ -188,7 +188,7 @@ class CallWorkspace(QWidget):
         card is emitted (sig_popped) and saved with the call at wrap-up.
         """
         call = call or self._own_call("in", number, call_id, received_at)
-        matches = ws.lookup_quiet(self.ctx, number)  # the one deliberate query on the GUI thread
+        matches = calls.lookup_quiet(self.ctx, number)  # the one deliberate query on the GUI thread
         e164 = phones.try_normalize(number, self.ctx.region) or phones.strip_uri(number)
         if len(matches) == 1:
             self.show_lead(matches[0].lead_id, direction="in", number=e164, call=call)
@@ -253,7 +253,7 @@ class CallWorkspace(QWidget):
         shown = self.call = self._new_pop(call, number)
         shown.lead_id = lead_id
         try:
-            pop = ws.pop(self.ctx, lead_id)
+            pop = calls.pop(self.ctx, lead_id)
         except Exception as exc:  # noqa: BLE001 - shown to the user, the call goes on
             self.sig_error.emit(str(exc))
             pop = None
@@ -271,7 +271,7 @@ class CallWorkspace(QWidget):
         call = call or self._own_call("in", number, call_id, received_at or time.perf_counter())
         shown = self.call = self._new_pop(call, number, interest=True)
         try:
-            pop = ws.pop(self.ctx, None)
+            pop = calls.pop(self.ctx, None)
         except Exception as exc:  # noqa: BLE001
             self.sig_error.emit(str(exc))
             pop = None
@@ -281,7 +281,7 @@ class CallWorkspace(QWidget):
                   .replace("%3", self.ctx.user.display_name or self.tr("me")))
         self._fill(shown, pop, banner)
 
-    def _fill(self, shown: Pop, pop: ws.PopData | None, banner: str) -> None:
+    def _fill(self, shown: Pop, pop: calls.PopData | None, banner: str) -> None:
         """Put one pop's data into every pane, then paint once and report."""
         self.wrapup.reset()
         if pop is not None:
@@ -299,7 +299,7 @@ class CallWorkspace(QWidget):
         if shown.interest:
             self.card.new_lead(shown.number, choices=pop.choices if pop else None)
             self.card.ui.sourceEdit.setText(self.tr("Incoming call"))
-            self.wrapup.set_default_stage(ws.NEW_DEAL_STAGE)
+            self.wrapup.set_default_stage(calls.NEW_DEAL_STAGE)
             self.history.set_rows([])
         elif pop is not None:
             self.card.show_loaded(pop.choices, pop.lead)
@@ -376,7 +376,7 @@ class CallWorkspace(QWidget):
             return
         self.wrapup.show_error("")
         v = self.wrapup.values()
-        w = ws.WrapUp(lead_id=shown.lead_id, user_id=self.ctx.user.id, call_id=shown.call_id,
+        w = calls.WrapUp(lead_id=shown.lead_id, user_id=self.ctx.user.id, call_id=shown.call_id,
                       direction=shown.direction, remote_number=shown.number, outcome=shown.outcome,
                       started_at=shown.started_at, answered_at=shown.answered_at,
                       ended_at=shown.ended_at, talk_seconds=shown.talk_seconds,
@@ -417,11 +417,11 @@ class CallWorkspace(QWidget):
         if lead_id is None:
             return
 
-        def done(pop: ws.PopData):
+        def done(pop: calls.PopData):
             if shown is not self.call or pop.lead is None:
                 return
             self.card.show_loaded(pop.choices, pop.lead)
             self.history.set_rows(pop.history)
 
-        ops.query(self, lambda: ws.pop(app_ctx, lead_id), done,
+        ops.query(self, lambda: calls.pop(app_ctx, lead_id), done,
                   lambda exc: self.sig_error.emit(str(exc)))

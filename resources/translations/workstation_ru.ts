@@ -450,6 +450,97 @@
         </message>
     </context>
     <context>
+        <name>HandOver</name>
+        <message>
+            <location filename="../../src/workstation/views/leadcard/handover.py" line="+25" />
+            <source>Another team's region</source>
+            <translation>Регион другой команды</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The client speaks another language</source>
+            <translation>Клиент говорит на другом языке</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Another team sells this product</source>
+            <translation>Этот продукт продаёт другая команда</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>I am away</source>
+            <translation>Я отсутствую</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The client asked for someone else</source>
+            <translation>Клиент попросил другого менеджера</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Other</source>
+            <translation>Другое</translation>
+        </message>
+    </context>
+    <context>
+        <name>HandOverDialog</name>
+        <message>
+            <location line="+11" />
+            <source>Hand the lead over</source>
+            <translation>Передать лид</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>What the new manager should know</source>
+            <translation>Что нужно знать новому менеджеру</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Hand over</source>
+            <translation>Передать</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>To:</source>
+            <translation>Кому:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reason:</source>
+            <translation>Причина:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Note:</source>
+            <translation>Заметка:</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Manager: %1</source>
+            <translation>Менеджер: %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Shared pool of team %1</source>
+            <translation>Общий пул команды %1</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Choose who takes the lead.</source>
+            <translation>Выберите, кто примет лид.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Write a note for the new manager.</source>
+            <translation>Напишите заметку для нового менеджера.</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Not handed over: %1</source>
+            <translation>Не передано: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>HeadsetBridge</name>
         <message>
             <location filename="../../src/workstation/telephony/audio.py" line="+691" />
@@ -907,7 +998,12 @@
     <context>
         <name>LeadCardDialog</name>
         <message>
-            <location filename="../../src/workstation/views/leadcard/widget.py" line="+310" />
+            <location filename="../../src/workstation/views/leadcard/widget.py" line="+306" />
+            <source>Hand over…</source>
+            <translation>Передать…</translation>
+        </message>
+        <message>
+            <location line="+9" />
             <source>Lead card</source>
             <translation>Карточка лида</translation>
         </message>
@@ -917,7 +1013,7 @@
             <translation>Карточка лида: %1</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+24" />
             <source>Unsaved changes</source>
             <translation>Несохранённые изменения</translation>
         </message>
@@ -1038,7 +1134,7 @@
     <context>
         <name>LeadCardWidget</name>
         <message>
-            <location filename="../../src/workstation/views/leadcard/widget.py" line="-188" />
+            <location filename="../../src/workstation/views/leadcard/widget.py" line="-204" />
             <location line="+4" />
             <source>— not set —</source>
             <translation>— не задан —</translation>
@@ -1138,7 +1234,26 @@
     <context>
         <name>LeadListWidget</name>
         <message>
-            <location filename="../../src/workstation/views/leadlist/widget.py" line="+201" />
+            <location filename="../../src/workstation/views/leadlist/widget.py" line="+132" />
+            <source>Reassign…</source>
+            <translation>Переназначить…</translation>
+        </message>
+        <message>
+            <location line="+58" />
+            <source>Select the leads to reassign first.</source>
+            <translation>Сначала выберите лиды для переназначения.</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+4" />
+            <source>%n leads reassigned</source>
+            <translation>
+                <numerusform>Переназначен %n лид</numerusform>
+                <numerusform>Переназначено %n лида</numerusform>
+                <numerusform>Переназначено %n лидов</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+30" />
             <source>All types</source>
             <translation>Все типы</translation>
         </message>
@@ -1455,9 +1570,61 @@
         </message>
     </context>
     <context>
+        <name>ReassignDialog</name>
+        <message numerus="yes">
+            <location filename="../../src/workstation/views/leadlist/reassign.py" line="+32" />
+            <source>Reassign %n leads</source>
+            <translation>
+                <numerusform>Переназначить %n лид</numerusform>
+                <numerusform>Переназначить %n лида</numerusform>
+                <numerusform>Переназначить %n лидов</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>To the managers ticked (evenly, in turn)</source>
+            <translation>Отмеченным менеджерам (поровну, по очереди)</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>To a team's shared pool</source>
+            <translation>В общий пул команды</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Why (kept in each lead's history)</source>
+            <translation>Почему (сохранится в истории каждого лида)</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Reassign</source>
+            <translation>Переназначить</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Note:</source>
+            <translation>Заметка:</translation>
+        </message>
+        <message>
+            <location line="+38" />
+            <source>Tick at least one manager.</source>
+            <translation>Отметьте хотя бы одного менеджера.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Choose a team.</source>
+            <translation>Выберите команду.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Not reassigned: %1</source>
+            <translation>Не переназначено: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>ReminderPopup</name>
         <message>
-            <location line="+39" />
+            <location filename="../../src/workstation/views/workspace/myday.py" line="+39" />
             <source>Reminder</source>
             <translation>Напоминание</translation>
         </message>

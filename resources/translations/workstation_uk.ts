@@ -450,6 +450,97 @@
         </message>
     </context>
     <context>
+        <name>HandOver</name>
+        <message>
+            <location filename="../../src/workstation/views/leadcard/handover.py" line="+25" />
+            <source>Another team's region</source>
+            <translation>Регіон іншої команди</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The client speaks another language</source>
+            <translation>Клієнт говорить іншою мовою</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Another team sells this product</source>
+            <translation>Цей продукт продає інша команда</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>I am away</source>
+            <translation>Я відсутній</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The client asked for someone else</source>
+            <translation>Клієнт попросив іншого менеджера</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Other</source>
+            <translation>Інше</translation>
+        </message>
+    </context>
+    <context>
+        <name>HandOverDialog</name>
+        <message>
+            <location line="+11" />
+            <source>Hand the lead over</source>
+            <translation>Передати лід</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>What the new manager should know</source>
+            <translation>Що треба знати новому менеджеру</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Hand over</source>
+            <translation>Передати</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>To:</source>
+            <translation>Кому:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reason:</source>
+            <translation>Причина:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Note:</source>
+            <translation>Нотатка:</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Manager: %1</source>
+            <translation>Менеджер: %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Shared pool of team %1</source>
+            <translation>Спільний пул команди %1</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Choose who takes the lead.</source>
+            <translation>Виберіть, хто прийме лід.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Write a note for the new manager.</source>
+            <translation>Напишіть нотатку для нового менеджера.</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Not handed over: %1</source>
+            <translation>Не передано: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>HeadsetBridge</name>
         <message>
             <location filename="../../src/workstation/telephony/audio.py" line="+691" />
@@ -907,7 +998,12 @@
     <context>
         <name>LeadCardDialog</name>
         <message>
-            <location filename="../../src/workstation/views/leadcard/widget.py" line="+310" />
+            <location filename="../../src/workstation/views/leadcard/widget.py" line="+306" />
+            <source>Hand over…</source>
+            <translation>Передати…</translation>
+        </message>
+        <message>
+            <location line="+9" />
             <source>Lead card</source>
             <translation>Картка ліда</translation>
         </message>
@@ -917,7 +1013,7 @@
             <translation>Картка ліда: %1</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+24" />
             <source>Unsaved changes</source>
             <translation>Незбережені зміни</translation>
         </message>
@@ -1038,7 +1134,7 @@
     <context>
         <name>LeadCardWidget</name>
         <message>
-            <location filename="../../src/workstation/views/leadcard/widget.py" line="-188" />
+            <location filename="../../src/workstation/views/leadcard/widget.py" line="-204" />
             <location line="+4" />
             <source>— not set —</source>
             <translation>— не задано —</translation>
@@ -1138,7 +1234,26 @@
     <context>
         <name>LeadListWidget</name>
         <message>
-            <location filename="../../src/workstation/views/leadlist/widget.py" line="+201" />
+            <location filename="../../src/workstation/views/leadlist/widget.py" line="+132" />
+            <source>Reassign…</source>
+            <translation>Перепризначити…</translation>
+        </message>
+        <message>
+            <location line="+58" />
+            <source>Select the leads to reassign first.</source>
+            <translation>Спочатку виберіть ліди для перепризначення.</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+4" />
+            <source>%n leads reassigned</source>
+            <translation>
+                <numerusform>Перепризначено %n лід</numerusform>
+                <numerusform>Перепризначено %n ліди</numerusform>
+                <numerusform>Перепризначено %n лідів</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+30" />
             <source>All types</source>
             <translation>Усі типи</translation>
         </message>
@@ -1455,9 +1570,61 @@
         </message>
     </context>
     <context>
+        <name>ReassignDialog</name>
+        <message numerus="yes">
+            <location filename="../../src/workstation/views/leadlist/reassign.py" line="+32" />
+            <source>Reassign %n leads</source>
+            <translation>
+                <numerusform>Перепризначити %n лід</numerusform>
+                <numerusform>Перепризначити %n ліди</numerusform>
+                <numerusform>Перепризначити %n лідів</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>To the managers ticked (evenly, in turn)</source>
+            <translation>Позначеним менеджерам (порівну, по черзі)</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>To a team's shared pool</source>
+            <translation>У спільний пул команди</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Why (kept in each lead's history)</source>
+            <translation>Чому (збережеться в історії кожного ліда)</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Reassign</source>
+            <translation>Перепризначити</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Note:</source>
+            <translation>Нотатка:</translation>
+        </message>
+        <message>
+            <location line="+38" />
+            <source>Tick at least one manager.</source>
+            <translation>Позначте хоча б одного менеджера.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Choose a team.</source>
+            <translation>Виберіть команду.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Not reassigned: %1</source>
+            <translation>Не перепризначено: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>ReminderPopup</name>
         <message>
-            <location line="+39" />
+            <location filename="../../src/workstation/views/workspace/myday.py" line="+39" />
             <source>Reminder</source>
             <translation>Нагадування</translation>
         </message>

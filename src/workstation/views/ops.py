@@ -29,7 +29,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from workstation.services import calls, leads, myday, scripts
+from workstation.services import admin, calls, leads, myday, scripts
 
 log = logging.getLogger(__name__)
 
@@ -229,3 +229,31 @@ def save_script(parent, ctx, doc: dict, on_done=None, on_error=None) -> Op:
     """services.scripts.save_version; ``on_done(scripts.Saved)``."""
     return change(parent, lambda: scripts.save_version(ctx, doc),
                   lambda _r: Changes.of(SCRIPTS, source=parent), on_done, on_error)
+
+
+def hand_over(parent, ctx, lead_id, *, to_user_id=None, to_team_id=None, note="", reason="",
+              on_done=None, on_error=None) -> Op:
+    """services.leads.hand_over (the note and reason land in the lead's history)."""
+    return change(parent, lambda: leads.hand_over(ctx, lead_id, to_user_id=to_user_id,
+                                                  to_team_id=to_team_id, note=note,
+                                                  reason=reason),
+                  lambda _r: Changes.of(LEADS, TASKS, leads=[lead_id], source=parent),
+                  on_done, on_error)
+
+
+def reassign(parent, ctx, lead_ids, *, owners=(), team_id=None, note="", on_done=None,
+             on_error=None) -> Op:
+    """services.leads.reassign: a selection to managers (in turn) or a team's pool."""
+    return change(parent, lambda: leads.reassign(ctx, list(lead_ids), owners=list(owners),
+                                                 team_id=team_id, note=note),
+                  lambda _r: Changes.of(LEADS, TASKS, leads=lead_ids, source=parent),
+                  on_done, on_error)
+
+
+def administer(parent, ctx, name: str, *args, on_done=None, on_error=None, **kw) -> Op:
+    """A write of services.admin (``name``: ``add_team``, ``set_stage``...); the bus
+    says USERS for users and teams, CONFIG for the rest."""
+    fn = getattr(admin, name)
+    subject = USERS if name.endswith(("user", "team")) else CONFIG
+    return change(parent, lambda: fn(ctx, *args, **kw),
+                  lambda _r: Changes.of(subject, CONFIG, source=parent), on_done, on_error)

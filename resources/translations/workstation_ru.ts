@@ -108,6 +108,102 @@
             <source>Edit the call scripts; every save is a new version</source>
             <translation>Редактировать скрипты звонков; каждое сохранение — новая версия</translation>
         </message>
+        <message>
+            <location filename="../../src/workstation/views/admin/__init__.py" line="+21" />
+            <source>&amp;Administration…</source>
+            <translation>&amp;Администрирование…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Users, teams, funnels, reasons, sources, plans</source>
+            <translation>Пользователи, команды, воронки, причины, источники, планы</translation>
+        </message>
+    </context>
+    <context>
+        <name>Admin</name>
+        <message>
+            <location filename="../../src/workstation/views/admin/dialog.py" line="+35" />
+            <source>Effective calls</source>
+            <translation>Результативные звонки</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Presentations</source>
+            <translation>Презентации</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Invoices</source>
+            <translation>Счета</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Warm clients</source>
+            <translation>Тёплые клиенты</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sales</source>
+            <translation>Продажи</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>a day</source>
+            <translation>в день</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>a week</source>
+            <translation>в неделю</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>a month</source>
+            <translation>в месяц</translation>
+        </message>
+    </context>
+    <context>
+        <name>AdminDialog</name>
+        <message>
+            <location line="+550" />
+            <source>Administration</source>
+            <translation>Администрирование</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Users</source>
+            <translation>Пользователи</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Teams</source>
+            <translation>Команды</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Funnels</source>
+            <translation>Воронки</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Refusal reasons</source>
+            <translation>Причины отказа</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Lead sources</source>
+            <translation>Источники лидов</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>KPI plans</source>
+            <translation>Планы KPI</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Effective call</source>
+            <translation>Результативный звонок</translation>
+        </message>
     </context>
     <context>
         <name>App</name>
@@ -290,6 +386,29 @@
         </message>
     </context>
     <context>
+        <name>EffectivePage</name>
+        <message>
+            <location filename="../../src/workstation/views/admin/dialog.py" line="-45" />
+            <source> s</source>
+            <translation> с</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>An answered call is effective when the talk lasted at least this long, or the manager recorded a result (positive, satisfactory or negative), or used a sales tool (offer, presentation, demo access, invoice). Every workstation counts its plan with this rule once it has synced.</source>
+            <translation>Отвеченный звонок результативен, если разговор длился не меньше этого, или менеджер записал результат (положительный, удовлетворительный или отрицательный), или использовал инструмент продаж (предложение, презентация, демодоступ, счёт). Каждая станция считает план по этому правилу после синхронизации.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Talk time that makes a call effective:</source>
+            <translation>Время разговора для результативного звонка:</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Save</source>
+            <translation>Сохранить</translation>
+        </message>
+    </context>
+    <context>
         <name>FilePage</name>
         <message>
             <location filename="../../src/workstation/views/importwizard/wizard.py" line="+71" />
@@ -380,6 +499,69 @@
             <location line="+14" />
             <source>%1: no such file</source>
             <translation>%1: нет такого файла</translation>
+        </message>
+    </context>
+    <context>
+        <name>FunnelsPage</name>
+        <message>
+            <location filename="../../src/workstation/views/admin/dialog.py" line="-228" />
+            <source>code of a new funnel</source>
+            <translation>код новой воронки</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Funnel:</source>
+            <translation>Воронка:</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Name:</source>
+            <translation>Название:</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Product:</source>
+            <translation>Продукт:</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Topic:</source>
+            <translation>Тематика:</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Save funnel</source>
+            <translation>Сохранить воронку</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>New funnel</source>
+            <translation>Новая воронка</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>#</source>
+            <translation>№</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Code</source>
+            <translation>Код</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Stage</source>
+            <translation>Этап</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Leads at it</source>
+            <translation>Лидов на этапе</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Status</source>
+            <translation>Состояние</translation>
         </message>
     </context>
     <context>
@@ -1353,9 +1535,42 @@
         </message>
     </context>
     <context>
+        <name>ListPage</name>
+        <message>
+            <location filename="../../src/workstation/views/admin/dialog.py" line="+81" />
+            <source>Used by calls</source>
+            <translation>В звонках</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Used by leads</source>
+            <translation>У лидов</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>#</source>
+            <translation>№</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Code</source>
+            <translation>Код</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Name</source>
+            <translation>Название</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Status</source>
+            <translation>Состояние</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../src/workstation/views/mainwindow.py" line="+94" />
+            <location filename="../../src/workstation/views/mainwindow.py" line="+96" />
             <source>Workstation</source>
             <translation>Рабочее место</translation>
         </message>
@@ -1517,9 +1732,113 @@
         </message>
     </context>
     <context>
+        <name>OrderedPage</name>
+        <message>
+            <location filename="../../src/workstation/views/admin/dialog.py" line="-146" />
+            <source>code (latin, e.g. site_visit)</source>
+            <translation>код (латиницей, напр. site_visit)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Name shown to managers</source>
+            <translation>Название для менеджеров</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Add</source>
+            <translation>Добавить</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Rename</source>
+            <translation>Переименовать</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Up</source>
+            <translation>Выше</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Down</source>
+            <translation>Ниже</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Retire / restore</source>
+            <translation>Вывести / вернуть</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delete</source>
+            <translation>Удалить</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Select a row first.</source>
+            <translation>Сначала выберите строку.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>retired</source>
+            <translation>выведен</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>offered</source>
+            <translation>предлагается</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlansPage</name>
+        <message>
+            <location line="+166" />
+            <source>For</source>
+            <translation>Для</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Figure</source>
+            <translation>Показатель</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Per</source>
+            <translation>Период</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Plan</source>
+            <translation>План</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Set plan</source>
+            <translation>Задать план</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <location line="+12" />
+            <source>Everybody (default)</source>
+            <translation>Все (по умолчанию)</translation>
+        </message>
+        <message>
+            <location line="-9" />
+            <location line="+8" />
+            <source>Team %1</source>
+            <translation>Команда %1</translation>
+        </message>
+        <message>
+            <location line="-5" />
+            <location line="+4" />
+            <source>Manager %1</source>
+            <translation>Менеджер %1</translation>
+        </message>
+    </context>
+    <context>
         <name>QueueModel</name>
         <message>
-            <location line="-240" />
+            <location filename="../../src/workstation/views/workspace/myday.py" line="-240" />
             <source>When</source>
             <translation>Когда</translation>
         </message>
@@ -2853,6 +3172,44 @@ Last sync: %3</source>
         </message>
     </context>
     <context>
+        <name>TeamsPage</name>
+        <message>
+            <location filename="../../src/workstation/views/admin/dialog.py" line="-290" />
+            <source>Team</source>
+            <translation>Команда</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Active members</source>
+            <translation>Активных участников</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Team name</source>
+            <translation>Название команды</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Add team</source>
+            <translation>Добавить команду</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Rename</source>
+            <translation>Переименовать</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delete</source>
+            <translation>Удалить</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Select a team first.</source>
+            <translation>Сначала выберите команду.</translation>
+        </message>
+    </context>
+    <context>
         <name>TelephonyEngine</name>
         <message>
             <location filename="../../src/workstation/telephony/engine.py" line="+236" />
@@ -2893,6 +3250,115 @@ Last sync: %3</source>
             <location line="+125" />
             <source>Cannot record the call: %1</source>
             <translation>Не удаётся записать звонок: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>UsersPage</name>
+        <message>
+            <location filename="../../src/workstation/views/admin/dialog.py" line="-153" />
+            <source>Login</source>
+            <translation>Логин</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Name</source>
+            <translation>Название</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Role</source>
+            <translation>Роль</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Team</source>
+            <translation>Команда</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>SIP extension</source>
+            <translation>Внутренний номер SIP</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>SIP user name</source>
+            <translation>Имя пользователя SIP</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <location line="+15" />
+            <source>Active</source>
+            <translation>Активен</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>to make the login in the shared database</source>
+            <translation>чтобы создать вход в общей базе</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The SIP password is not kept here: each user enters it in Settings on their own workstation, where it stays in the system keyring.</source>
+            <translation>Пароль SIP здесь не хранится: каждый пользователь вводит его в Настройках на своей станции, где он остаётся в системном хранилище ключей.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Login:</source>
+            <translation>Логин:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Name:</source>
+            <translation>Название:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Role:</source>
+            <translation>Роль:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Team:</source>
+            <translation>Команда:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>SIP extension:</source>
+            <translation>Внутренний номер SIP:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>SIP user name:</source>
+            <translation>Имя пользователя SIP:</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Database password:</source>
+            <translation>Пароль базы данных:</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Add user</source>
+            <translation>Добавить пользователя</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save changes</source>
+            <translation>Сохранить изменения</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>— no team —</source>
+            <translation>— без команды —</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>yes</source>
+            <translation>да</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>no</source>
+            <translation>нет</translation>
         </message>
     </context>
     <context>

@@ -108,6 +108,102 @@
             <source>Edit the call scripts; every save is a new version</source>
             <translation>Редагувати скрипти дзвінків; кожне збереження — нова версія</translation>
         </message>
+        <message>
+            <location filename="../../src/workstation/views/admin/__init__.py" line="+21" />
+            <source>&amp;Administration…</source>
+            <translation>&amp;Адміністрування…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Users, teams, funnels, reasons, sources, plans</source>
+            <translation>Користувачі, команди, воронки, причини, джерела, плани</translation>
+        </message>
+    </context>
+    <context>
+        <name>Admin</name>
+        <message>
+            <location filename="../../src/workstation/views/admin/dialog.py" line="+35" />
+            <source>Effective calls</source>
+            <translation>Результативні дзвінки</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Presentations</source>
+            <translation>Презентації</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Invoices</source>
+            <translation>Рахунки</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Warm clients</source>
+            <translation>Теплі клієнти</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sales</source>
+            <translation>Продажі</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>a day</source>
+            <translation>на день</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>a week</source>
+            <translation>на тиждень</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>a month</source>
+            <translation>на місяць</translation>
+        </message>
+    </context>
+    <context>
+        <name>AdminDialog</name>
+        <message>
+            <location line="+550" />
+            <source>Administration</source>
+            <translation>Адміністрування</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Users</source>
+            <translation>Користувачі</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Teams</source>
+            <translation>Команди</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Funnels</source>
+            <translation>Воронки</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Refusal reasons</source>
+            <translation>Причини відмови</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Lead sources</source>
+            <translation>Джерела лідів</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>KPI plans</source>
+            <translation>Плани KPI</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Effective call</source>
+            <translation>Результативний дзвінок</translation>
+        </message>
     </context>
     <context>
         <name>App</name>
@@ -290,6 +386,29 @@
         </message>
     </context>
     <context>
+        <name>EffectivePage</name>
+        <message>
+            <location filename="../../src/workstation/views/admin/dialog.py" line="-45" />
+            <source> s</source>
+            <translation> с</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>An answered call is effective when the talk lasted at least this long, or the manager recorded a result (positive, satisfactory or negative), or used a sales tool (offer, presentation, demo access, invoice). Every workstation counts its plan with this rule once it has synced.</source>
+            <translation>Дзвінок, на який відповіли, результативний, якщо розмова тривала не менше цього, або менеджер записав результат (позитивний, задовільний чи негативний), або використав інструмент продажу (пропозиція, презентація, демодоступ, рахунок). Кожна станція рахує план за цим правилом після синхронізації.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Talk time that makes a call effective:</source>
+            <translation>Час розмови для результативного дзвінка:</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Save</source>
+            <translation>Зберегти</translation>
+        </message>
+    </context>
+    <context>
         <name>FilePage</name>
         <message>
             <location filename="../../src/workstation/views/importwizard/wizard.py" line="+71" />
@@ -380,6 +499,69 @@
             <location line="+14" />
             <source>%1: no such file</source>
             <translation>%1: немає такого файлу</translation>
+        </message>
+    </context>
+    <context>
+        <name>FunnelsPage</name>
+        <message>
+            <location filename="../../src/workstation/views/admin/dialog.py" line="-228" />
+            <source>code of a new funnel</source>
+            <translation>код нової воронки</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Funnel:</source>
+            <translation>Воронка:</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Name:</source>
+            <translation>Назва:</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Product:</source>
+            <translation>Продукт:</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Topic:</source>
+            <translation>Тематика:</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Save funnel</source>
+            <translation>Зберегти воронку</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>New funnel</source>
+            <translation>Нова воронка</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>#</source>
+            <translation>№</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Code</source>
+            <translation>Код</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Stage</source>
+            <translation>Етап</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Leads at it</source>
+            <translation>Лідів на етапі</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Status</source>
+            <translation>Стан</translation>
         </message>
     </context>
     <context>
@@ -1353,9 +1535,42 @@
         </message>
     </context>
     <context>
+        <name>ListPage</name>
+        <message>
+            <location filename="../../src/workstation/views/admin/dialog.py" line="+81" />
+            <source>Used by calls</source>
+            <translation>У дзвінках</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Used by leads</source>
+            <translation>У лідів</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>#</source>
+            <translation>№</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Code</source>
+            <translation>Код</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Name</source>
+            <translation>Назва</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Status</source>
+            <translation>Стан</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../src/workstation/views/mainwindow.py" line="+94" />
+            <location filename="../../src/workstation/views/mainwindow.py" line="+96" />
             <source>Workstation</source>
             <translation>Робоче місце</translation>
         </message>
@@ -1517,9 +1732,113 @@
         </message>
     </context>
     <context>
+        <name>OrderedPage</name>
+        <message>
+            <location filename="../../src/workstation/views/admin/dialog.py" line="-146" />
+            <source>code (latin, e.g. site_visit)</source>
+            <translation>код (латиницею, напр. site_visit)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Name shown to managers</source>
+            <translation>Назва для менеджерів</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Add</source>
+            <translation>Додати</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Rename</source>
+            <translation>Перейменувати</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Up</source>
+            <translation>Вище</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Down</source>
+            <translation>Нижче</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Retire / restore</source>
+            <translation>Вивести / повернути</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delete</source>
+            <translation>Видалити</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Select a row first.</source>
+            <translation>Спочатку виберіть рядок.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>retired</source>
+            <translation>виведено</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>offered</source>
+            <translation>пропонується</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlansPage</name>
+        <message>
+            <location line="+166" />
+            <source>For</source>
+            <translation>Для</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Figure</source>
+            <translation>Показник</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Per</source>
+            <translation>Період</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Plan</source>
+            <translation>План</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Set plan</source>
+            <translation>Задати план</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <location line="+12" />
+            <source>Everybody (default)</source>
+            <translation>Усі (типово)</translation>
+        </message>
+        <message>
+            <location line="-9" />
+            <location line="+8" />
+            <source>Team %1</source>
+            <translation>Команда %1</translation>
+        </message>
+        <message>
+            <location line="-5" />
+            <location line="+4" />
+            <source>Manager %1</source>
+            <translation>Менеджер %1</translation>
+        </message>
+    </context>
+    <context>
         <name>QueueModel</name>
         <message>
-            <location line="-240" />
+            <location filename="../../src/workstation/views/workspace/myday.py" line="-240" />
             <source>When</source>
             <translation>Коли</translation>
         </message>
@@ -2853,6 +3172,44 @@ Last sync: %3</source>
         </message>
     </context>
     <context>
+        <name>TeamsPage</name>
+        <message>
+            <location filename="../../src/workstation/views/admin/dialog.py" line="-290" />
+            <source>Team</source>
+            <translation>Команда</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Active members</source>
+            <translation>Активних учасників</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Team name</source>
+            <translation>Назва команди</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Add team</source>
+            <translation>Додати команду</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Rename</source>
+            <translation>Перейменувати</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delete</source>
+            <translation>Видалити</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Select a team first.</source>
+            <translation>Спочатку виберіть команду.</translation>
+        </message>
+    </context>
+    <context>
         <name>TelephonyEngine</name>
         <message>
             <location filename="../../src/workstation/telephony/engine.py" line="+236" />
@@ -2893,6 +3250,115 @@ Last sync: %3</source>
             <location line="+125" />
             <source>Cannot record the call: %1</source>
             <translation>Не вдається записати дзвінок: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>UsersPage</name>
+        <message>
+            <location filename="../../src/workstation/views/admin/dialog.py" line="-153" />
+            <source>Login</source>
+            <translation>Логін</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Name</source>
+            <translation>Назва</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Role</source>
+            <translation>Роль</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Team</source>
+            <translation>Команда</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>SIP extension</source>
+            <translation>Внутрішній номер SIP</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>SIP user name</source>
+            <translation>Ім'я користувача SIP</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <location line="+15" />
+            <source>Active</source>
+            <translation>Активний</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>to make the login in the shared database</source>
+            <translation>щоб створити вхід у спільній базі</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The SIP password is not kept here: each user enters it in Settings on their own workstation, where it stays in the system keyring.</source>
+            <translation>Пароль SIP тут не зберігається: кожен користувач вводить його в Налаштуваннях на своїй станції, де він лишається в системному сховищі ключів.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Login:</source>
+            <translation>Логін:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Name:</source>
+            <translation>Назва:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Role:</source>
+            <translation>Роль:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Team:</source>
+            <translation>Команда:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>SIP extension:</source>
+            <translation>Внутрішній номер SIP:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>SIP user name:</source>
+            <translation>Ім'я користувача SIP:</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Database password:</source>
+            <translation>Пароль бази даних:</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Add user</source>
+            <translation>Додати користувача</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save changes</source>
+            <translation>Зберегти зміни</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>— no team —</source>
+            <translation>— без команди —</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>yes</source>
+            <translation>так</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>no</source>
+            <translation>ні</translation>
         </message>
     </context>
     <context>

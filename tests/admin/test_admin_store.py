@@ -16,15 +16,6 @@ from workstation.services.context import Context, SignedInUser
 from workstation.store.models import FunnelStage, Lead, OutboxEntry, User
 
 
-@pytest.fixture
-def ctx(store, config):
-    uid = uuid.uuid4()
-    with store.session() as s, s.begin():
-        s.add(User(id=uid, login="root", full_name="Root", role="admin"))
-    return Context(store, SignedInUser(id=uid, login="root", name="Root", role="admin"),
-                   settings=config)
-
-
 def _as(ctx, role, team_id=None, login="tl"):
     uid = uuid.uuid4()
     with ctx.write() as s:

@@ -24,6 +24,7 @@ from workstation import __version__
 from workstation.i18n import pick_language
 from workstation.importer import exporter
 from workstation.views import actions as act
+from workstation.views import admin as admin_screens
 from workstation.views import ops, scripteditor
 from workstation.views.icons import icon
 from workstation.views.leadcard.widget import LeadCardDialog
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         self.lead_list.sig_status.connect(self.status_message.setText)
         ops.bus().sig_changed.connect(self._on_changed)
         scripteditor.install(self, ctx)
+        admin_screens.install(self, ctx)
         self.retranslate()
         self.lead_list.start()
 

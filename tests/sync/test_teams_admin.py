@@ -200,3 +200,44 @@ def test_a_team_that_does_not_exist_is_refused_and_the_shared_db_guards_admin_fi
     assert "only an admin" in said or "row-level security policy for table \"users\"" in said
     with a.session() as s:
         assert s.scalar(select(func.count()).select_from(Team)) >= 3
+
+
+def test_cli_admin_adds_a_user_with_a_database_login_that_syncs(
+        shared_db, people, cli, config, store):
+    """``workstation admin users add --password-stdin`` as a deployment script runs it:
+    the login is made in the shared database (ws_create_login), the local row has
+    the same id, and a sync pushes its SIP fields onto that row."""
+    import psycopg
+    from sqlalchemy.engine import URL, make_url
+
+    from workstation import secrets
+    from workstation.sync.worker import Syncer
+
+    ada = people["ada"]
+    u = make_url(ada.url)
+    config.set("db.shared_url", URL.create("postgresql", u.username, None, u.host, u.port,
+                                           u.database).render_as_string())
+    config.set("user.login", ada.login)
+    config.save()
+    secrets.set_secret("db.shared_password", ada.password)
+    syncer = Syncer(store.url, shared_db.engine(ada.url))
+    syncer.sync_once()  # ada's row, with her admin role, and the teams
+    newbie = f"newbie_{shared_db.tag}"  # logins are the cluster's: one per test database
+    code, out, err = cli("admin", "users", "add", newbie, "--team", "team2", "--role",
+                         "manager", "--sip-extension", "250", "--sip-username", "newbie250",
+                         "--password-stdin", stdin="s3cret-pass\n")
+    assert code == 0, err
+    assert "s3cret" not in out + err
+    code, _out, err = cli("admin", "users", "add", f"other_{shared_db.tag}", "--team", "nope",
+                          "--password-stdin", stdin="x\n")
+    assert code == 2 and "team: team nope does not exist" in err
+    report = syncer.sync_once()
+    assert not sum(report.rejected.values()), syncer.rejected_lines()
+    syncer.close()
+    row = psql(shared_db, "SELECT u.sip_extension, u.sip_username, t.name FROM users u "
+                          f"JOIN teams t ON t.id = u.team_id WHERE u.login = '{newbie}'")
+    assert row.split("|") == ["250", "newbie250", "team2"]
+    assert psql(shared_db, f"SELECT count(*) FROM pg_roles WHERE rolname = 'other_{shared_db.tag}'") == "0"
+    with psycopg.connect(host="127.0.0.1", port=shared_db.cluster.port, user=newbie,
+                         password="s3cret-pass", dbname=shared_db.name) as conn:
+        assert conn.execute("SELECT session_user").fetchone()[0] == newbie

@@ -102,6 +102,12 @@ def test_funnel_stages_reasons_plans_and_the_effective_call(qtbot, dialog, store
     with store.session() as s:
         retired = s.scalar(select(RefusalReason.code).where(RefusalReason.retired.is_(True)))
     assert form.reasonCombo.findData(retired) < 0
+    from workstation.views.leadcard.widget import LeadCardWidget
+
+    card = LeadCardWidget(ctx)
+    qtbot.addWidget(card)
+    card.new_lead("", choices=L.load_new(ctx))  # the card suggests the admin's sources
+    assert card.ui.sourceEdit.completer().model().stringList() == ["Trade fair"]
 
     p = dialog.pages["plans"]
     p.metric.setCurrentIndex(p.metric.findData("presentations"))

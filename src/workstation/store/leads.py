@@ -32,6 +32,7 @@ from workstation.store.models import (
     FunnelStage,
     HistoryEvent,
     Lead,
+    LeadSource,
     Phone,
     RefusalReason,
     User,
@@ -391,6 +392,8 @@ class CardChoices:
     users: tuple[Choice, ...]
     reasons: tuple[Choice, ...] = ()
     """Refusal reasons the wrap-up offers (retired ones left out)."""
+    sources: tuple[Choice, ...] = ()
+    """Lead sources the card suggests (retired ones left out)."""
 
 
 _READS: dict[str, object] = {}
@@ -404,7 +407,7 @@ def _reads() -> dict[str, object]:
         lt, ct, pt, et = (Lead.__table__, Contact.__table__, Phone.__table__,
                           Email.__table__)
         st, ut = FunnelStage.__table__, User.__table__
-        ft, rt = Funnel.__table__, RefusalReason.__table__
+        ft, rt, srt = Funnel.__table__, RefusalReason.__table__, LeadSource.__table__
         lid = bindparam("lead_id")
         _READS.update(
             lead=select(lt.c.id, lt.c.funnel_id, lt.c.updated_at, lt.c.deleted,
@@ -428,6 +431,9 @@ def _reads() -> dict[str, object]:
             reasons=select(rt.c.id, rt.c.code, rt.c.name)
             .where(rt.c.deleted.is_(False), rt.c.retired.is_(False))
             .order_by(rt.c.position, rt.c.name),
+            sources=select(srt.c.id, srt.c.code, srt.c.name)
+            .where(srt.c.deleted.is_(False), srt.c.retired.is_(False))
+            .order_by(srt.c.position, srt.c.name),
             users=select(ut.c.id, ut.c.login, ut.c.full_name)
             .where(ut.c.deleted.is_(False), ut.c.active.is_(True))
             .order_by(ut.c.full_name, ut.c.login),
@@ -444,9 +450,10 @@ def card_choices(s: Session, *, funnel: bool = False, funnel_id: uuid.UUID | Non
             else conn.execute(q["stages"]))
     stages = tuple(Choice(i, c, n) for i, c, n in rows)
     reasons = tuple(Choice(i, c, n) for i, c, n in conn.execute(q["reasons"]))
+    sources = tuple(Choice(i, c, n) for i, c, n in conn.execute(q["sources"]))
     users = tuple(Choice(i, login, full or login)
                   for i, login, full in conn.execute(q["users"]))
-    return CardChoices(stages, users, reasons)
+    return CardChoices(stages, users, reasons, sources)
 
 
 def load(s: Session, lead_id: uuid.UUID) -> LeadData | None:

@@ -16,7 +16,14 @@ import uuid
 from datetime import datetime, timedelta, timezone
 
 from PySide6.QtCore import QDateTime, QTimeZone, Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from workstation.services import leads as L
 from workstation.views import ops
@@ -151,6 +158,9 @@ class LeadCardWidget(QWidget):
         ui.ownerCombo.addItem(self.tr("— nobody —"), None)
         for u in self._choices.users:
             ui.ownerCombo.addItem(u.name, str(u.id))
+        # the admin's lead sources as suggestions; any other text is still allowed
+        ui.sourceEdit.setCompleter(QCompleter([src.name for src in self._choices.sources], self)
+                                   if self._choices.sources else None)
 
     @staticmethod
     def _select(combo, value) -> None:

@@ -227,3 +227,31 @@ def test_cli_import_to_a_team_and_admin_commands_with_json(cli, store, config, t
         owners = s.execute(select(User.login, func.count()).join(Lead, Lead.owner_id == User.id)
                            .group_by(User.login)).all()
     assert dict(owners) == {"m1": 2, "m2": 2}
+
+
+def test_card_save_and_the_interest_card_keep_owner_and_team_consistent(ctx):
+    from workstation.services import leads as L
+    from workstation.store.interest import create_lead_from_interest
+
+    north, south = admin.add_team(ctx, "North"), admin.add_team(ctx, "South")
+    anna = admin.add_user(ctx, "anna", team="North")
+    sven = admin.add_user(ctx, "sven", team="South")
+    me = _as(ctx, "manager", north, login="mgr")
+    saved = L.save(me, L.LeadData(company="New Co", owner_id=None,
+                                  phones=[L.PhoneData(raw="+380671110000")]))
+    with ctx.read() as s:  # a new lead nobody owns joins the saving user's team
+        assert s.get(Lead, saved.id).team_id == north
+    saved.owner_id = anna
+    L.save(me, saved)
+    saved = L.load(me, saved.id)[1]
+    saved.owner_id = sven  # handed to a manager of another team: the team follows
+    L.save(me, saved)
+    with ctx.read() as s:
+        lead = s.get(Lead, saved.id)
+        assert (lead.owner_id, lead.team_id, lead.shared_pool) == (sven, south, False)
+    with ctx.write() as s:
+        lead_id = create_lead_from_interest(s, phone="+380671110001", user_id=me.user.id,
+                                            company="Caller Co")
+    with ctx.read() as s:
+        lead = s.get(Lead, lead_id)
+        assert (lead.owner_id, lead.team_id) == (me.user.id, north)

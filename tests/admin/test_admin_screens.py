@@ -141,3 +141,15 @@ def test_a_team_lead_sees_only_the_plans_page_and_a_manager_no_menu(qtbot, store
 
     mgr = Context(store, SignedInUser(id=None, login="m", role="manager"), settings=config)
     assert install(Window(), mgr) is None
+
+
+def test_a_sync_round_is_announced_by_subject():
+    from workstation.sync.worker import SyncReport
+    from workstation.views import ops
+
+    report = SyncReport()
+    assert ops.pulled_changes(report) is None  # nothing pulled: nothing said
+    report.pulled.update({"funnel_stages": 2, "leads": 0})
+    report.merged.update({"users": 1})
+    changes = ops.pulled_changes(report)
+    assert changes.subjects == {ops.CONFIG, ops.USERS} and changes.source == "sync"

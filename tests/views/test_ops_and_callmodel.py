@@ -3,6 +3,8 @@ object that the workspace's pop reads and writes through."""
 
 from __future__ import annotations
 
+import pytest
+
 from workstation.services import leads as L
 from workstation.views import ops
 from workstation.views.callmodel import FAILED, Calls
@@ -54,3 +56,5 @@ def test_the_workspace_pop_reads_and_writes_the_one_call_model(qtbot):
     assert call.lead_id is lead and call.pop_latency_ms == 12.5
     assert shown.number == "+380671234567" and call.number == "0671234567"  # shown vs dialled
     assert shown.direction == "out" and shown.call_id == call.call_id
+    with pytest.raises(AttributeError):
+        shown.lead = lead  # a typo is an error, not a new attribute of the call

@@ -64,8 +64,10 @@ class Pop:
     def __setattr__(self, name: str, value) -> None:
         if name in Pop.OWN:
             object.__setattr__(self, name, value)
-        else:
+        elif hasattr(self.call, name):
             setattr(self.call, name, value)
+        else:
+            raise AttributeError(f"neither a Pop nor a CallModel has {name!r}")
 
 
 class CallWorkspace(QWidget):

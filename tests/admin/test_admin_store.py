@@ -255,3 +255,18 @@ def test_card_save_and_the_interest_card_keep_owner_and_team_consistent(ctx):
     with ctx.read() as s:
         lead = s.get(Lead, lead_id)
         assert (lead.owner_id, lead.team_id) == (me.user.id, north)
+
+
+def test_a_new_lead_takes_the_funnel_of_its_product_and_the_card_offers_its_stages(ctx):
+    from workstation.services import leads as L
+
+    admin.add_funnel(ctx, "solar", "Solar panels", product="solar")
+    admin.add_stage(ctx, "solar", "site_visit", "Site visit", position=2)
+    saved = L.save(ctx, L.LeadData(company="Sunny", product="solar",
+                                   phones=[L.PhoneData(raw="+380671119999")]))
+    choices, data = L.load(ctx, saved.id)
+    solar = next(f for f in admin.funnels(ctx) if f.code == "solar")
+    assert data.funnel_id == solar.id
+    assert [c.code for c in choices.stages][:3] == ["not_aware", "site_visit", "aware"]
+    other = L.save(ctx, L.LeadData(company="Plain", phones=[L.PhoneData(raw="+380671119998")]))
+    assert "site_visit" not in [c.code for c in L.load(ctx, other.id)[0].stages]

@@ -37,6 +37,7 @@ from workstation.store.models import (
     RefusalReason,
     User,
 )
+from workstation.store.stages import funnel_for
 from workstation.store.types import utcnow
 
 PAGE_SIZE = 200
@@ -604,6 +605,8 @@ def save(s: Session, edited: LeadData, *, user_id: uuid.UUID | None = None,
                 event(HistoryKind.FIELD_CHANGE, fname, old, value)
         if stage is not None and lead.funnel_id != stage.funnel_id:
             lead.funnel_id = stage.funnel_id
+        elif new and stage is None and lead.funnel_id is None:
+            lead.funnel_id = funnel_for(s, lead.product, lead.topic)
         if _keep_team(s, lead, user_id, new) and not new:
             changed.append("team_id")
 

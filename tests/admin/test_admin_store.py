@@ -270,3 +270,15 @@ def test_a_new_lead_takes_the_funnel_of_its_product_and_the_card_offers_its_stag
     assert [c.code for c in choices.stages][:3] == ["not_aware", "site_visit", "aware"]
     other = L.save(ctx, L.LeadData(company="Plain", phones=[L.PhoneData(raw="+380671119998")]))
     assert "site_visit" not in [c.code for c in L.load(ctx, other.id)[0].stages]
+
+
+def test_the_sip_user_name_the_admin_set_is_offered_at_the_users_own_sign_in(ctx, config):
+    from workstation.services.users import sign_in
+
+    admin.add_user(ctx, "anna", sip_extension="201", sip_username="anna201")
+    config.set("user.login", "anna")
+    assert sign_in(ctx.store, config).user.login == "anna"
+    assert config.get("sip.username") == "anna201"
+    config.set("sip.username", "mine")  # the user's own setting wins
+    sign_in(ctx.store, config)
+    assert config.get("sip.username") == "mine"

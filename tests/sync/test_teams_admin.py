@@ -241,3 +241,58 @@ def test_cli_admin_adds_a_user_with_a_database_login_that_syncs(
     with psycopg.connect(host="127.0.0.1", port=shared_db.cluster.port, user=newbie,
                          password="s3cret-pass", dbname=shared_db.name) as conn:
         assert conn.execute("SELECT session_user").fetchone()[0] == newbie
+
+
+def test_team_lead_reassigns_team_leads_through_ws_assign_lead_and_a_manager_cannot_take(
+        shared_db, people, make_workstation, config, tmp_path):
+    from workstation.importer.importer import ImportOptions, run_import
+    from workstation.services import admin
+    from workstation.services import leads as L
+
+    a = make_workstation(people["ada"])
+    synced(a)
+    t = admin.import_target(ctx_of(a, people["ada"], config),
+                            admin.TargetChoice("owner", "m1", owner=people["m1"].login))
+    run_import(a.store, _csv(tmp_path / "m1.csv", 4), ImportOptions(
+        owner_id=t.owner_id, team_id=t.team_id))
+    synced(a)
+    tom = make_workstation(people["tom"])
+    synced(tom)
+    with tom.session() as s:
+        ids = list(s.scalars(select(Lead.id).order_by(Lead.company)))
+    assert len(ids) == 4
+    moved = L.reassign(ctx_of(tom, people["tom"], config), ids[:2],
+                       owners=[people["m2"].id, people["m3"].id], note="m1 is on leave")
+    assert moved == 2
+    synced(tom)
+    owners = psql(shared_db, "SELECT string_agg(u.login, ',' ORDER BY l.company) FROM leads l "
+                             "JOIN users u ON u.id = l.owner_id")
+    assert owners.split(",") == [people["m2"].login, people["m3"].login,
+                                 people["m1"].login, people["m1"].login]
+    assert psql(shared_db, "SELECT count(*) FROM history_events WHERE kind = 'handover' "
+                           "AND text = 'm1 is on leave'") == "2"
+    # a hand-over by the manager: allowed; taking a pool lead for oneself: refused
+    L.reassign(ctx_of(tom, people["tom"], config), ids[3:], team_id=people_team(tom),
+               note="to the pool")
+    synced(tom)
+    m1 = make_workstation(people["m1"])
+    synced(m1)
+    L.hand_over(ctx_of(m1, people["m1"], config), ids[2], to_user_id=people["m2"].id,
+                note="speaks Polish", reason="language")
+    synced(m1)
+    m2 = make_workstation(people["m2"])
+    synced(m2)
+    with m2.session() as s, s.begin():
+        s.get(Lead, ids[3]).owner_id = people["m2"].id  # a plain local edit, past the service
+    report = m2.sync()
+    assert report.rejected["leads"] == 1
+    assert "a manager cannot take a lead" in "\n".join(m2.syncer.rejected_lines())
+    owner_of = "SELECT coalesce(u.login, 'pool') FROM leads l LEFT JOIN users u ON u.id = " \
+               "l.owner_id WHERE l.id = '{}'"
+    assert psql(shared_db, owner_of.format(ids[2])) == people["m2"].login
+    assert psql(shared_db, owner_of.format(ids[3])) == "pool"
+
+
+def people_team(ws):
+    with ws.session() as s:
+        return s.scalar(select(Team.id).where(Team.name == "team1"))

@@ -399,6 +399,13 @@ class Syncer:
                             select(t).where(t.c.id.in_(ids[t.name]))).mappings()}
             t0 = time.perf_counter()
             moves = self._moves(rows)
+            for rid in [r for r, m in moves.items() if m[3]]:
+                # only the move changed: ws_assign_lead makes it; the row itself is not
+                # pushed (row-level security lets a team lead move a lead, not update it)
+                del rows["leads"][rid]
+                ids["leads"].discard(rid)
+            if "leads" in ids and not ids["leads"]:
+                del ids["leads"], rows["leads"]
             results = self._push_server(ids, rows, report)
             if moves:
                 self._assign(moves, results)
@@ -415,29 +422,36 @@ class Syncer:
 
     def _moves(self, rows) -> dict[uuid.UUID, tuple]:
         """Leads whose owner, team or pool differ from the shared row's: a hand-over
-        or an assignment. Their rows go out with the shared assignment (a plain
-        update cannot move a lead: db/shared/045_guards.sql); the move itself is
-        made afterwards by ``ws_assign_lead``, which applies the rules."""
+        or an assignment, as (owner, team, pool, nothing else changed). Their rows go
+        out with the shared assignment (a plain update cannot move a lead:
+        db/shared/045_guards.sql); the move itself is made afterwards by
+        ``ws_assign_lead``, which applies the rules."""
         local = rows.get("leads")
         if not local:
             return {}
         t = Base.metadata.tables["leads"]
         with self.shared.connect() as sc:
-            shared = {r.id: (r.owner_id, r.team_id, bool(r.shared_pool)) for r in sc.execute(
-                select(t.c.id, t.c.owner_id, t.c.team_id, t.c.shared_pool)
-                .where(t.c.id.in_(list(local))))}
+            shared = {r["id"]: dict(r) for r in sc.execute(
+                select(t).where(t.c.id.in_(list(local)))).mappings()}
+        fields = [c.name for c in t.columns if c.name not in META_COLUMNS]
         moves = {}
         for rid, row in local.items():
-            cur = shared.get(rid)
+            srv = shared.get(rid)
+            if srv is None:
+                continue
+            cur = (srv["owner_id"], srv["team_id"], bool(srv["shared_pool"]))
             mine = (row["owner_id"], row["team_id"], bool(row["shared_pool"]))
-            if cur is not None and mine != cur:
-                moves[rid] = mine
+            if mine != cur:
                 row["owner_id"], row["team_id"], row["shared_pool"] = cur
+                only_move = all(row[f] == srv[f] or (f == "shared_pool"
+                                                     and bool(row[f]) == bool(srv[f]))
+                                for f in fields)
+                moves[rid] = (*mine, only_move)
         return moves
 
     def _assign(self, moves: dict[uuid.UUID, tuple], results: dict) -> None:
         """Make the hand-overs and assignments the pushed leads carry."""
-        for rid, (owner, team, _pool) in moves.items():
+        for rid, (owner, team, _pool, _only) in moves.items():
             kind, _ = results.get(("leads", rid), ("ok", None))
             if kind not in ("ok", "lost"):  # refused: nothing to move
                 continue

@@ -288,7 +288,7 @@
     <context>
         <name>CallWorkspace</name>
         <message>
-            <location filename="../../src/workstation/views/workspace/widget.py" line="+260" />
+            <location filename="../../src/workstation/views/workspace/widget.py" line="+262" />
             <source>Incoming call %1</source>
             <translation>Вхідний дзвінок %1</translation>
         </message>
@@ -1180,7 +1180,7 @@
     <context>
         <name>LeadCardDialog</name>
         <message>
-            <location filename="../../src/workstation/views/leadcard/widget.py" line="+306" />
+            <location filename="../../src/workstation/views/leadcard/widget.py" line="+316" />
             <source>Hand over…</source>
             <translation>Передати…</translation>
         </message>
@@ -1316,7 +1316,7 @@
     <context>
         <name>LeadCardWidget</name>
         <message>
-            <location filename="../../src/workstation/views/leadcard/widget.py" line="-204" />
+            <location filename="../../src/workstation/views/leadcard/widget.py" line="-207" />
             <location line="+4" />
             <source>— not set —</source>
             <translation>— не задано —</translation>
@@ -1327,7 +1327,7 @@
             <translation>— ніхто —</translation>
         </message>
         <message>
-            <location line="+40" />
+            <location line="+43" />
             <source>New lead</source>
             <translation>Новий лід</translation>
         </message>

@@ -2,8 +2,8 @@
 -- row with the new one. They apply to app logins (ws_user members); the schema
 -- owner and DBAs are not app logins.
 
--- Users: only an admin changes who a user is (login, role, team, SIP extension,
--- active, deleted); a user may change their own display name, nothing more.
+-- Users: only an admin changes who a user is (login, role, team, SIP extension
+-- and user name, active, deleted); a user may change their own display name, nothing more.
 CREATE OR REPLACE FUNCTION ws_guard_users() RETURNS trigger
 LANGUAGE plpgsql SET search_path = public, pg_temp AS $$
 BEGIN
@@ -11,6 +11,7 @@ BEGIN
            NEW.id IS DISTINCT FROM OLD.id OR NEW.login IS DISTINCT FROM OLD.login
         OR NEW.role IS DISTINCT FROM OLD.role OR NEW.team_id IS DISTINCT FROM OLD.team_id
         OR NEW.sip_extension IS DISTINCT FROM OLD.sip_extension
+        OR NEW.sip_username IS DISTINCT FROM OLD.sip_username
         OR NEW.active IS DISTINCT FROM OLD.active OR NEW.deleted IS DISTINCT FROM OLD.deleted
         OR NEW.created_at IS DISTINCT FROM OLD.created_at
         OR NEW.created_by IS DISTINCT FROM OLD.created_by) THEN

@@ -108,6 +108,102 @@
             <source>Edit the call scripts; every save is a new version</source>
             <translation>Редагувати скрипти дзвінків; кожне збереження — нова версія</translation>
         </message>
+        <message>
+            <location filename="../../src/workstation/views/admin/__init__.py" line="+21" />
+            <source>&amp;Administration…</source>
+            <translation>&amp;Адміністрування…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Users, teams, funnels, reasons, sources, plans</source>
+            <translation>Користувачі, команди, воронки, причини, джерела, плани</translation>
+        </message>
+    </context>
+    <context>
+        <name>Admin</name>
+        <message>
+            <location filename="../../src/workstation/views/admin/dialog.py" line="+35" />
+            <source>Effective calls</source>
+            <translation>Результативні дзвінки</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Presentations</source>
+            <translation>Презентації</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Invoices</source>
+            <translation>Рахунки</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Warm clients</source>
+            <translation>Теплі клієнти</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sales</source>
+            <translation>Продажі</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>a day</source>
+            <translation>на день</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>a week</source>
+            <translation>на тиждень</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>a month</source>
+            <translation>на місяць</translation>
+        </message>
+    </context>
+    <context>
+        <name>AdminDialog</name>
+        <message>
+            <location line="+550" />
+            <source>Administration</source>
+            <translation>Адміністрування</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Users</source>
+            <translation>Користувачі</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Teams</source>
+            <translation>Команди</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Funnels</source>
+            <translation>Воронки</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Refusal reasons</source>
+            <translation>Причини відмови</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Lead sources</source>
+            <translation>Джерела лідів</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>KPI plans</source>
+            <translation>Плани KPI</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Effective call</source>
+            <translation>Результативний дзвінок</translation>
+        </message>
     </context>
     <context>
         <name>App</name>
@@ -135,7 +231,7 @@
             <translation>SIP-акаунт не задано: дзвінки надходять прямо на цю адресу.</translation>
         </message>
         <message>
-            <location line="+31" />
+            <location line="+33" />
             <source>Leads</source>
             <translation>Ліди</translation>
         </message>
@@ -192,7 +288,7 @@
     <context>
         <name>CallWorkspace</name>
         <message>
-            <location filename="../../src/workstation/views/workspace/widget.py" line="+248" />
+            <location filename="../../src/workstation/views/workspace/widget.py" line="+262" />
             <source>Incoming call %1</source>
             <translation>Вхідний дзвінок %1</translation>
         </message>
@@ -202,12 +298,12 @@
             <translation>Вихідний дзвінок %1</translation>
         </message>
         <message>
-            <location line="+37" />
+            <location line="+39" />
             <source>Incoming call</source>
             <translation>Вхідний дзвінок</translation>
         </message>
         <message>
-            <location line="-21" />
+            <location line="-23" />
             <source>Interest: incoming call from %1 at %2 — %3</source>
             <translation>Інтерес: вхідний дзвінок з %1 о %2 — %3</translation>
         </message>
@@ -222,7 +318,7 @@
             <translation>я</translation>
         </message>
         <message>
-            <location line="+90" />
+            <location line="+92" />
             <source>Enter the company or the contact's name for the new lead.</source>
             <translation>Введіть компанію або ім'я контакту для нового ліда.</translation>
         </message>
@@ -365,9 +461,32 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
         </message>
     </context>
     <context>
+        <name>EffectivePage</name>
+        <message>
+            <location filename="../../src/workstation/views/admin/dialog.py" line="-45" />
+            <source> s</source>
+            <translation> с</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>An answered call is effective when the talk lasted at least this long, or the manager recorded a result (positive, satisfactory or negative), or used a sales tool (offer, presentation, demo access, invoice). Every workstation counts its plan with this rule once it has synced.</source>
+            <translation>Дзвінок, на який відповіли, результативний, якщо розмова тривала не менше цього, або менеджер записав результат (позитивний, задовільний чи негативний), або використав інструмент продажу (пропозиція, презентація, демодоступ, рахунок). Кожна станція рахує план за цим правилом після синхронізації.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Talk time that makes a call effective:</source>
+            <translation>Час розмови для результативного дзвінка:</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Save</source>
+            <translation>Зберегти</translation>
+        </message>
+    </context>
+    <context>
         <name>FilePage</name>
         <message>
-            <location filename="../../src/workstation/views/importwizard/wizard.py" line="+70" />
+            <location filename="../../src/workstation/views/importwizard/wizard.py" line="+71" />
             <source>Choose the lead base</source>
             <translation>Оберіть базу лідів</translation>
         </message>
@@ -412,6 +531,16 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
             <translation>Кодування:</translation>
         </message>
         <message>
+            <location line="+3" />
+            <source>Me</source>
+            <translation>Я</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Leads go to:</source>
+            <translation>Ліди отримує:</translation>
+        </message>
+        <message>
             <location line="+14" />
             <source>Open lead base</source>
             <translation>Відкрити базу лідів</translation>
@@ -422,7 +551,27 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
             <translation>Бази лідів (*.csv *.txt *.xlsx);;Усі файли (*)</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+15" />
+            <source>Me (%1)</source>
+            <translation>Я (%1)</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Manager: %1</source>
+            <translation>Менеджер: %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Shared pool of team %1</source>
+            <translation>Спільний пул команди %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Team %1: evenly among its managers</source>
+            <translation>Команда %1: порівну між менеджерами</translation>
+        </message>
+        <message>
+            <location line="+16" />
             <source>%1: no such file</source>
             <translation>%1: немає такого файлу</translation>
         </message>
@@ -433,6 +582,69 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
             <location filename="../../src/workstation/views/firstrun/wizard.py" line="+144" />
             <source>Welcome to Workstation</source>
             <translation>Ласкаво просимо до «Робочого місця»</translation>
+        </message>
+    </context>
+    <context>
+        <name>FunnelsPage</name>
+        <message>
+            <location filename="../../src/workstation/views/admin/dialog.py" line="-228" />
+            <source>code of a new funnel</source>
+            <translation>код нової воронки</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Funnel:</source>
+            <translation>Воронка:</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Name:</source>
+            <translation>Назва:</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Product:</source>
+            <translation>Продукт:</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Topic:</source>
+            <translation>Тематика:</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Save funnel</source>
+            <translation>Зберегти воронку</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>New funnel</source>
+            <translation>Нова воронка</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>#</source>
+            <translation>№</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Code</source>
+            <translation>Код</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Stage</source>
+            <translation>Етап</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Leads at it</source>
+            <translation>Лідів на етапі</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Status</source>
+            <translation>Стан</translation>
         </message>
     </context>
     <context>
@@ -513,6 +725,97 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
             <location line="+1" />
             <source>The interface language and the region for phone numbers written without a country code.</source>
             <translation>Мова інтерфейсу та регіон для номерів телефонів без коду країни.</translation>
+        </message>
+    </context>
+    <context>
+        <name>HandOver</name>
+        <message>
+            <location filename="../../src/workstation/views/leadcard/handover.py" line="+25" />
+            <source>Another team's region</source>
+            <translation>Регіон іншої команди</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The client speaks another language</source>
+            <translation>Клієнт говорить іншою мовою</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Another team sells this product</source>
+            <translation>Цей продукт продає інша команда</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>I am away</source>
+            <translation>Я відсутній</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The client asked for someone else</source>
+            <translation>Клієнт попросив іншого менеджера</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Other</source>
+            <translation>Інше</translation>
+        </message>
+    </context>
+    <context>
+        <name>HandOverDialog</name>
+        <message>
+            <location line="+11" />
+            <source>Hand the lead over</source>
+            <translation>Передати лід</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>What the new manager should know</source>
+            <translation>Що треба знати новому менеджеру</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Hand over</source>
+            <translation>Передати</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>To:</source>
+            <translation>Кому:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reason:</source>
+            <translation>Причина:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Note:</source>
+            <translation>Нотатка:</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Manager: %1</source>
+            <translation>Менеджер: %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Shared pool of team %1</source>
+            <translation>Спільний пул команди %1</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Choose who takes the lead.</source>
+            <translation>Виберіть, хто прийме лід.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Write a note for the new manager.</source>
+            <translation>Напишіть нотатку для нового менеджера.</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Not handed over: %1</source>
+            <translation>Не передано: %1</translation>
         </message>
     </context>
     <context>
@@ -643,7 +946,7 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
     <context>
         <name>ImportWizard</name>
         <message>
-            <location filename="../../src/workstation/views/importwizard/wizard.py" line="-85" />
+            <location filename="../../src/workstation/views/importwizard/wizard.py" line="-101" />
             <source>Company</source>
             <translation>Компанія</translation>
         </message>
@@ -693,7 +996,7 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
             <translation>Клієнтська історія</translation>
         </message>
         <message>
-            <location line="+385" />
+            <location line="+407" />
             <source>Import leads</source>
             <translation>Імпорт лідів</translation>
         </message>
@@ -1081,7 +1384,12 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
     <context>
         <name>LeadCardDialog</name>
         <message>
-            <location filename="../../src/workstation/views/leadcard/widget.py" line="+310" />
+            <location filename="../../src/workstation/views/leadcard/widget.py" line="+316" />
+            <source>Hand over…</source>
+            <translation>Передати…</translation>
+        </message>
+        <message>
+            <location line="+9" />
             <source>Lead card</source>
             <translation>Картка ліда</translation>
         </message>
@@ -1091,7 +1399,7 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
             <translation>Картка ліда: %1</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+24" />
             <source>Unsaved changes</source>
             <translation>Незбережені зміни</translation>
         </message>
@@ -1212,7 +1520,7 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
     <context>
         <name>LeadCardWidget</name>
         <message>
-            <location filename="../../src/workstation/views/leadcard/widget.py" line="-188" />
+            <location filename="../../src/workstation/views/leadcard/widget.py" line="-207" />
             <location line="+4" />
             <source>— not set —</source>
             <translation>— не задано —</translation>
@@ -1223,7 +1531,7 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
             <translation>— ніхто —</translation>
         </message>
         <message>
-            <location line="+40" />
+            <location line="+43" />
             <source>New lead</source>
             <translation>Новий лід</translation>
         </message>
@@ -1312,7 +1620,26 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
     <context>
         <name>LeadListWidget</name>
         <message>
-            <location filename="../../src/workstation/views/leadlist/widget.py" line="+201" />
+            <location filename="../../src/workstation/views/leadlist/widget.py" line="+132" />
+            <source>Reassign…</source>
+            <translation>Перепризначити…</translation>
+        </message>
+        <message>
+            <location line="+58" />
+            <source>Select the leads to reassign first.</source>
+            <translation>Спочатку виберіть ліди для перепризначення.</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+4" />
+            <source>%n leads reassigned</source>
+            <translation>
+                <numerusform>Перепризначено %n лід</numerusform>
+                <numerusform>Перепризначено %n ліди</numerusform>
+                <numerusform>Перепризначено %n лідів</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+30" />
             <source>All types</source>
             <translation>Усі типи</translation>
         </message>
@@ -1412,9 +1739,42 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
         </message>
     </context>
     <context>
+        <name>ListPage</name>
+        <message>
+            <location filename="../../src/workstation/views/admin/dialog.py" line="+81" />
+            <source>Used by calls</source>
+            <translation>У дзвінках</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Used by leads</source>
+            <translation>У лідів</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>#</source>
+            <translation>№</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Code</source>
+            <translation>Код</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Name</source>
+            <translation>Назва</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Status</source>
+            <translation>Стан</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../src/workstation/views/mainwindow.py" line="+94" />
+            <location filename="../../src/workstation/views/mainwindow.py" line="+96" />
             <source>Workstation</source>
             <translation>Робоче місце</translation>
         </message>
@@ -1467,7 +1827,7 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
     <context>
         <name>MappingPage</name>
         <message>
-            <location filename="../../src/workstation/views/importwizard/wizard.py" line="-298" />
+            <location filename="../../src/workstation/views/importwizard/wizard.py" line="-304" />
             <source>Columns</source>
             <translation>Стовпці</translation>
         </message>
@@ -1576,9 +1936,113 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
         </message>
     </context>
     <context>
+        <name>OrderedPage</name>
+        <message>
+            <location filename="../../src/workstation/views/admin/dialog.py" line="-146" />
+            <source>code (latin, e.g. site_visit)</source>
+            <translation>код (латиницею, напр. site_visit)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Name shown to managers</source>
+            <translation>Назва для менеджерів</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Add</source>
+            <translation>Додати</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Rename</source>
+            <translation>Перейменувати</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Up</source>
+            <translation>Вище</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Down</source>
+            <translation>Нижче</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Retire / restore</source>
+            <translation>Вивести / повернути</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delete</source>
+            <translation>Видалити</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Select a row first.</source>
+            <translation>Спочатку виберіть рядок.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>retired</source>
+            <translation>виведено</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>offered</source>
+            <translation>пропонується</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlansPage</name>
+        <message>
+            <location line="+166" />
+            <source>For</source>
+            <translation>Для</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Figure</source>
+            <translation>Показник</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Per</source>
+            <translation>Період</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Plan</source>
+            <translation>План</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Set plan</source>
+            <translation>Задати план</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <location line="+12" />
+            <source>Everybody (default)</source>
+            <translation>Усі (типово)</translation>
+        </message>
+        <message>
+            <location line="-9" />
+            <location line="+8" />
+            <source>Team %1</source>
+            <translation>Команда %1</translation>
+        </message>
+        <message>
+            <location line="-5" />
+            <location line="+4" />
+            <source>Manager %1</source>
+            <translation>Менеджер %1</translation>
+        </message>
+    </context>
+    <context>
         <name>QueueModel</name>
         <message>
-            <location line="-240" />
+            <location filename="../../src/workstation/views/workspace/myday.py" line="-240" />
             <source>When</source>
             <translation>Коли</translation>
         </message>
@@ -1629,9 +2093,61 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
         </message>
     </context>
     <context>
+        <name>ReassignDialog</name>
+        <message numerus="yes">
+            <location filename="../../src/workstation/views/leadlist/reassign.py" line="+32" />
+            <source>Reassign %n leads</source>
+            <translation>
+                <numerusform>Перепризначити %n лід</numerusform>
+                <numerusform>Перепризначити %n ліди</numerusform>
+                <numerusform>Перепризначити %n лідів</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>To the managers ticked (evenly, in turn)</source>
+            <translation>Позначеним менеджерам (порівну, по черзі)</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>To a team's shared pool</source>
+            <translation>У спільний пул команди</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Why (kept in each lead's history)</source>
+            <translation>Чому (збережеться в історії кожного ліда)</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Reassign</source>
+            <translation>Перепризначити</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Note:</source>
+            <translation>Нотатка:</translation>
+        </message>
+        <message>
+            <location line="+38" />
+            <source>Tick at least one manager.</source>
+            <translation>Позначте хоча б одного менеджера.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Choose a team.</source>
+            <translation>Виберіть команду.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Not reassigned: %1</source>
+            <translation>Не перепризначено: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>ReminderPopup</name>
         <message>
-            <location line="+39" />
+            <location filename="../../src/workstation/views/workspace/myday.py" line="+39" />
             <source>Reminder</source>
             <translation>Нагадування</translation>
         </message>
@@ -1747,7 +2263,7 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
             <translation>Імпорт %1…</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+22" />
             <source>Cancelling… (rolling back)</source>
             <translation>Скасування… (відкат)</translation>
         </message>
@@ -2948,6 +3464,44 @@ Last sync: %3</source>
         </message>
     </context>
     <context>
+        <name>TeamsPage</name>
+        <message>
+            <location filename="../../src/workstation/views/admin/dialog.py" line="-290" />
+            <source>Team</source>
+            <translation>Команда</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Active members</source>
+            <translation>Активних учасників</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Team name</source>
+            <translation>Назва команди</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Add team</source>
+            <translation>Додати команду</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Rename</source>
+            <translation>Перейменувати</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delete</source>
+            <translation>Видалити</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Select a team first.</source>
+            <translation>Спочатку виберіть команду.</translation>
+        </message>
+    </context>
+    <context>
         <name>TelephonyEngine</name>
         <message>
             <location filename="../../src/workstation/telephony/engine.py" line="+212" />
@@ -3044,9 +3598,118 @@ Last sync: %3</source>
         </message>
     </context>
     <context>
+        <name>UsersPage</name>
+        <message>
+            <location filename="../../src/workstation/views/admin/dialog.py" line="-153" />
+            <source>Login</source>
+            <translation>Логін</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Name</source>
+            <translation>Назва</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Role</source>
+            <translation>Роль</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Team</source>
+            <translation>Команда</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>SIP extension</source>
+            <translation>Внутрішній номер SIP</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>SIP user name</source>
+            <translation>Ім'я користувача SIP</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <location line="+15" />
+            <source>Active</source>
+            <translation>Активний</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>to make the login in the shared database</source>
+            <translation>щоб створити вхід у спільній базі</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The SIP password is not kept here: each user enters it in Settings on their own workstation, where it stays in the system keyring.</source>
+            <translation>Пароль SIP тут не зберігається: кожен користувач вводить його в Налаштуваннях на своїй станції, де він лишається в системному сховищі ключів.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Login:</source>
+            <translation>Логін:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Name:</source>
+            <translation>Назва:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Role:</source>
+            <translation>Роль:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Team:</source>
+            <translation>Команда:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>SIP extension:</source>
+            <translation>Внутрішній номер SIP:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>SIP user name:</source>
+            <translation>Ім'я користувача SIP:</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Database password:</source>
+            <translation>Пароль бази даних:</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Add user</source>
+            <translation>Додати користувача</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save changes</source>
+            <translation>Зберегти зміни</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>— no team —</source>
+            <translation>— без команди —</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>yes</source>
+            <translation>так</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>no</source>
+            <translation>ні</translation>
+        </message>
+    </context>
+    <context>
         <name>WrapUp</name>
         <message>
-            <location filename="../../src/workstation/views/workspace/wrapup.py" line="+36" />
+            <location filename="../../src/workstation/views/workspace/wrapup.py" line="+35" />
             <source>Offer sent</source>
             <translation>КП надіслано</translation>
         </message>
@@ -3080,13 +3743,13 @@ Last sync: %3</source>
             <translation>— оберіть —</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+3" />
             <location line="+5" />
             <source>— unchanged —</source>
             <translation>— без змін —</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+3" />
             <source>What was said, what was agreed</source>
             <translation>Що сказали, про що домовилися</translation>
         </message>
@@ -3146,7 +3809,7 @@ Last sync: %3</source>
             <translation>Етап</translation>
         </message>
         <message>
-            <location line="+40" />
+            <location line="+61" />
             <location line="+27" />
             <source>in progress</source>
             <translation>триває</translation>

@@ -13,6 +13,7 @@ import sys
 
 from workstation import __version__
 from workstation.cli import (
+    admin_cmd,
     calls_cmd,
     config_cmd,
     db_cmd,
@@ -26,8 +27,8 @@ from workstation.links import is_link
 from workstation.logs import setup_logging
 from workstation.paths import make_private
 
-COMMAND_MODULES = (config_cmd, db_cmd, io_cmd, calls_cmd, leads_cmd, sync_cmd, gui_cmd,
-                   doctor_cmd)
+COMMAND_MODULES = (config_cmd, db_cmd, io_cmd, calls_cmd, leads_cmd, sync_cmd, admin_cmd,
+                   gui_cmd, doctor_cmd)
 """Every subcommand ships with the product: a module that cannot be imported is a
 broken build and fails loudly (each module defers its heavy imports itself)."""
 

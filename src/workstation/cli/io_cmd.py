@@ -30,7 +30,14 @@ def register(sub) -> None:
     ip.add_argument("--encoding", help="force the text encoding (e.g. utf-8, cp1251)")
     ip.add_argument("--delimiter", help="force the CSV delimiter (',', ';' or 'tab')")
     ip.add_argument("--sheet", help="XLSX sheet name (default: the first)")
-    ip.add_argument("--owner", metavar="LOGIN", help="owner of the new leads (a user login)")
+    ip.add_argument("--owner", metavar="LOGIN",
+                    help="owner of the new leads (a user login; the leads join their team); "
+                    "default: the signed-in user (user.login)")
+    ip.add_argument("--team", metavar="NAME",
+                    help="the new leads go to this team's shared pool (or, with --distribute, "
+                    "to its managers)")
+    ip.add_argument("--distribute", action="store_true",
+                    help="with --team: give the new leads to the team's managers in turn")
     ip.add_argument("--progress", action="store_true",
                     help="print progress lines to standard error")
     ip.set_defaults(func=_import)
@@ -52,6 +59,7 @@ def _import(args) -> int:
     from workstation.importer.importer import ImportCancelled, ImportOptions, run_import
     from workstation.importer.mapping import MappingError, describe
     from workstation.importer.reader import ImportFileError
+    from workstation.store.admin import AdminError, import_target
     from workstation.store.db import open_store
     from workstation.store.models import User
 
@@ -59,15 +67,18 @@ def _import(args) -> int:
     region = (args.region or cfg.get("phone.default_region") or "UA").upper()
     store = open_store(cfg)
     try:
-        owner_id = None
-        if args.owner:
-            with store.session() as s:
-                owner_id = s.scalar(select(User.id).where(User.login == args.owner))
-            if owner_id is None:
-                raise CliError(f"no user with login {args.owner!r}")
+        with store.session() as s:
+            me = s.scalar(select(User.id).where(User.login == (cfg.get("user.login") or "")))
+            try:
+                target = import_target(s, owner=args.owner, team=args.team,
+                                       distribute=args.distribute, default_owner=me)
+            except AdminError as exc:
+                raise CliError(f"import: {exc}") from None
         opts = ImportOptions(region=region, overrides=args.mapping, encoding=args.encoding,
                              delimiter=args.delimiter, sheet=args.sheet, dry_run=args.dry_run,
-                             owner_id=owner_id, background_checkpoint=False)
+                             owner_id=target.owner_id, team_id=target.team_id,
+                             shared_pool=target.shared_pool, distribute_to=target.distribute_to,
+                             user_id=me, background_checkpoint=False)
 
         def progress(done: int, total: int) -> None:
             if args.progress:
@@ -96,7 +107,7 @@ def _import(args) -> int:
     hidden = result.rejected + result.warnings - shown
     if hidden > 0:
         print(f"... and {hidden} more (see the rejects file)")
-    print(result.summary())
+    print(result.summary() + (f"; to {target.label}" if target.label else ""))
     return 0
 
 

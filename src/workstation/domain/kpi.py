@@ -22,6 +22,16 @@ DEFAULT_MIN_TALK_SECONDS = 60
 DEFAULT_DAILY_PLAN = 30
 EFFECTIVE_CALLS = "effective_calls"
 
+PLAN_PERIODS: dict[str, tuple[str, ...]] = {
+    EFFECTIVE_CALLS: ("day",),
+    "presentations": ("week", "month"),
+    "invoices": ("week", "month"),
+    "warm_clients": ("month",),
+    "sales": ("month",),
+}
+"""The plan figures an admin or team lead sets, and the periods each is planned for."""
+PLAN_METRICS: tuple[str, ...] = tuple(PLAN_PERIODS)
+
 
 @dataclass(frozen=True)
 class EffectiveRule:

@@ -85,6 +85,7 @@ from workstation.store.models import (
     HistoryEvent,
     Lead,
     Phone,
+    Team,
     User,
 )
 from workstation.store.types import utcnow
@@ -160,6 +161,9 @@ class ImportOptions:
     sheet: str | None = None
     dry_run: bool = False
     owner_id: uuid.UUID | None = None
+    team_id: uuid.UUID | None = None  # the new leads' team (a target: store.admin.import_target)
+    shared_pool: bool = False  # into the team's shared pool (no owner)
+    distribute_to: tuple[uuid.UUID, ...] = ()  # owners in turn, one new lead each
     user_id: uuid.UUID | None = None
     rejects_path: Path | None = None  # default: <input>.rejects.csv
     batch_rows: int = BATCH_ROWS
@@ -495,7 +499,8 @@ class _Importer:
         common = {"created_at": self.now, "updated_at": self.now, "created_by": opts.user_id,
                   "updated_by": opts.user_id, "revision": 0, "deleted": False}
         self.leads = BulkTable(conn, Lead.__table__, _LEAD_COLS, {
-            **common, "funnel_id": funnel_id, "stage_id": stage_id, "owner_id": opts.owner_id})
+            **common, "funnel_id": funnel_id, "stage_id": stage_id, "owner_id": opts.owner_id,
+            "team_id": opts.team_id, "shared_pool": opts.shared_pool})
         self.contacts = BulkTable(conn, Contact.__table__, _CONTACT_COLS, common)
         self.phones = BulkTable(conn, Phone.__table__, _PHONE_COLS, common)
         self.emails = BulkTable(conn, Email.__table__, _EMAIL_COLS, common)
@@ -510,11 +515,29 @@ class _Importer:
         self.updated_leads: set[str] = set()
 
     def _check_owner(self) -> None:
-        """Foreign keys are not enforced during the import: check the one key given."""
-        owner = self.opts.owner_id
-        if owner is not None and self.conn.execute(
-                select(User.id).where(User.id == owner)).first() is None:
-            raise ValueError(f"no user with id {owner}")
+        """Foreign keys are not enforced during the import: check the keys given."""
+        for owner in (self.opts.owner_id, *self.opts.distribute_to):
+            if owner is not None and self.conn.execute(
+                    select(User.id).where(User.id == owner)).first() is None:
+                raise ValueError(f"no user with id {owner}")
+        team = self.opts.team_id
+        if team is not None and self.conn.execute(
+                select(Team.id).where(Team.id == team)).first() is None:
+            raise ValueError(f"no team with id {team}")
+
+    def _distribute(self) -> None:
+        """The new leads go to the given managers in turn (rows are numbered in file
+        order, so each gets every n-th lead: counts differ by at most one)."""
+        owners = self.opts.distribute_to
+        if not owners:
+            return
+        proc = processor(Lead.__table__.c.owner_id.type, self.conn.dialect)
+        cases = " ".join(f"WHEN {i} THEN {literal(proc(o) if proc else o)}"
+                         for i, o in enumerate(owners))
+        mark = self.marks[0][1]
+        self.conn.exec_driver_sql(
+            f"UPDATE leads SET owner_id = CASE (rowid - {int(mark) + 1}) % {len(owners)} "
+            f"{cases} END, shared_pool = 0 WHERE rowid > {int(mark)}")
 
     def _default_stage(self) -> tuple[uuid.UUID | None, uuid.UUID | None]:
         row = self.conn.execute(
@@ -575,6 +598,7 @@ class _Importer:
         self._check_cancel()
         for bulk_table in (self.leads, self.contacts, self.phones, self.emails, self.history):
             bulk_table.drop_stage(self.conn)
+        self._distribute()
         # outbox rows for sync, parents before children, in this same transaction
         outbox_ids(self.conn, Lead.__table__, sorted(self.updated_leads - self.new_lead_ids),
                    self.now)

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from workstation.domain.attempts import AttemptPolicy
 from workstation.domain.kpi import EffectiveRule
+from workstation.store.admin import effective_min_talk
 
 WRITE_LOCK = threading.RLock()
 """Taken around every write transaction of this process (``Context.write``):
@@ -71,7 +72,11 @@ class Context:
         return AttemptPolicy.from_config(self.settings)
 
     def effective_rule(self) -> EffectiveRule:
-        return EffectiveRule.from_config(self.settings)
+        """The admin's rule from the store (synced to every workstation), else the setting."""
+        with self.read() as s:
+            seconds = effective_min_talk(s)
+        return EffectiveRule(seconds) if seconds is not None else \
+            EffectiveRule.from_config(self.settings)
 
     @property
     def daily_plan(self) -> int:

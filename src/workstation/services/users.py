@@ -35,4 +35,8 @@ def sign_in(store, settings) -> Context:
             s.flush()
         ctx.user = SignedInUser(id=user.id, login=user.login, name=user.full_name or "",
                                 role=user.role or "manager", team_id=user.team_id)
+        if user.sip_username and not settings.get("sip.username"):
+            # the admin gave this user a SIP account: Settings shows it, the user adds the
+            # password there (it goes to this workstation's keyring, never to the database)
+            settings.set("sip.username", user.sip_username)
     return ctx

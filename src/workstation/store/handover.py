@@ -17,9 +17,10 @@ from workstation.store.types import utcnow
 
 
 def hand_over(session: Session, lead_id: uuid.UUID, *, to_user_id: uuid.UUID | None = None,
-              to_team_id: uuid.UUID | None = None, note: str = "",
+              to_team_id: uuid.UUID | None = None, note: str = "", reason: str = "",
               by_user_id: uuid.UUID | None = None, now: datetime | None = None) -> uuid.UUID:
-    """Give a lead to another manager or team, with the note, as a history event.
+    """Give a lead to another manager or team, with the note (and the reason's
+    code) as a history event.
 
     Open tasks move to the new manager (or become unowned on a team hand-over).
     """
@@ -34,10 +35,12 @@ def hand_over(session: Session, lead_id: uuid.UUID, *, to_user_id: uuid.UUID | N
             raise WorkspaceError(f"lead_id: no lead {lead_id}")
         data: dict = {"from_user": str(lead.owner_id) if lead.owner_id else None,
                       "from_team": str(lead.team_id) if lead.team_id else None}
+        if reason:
+            data["reason"] = reason
         if to_user_id is not None:
             user = session.get(User, to_user_id)
-            if user is None:
-                raise WorkspaceError(f"to_user_id: no user {to_user_id}")
+            if user is None or user.deleted or not user.active:
+                raise WorkspaceError(f"to_user_id: no active user {to_user_id}")
             data["to_user"] = str(user.id)
             lead.owner_id = user.id
             lead.team_id = user.team_id or lead.team_id
@@ -45,8 +48,8 @@ def hand_over(session: Session, lead_id: uuid.UUID, *, to_user_id: uuid.UUID | N
             new_owner = user.id
         else:
             team = session.get(Team, to_team_id)
-            if team is None:
-                raise WorkspaceError(f"to_team_id: no team {to_team_id}")
+            if team is None or team.deleted:
+                raise WorkspaceError(f"to_team_id: team {to_team_id} does not exist")
             data["to_team"] = str(team.id)
             lead.owner_id = None
             lead.team_id = team.id

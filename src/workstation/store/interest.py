@@ -13,8 +13,8 @@ from workstation.domain.enums import HistoryKind
 from workstation.store.common import NEW_DEAL_STAGE, WorkspaceError, aware, in_transaction
 from workstation.store.history import add_event
 from workstation.store.leads import make_name_key
-from workstation.store.models import Call, Contact, Email, Lead, Phone
-from workstation.store.stages import stage_by_code
+from workstation.store.models import Call, Contact, Email, Lead, Phone, User
+from workstation.store.stages import funnel_for, stage_by_code
 from workstation.store.types import utcnow
 
 
@@ -42,7 +42,9 @@ def create_lead_from_interest(session: Session, *, phone: str, user_id: uuid.UUI
                                                               Phone.deleted.is_(False)).limit(1))
         if existing is not None:
             raise WorkspaceError(f"phone: {e164} already belongs to lead {existing}")
-        stage = stage_by_code(session, None, NEW_DEAL_STAGE)
+        stage = stage_by_code(session, funnel_for(session, topic=topic), NEW_DEAL_STAGE)
+        if team_id is None and user_id is not None:  # the lead joins its owner's team
+            team_id = session.scalar(select(User.team_id).where(User.id == user_id))
         lead = Lead(id=uuid.uuid4(), company=company.strip(), topic=topic, source=source,
                     channel="call", owner_id=user_id, team_id=team_id, funnel_id=stage.funnel_id,
                     stage_id=stage.id, last_contact_at=at, notes=notes,

@@ -16,23 +16,28 @@ import uuid
 from dataclasses import dataclass, field, replace
 from datetime import datetime, time, timedelta, timezone
 
-from sqlalchemy import Boolean, and_, bindparam, func, select, tuple_
+from sqlalchemy import Boolean, and_, bindparam, func, or_, select, tuple_
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.functions import FunctionElement
 
 from workstation.domain import phones as ph
 from workstation.domain.enums import HistoryKind
+from workstation.domain.funnel import DEFAULT_FUNNEL_CODE
 from workstation.store.common import in_transaction
 from workstation.store.models import (
     Contact,
     Email,
+    Funnel,
     FunnelStage,
     HistoryEvent,
     Lead,
+    LeadSource,
     Phone,
+    RefusalReason,
     User,
 )
+from workstation.store.stages import funnel_for
 from workstation.store.types import utcnow
 
 PAGE_SIZE = 200
@@ -386,6 +391,10 @@ class CardChoices:
 
     stages: tuple[Choice, ...]
     users: tuple[Choice, ...]
+    reasons: tuple[Choice, ...] = ()
+    """Refusal reasons the wrap-up offers (retired ones left out)."""
+    sources: tuple[Choice, ...] = ()
+    """Lead sources the card suggests (retired ones left out)."""
 
 
 _READS: dict[str, object] = {}
@@ -399,6 +408,7 @@ def _reads() -> dict[str, object]:
         lt, ct, pt, et = (Lead.__table__, Contact.__table__, Phone.__table__,
                           Email.__table__)
         st, ut = FunnelStage.__table__, User.__table__
+        ft, rt, srt = Funnel.__table__, RefusalReason.__table__, LeadSource.__table__
         lid = bindparam("lead_id")
         _READS.update(
             lead=select(lt.c.id, lt.c.funnel_id, lt.c.updated_at, lt.c.deleted,
@@ -409,8 +419,22 @@ def _reads() -> dict[str, object]:
             .where(pt.c.lead_id == lid, pt.c.deleted.is_(False)).order_by(pt.c.position),
             emails=select(et.c.address, et.c.id)
             .where(et.c.lead_id == lid, et.c.deleted.is_(False)),
-            stages=select(st.c.id, st.c.code, st.c.name).where(st.c.deleted.is_(False))
+            stages=select(st.c.id, st.c.code, st.c.name)
+            .where(st.c.deleted.is_(False), st.c.retired.is_(False))
             .order_by(st.c.funnel_id, st.c.position),
+            # one funnel's stages: those offered, and the lead's own even when retired
+            funnel_stages=select(st.c.id, st.c.code, st.c.name).where(
+                st.c.deleted.is_(False),
+                st.c.funnel_id == func.coalesce(bindparam("funnel_id", type_=st.c.id.type), select(ft.c.id).where(
+                    ft.c.code == DEFAULT_FUNNEL_CODE).scalar_subquery()),
+                or_(st.c.retired.is_(False), st.c.id == bindparam("keep", type_=st.c.id.type)))
+            .order_by(st.c.position),
+            reasons=select(rt.c.id, rt.c.code, rt.c.name)
+            .where(rt.c.deleted.is_(False), rt.c.retired.is_(False))
+            .order_by(rt.c.position, rt.c.name),
+            sources=select(srt.c.id, srt.c.code, srt.c.name)
+            .where(srt.c.deleted.is_(False), srt.c.retired.is_(False))
+            .order_by(srt.c.position, srt.c.name),
             users=select(ut.c.id, ut.c.login, ut.c.full_name)
             .where(ut.c.deleted.is_(False), ut.c.active.is_(True))
             .order_by(ut.c.full_name, ut.c.login),
@@ -418,12 +442,19 @@ def _reads() -> dict[str, object]:
     return _READS
 
 
-def card_choices(s: Session) -> CardChoices:
+def card_choices(s: Session, *, funnel: bool = False, funnel_id: uuid.UUID | None = None,
+                 keep: uuid.UUID | None = None) -> CardChoices:
+    """Stages (of every funnel; with ``funnel`` those of ``funnel_id``, the default
+    funnel when None, plus the stage ``keep`` even when retired), users, reasons."""
     q, conn = _reads(), s.connection()
-    stages = tuple(Choice(i, c, n) for i, c, n in conn.execute(q["stages"]))
+    rows = (conn.execute(q["funnel_stages"], {"funnel_id": funnel_id, "keep": keep}) if funnel
+            else conn.execute(q["stages"]))
+    stages = tuple(Choice(i, c, n) for i, c, n in rows)
+    reasons = tuple(Choice(i, c, n) for i, c, n in conn.execute(q["reasons"]))
+    sources = tuple(Choice(i, c, n) for i, c, n in conn.execute(q["sources"]))
     users = tuple(Choice(i, login, full or login)
                   for i, login, full in conn.execute(q["users"]))
-    return CardChoices(stages, users)
+    return CardChoices(stages, users, reasons, sources)
 
 
 def load(s: Session, lead_id: uuid.UUID) -> LeadData | None:
@@ -502,6 +533,19 @@ def _sync_children(s: Session, lead_id: uuid.UUID, model, existing: list, wanted
     return changed
 
 
+def _keep_team(s: Session, lead: Lead, user_id: uuid.UUID | None, new: bool) -> bool:
+    """Owner and team agree: an owned lead is in its owner's team (out of the pool);
+    a new lead nobody owns joins the saving user's team. True when the team moved."""
+    team, pool = lead.team_id, lead.shared_pool
+    if lead.owner_id is not None:
+        owner_team = s.scalar(select(User.team_id).where(User.id == lead.owner_id))
+        lead.team_id = owner_team or lead.team_id
+        lead.shared_pool = False
+    elif new and lead.team_id is None and user_id is not None:
+        lead.team_id = s.scalar(select(User.team_id).where(User.id == user_id))
+    return lead.team_id != team or bool(lead.shared_pool) != bool(pool)
+
+
 def save(s: Session, edited: LeadData, *, user_id: uuid.UUID | None = None,
          region: str = "UA", now: datetime | None = None) -> tuple[uuid.UUID, list[str]]:
     """Write the card's edits, with a history event per change, in the session's
@@ -561,6 +605,10 @@ def save(s: Session, edited: LeadData, *, user_id: uuid.UUID | None = None,
                 event(HistoryKind.FIELD_CHANGE, fname, old, value)
         if stage is not None and lead.funnel_id != stage.funnel_id:
             lead.funnel_id = stage.funnel_id
+        elif new and stage is None and lead.funnel_id is None:
+            lead.funnel_id = funnel_for(s, lead.product, lead.topic)
+        if _keep_team(s, lead, user_id, new) and not new:
+            changed.append("team_id")
 
         def child_list(model, order):
             return list(s.scalars(select(model).where(model.lead_id == lead.id,

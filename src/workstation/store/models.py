@@ -68,6 +68,7 @@ class User(Synced, Base):
     role: Mapped[str] = mapped_column(String(20), default="manager")
     team_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("teams.id"), default=None)
     sip_extension: Mapped[str] = mapped_column(String(64), default="")
+    sip_username: Mapped[str] = mapped_column(String(100), default="", server_default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
@@ -76,6 +77,7 @@ class Funnel(Synced, Base):
     code: Mapped[str] = mapped_column(String(64), unique=True)
     name: Mapped[str] = mapped_column(String(200))
     topic: Mapped[str] = mapped_column(String(200), default="")
+    product: Mapped[str] = mapped_column(String(200), default="", server_default="")
     stages: Mapped[list[FunnelStage]] = relationship(
         back_populates="funnel", order_by="FunnelStage.position")
 
@@ -90,6 +92,8 @@ class FunnelStage(Synced, Base):
     is_won: Mapped[bool] = mapped_column(Boolean, default=False)
     is_lost: Mapped[bool] = mapped_column(Boolean, default=False)
     is_paused: Mapped[bool] = mapped_column(Boolean, default=False)
+    # retired: not offered any more; leads at the stage keep it until moved
+    retired: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     funnel: Mapped[Funnel] = relationship(back_populates="stages")
 
 
@@ -112,6 +116,7 @@ class Lead(Synced, Base):
         Index("ix_leads_lead_type", "lead_type"),
         Index("ix_leads_stage_id", "stage_id"),
         Index("ix_leads_owner_id", "owner_id"),
+        Index("ix_leads_team_id", "team_id"),
         Index("ix_leads_next_contact_at", "next_contact_at"),
         Index("ix_leads_new_queue", "owner_id", "created_at",
               sqlite_where=NEW_LEADS_WHERE_SQLITE, postgresql_where=NEW_LEADS_WHERE_PG),
@@ -214,6 +219,41 @@ class RefusalReason(Synced, Base):
     code: Mapped[str] = mapped_column(String(64), unique=True)
     name: Mapped[str] = mapped_column(String(200))
     position: Mapped[int] = mapped_column(Integer, default=0)
+    retired: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+
+
+class LeadSource(Synced, Base):
+    """Where leads come from (the card's and the import's source list)."""
+
+    __tablename__ = "lead_sources"
+    code: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    retired: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+
+
+class SharedSetting(Synced, Base):
+    """A setting the admin makes for every workstation (the effective-call rule)."""
+
+    __tablename__ = "shared_settings"
+    key: Mapped[str] = mapped_column(String(64), unique=True)
+    value: Mapped[dict | None] = mapped_column(JSON, default=None)
+
+
+class ConfigHistory(Synced, Base):
+    """Append-only: a configuration value overwritten by a later write (sync's
+    later-write-wins on funnels, stages, reasons, sources, plans, settings)."""
+
+    __tablename__ = "config_history"
+    __table_args__ = (Index("ix_config_history_row_id", "row_id"),)
+    table_name: Mapped[str] = mapped_column(String(64))
+    row_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    user_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, default=None)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    field: Mapped[str] = mapped_column(String(64), default="")
+    old_value: Mapped[str | None] = mapped_column(Text, default=None)
+    new_value: Mapped[str | None] = mapped_column(Text, default=None)
+    data: Mapped[dict | None] = mapped_column(JSON, default=None)
 
 
 class Call(Synced, Base):

@@ -120,7 +120,10 @@ def pop_data(session: Session, lead_id: uuid.UUID | None, *, language: str | Non
     whole workspace is filled and painted once.
     """
     data = leads.load(session, lead_id) if lead_id is not None else None
-    choices = leads.card_choices(session)
+    # the stages of the lead's funnel (the default one for a new lead), reasons, users
+    choices = leads.card_choices(session, funnel=True,
+                                 funnel_id=data.funnel_id if data is not None else None,
+                                 keep=data.stage_id if data is not None else None)
     rows = history_for_lead(session, lead_id, limit=history_limit) if data is not None else []
     script = active_script(session, topic=data.topic if data is not None else "",
                            language=language)

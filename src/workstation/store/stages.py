@@ -22,6 +22,18 @@ def default_funnel_id(session: Session) -> uuid.UUID | None:
     return session.scalar(select(Funnel.id).where(Funnel.code == DEFAULT_FUNNEL_CODE))
 
 
+def funnel_for(session: Session, product: str = "", topic: str = "") -> uuid.UUID | None:
+    """The funnel of a lead's product (else its topic), else the default funnel."""
+    for column, value in ((Funnel.product, product), (Funnel.topic, topic)):
+        if (value or "").strip():
+            fid = session.scalar(select(Funnel.id).where(column == value.strip(),
+                                                         Funnel.deleted.is_(False))
+                                 .order_by(Funnel.code).limit(1))
+            if fid is not None:
+                return fid
+    return default_funnel_id(session)
+
+
 def stage_by_code(session: Session, funnel_id: uuid.UUID | None, code: str) -> FunnelStage:
     fid = funnel_id or default_funnel_id(session)
     st = session.scalar(select(FunnelStage).where(FunnelStage.funnel_id == fid,

@@ -62,8 +62,11 @@ from workstation.sync.shared import SharedUnavailable, _short, describe
 log = logging.getLogger(__name__)
 
 ADVISORY_LOCK = 706050
-APPEND_ONLY = {"history_events"}
+APPEND_ONLY = {"history_events", "config_history"}
 LWW_HISTORY = {"leads"}
+CONFIG_HISTORY = {"teams", "funnels", "funnel_stages", "refusal_reasons", "lead_sources",
+                  "kpi_plans", "shared_settings"}
+"""Configuration: the later write wins too; the value it replaces goes to config_history."""
 EXTRA_NATURAL_KEYS = {"kpi_plans": [("metric", "period", "user_id", "team_id")]}
 META_COLUMNS = {"id", "created_at", "created_by", "updated_at", "updated_by", "revision"}
 CONFLICT_NS = uuid.UUID("6b1c3d0e-8a55-4f61-9a0c-2f7e4c1d9b30")
@@ -400,6 +403,13 @@ class Syncer:
                             select(t).where(t.c.id.in_(ids[t.name]))).mappings()}
             t0 = time.perf_counter()
             moves, trusted = self._moves(rows, refresh)
+            for rid in [r for r, mv in moves.items() if mv[3]]:
+                # only the move changed: ws_assign_lead makes it; the row itself is not
+                # pushed (row-level security lets a team lead move a lead, not update it)
+                del rows["leads"][rid]
+                ids["leads"].discard(rid)
+            if "leads" in ids and not ids["leads"]:
+                del ids["leads"], rows["leads"]
             results = self._push_server(ids, rows, report)
             if moves:
                 self._assign(moves, results)
@@ -423,9 +433,10 @@ class Syncer:
     def _moves(self, rows, refresh: frozenset = frozenset()
                ) -> tuple[dict[uuid.UUID, tuple], list[uuid.UUID]]:
         """Leads whose owner, team or pool differ from the shared row's: a hand-over
-        or an assignment. Their rows go out with the shared assignment (a plain
-        update cannot move a lead: db/shared/045_guards.sql); the move itself is
-        made afterwards by ``ws_assign_lead``, which applies the rules.
+        or an assignment, as (owner, team, pool, nothing else changed). Their rows go
+        out with the shared assignment (a plain update cannot move a lead:
+        db/shared/045_guards.sql); the move itself is made afterwards by
+        ``ws_assign_lead``, which applies the rules.
 
         ``_assignments`` remembers each lead's assignment as last synced. A lead
         pushed with that same assignment (every wrap-up) is not looked up: it comes
@@ -446,24 +457,28 @@ class Syncer:
             return {}, trusted
         t = Base.metadata.tables["leads"]
         with self.shared.connect() as sc:
-            shared = {r.id: r for r in sc.execute(
-                select(t.c.id, t.c.owner_id, t.c.team_id, t.c.shared_pool, t.c.revision,
-                       t.c.updated_at).where(t.c.id.in_(ask)))}
+            shared = {r["id"]: dict(r) for r in sc.execute(
+                select(t).where(t.c.id.in_(ask))).mappings()}
+        fields = [c.name for c in t.columns if c.name not in META_COLUMNS]
         moves = {}
         for rid in ask:
             row = local[rid]
             srv = shared.get(rid)
             mine = (row["owner_id"], row["team_id"], bool(row["shared_pool"]))
-            cur = None if srv is None else (srv.owner_id, srv.team_id, bool(srv.shared_pool))
+            cur = None if srv is None else (srv["owner_id"], srv["team_id"],
+                                            bool(srv["shared_pool"]))
             if cur is not None and mine != cur:
                 if rid in known:
                     intended = known[rid] != mine
                 else:
-                    intended = (srv.revision == row["revision"]
-                                or row["updated_at"] > srv.updated_at)
-                if intended:
-                    moves[rid] = mine
+                    intended = (srv["revision"] == row["revision"]
+                                or row["updated_at"] > srv["updated_at"])
                 row["owner_id"], row["team_id"], row["shared_pool"] = cur
+                if intended:
+                    only_move = all(row[f] == srv[f] or (f == "shared_pool"
+                                                         and bool(row[f]) == bool(srv[f]))
+                                    for f in fields)
+                    moves[rid] = (*mine, only_move)
                 mine = cur
             if rid not in moves and len(known) < 50000:
                 known[rid] = mine  # as the shared row has it (or will once inserted)
@@ -471,7 +486,7 @@ class Syncer:
 
     def _assign(self, moves: dict[uuid.UUID, tuple], results: dict) -> None:
         """Make the hand-overs and assignments the pushed leads carry."""
-        for rid, (owner, team, _pool) in moves.items():
+        for rid, (owner, team, _pool, _only) in moves.items():
             kind, _ = results.get(("leads", rid), ("ok", None))
             if kind not in ("ok", "lost"):  # refused: nothing to move
                 continue
@@ -526,7 +541,7 @@ class Syncer:
                 sets = ", ".join(f'"{c}" = EXCLUDED."{c}"' for c in cols
                                  if c not in ("id", "created_at", "created_by"))
                 guard = f'EXCLUDED.updated_at > "{t.name}".updated_at'
-                if t.name in LWW_HISTORY:  # EXCLUDED.revision is already a new one
+                if t.name in LWW_HISTORY or t.name in CONFIG_HISTORY:  # (EXCLUDED.revision: new)
                     guard += (f' AND "{t.name}".revision = '
                               f"(CAST(:b{i} AS jsonb) ->> EXCLUDED.id::text)::bigint")
                     params[f"b{i}"] = json.dumps({str(rid): r["revision"] or 0
@@ -548,7 +563,7 @@ class Syncer:
                 results[(tname, rid)] = ("ok", rev)
             for t in tables:  # replayed rows, and rows the shared base has newer
                 rest = [rid for rid in ids[t.name] if (t.name, rid) not in results]
-                if t.name in LWW_HISTORY:
+                if t.name in LWW_HISTORY or t.name in CONFIG_HISTORY:
                     if rest:
                         leftover[t.name] = set(rest)
                     continue
@@ -656,7 +671,7 @@ class Syncer:
         keys = natural_keys(t)
         if keys:
             present = self._merge_natural(sc, t, keys, present, results)
-        if t.name in LWW_HISTORY:
+        if t.name in LWW_HISTORY or t.name in CONFIG_HISTORY:
             self._keep_overwritten(sc, t, present, results)
         cols = [c.name for c in t.columns if c.name != "revision"]
         values = [{c: r[c] for c in cols} for r in present]
@@ -741,18 +756,24 @@ class Syncer:
             for f in diffs:
                 eid = uuid.uuid5(CONFLICT_NS, f"{rid}|{f}|{mine['updated_at'].isoformat()}|"
                                               f"{srv['updated_at'].isoformat()}")
-                events.append({
-                    "id": eid, "lead_id": rid, "call_id": None, "user_id": uid,
-                    "kind": HistoryKind.FIELD_CHANGE.value, "at": now, "text": "",
+                event = {
+                    "id": eid, "user_id": uid, "at": now,
                     "field": f, "old_value": _text(earlier[f]), "new_value": _text(later[f]),
                     "data": {"conflict": True, "kept": "local" if local_later else "shared",
                              "old_written_at": earlier["updated_at"].isoformat(),
                              "new_written_at": later["updated_at"].isoformat()},
                     "created_at": now, "updated_at": now, "created_by": uid, "updated_by": uid,
                     "deleted": False,
-                })
+                }
+                if t.name in LWW_HISTORY:
+                    event.update(lead_id=rid, call_id=None, kind=HistoryKind.FIELD_CHANGE.value,
+                                 text="")
+                else:
+                    event.update(table_name=t.name, row_id=rid)
+                events.append(event)
         if events:
-            h = Base.metadata.tables["history_events"]
+            h = Base.metadata.tables["history_events" if t.name in LWW_HISTORY
+                                     else "config_history"]
             done = sc.execute(pg_insert(h).values(events)
                               .on_conflict_do_nothing(index_elements=[h.c.id])
                               .returning(h.c.id)).all()

@@ -109,3 +109,21 @@ def retranslate(actions: dict[str, QAction]) -> None:
 
 def menu_title(name: str) -> str:
     return QCoreApplication.translate(_CTX, MENUS[name][0])
+
+
+def install(window, spec: ActionSpec, handler, menu: str = "file", before: str = "settings"):
+    """Register ``spec``, put its action in ``window.menus[menu]`` before ``before``
+    and connect it to ``handler()`` (a feature folder's menu entry). ``window``
+    needs ``actions`` (dict) and ``menus`` (dict)."""
+    register(spec)
+    action = window.actions.get(spec.name) or add_action(window, spec)
+    window.actions[spec.name] = action  # retranslated with the others
+    target = window.menus.get(menu)
+    if target is not None:
+        anchor = window.actions.get(before)
+        if anchor is not None and anchor in target.actions():
+            target.insertAction(anchor, action)
+        else:
+            target.addAction(action)
+    action.triggered.connect(lambda _checked=False: handler())
+    return action

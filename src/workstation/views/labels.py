@@ -127,7 +127,7 @@ def _tr(table: dict[str, str], code: str | None, fallback: str = "") -> str:
     if not code:
         return fallback
     source = table.get(code)
-    if source is None:
+    if source is None or (fallback and fallback != source):  # renamed by the admin
         return fallback or code
     return QCoreApplication.translate(_CTX, source)
 

@@ -24,6 +24,7 @@ from workstation import __version__
 from workstation.i18n import pick_language
 from workstation.importer import exporter
 from workstation.views import actions as act
+from workstation.views import admin as admin_screens
 from workstation.views import ops, scripteditor
 from workstation.views.icons import icon
 from workstation.views.leadcard.widget import LeadCardDialog
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         self.lead_list.sig_status.connect(self.status_message.setText)
         ops.bus().sig_changed.connect(self._on_changed)
         scripteditor.install(self, ctx)
+        admin_screens.install(self, ctx)
         self.retranslate()
         self.lead_list.start()
 
@@ -213,7 +215,7 @@ class MainWindow(QMainWindow):
         # (deferred: the wizard and the file reader load when asked for)
         from workstation.views.importwizard import ImportWizard
 
-        wizard = ImportWizard(self.config, self.ctx.store, self)
+        wizard = ImportWizard(self.config, self.ctx.store, self, ctx=self.ctx)
         wizard.finished.connect(lambda _r: self.refresh())
         wizard.open()
         return wizard

@@ -29,7 +29,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from workstation.services import calls, leads, myday, scripts
+from workstation.services import admin, calls, leads, myday, scripts
 
 log = logging.getLogger(__name__)
 
@@ -108,7 +108,25 @@ def run_op(parent: QObject | None, fn: Callable[[Callable[[int, int], None], thr
 # -- the change bus --------------------------------------------------------------------
 
 LEADS, CALLS, TASKS, SCRIPTS, USERS = "leads", "calls", "tasks", "scripts", "users"
-"""The subjects a change names."""
+CONFIG = "config"
+"""The subjects a change names (CONFIG: funnels, stages, reasons, sources, plans,
+shared settings, teams)."""
+
+SUBJECT_OF_TABLE = {
+    "leads": LEADS, "contacts": LEADS, "phones": LEADS, "emails": LEADS, "lead_tags": LEADS,
+    "history_events": LEADS, "calls": CALLS, "tasks": TASKS, "scripts": SCRIPTS,
+    "users": USERS, "teams": CONFIG, "funnels": CONFIG, "funnel_stages": CONFIG,
+    "refusal_reasons": CONFIG, "lead_sources": CONFIG, "kpi_plans": CONFIG,
+    "shared_settings": CONFIG,
+}
+
+
+def pulled_changes(report) -> Changes | None:
+    """What a sync round (a ``sync.worker.SyncReport``) brought in, as the bus says
+    it; None when it pulled nothing."""
+    tables = {t for c in (report.pulled, report.merged) for t, n in c.items() if n}
+    subjects = {SUBJECT_OF_TABLE[t] for t in tables if t in SUBJECT_OF_TABLE}
+    return Changes.of(*subjects, source="sync") if subjects else None
 
 
 @dataclass(frozen=True)
@@ -211,3 +229,31 @@ def save_script(parent, ctx, doc: dict, on_done=None, on_error=None) -> Op:
     """services.scripts.save_version; ``on_done(scripts.Saved)``."""
     return change(parent, lambda: scripts.save_version(ctx, doc),
                   lambda _r: Changes.of(SCRIPTS, source=parent), on_done, on_error)
+
+
+def hand_over(parent, ctx, lead_id, *, to_user_id=None, to_team_id=None, note="", reason="",
+              on_done=None, on_error=None) -> Op:
+    """services.leads.hand_over (the note and reason land in the lead's history)."""
+    return change(parent, lambda: leads.hand_over(ctx, lead_id, to_user_id=to_user_id,
+                                                  to_team_id=to_team_id, note=note,
+                                                  reason=reason),
+                  lambda _r: Changes.of(LEADS, TASKS, leads=[lead_id], source=parent),
+                  on_done, on_error)
+
+
+def reassign(parent, ctx, lead_ids, *, owners=(), team_id=None, note="", on_done=None,
+             on_error=None) -> Op:
+    """services.leads.reassign: a selection to managers (in turn) or a team's pool."""
+    return change(parent, lambda: leads.reassign(ctx, list(lead_ids), owners=list(owners),
+                                                 team_id=team_id, note=note),
+                  lambda _r: Changes.of(LEADS, TASKS, leads=lead_ids, source=parent),
+                  on_done, on_error)
+
+
+def administer(parent, ctx, name: str, *args, on_done=None, on_error=None, **kw) -> Op:
+    """A write of services.admin (``name``: ``add_team``, ``set_stage``...); the bus
+    says USERS for users and teams, CONFIG for the rest."""
+    fn = getattr(admin, name)
+    subject = USERS if name.endswith(("user", "team")) else CONFIG
+    return change(parent, lambda: fn(ctx, *args, **kw),
+                  lambda _r: Changes.of(subject, CONFIG, source=parent), on_done, on_error)

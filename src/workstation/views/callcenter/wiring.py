@@ -93,6 +93,8 @@ class CallCenter(QObject):
         self.sync_label = SyncStatusWidget(window)
         self.sync_label.attach(sync)
         window.indicators.add_indicator(self.sync_label, "sync")
+        if sync is not None:  # what sync pulls in is announced like a local change
+            sync.sig_report.connect(self._pulled)
 
         self.controller.sig_show_workspace.connect(self.show_workspace)
         self.controller.sig_status.connect(window.status_message.setText)
@@ -148,11 +150,18 @@ class CallCenter(QObject):
             self.window.open_lead(lead_id)
 
     def _on_changed(self, changes: ops.Changes) -> None:
-        """Something the manager saved (a wrap-up, a card, a reminder, a script):
-        sync pushes it now. The call log's own writes during a call wait for the
-        next round. My day and the lead list refresh themselves on the same change."""
-        if self.sync is not None and changes.touches(ops.LEADS, ops.TASKS, ops.SCRIPTS):
+        """Something the manager saved (a wrap-up, a card, a reminder, a script, the
+        admin's configuration): sync pushes it now. The call log's own writes during a
+        call wait for the next round. My day and the lead list refresh themselves on
+        the same change; what sync itself pulled in is not pushed back."""
+        if self.sync is not None and changes.source != "sync" and changes.touches(
+                ops.LEADS, ops.TASKS, ops.SCRIPTS, ops.USERS, ops.CONFIG):
             self.sync.wake()
+
+    def _pulled(self, report) -> None:
+        changes = ops.pulled_changes(report)
+        if changes is not None:
+            ops.bus().sig_changed.emit(changes)
 
     def shutdown(self) -> None:
         self.myday.stop()

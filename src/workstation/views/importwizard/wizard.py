@@ -34,7 +34,8 @@ from PySide6.QtWidgets import (
 from workstation.importer.importer import ImportCancelled, ImportOptions, ImportResult, run_import
 from workstation.importer.mapping import FIELDS, MULTI_FIELDS, REQUIRED_FIELD, auto_mapping
 from workstation.importer.reader import ImportFileError, read_preview
-from workstation.views.ops import run_op
+from workstation.services import admin
+from workstation.views.ops import query, run_op
 
 log = logging.getLogger(__name__)
 
@@ -94,6 +95,10 @@ class FilePage(QWizardPage):
         form.addRow(self.tr("File:"), row)
         form.addRow(self.tr("Default phone region:"), self.region_edit)
         form.addRow(self.tr("Encoding:"), self.encoding_box)
+        self.target_box = QComboBox(self)
+        self.target_box.setObjectName("importTarget")
+        self.target_box.addItem(self.tr("Me"), None)
+        form.addRow(self.tr("Leads go to:"), self.target_box)
         self.error_label = QLabel(self)
         self.error_label.setObjectName("importFileError")
         self.error_label.setWordWrap(True)
@@ -120,6 +125,18 @@ class FilePage(QWizardPage):
 
     def encoding(self) -> str | None:
         return self.encoding_box.currentData()
+
+    def set_targets(self, choices) -> None:
+        """Fill "Leads go to" (services.admin.TargetChoice list)."""
+        labels = {"me": self.tr("Me (%1)"), "owner": self.tr("Manager: %1"),
+                  "pool": self.tr("Shared pool of team %1"),
+                  "distribute": self.tr("Team %1: evenly among its managers")}
+        self.target_box.clear()
+        for c in choices:
+            self.target_box.addItem(labels[c.kind].replace("%1", c.name), c)
+
+    def target(self):
+        return self.target_box.currentData()
 
     def isComplete(self) -> bool:
         return bool(self.path_edit.text().strip()) and len(self.region_edit.text().strip()) == 2
@@ -338,9 +355,13 @@ class RunPage(QWizardPage):
         self.status.setText(self.tr("Importing %1…").replace("%1", str(path)))
         opts = ImportOptions(region=wiz.file_page.region(), mapping=wiz.mapping_page.mapping(),
                              encoding=wiz.file_page.encoding())
-        store = self.store
+        store, ctx, choice = self.store, wiz.ctx, wiz.file_page.target()
 
         def work(progress, cancel):
+            if ctx is not None:
+                t = admin.import_target(ctx, choice)
+                opts.owner_id, opts.team_id, opts.user_id = t.owner_id, t.team_id, ctx.user.id
+                opts.shared_pool, opts.distribute_to = t.shared_pool, t.distribute_to
             return run_import(store, path, opts, progress=progress, cancel=cancel)
 
         self.op = run_op(None, work, self._done, self._failed, self._progress)
@@ -435,9 +456,11 @@ class ImportWizard(QWizard):
 
     FILE, MAPPING, RUN, SUMMARY = range(4)
 
-    def __init__(self, config, store, parent=None) -> None:
+    def __init__(self, config, store, parent=None, *, ctx=None) -> None:
         super().__init__(parent)
         self.setObjectName("importWizard")
+        self.ctx = ctx
+        """The session context: where the leads go (services.admin); None: nobody's."""
         self.setWindowTitle(self.tr("Import leads"))
         self.config = config
         self.store = store
@@ -453,6 +476,8 @@ class ImportWizard(QWizard):
         self.setPage(self.SUMMARY, self.summary_page)
         self.run_page.sig_finished.connect(self._run_finished)
         self.resize(760, 560)
+        if ctx is not None:
+            query(self, lambda: admin.import_choices(ctx), self.file_page.set_targets)
 
     def set_file(self, path: str | Path) -> None:
         """Choose the file without the file dialog (tests, drag and drop)."""

@@ -16,7 +16,14 @@ import uuid
 from datetime import datetime, timedelta, timezone
 
 from PySide6.QtCore import QDateTime, QTimeZone, Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from workstation.services import leads as L
 from workstation.views import ops
@@ -151,6 +158,9 @@ class LeadCardWidget(QWidget):
         ui.ownerCombo.addItem(self.tr("— nobody —"), None)
         for u in self._choices.users:
             ui.ownerCombo.addItem(u.name, str(u.id))
+        # the admin's lead sources as suggestions; any other text is still allowed
+        ui.sourceEdit.setCompleter(QCompleter([src.name for src in self._choices.sources], self)
+                                   if self._choices.sources else None)
 
     @staticmethod
     def _select(combo, value) -> None:
@@ -303,6 +313,11 @@ class LeadCardDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close, self)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
+        self.handOverButton = self.buttons.addButton(self.tr("Hand over…"),
+                                                     QDialogButtonBox.ButtonRole.ActionRole)
+        self.handOverButton.setObjectName("handOverButton")
+        self.handOverButton.setEnabled(False)
+        self.handOverButton.clicked.connect(self.hand_over)
         layout = QVBoxLayout(self)
         layout.addWidget(self.card)
         layout.addWidget(self.buttons)
@@ -316,6 +331,17 @@ class LeadCardDialog(QDialog):
         self.card.sig_loaded.connect(
             lambda d: self.setWindowTitle(self.tr("Lead card: %1").replace(
                 "%1", self.card.windowTitle())))
+        self.card.sig_loaded.connect(
+            lambda d: self.handOverButton.setEnabled(d.id is not None))
+
+    def hand_over(self):
+        """The hand-over dialog for the lead shown (services.leads.hand_over)."""
+        from workstation.views.leadcard.handover import HandOverDialog  # (deferred: rare)
+
+        dialog = HandOverDialog(self.card.ctx, self.card.lead_id(), self)
+        dialog.sig_done.connect(lambda lead_id: self.card.open_lead(lead_id))
+        dialog.open()
+        return dialog
 
     @property
     def sig_dial(self):

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -128,12 +129,17 @@ class LeadListWidget(QWidget):
                   self.due_from, self.due_to):
             bar.addWidget(w, 1)
         bar.addWidget(self.count_label)
+        self.reassignButton = QPushButton(self.tr("Reassign…"), self)
+        self.reassignButton.setObjectName("reassignButton")
+        self.reassignButton.setVisible(L.may_reassign(ctx))
+        self.reassignButton.clicked.connect(self.reassign_selected)
+        bar.addWidget(self.reassignButton)
 
         self.table = LeadTable(self)
         self.table.setObjectName("leadTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
@@ -171,6 +177,23 @@ class LeadListWidget(QWidget):
 
         self._filling = False
         self.retranslate()
+
+    def selected_ids(self) -> list:
+        return [i.data(LeadIdRole) for i in self.table.selectionModel().selectedRows()]
+
+    def reassign_selected(self):
+        """Reassign the selected leads (admin, team lead, supervisor)."""
+        from workstation.views.leadlist.reassign import ReassignDialog  # (deferred: rare)
+
+        ids = self.selected_ids()
+        if not ids:
+            self.sig_status.emit(self.tr("Select the leads to reassign first."))
+            return None
+        dialog = ReassignDialog(self.ctx, ids, self)
+        dialog.sig_done.connect(lambda n: self.sig_status.emit(
+            self.tr("%n leads reassigned", "", n)))
+        dialog.open()
+        return dialog
 
     # -- set-up ---------------------------------------------------------
     def start(self) -> None:

@@ -36,15 +36,4 @@ def open_editor(window, ctx) -> ScriptEditor:
 def install(window, ctx, menu: str = "file", before: str = "settings"):
     """Register the action, put it in ``window.menus[menu]`` before ``before`` and
     connect it. ``window`` needs ``actions`` (dict) and ``menus`` (dict)."""
-    act.register(ACTION)
-    action = window.actions.get(ACTION.name) or act.add_action(window, ACTION)
-    window.actions[ACTION.name] = action  # retranslated with the others
-    target = window.menus.get(menu)
-    if target is not None:
-        anchor = window.actions.get(before)
-        if anchor is not None and anchor in target.actions():
-            target.insertAction(anchor, action)
-        else:
-            target.addAction(action)
-    action.triggered.connect(lambda _checked=False: open_editor(window, ctx))
-    return action
+    return act.install(window, ACTION, lambda: open_editor(window, ctx), menu, before)

@@ -137,7 +137,21 @@ class CallWorkspace(QWidget):
         self.card.sig_error.connect(self.sig_error)
         self.wrapup.sig_save.connect(self.save_wrapup)
         self.script.sig_step_changed.connect(self._script_moved)
+        ops.bus().sig_changed.connect(self._on_changed)
         self._warm_up()
+        self.reload_choices()
+
+    def _on_changed(self, changes: ops.Changes) -> None:
+        """Funnels, stages or reasons changed (here, or pulled by sync): the wrap-up
+        offers the new lists at once, the choice being made stays."""
+        if changes.touches(ops.CONFIG):
+            self.reload_choices()
+
+    def reload_choices(self) -> None:
+        ctx, lead_id = self.ctx, self.call.lead_id if self.call is not None else None
+        ops.query(self, lambda: L.load(ctx, lead_id)[0] if lead_id else L.load_new(ctx),
+                  self.wrapup.set_choices,
+                  lambda exc: log.warning("wrap-up lists not read: %s", exc))
 
     def _warm_up(self) -> None:
         """Compile the pop's and the wrap-up's statements and parse the scripts
@@ -272,6 +286,8 @@ class CallWorkspace(QWidget):
     def _fill(self, shown: Pop, pop: calls.PopData | None, banner: str) -> None:
         """Put one pop's data into every pane, then paint once and report."""
         self.wrapup.reset()
+        if pop is not None:
+            self.wrapup.set_choices(pop.choices)
         self.banner.setText(banner)
         values = {"company": "", "contact": "", "manager": self.ctx.user.display_name}
         if pop is not None and pop.lead is not None:

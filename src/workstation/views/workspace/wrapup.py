@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from workstation.domain.enums import CallResult
-from workstation.domain.funnel import DEFAULT_REFUSAL_REASONS, DEFAULT_STAGES
 from workstation.views import labels
 from workstation.views.leadcard.widget import from_qdatetime, to_qdatetime
 
@@ -84,8 +83,6 @@ class WrapUpForm(QWidget):
         self.reasonCombo = QComboBox(self)
         self.reasonCombo.setObjectName("reasonCombo")
         self.reasonCombo.addItem(self.tr("— choose —"), "")
-        for code, name in DEFAULT_REFUSAL_REASONS:
-            self.reasonCombo.addItem(labels.refusal_reason_label(code, name), code)
         self.typeCombo = QComboBox(self)
         self.typeCombo.setObjectName("wrapTypeCombo")
         self.typeCombo.addItem(self.tr("— unchanged —"), None)
@@ -94,8 +91,6 @@ class WrapUpForm(QWidget):
         self.stageCombo = QComboBox(self)
         self.stageCombo.setObjectName("wrapStageCombo")
         self.stageCombo.addItem(self.tr("— unchanged —"), None)
-        for st in DEFAULT_STAGES:
-            self.stageCombo.addItem(labels.stage_label(st.code, st.name), st.code)
         self.notesEdit = QPlainTextEdit(self)
         self.notesEdit.setObjectName("wrapNotes")
         self.notesEdit.setPlaceholderText(self.tr("What was said, what was agreed"))
@@ -182,6 +177,27 @@ class WrapUpForm(QWidget):
         self.reset()
 
     # -- state --------------------------------------------------------------
+    def set_choices(self, choices) -> None:
+        """The lead's funnel's stages and the refusal reasons, as the store has them
+        (``services.leads.CardChoices``: the admin's lists, synced); the choice made
+        stays when it is still offered."""
+        for combo, items, label in ((self.stageCombo, choices.stages, labels.stage_label),
+                                    (self.reasonCombo, choices.reasons,
+                                     labels.refusal_reason_label)):
+            offered = [(c.code, c.name) for c in items]
+            if getattr(combo, "_offered", None) == offered:
+                continue
+            current = combo.currentData()
+            first = combo.itemText(0), combo.itemData(0)
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(*first)
+            for code, name in offered:
+                combo.addItem(label(code, name), code)
+            combo._offered = offered
+            self._select(combo, current)
+            combo.blockSignals(False)
+
     def reset(self, outcome: str | None = None) -> None:
         """A fresh form; ``outcome`` from signalling is shown and kept."""
         self.outcome = outcome

@@ -149,10 +149,11 @@ def check_connection(engine: Engine) -> None:
         with engine.connect() as conn:
             conn.execute(text("SELECT 1"))
     except (OperationalError, DBAPIError) as exc:
-        raise SharedUnavailable(f"shared database {describe(engine)}: {_short(exc)}") from exc
+        raise SharedUnavailable(f"shared database {describe(engine)}: {short_error(exc)}") from exc
 
 
-def _short(exc: BaseException) -> str:
+def short_error(exc: BaseException) -> str:
+    """The first line of a database error (the driver's own message when there is one)."""
     orig = getattr(exc, "orig", None) or exc
     return str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
 
@@ -202,7 +203,7 @@ def upgrade_shared(config) -> int:
         print(f"workstation: {exc}", file=sys.stderr)
         return 3
     except DBAPIError as exc:
-        print(f"workstation: shared database {describe(engine)}: {_short(exc)}", file=sys.stderr)
+        print(f"workstation: shared database {describe(engine)}: {short_error(exc)}", file=sys.stderr)
         return 3
     finally:
         engine.dispose()

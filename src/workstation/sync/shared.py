@@ -203,7 +203,8 @@ def upgrade_shared(config) -> int:
         print(f"workstation: {exc}", file=sys.stderr)
         return 3
     except DBAPIError as exc:
-        print(f"workstation: shared database {describe(engine)}: {short_error(exc)}", file=sys.stderr)
+        print(f"workstation: shared database {describe(engine)}: {short_error(exc)}",
+              file=sys.stderr)
         return 3
     finally:
         engine.dispose()

@@ -37,6 +37,7 @@ from datetime import datetime
 import psycopg
 
 from sqlalchemy import (
+    JSON,
     Engine,
     Table,
     UniqueConstraint,
@@ -47,6 +48,7 @@ from sqlalchemy import (
     or_,
     select,
     text,
+    Uuid,
     update,
 )
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -56,7 +58,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from workstation.domain.enums import HistoryKind
 from workstation.store.db import make_engine
 from workstation.store.models import SYNCED_TABLES, Base, OutboxEntry, SyncState
-from workstation.store.types import utcnow
+from workstation.store.types import UTCDateTime, utcnow
 from workstation.sync.shared import SharedUnavailable, describe, short_error
 
 log = logging.getLogger(__name__)
@@ -166,10 +168,6 @@ def local_sync_engine(url: str) -> Engine:
 
 def _pg_storage_expr(col) -> str:
     """Select ``col`` already in the form SQLAlchemy stores it in SQLite."""
-    from sqlalchemy import JSON, Uuid
-
-    from workstation.store.types import UTCDateTime
-
     q = f'"{col.name}"'
     if isinstance(col.type, Uuid):
         return f"replace({q}::text, '-', '')"

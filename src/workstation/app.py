@@ -16,11 +16,19 @@ import os
 import sys
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
 
-from workstation import APP_NAME, __version__
+from workstation import APP_NAME, __version__, crashreport, lifecycle
 from workstation.config import Config
 from workstation.i18n import install_translators, pick_language
+from workstation.lifecycle import QuitOnSignals
+from workstation.paths import make_private
+from workstation.qtgc import GuiThreadGC
+from workstation.telephony.settings import SipSettings
+from workstation.views import firstrun, singleinstance
+from workstation.views.crashdialog import offer_crash_reports
+from workstation.views.language import switch_language
+from workstation.views.tray import start_minimized
 
 log = logging.getLogger(__name__)
 
@@ -46,8 +54,7 @@ def make_qapp(argv: list[str]) -> QApplication:
 
 def ask_sip_password(config, parent=None) -> str | None:
     """The SIP password when the keyring has none: ask once, keep it for this session."""
-    from PySide6.QtWidgets import QInputDialog, QLineEdit
-
+    # (deferred: keyring loads when the password is asked for)
     from workstation.secrets import remember_for_session
 
     text, ok = QInputDialog.getText(
@@ -76,6 +83,7 @@ class Workstation:
 
     # -- start ----------------------------------------------------------------------
     def start(self) -> None:
+        # (deferred: SQLAlchemy and the store load in start(), not at import)
         from workstation.services.users import sign_in
         from workstation.store.db import open_store
 
@@ -91,6 +99,7 @@ class Workstation:
             self.sync.watch_login(self.ctx.user.login, self.ctx.user.id)
             self.sync.sig_user_id.connect(self._adopt_user_id)
             self.sync.start()
+        # (deferred: the window and its features load in start(), not at import)
         from workstation.views import callcenter
         from workstation.views.mainwindow import MainWindow
 
@@ -98,6 +107,7 @@ class Workstation:
         self.center = callcenter.install(self.window, self.ctx, engine=self.engine,
                                          sync=self.sync)
         if self.sync is not None:  # shared-pool leads are leased before they are dialled
+            # (deferred: sync loads only when a shared database is set)
             from workstation.sync.leasing import DialLeases
 
             self.center.controller.leases = DialLeases(self.store, self.sync.syncer.shared)
@@ -124,8 +134,6 @@ class Workstation:
                                min(self.window.height(), avail.height()))
 
     def _sip_settings(self):
-        from workstation.telephony.settings import SipSettings
-
         if self.sip_settings is not None:
             return self.sip_settings
         if not (self.config.get("sip.username") and self.config.get("sip.domain")):
@@ -143,6 +151,7 @@ class Workstation:
         if settings is None:
             log.info("no SIP account set: the softphone is off")
             return None
+        # (deferred: pjsua2 loads only when a SIP account is set)
         from workstation.telephony.engine import TelephonyEngine, TelephonyError
 
         engine = TelephonyEngine(settings)
@@ -158,6 +167,7 @@ class Workstation:
     def _attach_headset(self, engine) -> None:
         """The headset audio bridge (QtMultimedia); the null device when it is not there."""
         try:
+            # (deferred: pjsua2 loads only when a SIP account is set)
             from workstation.telephony.audio import HeadsetBridge
 
             bridge = HeadsetBridge.from_config(self.config)
@@ -172,6 +182,7 @@ class Workstation:
         if not self.config.get("db.shared_url"):
             return None
         try:
+            # (deferred: sync and psycopg load only when a shared database is set)
             from workstation.sync.qt import SyncService
 
             service = SyncService.from_config(self.config, self.store.url)
@@ -193,8 +204,6 @@ class Workstation:
     def stop(self) -> None:
         """Reverse order; safe to call twice. Calls are ended and the work they
         start is finished first (lifecycle.wind_down), the outbox pushed once more."""
-        from workstation import lifecycle
-
         lifecycle.wind_down(self)
         if self.center is not None:
             self.center.shutdown()
@@ -239,13 +248,6 @@ class _BridgeRinger:
 
 def main(argv: list[str]) -> int:
     """``argv``: tel:/sip: links to dial (a running instance dials them instead)."""
-    from workstation import crashreport
-    from workstation.lifecycle import QuitOnSignals
-    from workstation.paths import make_private
-    from workstation.qtgc import GuiThreadGC
-    from workstation.views import firstrun, singleinstance
-    from workstation.views.crashdialog import offer_crash_reports
-
     make_private()  # umask 077 and the local files 0600 (also when started as workstation-gui)
     crashreport.install()  # Python exceptions and native faults leave a report
     app = make_qapp([])
@@ -258,8 +260,6 @@ def main(argv: list[str]) -> int:
     translators = install_translators(app, pick_language(config.get("ui.language")))  # noqa: F841
     quitter = QuitOnSignals(app)  # noqa: F841 - SIGTERM/SIGINT/session end close as File → Quit
     if firstrun.needed(config) and firstrun.run(config):  # no settings yet: the wizard
-        from workstation.views.language import switch_language
-
         switch_language(config.get("ui.language"), app)
     ws = Workstation(config, app)
     try:
@@ -269,8 +269,6 @@ def main(argv: list[str]) -> int:
         raise
     singleinstance.attach(instance, ws.window, argv, ws.engine)
     if config.get("ui.start_minimized"):
-        from workstation.views.tray import start_minimized
-
         ws.window.tray = start_minimized(ws.window)
     QTimer.singleShot(0, lambda: offer_crash_reports(ws.window))  # the last session's
     return ws.run()

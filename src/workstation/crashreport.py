@@ -26,7 +26,7 @@ import time
 import traceback
 from pathlib import Path
 
-from workstation import __version__
+from workstation import __version__, paths
 
 _state: dict = {"dir": None, "crash": None, "fault": None, "fault_file": None,
                 "hooks": None}
@@ -79,8 +79,6 @@ def install(folder: Path | None = None) -> None:
     if _state["dir"] is not None:
         return
     if folder is None:
-        from workstation import paths
-
         folder = paths.user_log_dir()
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
@@ -138,8 +136,6 @@ def uninstall() -> None:
 def pending(folder: Path | None = None) -> list[Path]:
     """Reports of earlier sessions not offered yet, oldest first (not this process's)."""
     if folder is None:
-        from workstation import paths
-
         folder = paths.user_log_dir()
     mine = {_state["crash"], _state["fault"]}
     found = []

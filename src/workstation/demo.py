@@ -29,6 +29,11 @@ import uuid
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+from workstation.config import Config
+from workstation.logs import setup_logging
+from workstation.telephony.settings import SipSettings
+from workstation.telephony.testbed import free_port
+
 log = logging.getLogger(__name__)
 
 KNOWN_NUMBER = "+380671234567"
@@ -59,6 +64,7 @@ def _isolate(base: Path) -> None:
 
 def seed_demo(store, user_id: uuid.UUID) -> None:
     """Synthetic leads, earlier contacts with the known lead, callbacks due today."""
+    # (deferred: the store and phonenumbers load when the demo runs)
     from workstation.domain import phones
     from workstation.store.leads import make_name_key
     from workstation.store.models import Call, Contact, HistoryEvent, Lead, Phone, Task
@@ -113,7 +119,7 @@ class _ScreenshotTaker:
     """Saves the main window at each step: idle, card popped, in call, wrap-up."""
 
     def __init__(self, ws, directory: Path) -> None:
-        from PySide6.QtCore import QTimer
+        from PySide6.QtCore import QTimer  # (deferred: Qt loads when the demo runs)
 
         self.ws, self.dir, self.n = ws, directory, 0
         self.dir.mkdir(parents=True, exist_ok=True)
@@ -145,8 +151,6 @@ class _ScreenshotTaker:
 
 
 def _free_port() -> int:
-    from workstation.telephony.testbed import free_port
-
     return free_port("127.0.0.1")
 
 
@@ -191,11 +195,9 @@ def run(args) -> int:
 
 
 def _run(args, base: Path) -> int:
+    # (deferred: Qt loads when the demo runs)
     from workstation.app import Workstation, make_qapp
-    from workstation.config import Config
     from workstation.i18n import install_translators, pick_language
-    from workstation.logs import setup_logging
-    from workstation.telephony.settings import SipSettings
 
     setup_logging(verbose=False)
     config = Config()
@@ -210,14 +212,17 @@ def _run(args, base: Path) -> int:
     app = make_qapp([])
     translators = install_translators(app, pick_language(config.get("ui.language")))  # noqa: F841
     ws = Workstation(config, app, sip_settings=sip, title_suffix="demo")
+    # (deferred: the store loads when the demo runs)
     from workstation.store.db import open_store
 
     store = open_store(config)
+    # (deferred: the store loads when the demo runs)
     from workstation.services.users import sign_in
 
     user_id = sign_in(store, config).user.id
-    from sqlalchemy import select
+    from sqlalchemy import select  # (deferred: the store loads when the demo runs)
 
+    # (deferred: the store loads when the demo runs)
     from workstation.store.models import Lead
 
     with store.session() as s:

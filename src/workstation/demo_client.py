@@ -16,6 +16,7 @@ bench's INVITEs). Each step is printed as one JSON line on stdout:
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import math
 import struct
@@ -26,6 +27,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pjsua2 as pj
+
+from workstation.telephony.testbed import write_mono_wav
 
 
 def write_voice_wav(path: Path, seconds: float = 12.0, rate: int = 16000) -> Path:
@@ -42,8 +45,6 @@ def write_voice_wav(path: Path, seconds: float = 12.0, rate: int = 16000) -> Pat
         w = 2 * math.pi * pitch * t
         v = env * (0.6 * math.sin(w) + 0.3 * math.sin(2.1 * w))
         frames += struct.pack("<h", int(max(-1.0, min(1.0, v)) * 9000))
-    from workstation.telephony.testbed import write_mono_wav
-
     return write_mono_wav(path, bytes(frames), rate)
 
 
@@ -151,8 +152,6 @@ class Client:
 
     def close(self) -> None:
         self.accounts.clear()
-        import gc
-
         gc.collect()
         self.ep.libDestroy()
 

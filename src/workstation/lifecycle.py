@@ -139,6 +139,7 @@ def pump_until(done: Callable[[], bool], timeout: float, step_ms: int = 10) -> b
 def _pool_idle() -> Callable[[], bool]:
     """True once the background pool was idle at two checks in a row (a finished
     write may start the next one when its result is handed to the GUI thread)."""
+    # (deferred: the views and the store load only when a window waits for its work)
     from workstation.views.ops import pool
 
     seen = [0]

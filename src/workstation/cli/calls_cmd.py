@@ -31,7 +31,7 @@ def register(sub) -> None:
 
 
 def parse_day(text: str | None, option: str) -> date:
-    from workstation.cli import CliError
+    from workstation.cli import CliError  # (cycle: cli/__init__ imports this module)
 
     if not text:
         return date.today()
@@ -62,6 +62,7 @@ def _bool_text(value: bool | None) -> str:
 
 
 def call_rows(session, start: datetime, end: datetime, as_json: bool = False):
+    # (deferred: the store loads only when the command runs)
     from workstation.store.models import Call, Lead, User
 
     q = (select(Call, Lead.company, User.login)
@@ -96,7 +97,8 @@ def call_rows(session, start: datetime, end: datetime, as_json: bool = False):
 
 
 def _calls(args) -> int:
-    from workstation.cli import CliError
+    from workstation.cli import CliError  # (cycle: cli/__init__ imports this module)
+    # (deferred: the store loads only when the command runs)
     from workstation.store.db import open_store
 
     first = parse_day(args.date_from, "--from")

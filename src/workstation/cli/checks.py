@@ -8,13 +8,19 @@ the checks that need it (the caller has created the QCoreApplication).
 
 from __future__ import annotations
 
+import json
 import os
 import stat
+import subprocess
 import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+
+from workstation import paths
+from workstation.secrets import backend_name, keyring_available
+from workstation.telephony.settings import SipSettings
 
 
 @dataclass
@@ -41,7 +47,7 @@ def run_check(name: str, fn: Callable[[], Result]) -> Result:
 
 def wait_for(predicate: Callable[[], bool], timeout: float) -> bool:
     """Run the Qt event loop until ``predicate()`` or the timeout."""
-    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtCore import QCoreApplication  # (deferred: no Qt at import)
 
     deadline = time.monotonic() + timeout
     while not predicate():
@@ -55,6 +61,7 @@ def wait_for(predicate: Callable[[], bool], timeout: float) -> bool:
 # -- the local store --------------------------------------------------------------------
 def database(folder: Path) -> Result:
     """A new SQLite store in ``folder``, every migration run, at head."""
+    # (deferred: the store loads only for its check)
     from workstation.store.db import Store, current_revision, head_revision
 
     store = Store(path=folder / "self-test.sqlite3")
@@ -74,10 +81,10 @@ def database(folder: Path) -> Result:
 def sip_endpoint(folder: Path) -> Result:
     """pjsua2's native library loads; an Endpoint with a UDP transport is created and
     destroyed by the app's own engine (no account: nothing is sent)."""
-    import pjsua2
+    import pjsua2  # (deferred: pjsua2 loads only for its check)
 
+    # (deferred: pjsua2 loads only for its check)
     from workstation.telephony.engine import TelephonyEngine
-    from workstation.telephony.settings import SipSettings
 
     engine = TelephonyEngine(SipSettings(bind_address="127.0.0.1", record_calls=False,
                                          recordings_dir=folder / "recordings", log_level=0))
@@ -97,9 +104,11 @@ def sip_endpoint(folder: Path) -> Result:
 # -- audio ------------------------------------------------------------------------------
 def audio_backend() -> Result:
     """QtMultimedia's media backend plugin loads and the default output opens."""
+    # (deferred: no Qt at import)
     from PySide6.QtCore import QByteArray, QBuffer, QIODevice
     from PySide6.QtMultimedia import QAudioSink, QMediaDevices, QMediaFormat
 
+    # (deferred: Qt and pjsua2 load only for its check)
     from workstation.telephony.audio import audio_format, prepare_audio_environment
 
     prepare_audio_environment()
@@ -131,11 +140,7 @@ def audio_backend() -> Result:
 # -- translations -----------------------------------------------------------------------
 def translations() -> Result:
     """Our ru/uk .qm files load and translate; Qt's own ones are there."""
-    import json
-
-    from PySide6.QtCore import QLibraryInfo, QTranslator
-
-    from workstation import paths
+    from PySide6.QtCore import QLibraryInfo, QTranslator  # (deferred: no Qt at import)
 
     seen = []
     for lang in ("ru", "uk"):
@@ -155,8 +160,6 @@ def translations() -> Result:
 
 # -- doctor only --------------------------------------------------------------------------
 def keyring_backend() -> Result:
-    from workstation.secrets import backend_name, keyring_available
-
     name = backend_name()
     if not keyring_available():
         return Result("keyring", False, f"no usable keyring ({name}): passwords are asked at "
@@ -167,8 +170,9 @@ def keyring_backend() -> Result:
 
 
 def audio_devices(config) -> Result:
-    from PySide6.QtMultimedia import QMediaDevices
+    from PySide6.QtMultimedia import QMediaDevices  # (deferred: no Qt at import)
 
+    # (deferred: Qt and pjsua2 load only for its check)
     from workstation.telephony.audio import prepare_audio_environment
 
     prepare_audio_environment()
@@ -190,8 +194,6 @@ def audio_devices(config) -> Result:
 
 
 def sip_registration(config, folder: Path, timeout: float = 10.0) -> Result:
-    from workstation.telephony.settings import SipSettings
-
     if not (config.get("sip.username") and config.get("sip.domain")):
         return Result("SIP registration", True, "no SIP account set (the softphone is off)")
     settings = SipSettings.from_config(config)
@@ -202,6 +204,7 @@ def sip_registration(config, folder: Path, timeout: float = 10.0) -> Result:
     settings.recordings_dir = folder / "recordings"
     settings.record_calls = False
     settings.backoff_initial = settings.backoff_max = 3600.0  # one attempt, no retry
+    # (deferred: pjsua2 loads only for its check)
     from workstation.telephony.engine import TelephonyEngine, TelephonyError
 
     engine = TelephonyEngine(settings)
@@ -249,6 +252,7 @@ def shared_database(config) -> Result:
 
 def shared_database_at(url: str, password: str | None = None) -> Result:
     """Sign in to the shared database at ``url`` (password: given, or the keyring's)."""
+    # (deferred: SQLAlchemy loads only for its check)
     from workstation.sync.shared import (NotConfigured, SharedUnavailable, check_connection,
                                          describe, shared_engine)
 
@@ -282,9 +286,7 @@ def _db_fix(low: str) -> str:
 
 def qt_platform() -> Result:
     """The platform plugins are there, and the ones for this session find their libraries."""
-    import subprocess
-
-    from PySide6.QtCore import QLibraryInfo
+    from PySide6.QtCore import QLibraryInfo  # (deferred: no Qt at import)
 
     folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath)) / "platforms"
     plugins = sorted(p.name for p in folder.glob("*") if p.is_file())
@@ -320,8 +322,6 @@ def qt_platform() -> Result:
 
 def file_permissions() -> Result:
     """Settings, store and logs: folders 0700, files 0600 (they hold customer data)."""
-    from workstation import paths
-
     wrong = []
     for folder in (paths.user_config_dir(), paths.user_data_dir(), paths.user_log_dir()):
         if not os.access(folder, os.W_OK):
@@ -340,10 +340,10 @@ def file_permissions() -> Result:
 
 def widgets() -> Result:
     """Qt Widgets, the compiled forms and the SVG icons (Qt's svg image plugin)."""
-    from PySide6.QtWidgets import QWidget
+    from PySide6.QtWidgets import QWidget  # (deferred: no Qt at import)
 
-    from workstation.views.forms.ui_leadcard import Ui_LeadCardForm
-    from workstation.views.icons import icon
+    from workstation.views.forms.ui_leadcard import Ui_LeadCardForm  # (deferred: no Qt at import)
+    from workstation.views.icons import icon  # (deferred: no Qt at import)
 
     form = QWidget()
     Ui_LeadCardForm().setupUi(form)

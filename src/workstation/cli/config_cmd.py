@@ -56,7 +56,7 @@ def _list(args) -> int:
 
 
 def _load() -> Config:
-    from workstation.cli import CliError
+    from workstation.cli import CliError  # (cycle: cli/__init__ imports this module)
 
     try:
         return Config()
@@ -65,7 +65,7 @@ def _load() -> Config:
 
 
 def _get(args) -> int:
-    from workstation.cli import CliError
+    from workstation.cli import CliError  # (cycle: cli/__init__ imports this module)
 
     cfg = _load()
     try:
@@ -79,7 +79,7 @@ def _get(args) -> int:
 
 
 def _set(args) -> int:
-    from workstation.cli import CliError
+    from workstation.cli import CliError  # (cycle: cli/__init__ imports this module)
 
     cfg = _load()
     try:
@@ -91,7 +91,7 @@ def _set(args) -> int:
 
 
 def _set_secret(args) -> int:
-    from workstation.cli import CliError
+    from workstation.cli import CliError  # (cycle: cli/__init__ imports this module)
 
     if sys.stdin.isatty():
         value = getpass.getpass(f"{args.key}: ")

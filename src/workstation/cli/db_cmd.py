@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import tempfile
+
 from workstation.config import Config
 
 
@@ -18,12 +20,13 @@ def register(sub) -> None:
 
 
 def _upgrade(args) -> int:
-    from workstation.cli import CliError
-    from workstation.store.db import Store
+    from workstation.cli import CliError  # (cycle: cli/__init__ imports this module)
+    from workstation.store.db import Store  # (deferred: the store loads only when the command runs)
 
     cfg = Config()
     if args.shared:
         try:
+            # (deferred: the store loads only when the command runs)
             from workstation.sync.shared import upgrade_shared
         except ImportError as exc:
             raise CliError("the shared database support is not installed") from exc
@@ -37,14 +40,14 @@ def _upgrade(args) -> int:
 
 
 def _revision(args) -> int:
-    import tempfile
+    from alembic import command  # (deferred: alembic loads only when the command runs)
 
-    from alembic import command
-
+    # (deferred: alembic loads only when the command runs)
     from workstation.store.db import Store, alembic_config
 
     with tempfile.TemporaryDirectory() as d:
         store = Store(path=f"{d}/gen.sqlite3")
+        # (deferred: the store loads only when the command runs)
         from workstation.store.db import upgrade
 
         upgrade(store.engine)

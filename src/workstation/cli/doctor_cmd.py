@@ -22,6 +22,10 @@ import sys
 import tempfile
 from pathlib import Path
 
+from workstation import __version__, paths, secrets
+from workstation.config import OPTIONS, Config, ConfigError
+from workstation.crashreport import redact
+
 ENV_SHOWN = re.compile(r"^(QT_|XDG_|LANG$|LC_|DISPLAY$|WAYLAND_DISPLAY$|PULSE_SERVER$|"
                        r"PIPEWIRE_|DESKTOP_SESSION$|PYTHON_KEYRING_BACKEND$|WORKSTATION_)")
 ENV_SECRET = re.compile(r"(?i)(pass|secret|token|credential|auth|_key$|^key$|cookie)")
@@ -39,10 +43,9 @@ def register(sub) -> None:
 
 
 def _doctor(args) -> int:
-    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtCore import QCoreApplication  # (deferred: no Qt at import)
 
-    from workstation.cli import CliError, checks
-    from workstation.config import Config, ConfigError
+    from workstation.cli import CliError, checks  # (cycle: cli/__init__ imports this module)
 
     try:
         config = Config()
@@ -73,9 +76,6 @@ def _doctor(args) -> int:
 # -- the report ------------------------------------------------------------------------
 def known_secrets() -> list[str]:
     """Values that must appear nowhere: the keyring's and secret-looking environment's."""
-    from workstation import secrets
-    from workstation.config import OPTIONS
-
     values = []
     for key, opt in OPTIONS.items():
         if opt.secret:
@@ -90,21 +90,17 @@ def known_secrets() -> list[str]:
 
 
 def scrub(text: str, hidden: list[str]) -> str:
-    from workstation.crashreport import redact
-
     for value in hidden:
         text = text.replace(value, "***")
     return redact(text)
 
 
 def _versions() -> list[str]:
-    from PySide6 import __version__ as pyside
-    from PySide6.QtCore import qVersion
-
-    from workstation import __version__
+    from PySide6 import __version__ as pyside  # (deferred: no Qt at import)
+    from PySide6.QtCore import qVersion  # (deferred: no Qt at import)
 
     try:
-        import pjsua2
+        import pjsua2  # (deferred: pjsua2 loads only for its check)
 
         pj = pjsua2.__version__
     except Exception as exc:  # noqa: BLE001 - the report says what is broken
@@ -116,9 +112,6 @@ def _versions() -> list[str]:
 
 
 def _settings(config) -> list[str]:
-    from workstation import secrets
-    from workstation.config import OPTIONS
-
     out = []
     for key, opt in OPTIONS.items():
         if opt.secret:  # the key last: "password = ..." would be masked as a secret
@@ -133,8 +126,6 @@ def _settings(config) -> list[str]:
 
 
 def _log_tail() -> list[str]:
-    from workstation import paths
-
     log = paths.user_log_dir() / "workstation.log"
     if not log.exists():
         return ["(no log yet)"]

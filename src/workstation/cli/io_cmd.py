@@ -9,6 +9,12 @@ from __future__ import annotations
 
 import sys
 
+from sqlalchemy import select
+
+from workstation.config import Config
+from workstation.importer.mapping import MappingError, describe
+from workstation.importer.reader import ImportFileError
+
 MAX_REJECTS_SHOWN = 20
 
 
@@ -52,13 +58,10 @@ def register(sub) -> None:
 
 
 def _import(args) -> int:
-    from sqlalchemy import select
-
-    from workstation.cli import CliError
-    from workstation.config import Config
+    from workstation.cli import CliError  # (cycle: cli/__init__ imports this module)
+    # (deferred: the importer loads only when the command runs)
     from workstation.importer.importer import ImportCancelled, ImportOptions, run_import
-    from workstation.importer.mapping import MappingError, describe
-    from workstation.importer.reader import ImportFileError
+    # (deferred: the store loads only when the command runs)
     from workstation.store.admin import AdminError, import_target
     from workstation.store.db import open_store
     from workstation.store.models import User
@@ -112,9 +115,10 @@ def _import(args) -> int:
 
 
 def _export(args) -> int:
-    from workstation.cli import CliError
-    from workstation.config import Config
+    from workstation.cli import CliError  # (cycle: cli/__init__ imports this module)
+    # (deferred: the exporter loads only when the command runs)
     from workstation.importer.exporter import ExportError, run_export
+    # (deferred: the store loads only when the command runs)
     from workstation.store.db import open_store
 
     store = open_store(Config())

@@ -21,8 +21,10 @@ def register(sub) -> None:
 
 
 def _find(args) -> int:
-    from workstation.cli import CliError
+    from workstation.cli import CliError  # (cycle: cli/__init__ imports this module)
+    # (deferred: phonenumbers loads only when the command runs)
     from workstation.domain.phones import PhoneError
+    # (deferred: the store loads only when the command runs)
     from workstation.store.db import open_store
     from workstation.store.pop import lookup_by_phone
 

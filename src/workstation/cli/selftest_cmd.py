@@ -13,13 +13,13 @@ import sys
 import tempfile
 from pathlib import Path
 
+from workstation import __version__
+from workstation.cli import checks
+
 
 def run() -> int:
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from PySide6.QtWidgets import QApplication
-
-    from workstation import __version__
-    from workstation.cli import checks
+    from PySide6.QtWidgets import QApplication  # (deferred: no Qt at import)
 
     app = QApplication.instance() or QApplication([sys.argv[0]])  # noqa: F841
     with tempfile.TemporaryDirectory(prefix="workstation-self-test-") as tmp:

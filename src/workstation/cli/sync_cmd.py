@@ -46,7 +46,8 @@ def register(sub) -> None:
 
 
 def _open(cfg: Config):
-    from workstation.cli import CliError
+    from workstation.cli import CliError  # (cycle: cli/__init__ imports this module)
+    # (deferred: the store and sync load only when the command runs)
     from workstation.store.db import open_store
     from workstation.sync.recordings import RecordingUploader
     from workstation.sync.shared import NotConfigured, shared_engine
@@ -62,6 +63,7 @@ def _open(cfg: Config):
 
 
 def _run(args) -> int:
+    # (deferred: the store and sync load only when the command runs)
     from workstation.sync.shared import SharedUnavailable, describe
 
     cfg = Config()
@@ -88,6 +90,7 @@ def _run(args) -> int:
 
 
 def _run_forever(syncer, engine, poll: float, where: str) -> int:
+    # (deferred: the store and sync load only when the command runs)
     from workstation.sync.runner import SyncWorker
 
     done = threading.Event()
@@ -122,6 +125,7 @@ def _run_forever(syncer, engine, poll: float, where: str) -> int:
 
 
 def _status(args) -> int:
+    # (deferred: the store and sync load only when the command runs)
     from workstation.sync.shared import (
         SharedUnavailable,
         check_connection,
@@ -171,7 +175,8 @@ def _retry(args) -> int:
 
 
 def _add_user(args) -> int:
-    from workstation.cli import CliError
+    from workstation.cli import CliError  # (cycle: cli/__init__ imports this module)
+    # (deferred: the store and sync load only when the command runs)
     from workstation.sync.shared import NotConfigured, create_user, describe, shared_engine
 
     cfg = Config()

@@ -28,6 +28,7 @@ from __future__ import annotations
 import os
 import tempfile
 import threading
+import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -78,8 +79,6 @@ def _one_line(text: str) -> str:
 def run_export(store, path: Path | str, *, lang: str = "en", bom: bool = True,
                progress: Callable[[int, int], None] | None = None,
                cancel: threading.Event | None = None) -> ExportResult:
-    import time
-
     started = time.perf_counter()
     path = Path(path)
     if lang not in HEADERS:

@@ -283,6 +283,7 @@ def open_table(path: Path | str, *, encoding: str | None = None,
         raise ImportFileError(path, "Excel 97-2003 (.xls) files are not supported; "
                               "save the base as .xlsx or CSV")
     if head.startswith(XLSX_MAGIC) or path.suffix.lower() in (".xlsx", ".xlsm"):
+        # (cycle: importer.xlsx imports this module)
         from workstation.importer.xlsx import open_xlsx
 
         return open_xlsx(path, size, sheet)

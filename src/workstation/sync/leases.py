@@ -15,7 +15,7 @@ from datetime import datetime
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-from workstation.sync.shared import SharedUnavailable, _short, describe
+from workstation.sync.shared import SharedUnavailable, describe, short_error
 
 DEFAULT_SECONDS = 15 * 60
 
@@ -41,7 +41,7 @@ def _guard(engine: Engine, fn):
     try:
         return fn()
     except OperationalError as exc:
-        raise SharedUnavailable(f"shared database {describe(engine)}: {_short(exc)}") from exc
+        raise SharedUnavailable(f"shared database {describe(engine)}: {short_error(exc)}") from exc
 
 
 def acquire(engine: Engine, lead_id: uuid.UUID, seconds: int = DEFAULT_SECONDS) -> Lease:
@@ -55,7 +55,7 @@ def acquire(engine: Engine, lead_id: uuid.UUID, seconds: int = DEFAULT_SECONDS) 
     try:
         lease = _guard(engine, go)
     except DBAPIError as exc:
-        raise PermissionError(_short(exc)) from exc
+        raise PermissionError(short_error(exc)) from exc
     if not lease.mine:
         raise LeaseBusy(lease)
     return lease

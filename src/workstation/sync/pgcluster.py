@@ -115,7 +115,7 @@ class PgCluster:
     def url(self, user: str | None = None, password: str | None = None,
             dbname: str = "postgres") -> str:
         """A SQLAlchemy URL over TCP (password authentication, as a workstation signs in)."""
-        from sqlalchemy.engine import URL
+        from sqlalchemy.engine import URL  # (deferred: SQLAlchemy loads only when a URL is built)
 
         user = user or self.superuser
         if password is None and user == self.superuser:
@@ -136,7 +136,7 @@ class PgCluster:
             env=env, capture_output=True, text=True, timeout=60, check=check)
 
     def create_database(self, name: str, template: str | None = None) -> None:
-        import psycopg
+        import psycopg  # (deferred: psycopg loads only when a cluster is probed)
 
         with psycopg.connect(host="127.0.0.1", port=self.port, user=self.superuser,
                              password=self.password, dbname="postgres",

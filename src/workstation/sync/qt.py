@@ -16,8 +16,9 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, Signal
 
+from workstation.sync.recordings import RecordingUploader
 from workstation.sync.runner import Status, SyncWorker
-from workstation.sync.shared import transport_state
+from workstation.sync.shared import NotConfigured, shared_engine, transport_state
 from workstation.sync.worker import SyncReport, Syncer
 
 
@@ -49,9 +50,6 @@ class SyncService(QObject):
 
     @classmethod
     def from_config(cls, config, store_url: str, parent=None) -> SyncService | None:
-        from workstation.sync.recordings import RecordingUploader
-        from workstation.sync.shared import NotConfigured, shared_engine
-
         try:
             engine = shared_engine(config)
         except NotConfigured:

@@ -45,6 +45,7 @@ def recording_id(call_id: uuid.UUID) -> uuid.UUID:
 
 
 def codec() -> tuple[str, str]:
+    # (deferred: soundfile, numpy and scipy load only when a recording is converted)
     import soundfile as sf
 
     subtypes = sf.available_subtypes("OGG")
@@ -52,9 +53,11 @@ def codec() -> tuple[str, str]:
 
 
 def _resample(block, rate_in: int, rate_out: int):
+    # (deferred: soundfile, numpy and scipy load only when a recording is converted)
     import numpy as np
 
     try:
+        # (deferred: soundfile, numpy and scipy load only when a recording is converted)
         from scipy.signal import resample_poly
 
         g = math.gcd(rate_in, rate_out)
@@ -71,6 +74,7 @@ def _resample(block, rate_in: int, rate_out: int):
 
 def compress(src: Path, dst: Path, level: float = COMPRESSION_LEVEL) -> float:
     """WAV (any libsndfile input) -> Ogg Opus, atomically. Returns the duration in s."""
+    # (deferred: soundfile, numpy and scipy load only when a recording is converted)
     import soundfile as sf
 
     fmt, subtype = codec()

@@ -111,8 +111,6 @@ class SyncWorker(threading.Thread):
             self.on_status(self.status)
 
     def run(self) -> None:
-        import psycopg
-
         _watch(self, True)
         listen = None
         pull_all = True  # the first round, after a reconnect, and on each poll

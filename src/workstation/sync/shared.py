@@ -24,6 +24,8 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
 from workstation import paths
+from workstation.store.models import Team, User
+from workstation.store.seed import ensure_defaults
 
 log = logging.getLogger(__name__)
 
@@ -109,6 +111,7 @@ def shared_url(config=None, *, url: str | None = None, password: str | None = No
                          allow_insecure=bool(config.get("db.allow_insecure_tls"))
                          if config is not None else False)
     if password is None and u.password is None:
+        # (deferred: keyring loads only when no password is in the URL)
         from workstation.secrets import get_secret
 
         password = get_secret("db.shared_password")
@@ -149,10 +152,11 @@ def check_connection(engine: Engine) -> None:
         with engine.connect() as conn:
             conn.execute(text("SELECT 1"))
     except (OperationalError, DBAPIError) as exc:
-        raise SharedUnavailable(f"shared database {describe(engine)}: {_short(exc)}") from exc
+        raise SharedUnavailable(f"shared database {describe(engine)}: {short_error(exc)}") from exc
 
 
-def _short(exc: BaseException) -> str:
+def short_error(exc: BaseException) -> str:
+    """The first line of a database error (the driver's own message when there is one)."""
     orig = getattr(exc, "orig", None) or exc
     return str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
 
@@ -177,8 +181,8 @@ def apply_shared_sql(engine: Engine) -> list[str]:
 
 def upgrade_shared_engine(engine: Engine) -> tuple[str | None, str | None]:
     """Alembic to head, then the PostgreSQL-only SQL, then the default rows."""
+    # (deferred: alembic loads only for the schema upgrade)
     from workstation.store.db import upgrade
-    from workstation.store.seed import ensure_defaults
 
     before, after = upgrade(engine)
     apply_shared_sql(engine)
@@ -202,7 +206,8 @@ def upgrade_shared(config) -> int:
         print(f"workstation: {exc}", file=sys.stderr)
         return 3
     except DBAPIError as exc:
-        print(f"workstation: shared database {describe(engine)}: {_short(exc)}", file=sys.stderr)
+        print(f"workstation: shared database {describe(engine)}: {short_error(exc)}",
+              file=sys.stderr)
         return 3
     finally:
         engine.dispose()
@@ -245,8 +250,6 @@ def create_user(engine: Engine, login: str, password: str, role: str = "manager"
     One transaction: the login and the row appear together or not at all.
     Returns the users.id.
     """
-    from workstation.store.models import Team, User
-
     _check_login(login, role)
     with Session(engine) as s, s.begin():
         s.info["no_outbox"] = True  # the shared database has no outbox of its own

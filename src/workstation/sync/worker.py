@@ -37,6 +37,7 @@ from datetime import datetime
 import psycopg
 
 from sqlalchemy import (
+    JSON,
     Engine,
     Table,
     UniqueConstraint,
@@ -47,6 +48,7 @@ from sqlalchemy import (
     or_,
     select,
     text,
+    Uuid,
     update,
 )
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -56,8 +58,8 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from workstation.domain.enums import HistoryKind
 from workstation.store.db import make_engine
 from workstation.store.models import SYNCED_TABLES, Base, OutboxEntry, SyncState
-from workstation.store.types import utcnow
-from workstation.sync.shared import SharedUnavailable, _short, describe
+from workstation.store.types import UTCDateTime, utcnow
+from workstation.sync.shared import SharedUnavailable, describe, short_error
 
 log = logging.getLogger(__name__)
 
@@ -169,10 +171,6 @@ def local_sync_engine(url: str) -> Engine:
 
 def _pg_storage_expr(col) -> str:
     """Select ``col`` already in the form SQLAlchemy stores it in SQLite."""
-    from sqlalchemy import JSON, Uuid
-
-    from workstation.store.types import UTCDateTime
-
     q = f'"{col.name}"'
     if isinstance(col.type, Uuid):
         return f"replace({q}::text, '-', '')"
@@ -376,7 +374,7 @@ class Syncer:
         except DBAPIError as exc:
             if _is_unavailable(exc):
                 raise SharedUnavailable(f"shared database {describe(self.shared)}: "
-                                        f"{_short(exc)}") from exc
+                                        f"{short_error(exc)}") from exc
             raise
         self._last_sync = utcnow()
         self._persist_lazily(force=pull and tables is None)
@@ -501,8 +499,8 @@ class Syncer:
             except DBAPIError as exc:
                 if _is_unavailable(exc):
                     raise SharedUnavailable(f"shared database {describe(self.shared)}: "
-                                            f"{_short(exc)}") from exc
-                results[("leads", rid)] = ("rejected", _short(exc))
+                                            f"{short_error(exc)}") from exc
+                results[("leads", rid)] = ("rejected", short_error(exc))
 
     def _own(self, sc) -> None:
         pid = sc.connection.driver_connection.info.backend_pid
@@ -586,7 +584,7 @@ class Syncer:
             except DBAPIError as exc:
                 if _is_unavailable(exc):
                     raise
-                log.warning("push batch refused (%s); retrying table by table", _short(exc))
+                log.warning("push batch refused (%s); retrying table by table", short_error(exc))
                 fast = None
             if fast is not None:
                 self.timings["push_one_statement"] += 1
@@ -600,7 +598,7 @@ class Syncer:
         except DBAPIError as exc:
             if _is_unavailable(exc):
                 raise SharedUnavailable(f"shared database {describe(self.shared)}: "
-                                        f"{_short(exc)}") from exc
+                                        f"{short_error(exc)}") from exc
             raise
 
     def _push_locked(self, ids, rows, report) -> dict:
@@ -628,7 +626,7 @@ class Syncer:
             except DBAPIError as exc:
                 if _is_unavailable(exc):
                     raise
-                log.warning("push batch refused (%s); retrying row by row", _short(exc))
+                log.warning("push batch refused (%s); retrying row by row", short_error(exc))
             with sc.begin():
                 results = {"idmap": {}, "history": 0}
                 sc.execute(text(f"SELECT pg_advisory_xact_lock({ADVISORY_LOCK})"))
@@ -643,8 +641,8 @@ class Syncer:
                                 raise
                             sp.rollback()
                             log.warning("shared database refused %s %s: %s",
-                                        t.name, rid, _short(exc))
-                            results[(t.name, rid)] = ("rejected", _short(exc))
+                                        t.name, rid, short_error(exc))
+                            results[(t.name, rid)] = ("rejected", short_error(exc))
             report.conflicts += results["history"]
             return results
 
@@ -896,11 +894,11 @@ class Syncer:
         except DBAPIError as exc:
             if _is_unavailable(exc):
                 raise SharedUnavailable(f"shared database {describe(self.shared)}: "
-                                        f"{_short(exc)}") from exc
+                                        f"{short_error(exc)}") from exc
             raise
         except psycopg.OperationalError as exc:
             raise SharedUnavailable(f"shared database {describe(self.shared)}: "
-                                    f"{_short(exc)}") from exc
+                                    f"{short_error(exc)}") from exc
         return report
 
     def _pull_fast(self, sc, t: Table, cursor: int, horizon: int, report: SyncReport) -> int:

@@ -16,7 +16,8 @@ if TYPE_CHECKING:
     from workstation.telephony.engine import TelephonyEngine
 
 
-def _hostport(text: str) -> str:
+def hostport(text: str) -> str:
+    """``host[:port]`` of a SIP address: no scheme, user part or parameters."""
     text = text.strip()
     for prefix in ("sips:", "sip:"):
         if text.startswith(prefix):
@@ -24,8 +25,8 @@ def _hostport(text: str) -> str:
     return text.split(";", 1)[0].split("@")[-1]
 
 
-def server_uri(hostport: str, transport: str) -> str:
-    return f"sip:{_hostport(hostport)};transport={transport}"
+def server_uri(address: str, transport: str) -> str:
+    return f"sip:{hostport(address)};transport={transport}"
 
 
 SRTP_USE = {"off": pj.PJMEDIA_SRTP_DISABLED, "optional": pj.PJMEDIA_SRTP_OPTIONAL,
@@ -50,7 +51,7 @@ def media_security(mc: pj.AccountMediaConfig, srtp: str) -> None:
 def account_config(s: SipSettings) -> pj.AccountConfig:
     cfg = pj.AccountConfig()
     if s.configured:
-        cfg.idUri = f"sip:{s.username}@{_hostport(s.domain)}"
+        cfg.idUri = f"sip:{s.username}@{hostport(s.domain)}"
         cfg.regConfig.registrarUri = server_uri(s.domain, s.transport)
         cfg.regConfig.timeoutSec = max(1, int(s.reg_expires))
         cfg.regConfig.delayBeforeRefreshSec = max(1, min(5, int(s.reg_expires) // 3))

@@ -42,6 +42,7 @@ from PySide6.QtCore import (QIODevice, QMetaObject, QObject, Qt, QThread, QTimer
 from PySide6.QtMultimedia import (QAudioDevice, QAudioFormat, QAudioSink, QAudioSource,
                                   QMediaDevices, QSoundEffect)
 
+from workstation.paths import resource
 from workstation.telephony.audio_ring import (BYTES_PER_MS, CHANNELS, FRAME_BYTES, FRAME_MS,
                                               SAMPLE_RATE, BridgeCore, BridgeStats, ms_to_bytes)
 
@@ -439,8 +440,6 @@ class HeadsetBridge(QObject):
     @classmethod
     def from_config(cls, config, **kwargs) -> HeadsetBridge:
         """A bridge for the devices in settings (audio.input, audio.output, audio.ring)."""
-        from workstation.paths import resource
-
         kwargs.setdefault("ring_file", resource("sounds", "ring.wav"))
         return cls(config.get("audio.input"), config.get("audio.output"),
                    config.get("audio.ring"), **kwargs)
@@ -478,6 +477,7 @@ class HeadsetBridge(QObject):
         self._devices.audioInputsChanged.connect(self._rescan)
         self._devices.audioOutputsChanged.connect(self._rescan)
         if sys.platform.startswith("linux"):
+            # (deferred: libpulse is asked for on Linux only)
             from workstation.telephony.audio_pulse import PulseWatcher
 
             watcher = PulseWatcher(self)

@@ -53,7 +53,7 @@ from workstation import __version__, paths
 from workstation.domain.enums import CallDirection
 from workstation.domain.outcomes import outcome_from_sip
 from workstation.telephony import security
-from workstation.telephony.account import SRTP_USE, EngineAccount, _hostport, account_config
+from workstation.telephony.account import SRTP_USE, EngineAccount, account_config, hostport
 from workstation.telephony.call import (
     STATE_NAMES,
     CallContext,
@@ -65,7 +65,6 @@ from workstation.telephony.call import (
 from workstation.telephony.recorder import (CallRecorder, merge_stereo, recover_recordings,
                                             wait_closed)
 from workstation.telephony.settings import SipSettings
-from workstation.telephony.signals import safe_emit
 
 log = logging.getLogger(__name__)
 pjlog = logging.getLogger("workstation.telephony.pjsip")
@@ -257,7 +256,7 @@ class TelephonyEngine(QObject):
         try:
             self.account.create(cfg, True)
         except pj.Error as exc:
-            safe_emit(self.sig_error, self.tr("SIP account error: %1").replace("%1", exc.info()))
+            self.sig_error.emit(self.tr("SIP account error: %1").replace("%1", exc.info()))
             self._set_registration("failed", 0, exc.info())
             self._schedule_retry()
 
@@ -315,9 +314,9 @@ class TelephonyEngine(QObject):
         s = self.settings
         hosts = list(s.allowed_sources)
         if s.configured:
-            hosts.append(_hostport(s.domain))
+            hosts.append(hostport(s.domain))
             if s.proxy:
-                hosts.append(_hostport(s.proxy))
+                hosts.append(hostport(s.proxy))
         if not hosts:
             return None  # no PBX and no list: direct-IP mode, accept everyone
         allowed: set[str] = set()
@@ -407,7 +406,7 @@ class TelephonyEngine(QObject):
     # ---------------------------------------------------------- registration
     def _set_registration(self, state: str, code: int, reason: str) -> None:
         self.registration_state = state
-        safe_emit(self.sig_registration, state, int(code), reason)
+        self.sig_registration.emit(state, int(code), reason)
 
     def _on_reg_state(self, code: int, reason: str, expiration: int) -> None:
         if 200 <= code < 300 and expiration > 0:
@@ -424,7 +423,7 @@ class TelephonyEngine(QObject):
             self._schedule_retry()
 
     def _tls_failure_text(self, status: int, messages: list[str]) -> str:
-        host = _hostport(self.settings.proxy or self.settings.domain).rsplit(":", 1)[0]
+        host = hostport(self.settings.proxy or self.settings.domain).rsplit(":", 1)[0]
         refused = self.tr("TLS: the PBX's certificate was refused: %1")
         texts = {
             security.EXPIRED: self.tr("TLS: the PBX's certificate has expired (or is not "
@@ -440,7 +439,7 @@ class TelephonyEngine(QObject):
     def _to_pbx(self, remote: str) -> bool:
         """A TLS connection we opened to the registrar/proxy (not one the PBX opened to
         our listener, whose client certificate nobody asks for)."""
-        pbx = _hostport(self.settings.proxy or self.settings.domain)
+        pbx = hostport(self.settings.proxy or self.settings.domain)
         port = pbx.rsplit(":", 1)[1] if pbx.count(":") == 1 else "5061"
         return remote.rsplit(":", 1)[-1] == port and (
             self._allowed is None or _src_host(remote) in self._allowed)
@@ -521,7 +520,7 @@ class TelephonyEngine(QObject):
             return f"sip:{number}"
         if not self.settings.configured:
             raise TelephonyError(self.tr("No SIP account is set up: cannot dial a number."))
-        uri = f"sip:{number}@{_hostport(self.settings.domain)}"
+        uri = f"sip:{number}@{hostport(self.settings.domain)}"
         # A number at the PBX goes over the transport the account registered with.
         transport = self.settings.transport
         return uri if transport == "udp" else f"{uri};transport={transport}"
@@ -579,7 +578,7 @@ class TelephonyEngine(QObject):
                 call.hangup(prm)
             except pj.Error:
                 pass
-            safe_emit(self.sig_ghost_rejected, source)
+            self.sig_ghost_rejected.emit(source)
             return
         try:
             prm = pj.CallOpParam(True)
@@ -587,7 +586,7 @@ class TelephonyEngine(QObject):
             call.answer(prm)
         except pj.Error as exc:
             log.warning("cannot send 180: %s", exc.info())
-        safe_emit(self.sig_incoming, IncomingCall(
+        self.sig_incoming.emit(IncomingCall(
             call_key=ctx.key, remote_uri=info.remoteUri, remote_number=ctx.remote_number,
             source=source, received_at=received, sip_call_id=info.callIdString))
         if self.settings.auto_answer_seconds > 0:
@@ -626,7 +625,7 @@ class TelephonyEngine(QObject):
         try:
             self._call_op(key, op, *args, retries=retries)
         except TelephonyError as exc:
-            safe_emit(self.sig_error, str(exc))
+            self.sig_error.emit(str(exc))
 
     @staticmethod
     def _try_op(ctx: CallContext, op: str, args: tuple) -> tuple[int, str] | None:
@@ -662,14 +661,14 @@ class TelephonyEngine(QObject):
     def hold(self, key: str) -> None:
         self._call_op(key, "setHold", pj.CallOpParam(True), retries=30)
         self._calls[key].held = True
-        safe_emit(self.sig_hold, key, True)
+        self.sig_hold.emit(key, True)
 
     def resume(self, key: str) -> None:
         prm = pj.CallOpParam(True)
         prm.opt.flag = pj.PJSUA_CALL_UNHOLD
         self._call_op(key, "reinvite", prm, retries=30)
         self._calls[key].held = False
-        safe_emit(self.sig_hold, key, False)
+        self.sig_hold.emit(key, False)
 
     def set_mute(self, key: str, muted: bool) -> None:
         """Stop (or restart) sending the microphone into the call."""
@@ -685,7 +684,7 @@ class TelephonyEngine(QObject):
                         ctx.source.startTransmit(target)
                 except pj.Error as exc:
                     log.warning("mute: %s", exc.info())
-        safe_emit(self.sig_mute, key, ctx.muted)
+        self.sig_mute.emit(key, ctx.muted)
 
     def send_dtmf(self, key: str, digits: str, method: str = "rfc4733") -> None:
         """Send DTMF digits: method "rfc4733" (RTP events) or "info" (SIP INFO)."""
@@ -751,7 +750,7 @@ class TelephonyEngine(QObject):
             ctx.ended = True
             ctx.ended_mono, ctx.ended_at = time.monotonic(), _utc()
         if not ctx.ghost:
-            safe_emit(self.sig_call_state, ctx.key, state, int(info.lastStatusCode), info.lastReason)
+            self.sig_call_state.emit(ctx.key, state, int(info.lastStatusCode), info.lastReason)
         if ctx.ended:
             # Never drop the Call inside its own callback: queue the cleanup.
             QTimer.singleShot(0, lambda k=ctx.key: self._finish_call(k))
@@ -786,7 +785,7 @@ class TelephonyEngine(QObject):
         first = not ctx.media_active
         ctx.media_active = True
         if first:
-            safe_emit(self.sig_media_active, ctx.key)
+            self.sig_media_active.emit(ctx.key)
 
     def _connect_audio(self, ctx: CallContext) -> None:
         endpoints = None
@@ -820,7 +819,7 @@ class TelephonyEngine(QObject):
                 ctx.source.startTransmit(rec.left)
         except pj.Error as exc:
             log.error("cannot record %s: %s", stem, exc.info())
-            safe_emit(self.sig_error, self.tr("Cannot record the call: %1").replace("%1", exc.reason))
+            self.sig_error.emit(self.tr("Cannot record the call: %1").replace("%1", exc.reason))
             return
         ctx.recorder = rec
         ctx.recording_path = rec.final_path
@@ -869,14 +868,14 @@ class TelephonyEngine(QObject):
         stats = self._read_stats(ctx, idx, final=True)
         if stats is not None:
             ctx.stats = stats
-            safe_emit(self.sig_call_stats, stats)
+            self.sig_call_stats.emit(stats)
 
     def _on_transfer_status(self, call: EngineCall, prm) -> None:
         ctx = self._calls.get(call.key)
         if ctx is None:
             return
         code, final = int(prm.statusCode), bool(prm.finalNotify)
-        safe_emit(self.sig_transfer, ctx.key, code, prm.reason, final)
+        self.sig_transfer.emit(ctx.key, code, prm.reason, final)
         if final and 200 <= code < 300:
             prm.cont = False
             QTimer.singleShot(0, lambda k=ctx.key: self.hangup(k))
@@ -909,11 +908,11 @@ class TelephonyEngine(QObject):
             return
         ctx.signalling_tls, ctx.media_security = tls, media
         if not ctx.ghost:
-            safe_emit(self.sig_call_security, ctx.key, tls, media)
+            self.sig_call_security.emit(ctx.key, tls, media)
 
     def _on_dtmf(self, call: EngineCall, digit: str) -> None:
         if call.key in self._calls:
-            safe_emit(self.sig_dtmf, call.key, digit)
+            self.sig_dtmf.emit(call.key, digit)
 
     # --------------------------------------------------------------- cleanup
     def _finish_call(self, key: str, merge_async: bool = True) -> None:
@@ -935,7 +934,7 @@ class TelephonyEngine(QObject):
         ctx.call = None  # the last reference: the pjsua2 Call goes on this thread
         if ctx.ghost:
             return
-        safe_emit(self.sig_call_ended, self._record(ctx, recorder))
+        self.sig_call_ended.emit(self._record(ctx, recorder))
         if recorder is not None:
             if merge_async:
                 t = threading.Thread(target=self._merge, args=(recorder,), daemon=True,
@@ -972,7 +971,7 @@ class TelephonyEngine(QObject):
         except (OSError, ValueError) as exc:
             log.error("cannot finish recording %s: %s", recorder.final_path, exc)
             return
-        safe_emit(self.sig_recording_finished, str(path))
+        self.sig_recording_finished.emit(str(path))
 
     def _recover_recordings(self) -> None:
         directory = self.recordings_dir()
@@ -981,7 +980,7 @@ class TelephonyEngine(QObject):
 
         def work() -> None:
             for path in recover_recordings(directory):
-                safe_emit(self.sig_recording_finished, str(path))
+                self.sig_recording_finished.emit(str(path))
 
         t = threading.Thread(target=work, daemon=True, name="recover-recordings")
         self._threads.append(t)
@@ -993,7 +992,7 @@ class TelephonyEngine(QObject):
             if ctx.media_active and not ctx.ended and not ctx.ghost:
                 stats = self.call_stats(key)
                 if stats is not None:
-                    safe_emit(self.sig_call_stats, stats)
+                    self.sig_call_stats.emit(stats)
 
     def network_changed(self) -> None:
         """The machine's network changed (Wi-Fi → cable, VPN, new address): let pjsua

@@ -22,6 +22,7 @@ from __future__ import annotations
 import logging
 import os
 import struct
+import time
 import wave
 from array import array
 from pathlib import Path
@@ -139,8 +140,6 @@ def wait_closed(parts: list[Path], timeout: float = 3.0, settle: float = 0.1) ->
     object is gone. Done when every file is non-empty and unchanged for
     ``settle`` seconds; False on timeout (the merge then uses what is there).
     """
-    import time
-
     deadline = time.monotonic() + timeout
     last: list[int] | None = None
     stable_since = time.monotonic()
@@ -175,7 +174,7 @@ class CallRecorder:
     """The two pjsua2 recorders of one call. Create, connect and drop on the engine thread."""
 
     def __init__(self, stem: Path) -> None:
-        import pjsua2 as pj
+        import pjsua2 as pj  # (deferred: pjsua2 loads only when a call is recorded)
 
         self.left_path = stem.with_name(stem.name + LEFT)
         self.right_path = stem.with_name(stem.name + RIGHT)

@@ -71,6 +71,7 @@ class SipSettings:
 
     @classmethod
     def from_config(cls, config) -> SipSettings:
+        # (deferred: keyring loads only when the password is read)
         from workstation.secrets import get_secret
 
         return cls(

@@ -8,12 +8,15 @@ This module does not import pjsua2 (it starts external programs only).
 
 from __future__ import annotations
 
+import ctypes
 import json
+import math
 import os
 import re
 import shutil
 import signal
 import socket
+import struct
 import subprocess
 import time
 import uuid
@@ -69,8 +72,6 @@ def _die_with_parent(sig: int = signal.SIGKILL):
 
     def arm() -> None:
         try:
-            import ctypes
-
             ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, int(sig))  # PR_SET_PDEATHSIG
         except OSError:
             pass
@@ -230,9 +231,6 @@ class Kamailio:
 def write_peer_wav(path: Path, seconds: float = 30.0, freq: float = 440.0,
                    active: float | None = None) -> Path:
     """An 8 kHz mono S16 WAV for baresip: a tone (``active`` s long), then silence."""
-    import math
-    import struct
-
     rate = 8000
     n = int(seconds * rate)
     n_active = n if active is None else int(active * rate)

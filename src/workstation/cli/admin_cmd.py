@@ -123,9 +123,9 @@ def register(sub) -> None:
 # -- running -------------------------------------------------------------------------------
 
 def _context():
-    from workstation.config import Config
-    from workstation.services.users import sign_in
-    from workstation.store.db import open_store
+    from workstation.config import Config  # (deferred: settings load only when the command runs)
+    from workstation.services.users import sign_in  # (deferred: the store loads when run)
+    from workstation.store.db import open_store  # (deferred: the store loads when run)
 
     cfg = Config()
     store = open_store(cfg)
@@ -133,7 +133,7 @@ def _context():
 
 
 def _pair(value: str, what: str) -> tuple[str, str]:
-    from workstation.cli import CliError
+    from workstation.cli import CliError  # (cycle: cli/__init__ imports this module)
 
     code, sep, rest = value.partition(":")
     if not sep or not code or not rest:
@@ -177,8 +177,8 @@ def _print_list(kind: str, rows, as_json: bool) -> None:
 
 
 def _run(args) -> int:
-    from workstation.cli import CliError
-    from workstation.services import admin
+    from workstation.cli import CliError  # (cycle: cli/__init__ imports this module)
+    from workstation.services import admin  # (deferred: the store loads when run)
 
     _cfg, store, ctx = _context()
     try:
@@ -212,7 +212,7 @@ def _act(args, ctx, admin) -> int:
             print(f"user {args.login} added ({uid})")
         else:
             if args.active and args.inactive:
-                from workstation.cli import CliError
+                from workstation.cli import CliError  # (cycle: cli/__init__ imports this module)
 
                 raise CliError("give --active or --inactive, not both")
             if args.active or args.inactive:
@@ -249,7 +249,7 @@ def _funnel(args, ctx, admin) -> None:
               if getattr(args, k) is not None}
     if args.action == "add":
         if "name" not in fields:
-            from workstation.cli import CliError
+            from workstation.cli import CliError  # (cycle: cli/__init__ imports this module)
 
             raise CliError("admin funnels add: --name is required")
         name = fields.pop("name")
@@ -266,7 +266,7 @@ def _funnel(args, ctx, admin) -> None:
     for v in args.move_stage:
         code, pos = _pair(v, "--move-stage")
         if not pos.isdigit():
-            from workstation.cli import CliError
+            from workstation.cli import CliError  # (cycle: cli/__init__ imports this module)
 
             raise CliError(f"--move-stage {v!r}: the position must be a number")
         admin.set_stage(ctx, args.code, code, position=int(pos))
@@ -282,8 +282,13 @@ def _funnel(args, ctx, admin) -> None:
 def _shared_login(args, ctx, fields) -> uuid.UUID:
     """Make the login in the shared database (ws_create_login); its users.id is used
     for the local row too, so that the push updates the same row."""
-    from workstation.cli import CliError
-    from workstation.sync.shared import NotConfigured, SharedUnavailable, create_user, shared_engine
+    from workstation.cli import CliError  # (cycle: cli/__init__ imports this module)
+    from workstation.sync.shared import (  # (deferred: psycopg loads for the shared database only)
+        NotConfigured,
+        SharedUnavailable,
+        create_user,
+        shared_engine,
+    )
 
     password = sys.stdin.readline().rstrip("\n")
     if not password:
@@ -306,8 +311,8 @@ def _shared_login(args, ctx, fields) -> uuid.UUID:
 
 
 def _effective(args) -> int:
-    from workstation.cli import CliError
-    from workstation.services import admin
+    from workstation.cli import CliError  # (cycle: cli/__init__ imports this module)
+    from workstation.services import admin  # (deferred: the store loads when run)
 
     _cfg, store, ctx = _context()
     try:

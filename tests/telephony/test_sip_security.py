@@ -175,6 +175,16 @@ def _call(qtbot, engine, peer, seconds: float = 3.0):
     return ev.ended(key), cap
 
 
+def _captured_call(qtbot, engine, peer):
+    """``_call``, once more if the capture saw none of the peer's RTP (seen once in a
+    full CI run under load: the call was fine, the capture socket got nothing); what is
+    asserted is still what real packets of a real call show."""
+    rec, cap = _call(qtbot, engine, peer)
+    if not cap.rtp(src_ports=peer.rtp_ports):
+        rec, cap = _call(qtbot, engine, peer)
+    return rec, cap
+
+
 def _wire(cap, peer):
     """(how well what the peer sent matches its WAV, commonest byte share of what we sent)."""
     sent_by_peer = cap.rtp(src_ports=peer.rtp_ports)
@@ -194,7 +204,7 @@ def capture_allowed():
 def test_plain_rtp_shows_the_tone_and_the_silence_on_the_wire(make_engine, phones, qtbot,
                                                               capture_allowed):
     engine = make_engine(srtp="off")
-    rec, cap = _call(qtbot, engine, phones["plain"])
+    rec, cap = _captured_call(qtbot, engine, phones["plain"])
     assert rec.sip_status == 200 and rec.media_security == "rtp"
     assert rec.signalling_tls is False
     match, silence = _wire(cap, phones["plain"])
@@ -204,7 +214,7 @@ def test_plain_rtp_shows_the_tone_and_the_silence_on_the_wire(make_engine, phone
 
 def test_srtp_mandatory_hides_the_audio_on_the_wire(make_engine, phones, qtbot, capture_allowed):
     engine = make_engine(srtp="mandatory")
-    rec, cap = _call(qtbot, engine, phones["srtp-mand"])
+    rec, cap = _captured_call(qtbot, engine, phones["srtp-mand"])
     assert rec.sip_status == 200 and rec.media_security == "srtp"
     match, silence = _wire(cap, phones["srtp-mand"])
     assert match < 0.2  # ciphertext decodes to noise: the tone is gone

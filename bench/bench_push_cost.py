@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -72,8 +73,10 @@ def main() -> None:
         return
     for root in args.roots or [str(ROOT)]:
         out = subprocess.run([sys.executable, __file__, "--_child", "--n", str(args.n)],
-                             env={"PYTHONPATH": str(Path(root) / "src"), "PATH": "/usr/bin:/bin"},
-                             capture_output=True, text=True, check=True)
+                             env={**os.environ, "PYTHONPATH": str(Path(root) / "src")},
+                             capture_output=True, text=True)
+        if out.returncode != 0:
+            raise SystemExit(f"{root}: {out.stderr.strip().splitlines()[-1]}")
         times = sorted(json.loads(out.stdout.strip().splitlines()[-1]))
         print(json.dumps({"bench": "sync_push_one_wrapup_p50_ms", "value":
                           round(statistics.median(times), 2), "unit": "ms", "target": None,

@@ -3,7 +3,8 @@
 1. pyside6-lupdate scans src/workstation/**/*.py and ui/*.ui (the generated
    forms in views/forms/ are skipped: their .ui files are the source) into
    resources/translations/workstation_<lang>.ts, keeping existing translations.
-2. Untranslated messages are filled from resources/translations/<lang>.json,
+2. Untranslated messages are filled from resources/translations/<lang>.json
+   and the feature tables resources/translations/<feature>/<lang>.json,
    a plain dictionary ``{"English source": "translation"}``; a key
    ``"Context|English source"`` wins over the bare source for that context.
    Plural messages (``%n``) take a list of forms.
@@ -57,10 +58,23 @@ def lupdate(ts: Path) -> None:
         listing.unlink(missing_ok=True)
 
 
+def load_table(lang: str) -> dict:
+    """<lang>.json plus every feature table <feature>/<lang>.json beside it.
+
+    A feature folder keeps its own table so parallel branches never edit the
+    same file; on a clash the feature table wins (it is the newer word).
+    """
+    table: dict = {}
+    paths = [OUT / f"{lang}.json"] + sorted(OUT.glob(f"*/{lang}.json"))
+    for path in paths:
+        if path.exists():
+            table.update(json.loads(path.read_text(encoding="utf-8")))
+    return table
+
+
 def fill(ts: Path, lang: str) -> tuple[int, list[str]]:
     """Fill unfinished messages from <lang>.json; returns (filled, still missing)."""
-    table_path = OUT / f"{lang}.json"
-    table = json.loads(table_path.read_text(encoding="utf-8")) if table_path.exists() else {}
+    table = load_table(lang)
     tree = ET.parse(ts)
     filled, missing = 0, []
     for context in tree.getroot().iter("context"):

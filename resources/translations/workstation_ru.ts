@@ -208,7 +208,7 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../src/workstation/app.py" line="+54" />
+            <location filename="../../src/workstation/app.py" line="+61" />
             <source>SIP password</source>
             <translation>Пароль SIP</translation>
         </message>
@@ -455,7 +455,7 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
     <context>
         <name>Demo</name>
         <message>
-            <location filename="../../src/workstation/demo.py" line="+232" />
+            <location filename="../../src/workstation/demo.py" line="+237" />
             <source>Demo: a client will call in %1 s from a known lead, then from an unknown number.</source>
             <translation>Демо: через %1 с позвонит клиент из базы, затем — с неизвестного номера.</translation>
         </message>
@@ -3504,7 +3504,7 @@ Last sync: %3</source>
     <context>
         <name>TelephonyEngine</name>
         <message>
-            <location filename="../../src/workstation/telephony/engine.py" line="+212" />
+            <location filename="../../src/workstation/telephony/engine.py" line="+211" />
             <source>sip.srtp: expected off, optional or mandatory, got %1</source>
             <translation>sip.srtp: ожидается off, optional или mandatory, получено %1</translation>
         </message>

@@ -154,6 +154,13 @@ class Changes:
 class ChangeBus(QObject):
     sig_changed = Signal(object)
     """An operation changed the store; carries :class:`Changes`."""
+    sig_open_call = Signal(object)
+    """Drill-down: show this call (a ``uuid.UUID``): the calls browser selects it and
+    opens its recording for a supervisor; elsewhere its lead card opens."""
+    sig_open_lead = Signal(object)
+    """Drill-down: open this lead's card (a ``uuid.UUID``)."""
+    sig_open_calls = Signal(object)
+    """Drill-down: show these calls (a list of ``uuid.UUID``) in the calls browser."""
 
 
 _bus: ChangeBus | None = None

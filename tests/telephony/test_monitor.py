@@ -1,0 +1,291 @@
+"""Live listen / whisper / barge with three real parties through the real Kamailio.
+
+* the client: a pjsua2 child process (the product's engine), auto-answers, plays 500 Hz;
+* the manager: the app's TelephonyEngine + MonitorHub in this process, plays 900 Hz;
+* the supervisor: another pjsua2 child process, its MonitorHub dials the manager
+  with the monitoring header and a token from the real shared database; plays 1400 Hz.
+
+Each party keeps what it hears (time-stamped on one clock); per mode the test
+cuts the same window out of all three and asks the FFT who heard which tone.
+The manager's hub verifies the token with ``services.monitor.check_token`` as
+the manager's own login against a real PostgreSQL cluster.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from monitor_party import ChildParty, TonePort, attach_port, read_wav, tone_level
+from realparts import require_tool
+from sipbed import sip_settings, start_engine
+from sync.pgfixtures import pg_cluster, pg_template, shared_db  # noqa: F401
+
+pytestmark = [pytest.mark.sip, pytest.mark.pg, pytest.mark.slow]
+
+SRC = Path(__file__).resolve().parents[2] / "src"
+USERS = {"manager": "m-secret", "client": "c-secret", "supervisor": "s-secret",
+         "intruder": "i-secret"}
+F_CLIENT, F_MANAGER, F_SUPERVISOR = 500.0, 900.0, 1400.0
+HEARD, SILENT = 0.03, 0.006  # tone RMS (full scale 1; played at 0.18 RMS)
+WINDOW = 2.0
+
+
+@pytest.fixture(scope="module")
+def kamailio(tmp_path_factory):
+    require_tool("kamailio")
+    from workstation.telephony.testbed import Kamailio
+
+    k = Kamailio(tmp_path_factory.mktemp("kamailio"), users=USERS)
+    k.start()
+    yield k
+    k.kill()
+
+
+def child(kamailio, tmp_path_factory, user, freq, *flags) -> ChildParty:
+    d = tmp_path_factory.mktemp(f"party-{user}")
+    p = ChildParty(user, USERS[user], kamailio.domain, freq, *flags, src=SRC,
+                   log=d / "party.log")
+    p.wait(r"^REG registered", timeout=30)
+    return p
+
+
+@pytest.fixture(scope="module")
+def client(kamailio, tmp_path_factory):
+    p = child(kamailio, tmp_path_factory, "client", F_CLIENT, "--auto-answer")
+    yield p
+    p.close()
+
+
+@pytest.fixture(scope="module")
+def supervisor(kamailio, tmp_path_factory):
+    p = child(kamailio, tmp_path_factory, "supervisor", F_SUPERVISOR)
+    yield p
+    p.close()
+
+
+class Team:
+    """The shared database's people: the supervisor, the manager (this workstation)."""
+
+    def __init__(self, shared_db) -> None:
+        self.db = shared_db
+        self.sup = shared_db.add_user("sup", "supervisor")
+        self.mgr = shared_db.add_user("mgr", "manager")
+        self.other = shared_db.add_user("oth", "manager")
+        with shared_db.engine().begin() as c:
+            for m, sip, name in ((self.sup, "supervisor", "Svetlana Sup"),
+                                 (self.mgr, "manager", "Mark Manager"),
+                                 (self.other, "intruder", "Ivan Other")):
+                c.execute(text("UPDATE users SET sip_username = :s, full_name = :n "
+                               "WHERE id = :i"), {"s": sip, "n": name, "i": m.id})
+        self.sup_engine = shared_db.engine(self.sup.url)
+        self.mgr_engine = shared_db.engine(self.mgr.url)
+
+    def token(self, target=None) -> str:
+        from workstation.services.monitor import request_token
+
+        return request_token(None, (target or self.mgr).id, engine=self.sup_engine)
+
+
+@pytest.fixture
+def team(shared_db):
+    return Team(shared_db)
+
+
+def authorizer(team: Team):
+    """What views/monitor installs, minus Qt: check the token off the engine's thread."""
+    from workstation.services.monitor import MonitorRefused, check_token
+    from workstation.telephony.monitor import MonitorGrant
+
+    def authorize(request, done) -> None:
+        def work():
+            try:
+                g = check_token(None, request.token, request.supervisor_sip,
+                                engine=team.mgr_engine)
+                done(MonitorGrant(g.supervisor_id, g.supervisor_name))
+            except MonitorRefused as exc:
+                done(None, str(exc))
+
+        threading.Thread(target=work, daemon=True).start()
+
+    return authorize
+
+
+@pytest.fixture
+def manager(qtbot, kamailio, tmp_path, team, request):
+    from workstation.telephony.monitor import MonitorHub
+
+    for name in ("client", "supervisor"):  # their waits keep this Qt loop running
+        if name in request.fixturenames:
+            request.getfixturevalue(name).pump = lambda: qtbot.wait(10)
+
+    engine = start_engine(qtbot, sip_settings(kamailio, tmp_path, record_calls=False,
+                                              codecs=["PCMU/8000", "PCMA/8000"], poll_ms=2))
+    port = TonePort(F_MANAGER).create("manager")
+    attach_port(engine, port)
+    hub = MonitorHub(engine)
+    hub.authorize = authorizer(team)
+    events: list[tuple] = []
+    hub.sig_session.connect(lambda *a: events.append(("session",) + a))
+    hub.sig_refused.connect(lambda *a: events.append(("refused",) + a))
+    engine.sig_incoming.connect(lambda inc: events.append(("incoming", inc.call_key)))
+    yield engine, hub, port, events
+    hub.close()
+    engine.audio_attach = engine.audio_detach = None
+    for party in ("client", "supervisor"):
+        if party in request.fixturenames:
+            request.getfixturevalue(party).pump = None
+    engine.stop()
+    # pytest still holds the port (the fixture's value): leak it rather than let its
+    # destructor reach the conference bridge after libDestroy (that aborts)
+    port.this.disown()
+
+
+def call_client(qtbot, engine) -> str:
+    with qtbot.waitSignal(engine.sig_media_active, timeout=15000) as blocker:
+        engine.dial("client")
+    return blocker.args[0]
+
+
+def wait_session(qtbot, events, state, mode=None, timeout=15000):
+    def ok():
+        assert any(e[0] == "session" and e[3] == state and (mode is None or e[4] == mode)
+                   for e in events), events
+    qtbot.waitUntil(ok, timeout=timeout)
+
+
+def levels(qtbot, port, client, supervisor, tmp_path, tag) -> dict[str, dict[str, float]]:
+    """What each party heard in the same window: tone RMS per frequency."""
+    qtbot.wait(1200)  # let the bridge settle after a (re)connection
+    t0 = time.monotonic()
+    qtbot.wait(int(WINDOW * 1000))
+    t1 = time.monotonic()
+    heard = {"manager": port.heard(t0, t1)}
+    for name, p in (("client", client), ("supervisor", supervisor)):
+        path = tmp_path / f"{tag}-{name}.wav"
+        p.ask(f"dump {t0} {t1} {path}", r"^DUMPED")
+        heard[name] = read_wav(path)
+    out = {}
+    for name, samples in heard.items():
+        assert len(samples) > 0.8 * WINDOW * 16000, (name, len(samples))
+        out[name] = {who: tone_level(samples, f) for who, f in
+                     (("client", F_CLIENT), ("manager", F_MANAGER),
+                      ("supervisor", F_SUPERVISOR))}
+    return out
+
+
+EXPECT = {  # mode -> party -> tones it must hear (every other tone: silent)
+    "listen": {"supervisor": {"client", "manager"}, "manager": {"client"},
+               "client": {"manager"}},
+    "whisper": {"supervisor": {"client", "manager"}, "manager": {"client", "supervisor"},
+                "client": {"manager"}},
+    "barge": {"supervisor": {"client", "manager"}, "manager": {"client", "supervisor"},
+              "client": {"manager", "supervisor"}},
+}
+
+
+def assert_hearing(got, mode):
+    print(mode, {p: {k: round(v, 4) for k, v in t.items()} for p, t in got.items()})
+    for party, tones in got.items():
+        for tone, level in tones.items():
+            if tone == party:
+                continue  # nobody hears their own tone (no sidetone); checked apart
+            if tone in EXPECT[mode][party]:
+                assert level > HEARD, f"{mode}: {party} should hear {tone}: {got}"
+            else:
+                assert level < SILENT, f"{mode}: {party} must not hear {tone}: {got}"
+
+
+def test_listen_whisper_barge_who_hears_whom(qtbot, manager, client, supervisor, team,
+                                             tmp_path):
+    engine, hub, port, events = manager
+    line = call_client(qtbot, engine)
+    # the line carries both tones before anyone monitors
+    supervisor.ask(f"monitor manager listen {team.token()}", r"^STARTED")
+    supervisor.wait(r"^SESSION \S+ supervising active listen")
+    wait_session(qtbot, events, "active", "listen")
+    session = hub.active("monitored")[0]
+    assert session.peer == "Svetlana Sup" and session.target == line
+    assert not [e for e in events if e[0] == "incoming"], "a monitor INVITE became a line"
+    assert set(engine.calls()) == {line}
+
+    got = levels(qtbot, port, client, supervisor, tmp_path, "listen")
+    assert_hearing(got, "listen")
+    assert got["supervisor"]["supervisor"] < SILENT  # no echo of itself either
+
+    for mode in ("whisper", "barge", "listen"):
+        mark = supervisor.mark()
+        supervisor.send(f"mode {mode}")
+        supervisor.wait(rf"^SESSION \S+ supervising active {mode}", start=mark)
+        qtbot.waitUntil(lambda m=mode: hub.active("monitored")[0].mode == m, timeout=15000)
+        got = levels(qtbot, port, client, supervisor, tmp_path, mode)
+        assert_hearing(got, mode)
+
+    # the manager's call ends: the monitoring session ends with it
+    mark = supervisor.mark()
+    engine.hangup(line)
+    supervisor.wait(r"^SESSION \S+ supervising ended", start=mark)
+    wait_session(qtbot, events, "ended")
+    qtbot.waitUntil(lambda: not hub.sessions, timeout=10000)
+
+
+def test_requests_without_a_good_token_are_refused_without_a_sound(qtbot, manager, client,
+                                                                   supervisor, team):
+    engine, hub, port, events = manager
+    call_client(qtbot, engine)
+    # a token made for a colleague, presented at this workstation
+    mark = supervisor.mark()
+    supervisor.send(f"monitor manager listen {team.token(team.other)}")
+    supervisor.wait(r"^REFUSED \S+ 403", start=mark)
+    qtbot.waitUntil(lambda: any(e[0] == "refused" and "someone else" in e[2] for e in events),
+                    timeout=10000)
+    # a forged one
+    good = team.token()
+    forged = good[:-1] + ("0" if good[-1] != "0" else "1")
+    mark = supervisor.mark()
+    supervisor.send(f"monitor manager barge {forged}")
+    supervisor.wait(r"^REFUSED \S+ 403", start=mark)
+    # the genuine token, used once: accepted; the same token again: refused
+    mark = supervisor.mark()
+    supervisor.send(f"monitor manager listen {good}")
+    supervisor.wait(r"^SESSION \S+ supervising active listen", start=mark)
+    mark = supervisor.mark()
+    supervisor.send("stop")
+    supervisor.wait(r"^SESSION \S+ supervising ended", start=mark)
+    mark = supervisor.mark()
+    supervisor.send(f"monitor manager listen {good}")
+    supervisor.wait(r"^REFUSED \S+ 403", start=mark)
+    qtbot.waitUntil(lambda: any(e[0] == "refused" and "already used" in e[2] for e in events),
+                    timeout=10000)
+    assert not [e for e in events if e[0] == "incoming"]
+    assert len(engine.calls()) == 1
+
+
+def test_no_call_no_monitoring(qtbot, manager, supervisor, team):
+    engine, hub, port, events = manager
+    mark = supervisor.mark()
+    supervisor.send(f"monitor manager listen {team.token()}")
+    supervisor.wait(r"^REFUSED \S+ 480", start=mark)
+    assert not engine.calls() and not [e for e in events if e[0] == "incoming"]
+
+
+def test_twenty_sessions_in_a_row(qtbot, manager, client, supervisor, team):
+    engine, hub, port, events = manager
+    call_client(qtbot, engine)
+    for i in range(20):
+        mode = ("listen", "whisper", "barge")[i % 3]
+        mark = supervisor.mark()
+        supervisor.send(f"monitor manager {mode} {team.token()}")
+        supervisor.wait(rf"^SESSION \S+ supervising active {mode}", start=mark)
+        qtbot.waitUntil(lambda: len(hub.active("monitored")) == 1, timeout=15000)
+        mark = supervisor.mark()
+        supervisor.send("stop")
+        supervisor.wait(r"^SESSION \S+ supervising ended", start=mark)
+        qtbot.waitUntil(lambda: not hub.sessions, timeout=15000)
+    assert len(engine.calls()) == 1 and engine.registration_state == "registered"
+    assert sum(1 for e in events if e[0] == "session" and e[3] == "active") == 20
+    assert supervisor.proc.poll() is None and client.proc.poll() is None

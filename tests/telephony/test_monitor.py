@@ -13,7 +13,6 @@ the manager's own login against a real PostgreSQL cluster.
 
 from __future__ import annotations
 
-import threading
 import time
 from pathlib import Path
 
@@ -96,28 +95,10 @@ def team(shared_db):
     return Team(shared_db)
 
 
-def authorizer(team: Team):
-    """What views/monitor installs, minus Qt: check the token off the engine's thread."""
-    from workstation.services.monitor import MonitorRefused, check_token
-    from workstation.telephony.monitor import MonitorGrant
-
-    def authorize(request, done) -> None:
-        def work():
-            try:
-                g = check_token(None, request.token, request.supervisor_sip,
-                                engine=team.mgr_engine)
-                done(MonitorGrant(g.supervisor_id, g.supervisor_name))
-            except MonitorRefused as exc:
-                done(None, str(exc))
-
-        threading.Thread(target=work, daemon=True).start()
-
-    return authorize
-
-
 @pytest.fixture
 def manager(qtbot, kamailio, tmp_path, team, request):
-    from workstation.telephony.monitor import MonitorHub
+    from workstation.services.context import Context, SignedInUser
+    from workstation.views.monitor import MonitorFeature, MonitorIndicator
 
     for name in ("client", "supervisor"):  # their waits keep this Qt loop running
         if name in request.fixturenames:
@@ -127,14 +108,21 @@ def manager(qtbot, kamailio, tmp_path, team, request):
                                               codecs=["PCMU/8000", "PCMA/8000"], poll_ms=2))
     port = TonePort(F_MANAGER).create("manager")
     attach_port(engine, port)
-    hub = MonitorHub(engine)
-    hub.authorize = authorizer(team)
+    # the app's feature: the hub, token checks through services.monitor (off the GUI
+    # thread, as the manager's own login), the status-bar indicator
+    ctx = Context(None, SignedInUser(id=team.mgr.id, login=team.mgr.login, role="manager"),
+                  settings={"db.shared_url": team.mgr.url})
+    indicator = MonitorIndicator()
+    qtbot.addWidget(indicator)
+    indicator.show()
+    feature = MonitorFeature(ctx, engine, indicator)
+    hub = feature.hub
     events: list[tuple] = []
     hub.sig_session.connect(lambda *a: events.append(("session",) + a))
     hub.sig_refused.connect(lambda *a: events.append(("refused",) + a))
     engine.sig_incoming.connect(lambda inc: events.append(("incoming", inc.call_key)))
     yield engine, hub, port, events
-    hub.close()
+    feature.shutdown()
     engine.audio_attach = engine.audio_detach = None
     for party in ("client", "supervisor"):
         if party in request.fixturenames:
@@ -212,6 +200,10 @@ def test_listen_whisper_barge_who_hears_whom(qtbot, manager, client, supervisor,
     assert session.peer == "Svetlana Sup" and session.target == line
     assert not [e for e in events if e[0] == "incoming"], "a monitor INVITE became a line"
     assert set(engine.calls()) == {line}
+    indicator = hub.parent().indicator  # the manager is told, by name and mode
+    qtbot.waitUntil(lambda: indicator.isVisible() and "Svetlana Sup" in indicator.label.text()
+                    and "listening" in indicator.label.text(), timeout=5000)
+    assert not indicator.button.isVisible()  # the manager cannot steer the supervisor
 
     got = levels(qtbot, port, client, supervisor, tmp_path, "listen")
     assert_hearing(got, "listen")
@@ -224,6 +216,8 @@ def test_listen_whisper_barge_who_hears_whom(qtbot, manager, client, supervisor,
         qtbot.waitUntil(lambda m=mode: hub.active("monitored")[0].mode == m, timeout=15000)
         got = levels(qtbot, port, client, supervisor, tmp_path, mode)
         assert_hearing(got, mode)
+        word = {"listen": "listening", "whisper": "whispering", "barge": "joined"}[mode]
+        qtbot.waitUntil(lambda w=word: word in indicator.label.text(), timeout=5000)
 
     # the manager's call ends: the monitoring session ends with it
     mark = supervisor.mark()
@@ -231,6 +225,7 @@ def test_listen_whisper_barge_who_hears_whom(qtbot, manager, client, supervisor,
     supervisor.wait(r"^SESSION \S+ supervising ended", start=mark)
     wait_session(qtbot, events, "ended")
     qtbot.waitUntil(lambda: not hub.sessions, timeout=10000)
+    qtbot.waitUntil(lambda: not indicator.isVisible(), timeout=5000)
 
 
 def test_requests_without_a_good_token_are_refused_without_a_sound(qtbot, manager, client,

@@ -100,9 +100,9 @@ def _html(text: str) -> str:
 
 
 def mode_names() -> dict[str, str]:
-    tr = QCoreApplication.translate
-    return {"listen": tr("MonitorIndicator", "Listen"), "whisper": tr("MonitorIndicator", "Whisper"),
-            "barge": tr("MonitorIndicator", "Barge")}
+    return {"listen": QCoreApplication.translate("MonitorIndicator", "Listen"),
+            "whisper": QCoreApplication.translate("MonitorIndicator", "Whisper"),
+            "barge": QCoreApplication.translate("MonitorIndicator", "Barge")}
 
 
 class MonitorFeature(QObject):
@@ -123,7 +123,7 @@ class MonitorFeature(QObject):
         self._user_of: dict[str, object] = {}  # supervising session key -> monitored user id
         if self.hub is not None:
             self.hub.authorize = self._authorize
-            self.hub.sig_session.connect(self._on_session)
+            self.hub.sig_session.connect(self.on_session)
             self.hub.sig_refused.connect(self._on_refused)
         self.indicator.sig_mode.connect(self.set_mode)
         self.indicator.sig_stop.connect(self.stop)
@@ -184,7 +184,7 @@ class MonitorFeature(QObject):
                 self.hub.stop(s.key)
 
     # -- both --------------------------------------------------------------------------
-    def _on_session(self, key: str, role: str, state: str, mode: str, peer: str) -> None:
+    def on_session(self, key: str, role: str, state: str, mode: str, peer: str) -> None:
         if state == "ended":
             self._sessions.pop(key, None)
             self._user_of.pop(key, None)

@@ -139,7 +139,7 @@ def attach_port(engine, port: TonePort) -> None:
 
 # ---------------------------------------------------------------- the child process
 def main() -> None:
-    from PySide6.QtCore import QCoreApplication, QObject, QSocketNotifier, Signal
+    from PySide6.QtCore import QCoreApplication, QObject, Signal
 
     from workstation.telephony.engine import TelephonyEngine
     from workstation.telephony.monitor import MonitorHub

@@ -219,6 +219,15 @@ def test_listen_whisper_barge_who_hears_whom(qtbot, manager, client, supervisor,
         word = {"listen": "listening", "whisper": "whispering", "barge": "joined"}[mode]
         qtbot.waitUntil(lambda w=word: word in indicator.label.text(), timeout=5000)
 
+    # the manager mutes: nobody hears the microphone, the supervisor neither
+    engine.set_mute(line, True)
+    got = levels(qtbot, port, client, supervisor, tmp_path, "muted")
+    assert got["supervisor"]["manager"] < SILENT and got["client"]["manager"] < SILENT, got
+    assert got["supervisor"]["client"] > HEARD, got
+    engine.set_mute(line, False)
+    got = levels(qtbot, port, client, supervisor, tmp_path, "unmuted")
+    assert got["supervisor"]["manager"] > HEARD, got
+
     # the manager's call ends: the monitoring session ends with it
     mark = supervisor.mark()
     engine.hangup(line)

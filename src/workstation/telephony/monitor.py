@@ -22,7 +22,7 @@ is mixed into the manager's active call on pjsua2's conference bridge:
     barge    manager + client     client + supervisor    manager + supervisor
 
 The manager side enforces it: a supervisor's client that sends audio in listen
-mode is heard by nobody. The mode changes during the session with a re-INVITE
+mode is heard by nobody. The manager's mute holds for the supervisor too. The mode changes during the session with a re-INVITE
 carrying the header again (``mode=whisper``, no token: the session is already
 authorized); pjsua answers the re-INVITE itself.
 
@@ -57,6 +57,7 @@ log = logging.getLogger(__name__)
 HEADER = "X-Workstation-Monitor"
 MODES = ("listen", "whisper", "barge")
 AUTHORIZE_TIMEOUT_MS = 10000
+PJ_EINVALIDOP = 70013  # "Invalid operation": another INVITE transaction is pending
 _HEADER_RX = re.compile(r"^X-Workstation-Monitor[ \t]*:[ \t]*(.*?)[ \t]*\r?$",
                         re.IGNORECASE | re.MULTILINE)
 _TOKEN_RX = re.compile(r"^[A-Za-z0-9._-]{1,400}$")
@@ -160,6 +161,7 @@ class MonitorHub(QObject):
         engine.monitor_stop = self.close
         engine.sig_media_active.connect(self._retarget)
         engine.sig_hold.connect(lambda *_: self._retarget())
+        engine.sig_mute.connect(self._on_mute)
         engine.sig_call_ended.connect(self._on_line_ended)
 
     # ------------------------------------------------------------- queries
@@ -207,18 +209,22 @@ class MonitorHub(QObject):
         s = self.sessions.get(key)
         if s is None or s.state != "active" or s.role != "supervising":
             raise RuntimeError("no such monitoring session")
+        self._reinvite(key, mode, 30)
+
+    def _reinvite(self, key: str, mode: str, retries: int) -> None:
+        s = self.sessions.get(key)
+        if s is None or s.state != "active":
+            return
         prm = pj.CallOpParam(True)
         prm.txOption.headers.append(self._header(f"mode={mode}"))
-        for _ in range(30):  # a re-INVITE in flight (PJ_EINVALIDOP): retry shortly
-            try:
-                s.call.reinvite(prm)
-                break
-            except pj.Error as exc:
-                if "pending" not in exc.info().lower() and exc.status != 70013:
-                    raise RuntimeError(exc.info()) from None
-                self.engine.ep.libHandleEvents(20)
+        try:
+            s.call.reinvite(prm)
+        except pj.Error as exc:
+            if exc.status == PJ_EINVALIDOP and retries > 0:  # a re-INVITE in flight
+                QTimer.singleShot(100, lambda: self._reinvite(key, mode, retries - 1))
+                return
+            raise RuntimeError(exc.info()) from None
         s.mode = mode
-        self._connect_supervisor(s)
         self.sig_session.emit(key, s.role, s.state, s.mode, s.peer)
 
     def stop(self, key: str) -> None:
@@ -377,6 +383,12 @@ class MonitorHub(QObject):
                 s.target = target
                 self._mix(s)
 
+    @Slot(str, bool)
+    def _on_mute(self, key: str, _muted: bool) -> None:
+        for s in self.active("monitored"):
+            if s.target == key and s.audio is not None:
+                self._mix(s)
+
     @Slot(object)
     def _on_line_ended(self, record) -> None:
         for s in self.active("monitored"):
@@ -396,7 +408,9 @@ class MonitorHub(QObject):
         ctx = self.engine.calls().get(s.target)
         if ctx is None or ctx.ended or ctx.audio is None or s.audio is None:
             return
-        mic, client, speaker, sup = ctx.source, ctx.audio, ctx.sink, s.audio
+        # a muted microphone is muted for the supervisor too
+        mic = None if ctx.muted else ctx.source
+        client, speaker, sup = ctx.audio, ctx.sink, s.audio
         plan = [("manager", "supervisor", mic, sup), ("client", "supervisor", client, sup)]
         if s.mode in ("whisper", "barge"):
             plan.append(("supervisor", "manager", sup, speaker))

@@ -20,6 +20,7 @@ import pytest
 from sqlalchemy import text
 
 from monitor_party import ChildParty, TonePort, attach_port, read_wav, tone_level
+from workstation.telephony.monitor import HEADER
 from realparts import require_tool
 from sipbed import sip_settings, start_engine
 from sync.pgfixtures import pg_cluster, pg_template, shared_db  # noqa: F401
@@ -293,3 +294,47 @@ def test_twenty_sessions_in_a_row(qtbot, manager, client, supervisor, team):
     assert len(engine.calls()) == 1 and engine.registration_state == "registered"
     assert sum(1 for e in events if e[0] == "session" and e[3] == "active") == 20
     assert supervisor.proc.poll() is None and client.proc.poll() is None
+
+
+def raw_invite(src: str, dst_port: int, header: str) -> bytes:
+    """A monitoring INVITE sent straight to the manager's workstation (not via the PBX)."""
+    import socket
+    import uuid
+
+    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    s.bind((src, 0))
+    port = s.getsockname()[1]
+    sdp = (f"v=0\r\no=- 1 1 IN IP4 {src}\r\ns=-\r\nc=IN IP4 {src}\r\nt=0 0\r\n"
+           f"m=audio {port + 2} RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n")
+    msg = (f"INVITE sip:manager@127.0.0.1:{dst_port} SIP/2.0\r\n"
+           f"Via: SIP/2.0/UDP {src}:{port};branch=z9hG4bK{uuid.uuid4().hex[:10]};rport\r\n"
+           f"Max-Forwards: 70\r\nFrom: <sip:supervisor@127.0.0.1>;tag={uuid.uuid4().hex[:8]}\r\n"
+           f"To: <sip:manager@127.0.0.1>\r\nCall-ID: {uuid.uuid4().hex}\r\nCSeq: 1 INVITE\r\n"
+           f"Contact: <sip:supervisor@{src}:{port}>\r\n{HEADER}: {header}\r\n"
+           f"Content-Type: application/sdp\r\nContent-Length: {len(sdp)}\r\n\r\n{sdp}")
+    s.sendto(msg.encode(), ("127.0.0.1", dst_port))
+    s.settimeout(0.05)
+    return s
+
+
+def test_a_monitoring_invite_from_outside_the_pbx_is_a_ghost(qtbot, manager, client, team):
+    engine, hub, port, events = manager
+    call_client(qtbot, engine)  # a call to monitor, and a genuine token: still a ghost
+    ghosts = []
+    engine.sig_ghost_rejected.connect(ghosts.append)
+    sock = raw_invite("127.0.0.2", engine.transport_port("udp"), f"mode=listen; token={team.token()}")
+    answers = b""
+
+    def answered():
+        nonlocal answers
+        try:
+            answers += sock.recv(65536)
+        except OSError:
+            pass
+        assert b"SIP/2.0 403" in answers
+
+    qtbot.waitUntil(answered, timeout=10000)
+    sock.close()
+    assert ghosts and ghosts[0].startswith("127.0.0.2:")
+    assert not hub.sessions and not [e for e in events if e[0] in ("session", "incoming")]
+    assert len(engine.calls()) == 1

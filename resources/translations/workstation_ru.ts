@@ -1962,7 +1962,7 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
         <message>
             <location line="+1" />
             <source>%1 has joined the call</source>
-            <translation>%1 подключился к разговору</translation>
+            <translation>%1 теперь в разговоре</translation>
         </message>
         <message>
             <location line="+3" />

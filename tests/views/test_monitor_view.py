@@ -81,6 +81,9 @@ def test_manager_sees_who_monitors_and_how_in_the_status_bar(qtbot, store, confi
     qtbot.addWidget(w)
     w.resize(1366, 768)
     w.show()
+    from workstation.views import callcenter
+
+    center = callcenter.install(w, ctx)  # a status bar as crowded as the app's
     feature = monitor.install(w, ctx, engine=None)
     ind = w.indicators.indicator("monitor")
     assert ind is feature.indicator and not ind.isVisible()  # nothing to say
@@ -109,6 +112,7 @@ def test_manager_sees_who_monitors_and_how_in_the_status_bar(qtbot, store, confi
     ind.retranslate()
     feature.on_session("k1", "monitored", "ended", "barge", "Svetlana Sup")
     assert not ind.isVisible()
+    center.shutdown()
     w.shutdown()
 
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QToolButton, QWidget
 from workstation.services import monitor as svc
 from workstation.telephony.monitor import MODES, MonitorGrant, MonitorHub
 from workstation.views import ops
+from workstation.views.statusbar import make_eliding
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +43,8 @@ class MonitorIndicator(QWidget):
         lay.setSpacing(4)
         self.label = QLabel(self)
         self.label.setObjectName("monitorLabel")
+        # a crowded bar (Russian, 1366 px) elides the end, never the dot and the name
+        make_eliding(self.label, chars=24)
         lay.addWidget(self.label)
         self.button = QToolButton(self)
         self.button.setObjectName("monitorButton")
@@ -79,16 +82,18 @@ class MonitorIndicator(QWidget):
             text = {"listen": self.tr("%1 is listening to this call"),
                     "whisper": self.tr("%1 is whispering to you (the client does not hear)"),
                     "barge": self.tr("%1 has joined the call")}.get(mode, "%1")
+            said = text.replace("%1", peer)
             self.label.setText('<span style="color:#c62828">●</span> <b>'
-                               + text.replace("%1", _html(peer)) + "</b>")
-            self.label.setToolTip(self.tr("A supervisor of your team is monitoring your call "
-                                          "(%1).").replace("%1", mode_names().get(mode, mode)))
+                               + _html(said) + "</b>")
+            self.label.setToolTip(said + "\n" + self.tr(
+                "A supervisor of your team is monitoring your call (%1).")
+                .replace("%1", mode_names().get(mode, mode)))
         elif role == "supervising":
             text = {"listen": self.tr("Listening to %1"), "whisper": self.tr("Whispering to %1"),
                     "barge": self.tr("Barged in on %1")}.get(mode, "%1")
-            self.label.setText('<span style="color:#1565c0">●</span> '
-                               + text.replace("%1", _html(peer)))
-            self.label.setToolTip("")
+            said = text.replace("%1", peer)
+            self.label.setText('<span style="color:#1565c0">●</span> ' + _html(said))
+            self.label.setToolTip(said)
             for m, act in self.mode_actions.items():
                 act.setChecked(m == mode)
         self.button.setVisible(role == "supervising")

@@ -137,6 +137,28 @@ def attach_port(engine, port: TonePort) -> None:
     engine.audio_detach = lambda _key: None
 
 
+def db_authorizer(url: str):
+    """``MonitorHub.authorize`` checking tokens in the shared database as ``url``'s login,
+    on a thread of its own (what views/monitor does through views.ops)."""
+    from workstation.services.monitor import check_token
+    from workstation.sync.shared import shared_engine
+    from workstation.telephony.monitor import MonitorGrant
+
+    db = shared_engine(url=url)
+
+    def authorize(request, done) -> None:
+        def work() -> None:
+            try:
+                g = check_token(None, request.token, request.supervisor_sip, engine=db)
+                done(MonitorGrant(g.supervisor_id, g.supervisor_name))
+            except Exception as exc:  # noqa: BLE001 - any failure is a refusal
+                done(None, str(exc))
+
+        threading.Thread(target=work, daemon=True).start()
+
+    return authorize
+
+
 # ---------------------------------------------------------------- the child process
 def main() -> None:
     from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -158,6 +180,8 @@ def main() -> None:
         auto_answer_seconds=1 if "--auto-answer" in flags else 0,
         recordings_dir=Path(f"/tmp/monitor-party-{user}")))
     hub = MonitorHub(engine)
+    if os.environ.get("MONITOR_PARTY_DB_URL"):  # a monitored manager: tokens checked for real
+        hub.authorize = db_authorizer(os.environ["MONITOR_PARTY_DB_URL"])
 
     def say(*parts) -> None:
         print(*parts, flush=True)
@@ -242,10 +266,8 @@ class ChildParty:
     """Drives a party child process: send a command, wait for an event line."""
 
     def __init__(self, user: str, password: str, domain: str, freq: float, *flags: str,
-                 src: Path, log: Path) -> None:
-        import os
-
-        env = dict(os.environ, PYTHONPATH=str(src), QT_QPA_PLATFORM="offscreen")
+                 src: Path, log: Path, env: dict | None = None) -> None:
+        env = dict(os.environ, PYTHONPATH=str(src), QT_QPA_PLATFORM="offscreen", **(env or {}))
         self.log_path = log
         self.pump = None
         """Called while waiting (e.g. ``lambda: qtbot.wait(10)``): keeps this process's

@@ -46,10 +46,10 @@ def kamailio(tmp_path_factory):
     k.kill()
 
 
-def child(kamailio, tmp_path_factory, user, freq, *flags) -> ChildParty:
+def child(kamailio, tmp_path_factory, user, freq, *flags, env=None) -> ChildParty:
     d = tmp_path_factory.mktemp(f"party-{user}")
     p = ChildParty(user, USERS[user], kamailio.domain, freq, *flags, src=SRC,
-                   log=d / "party.log")
+                   log=d / "party.log", env=env)
     p.wait(r"^REG registered", timeout=30)
     return p
 
@@ -338,3 +338,87 @@ def test_a_monitoring_invite_from_outside_the_pbx_is_a_ghost(qtbot, manager, cli
     assert ghosts and ghosts[0].startswith("127.0.0.2:")
     assert not hub.sessions and not [e for e in events if e[0] in ("session", "incoming")]
     assert len(engine.calls()) == 1
+
+
+def test_supervisor_starts_from_a_live_calls_menu_and_steers_from_the_indicator(
+        qtbot, kamailio, client, tmp_path_factory, tmp_path, team, store):
+    """The supervisor's side as the app runs it: offer_actions -> MonitorFeature.start
+    (services: the target's SIP account from the local store, a token from the shared
+    database, off the GUI thread) -> MonitorHub.start; the manager is a child process
+    checking the token as its own login."""
+    from PySide6.QtWidgets import QMenu
+
+    from workstation.services.context import Context, SignedInUser
+    from workstation.store.models import User
+    from workstation.views.monitor import MonitorFeature, MonitorIndicator, offer_actions
+
+    mgr = child(kamailio, tmp_path_factory, "manager", F_MANAGER,
+                env={"MONITOR_PARTY_DB_URL": team.mgr.url})
+    engine = port = feature = None
+    try:
+        for p in (mgr, client):
+            p.pump = lambda: qtbot.wait(10)
+        mgr.ask("dial client", r"^MEDIA", timeout=20)
+        engine = start_engine(qtbot, sip_settings(
+            kamailio, tmp_path, username="supervisor", password=USERS["supervisor"],
+            record_calls=False, codecs=["PCMU/8000", "PCMA/8000"], poll_ms=2))
+        port = TonePort(F_SUPERVISOR).create("supervisor")
+        attach_port(engine, port)
+        with store.session() as s, s.begin():  # the team, as sync has pulled it
+            s.add(User(id=team.mgr.id, login=team.mgr.login, full_name="Mark Manager",
+                       role="manager", sip_username="manager"))
+        ctx = Context(store, SignedInUser(id=team.sup.id, login=team.sup.login,
+                                          role="supervisor"),
+                      settings={"db.shared_url": team.sup.url})
+        indicator = MonitorIndicator()
+        qtbot.addWidget(indicator)
+        indicator.show()
+        feature = MonitorFeature(ctx, engine, indicator)
+        menu = QMenu()
+        qtbot.addWidget(menu)
+        acts = {a.objectName(): a for a in offer_actions(menu, ctx, team.mgr.id)}
+        assert set(acts) == {"monitor_listen", "monitor_whisper", "monitor_barge"}
+        mark = mgr.mark()
+        acts["monitor_whisper"].trigger()
+        mgr.wait(r"^SESSION \S+ monitored active whisper Svetlana Sup", start=mark)
+        qtbot.waitUntil(lambda: "Whispering to Mark Manager" in indicator.label.text(),
+                        timeout=10000)
+        assert indicator.button.isVisible()
+
+        def heard(tag):
+            qtbot.wait(1200)
+            t0 = time.monotonic()
+            qtbot.wait(int(WINDOW * 1000))
+            t1 = time.monotonic()
+            path = tmp_path / f"{tag}-manager.wav"
+            mgr.ask(f"dump {t0} {t1} {path}", r"^DUMPED")
+            cpath = tmp_path / f"{tag}-client.wav"
+            client.ask(f"dump {t0} {t1} {cpath}", r"^DUMPED")
+            return port.heard(t0, t1), read_wav(path), read_wav(cpath)
+
+        sup, man, cli = heard("whisper")
+        assert tone_level(sup, F_MANAGER) > HEARD and tone_level(sup, F_CLIENT) > HEARD
+        assert tone_level(man, F_SUPERVISOR) > HEARD and tone_level(cli, F_SUPERVISOR) < SILENT
+        # barge, from the indicator's menu: now the client hears the supervisor too
+        mark = mgr.mark()
+        indicator.mode_actions["barge"].trigger()
+        mgr.wait(r"^SESSION \S+ monitored active barge", start=mark)
+        qtbot.waitUntil(lambda: "Barged in on Mark Manager" in indicator.label.text(),
+                        timeout=10000)
+        sup, man, cli = heard("barge")
+        assert tone_level(cli, F_SUPERVISOR) > HEARD and tone_level(man, F_SUPERVISOR) > HEARD
+        # stop, from the indicator
+        mark = mgr.mark()
+        indicator.stop_action.trigger()
+        mgr.wait(r"^SESSION \S+ monitored ended", start=mark)
+        qtbot.waitUntil(lambda: not indicator.isVisible(), timeout=10000)
+    finally:
+        if feature is not None:
+            feature.shutdown()
+        if engine is not None:
+            engine.audio_attach = engine.audio_detach = None
+            engine.stop()
+        if port is not None:
+            port.this.disown()
+        client.pump = None
+        mgr.close()

@@ -57,6 +57,7 @@ log = logging.getLogger(__name__)
 HEADER = "X-Workstation-Monitor"
 MODES = ("listen", "whisper", "barge")
 AUTHORIZE_TIMEOUT_MS = 10000
+LINE_PORTS = ("client", "recording")  # link ends that belong to the manager's line
 PJ_EINVALIDOP = 70013  # "Invalid operation": another INVITE transaction is pending
 _HEADER_RX = re.compile(r"^X-Workstation-Monitor[ \t]*:[ \t]*(.*?)[ \t]*\r?$",
                         re.IGNORECASE | re.MULTILINE)
@@ -332,7 +333,7 @@ class MonitorHub(QObject):
         if info.state == pj.PJSIP_INV_STATE_DISCONNECTED:
             was = s.state
             s.state = "ended"
-            self._unmix(s)
+            s.links.clear()  # every link has this call's port at one end: gone with it
             if was != "pending" or s.role == "supervising":
                 self.sig_session.emit(s.key, s.role, "ended", s.mode, s.peer)
             if s.role == "supervising" and was == "pending":
@@ -394,7 +395,7 @@ class MonitorHub(QObject):
         for s in self.active("monitored"):
             if s.target == record.call_key:
                 others = self._pick_target()
-                s.links.clear()  # the line's ports are gone with it
+                self._unmix(s, gone=LINE_PORTS)  # the line's ports went with it
                 if others is not None:
                     s.target = others
                     self._mix(s)
@@ -427,13 +428,18 @@ class MonitorHub(QObject):
             except pj.Error as exc:
                 log.error("monitor mix %s -> %s: %s", a, b, exc.info())
 
-    def _unmix(self, s: Session) -> None:
+    def _unmix(self, s: Session, gone: tuple[str, ...] = ()) -> None:
+        """Undo our links. Links to a port in ``gone`` (its call has ended) are only
+        forgotten: the bridge dropped them with the port, and pjmedia reuses slot
+        numbers, so a stopTransmit there could cut someone else's link."""
         links, s.links = s.links, []
-        for _a, _b, src, dst in links:
+        for a, b, src, dst in links:
+            if a in gone or b in gone:
+                continue
             try:
                 src.stopTransmit(dst)
             except pj.Error:
-                pass  # a port that went away with its call
+                pass
 
     def _attach_supervisor(self, s: Session) -> None:
         if not s.attached:

@@ -292,6 +292,9 @@ def test_twenty_sessions_in_a_row(qtbot, manager, client, supervisor, team):
         supervisor.send(f"monitor manager {mode} {team.token()}")
         supervisor.wait(rf"^SESSION \S+ supervising active {mode}", start=mark)
         qtbot.waitUntil(lambda: len(hub.active("monitored")) == 1, timeout=15000)
+        s = hub.active("monitored")[0]  # mixed into the line, as the mode says
+        qtbot.waitUntil(lambda s=s: len(s.links) == {"listen": 2, "whisper": 3, "barge": 4}[mode],
+                        timeout=15000)
         mark = supervisor.mark()
         supervisor.send("stop")
         supervisor.wait(r"^SESSION \S+ supervising ended", start=mark)

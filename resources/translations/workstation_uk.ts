@@ -1915,7 +1915,7 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
     <context>
         <name>MonitorFeature</name>
         <message>
-            <location filename="../../src/workstation/views/monitor/widget.py" line="+152" />
+            <location filename="../../src/workstation/views/monitor/widget.py" line="+157" />
             <source>The softphone is not running: cannot monitor.</source>
             <translation>Софтфон не запущено: прослуховування неможливе.</translation>
         </message>
@@ -1940,7 +1940,7 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
             <translation>Софтфон не запущено: прослуховування неможливе.</translation>
         </message>
         <message>
-            <location filename="../../src/workstation/views/monitor/widget.py" line="-137" />
+            <location filename="../../src/workstation/views/monitor/widget.py" line="-139" />
             <source>Monitor</source>
             <translation>Контроль</translation>
         </message>
@@ -1965,7 +1965,7 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
             <translation>%1 тепер у розмові</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+5" />
             <source>A supervisor of your team is monitoring your call (%1).</source>
             <translation>Керівник вашої команди контролює ваш дзвінок (%1).</translation>
         </message>

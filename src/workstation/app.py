@@ -79,6 +79,7 @@ class Workstation:
             "WORKSTATION_NO_HEADSET")
         self.title_suffix = title_suffix
         self.store = self.engine = self.bridge = self.sync = self.window = self.center = None
+        self.monitor = None
         self.ctx = None
 
     # -- start ----------------------------------------------------------------------
@@ -106,6 +107,11 @@ class Workstation:
         self.window = MainWindow(self.ctx)
         self.center = callcenter.install(self.window, self.ctx, engine=self.engine,
                                          sync=self.sync)
+        # (deferred: like the call center) listen/whisper/barge: the hub on the engine,
+        # the status-bar indicator; offer_actions(menu, ctx, user_id) acts through it
+        from workstation.views import monitor
+
+        self.monitor = monitor.install(self.window, self.ctx, engine=self.engine)
         if self.sync is not None:  # shared-pool leads are leased before they are dialled
             # (deferred: sync loads only when a shared database is set)
             from workstation.sync.leasing import DialLeases

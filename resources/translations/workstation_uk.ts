@@ -254,7 +254,7 @@
     <context>
         <name>CallController</name>
         <message>
-            <location filename="../../src/workstation/views/callcenter/controller.py" line="+126" />
+            <location filename="../../src/workstation/views/callcenter/controller.py" line="+127" />
             <source>This lead has no phone number.</source>
             <translation>У цього ліда немає телефону.</translation>
         </message>
@@ -270,7 +270,7 @@
             <translation>З'єднано: %1</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+28" />
             <source>Call with %1 ended: %2. Fill in the wrap-up.</source>
             <translation>Дзвінок з %1 завершено: %2. Заповніть підсумки дзвінка.</translation>
         </message>

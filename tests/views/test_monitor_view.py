@@ -4,9 +4,8 @@ The SIP side (who hears whom) is tests/telephony/test_monitor.py."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import os
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QMenu

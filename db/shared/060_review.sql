@@ -111,7 +111,7 @@ BEGIN
             INSERT INTO recording_purges AS p (recording_id, call_id, owner_id, team_id, size,
                                                recorded_at, days)
             VALUES (r.id, r.call_id, r.owner_id, r.team_id, r.size, r.created_at, n)
-            ON CONFLICT (recording_id) DO NOTHING;
+            ON CONFLICT ON CONSTRAINT recording_purges_pkey DO NOTHING;
             action := 'deleted';
         ELSE
             action := 'would_delete';
@@ -175,10 +175,18 @@ CREATE POLICY ws_read ON call_reviews FOR SELECT USING (
     (SELECT ws_is_admin()) OR reviewer_id = (SELECT ws_uid())
     OR ((SELECT ws_team_wide()) AND ws_call_in_my_team(call_id))
     OR ws_my_call(call_id));
+-- (the manager's acknowledgement reaches the server as INSERT ... ON CONFLICT DO
+-- UPDATE, whose proposed row meets this check too: it passes for a review that
+-- exists already, and ws_guard_review limits what the update may change)
+CREATE OR REPLACE FUNCTION ws_review_exists(review uuid) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    SELECT EXISTS (SELECT 1 FROM call_reviews WHERE id = review)
+$$;
 CREATE POLICY ws_insert ON call_reviews FOR INSERT WITH CHECK (
     (SELECT ws_is_admin())
     OR ((SELECT ws_team_wide()) AND reviewer_id = (SELECT ws_uid())
-        AND ws_call_in_my_team(call_id)));
+        AND ws_call_in_my_team(call_id))
+    OR (ws_my_call(call_id) AND ws_review_exists(id)));
 CREATE POLICY ws_update ON call_reviews FOR UPDATE
     USING ((SELECT ws_is_admin()) OR reviewer_id = (SELECT ws_uid())
            OR ((SELECT ws_team_wide()) AND ws_call_in_my_team(call_id))

@@ -73,3 +73,12 @@ def card(team):
         review.CriterionSpec("No false promises", 1.0, critical=True),
     ])
     return review.scorecard(team.ctx("sue"))
+
+
+from sync.pgfixtures import (  # noqa: E402,F401 - fixtures for the PostgreSQL tests
+    make_workstation,
+    pg_cluster,
+    pg_template,
+    require_part,
+    shared_db,
+)

@@ -195,6 +195,12 @@ CREATE POLICY ws_update ON call_reviews FOR UPDATE
            OR ((SELECT ws_team_wide()) AND ws_call_in_my_team(call_id))
            OR ws_my_call(call_id));
 
+-- The manager of a call, past the calls' row-level security.
+CREATE OR REPLACE FUNCTION ws_call_user(call uuid) RETURNS uuid
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    SELECT user_id FROM calls WHERE id = call
+$$;
+
 CREATE OR REPLACE FUNCTION ws_guard_review() RETURNS trigger
 LANGUAGE plpgsql SET search_path = public, pg_temp AS $$
 DECLARE owner uuid;
@@ -209,7 +215,7 @@ BEGIN
     IF NOT ws_app_login() OR ws_is_admin() THEN
         RETURN NEW;
     END IF;
-    SELECT c.user_id INTO owner FROM calls c WHERE c.id = NEW.call_id;
+    owner := ws_call_user(NEW.call_id);
     IF NEW.manager_id IS DISTINCT FROM owner THEN
         RAISE EXCEPTION 'call_reviews %: manager_id must be the call''s manager', NEW.id
             USING ERRCODE = 'check_violation';
@@ -248,9 +254,6 @@ BEGIN
        AND NEW.summary IS NOT DISTINCT FROM OLD.summary
        AND NEW.scored_at IS NOT DISTINCT FROM OLD.scored_at
        AND NEW.deleted IS NOT DISTINCT FROM OLD.deleted THEN
-        RETURN NEW;
-    END IF;
-    IF owner = ws_uid() AND NEW IS NOT DISTINCT FROM OLD THEN
         RETURN NEW;
     END IF;
     RAISE EXCEPTION 'call_reviews %: the manager only acknowledges or disputes a scored review', OLD.id

@@ -20,7 +20,7 @@ player's ``sig_played`` / ``sig_downloaded`` to the audit
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QT_TRANSLATE_NOOP, Qt
-from PySide6.QtWidgets import QDockWidget, QSplitter, QTabWidget
+from PySide6.QtWidgets import QDockWidget, QFrame, QScrollArea, QSplitter, QTabWidget
 
 from workstation.services import review
 from workstation.views import actions as act
@@ -46,6 +46,11 @@ class ReviewDock(QDockWidget):
         self.setObjectName("reviewDock")
         self.ctx = ctx
         self.panel = ScorecardPanel(ctx, self)
+        # scrolls rather than widening the window (long criteria, longer languages)
+        self.panel_scroll = QScrollArea(self)
+        self.panel_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.panel_scroll.setWidgetResizable(True)
+        self.panel_scroll.setWidget(self.panel)
         self.reviewer = review.can_review(ctx)
         if self.reviewer:
             self.queue = ReviewQueue(ctx, self)
@@ -53,7 +58,7 @@ class ReviewDock(QDockWidget):
             self.tabs = QTabWidget(self)
             split = QSplitter(Qt.Orientation.Vertical, self)
             split.addWidget(self.queue)
-            split.addWidget(self.panel)
+            split.addWidget(self.panel_scroll)
             split.setStretchFactor(0, 2)
             split.setStretchFactor(1, 3)
             self.tabs.addTab(split, "")
@@ -64,7 +69,7 @@ class ReviewDock(QDockWidget):
             self.list = MyReviews(ctx, self)
             split = QSplitter(Qt.Orientation.Vertical, self)
             split.addWidget(self.list)
-            split.addWidget(self.panel)
+            split.addWidget(self.panel_scroll)
             self.setWidget(split)
         self.list.sig_selected.connect(self.panel.set_call)
         self.retranslate()

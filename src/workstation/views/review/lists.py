@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta
 
-from PySide6.QtCore import QDate, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -32,7 +32,8 @@ from workstation.views import ops
 from workstation.views.ops import REVIEWS
 from workstation.views.review import operations, texts
 
-__all__ = ["MissingPanel", "MyReviews", "ReviewQueue", "SampleDialog"]
+__all__ = ["MissingPanel", "MyReviews", "ReviewQueue", "SampleDialog", "make_table",
+           "shared_engine_for", "when_text"]
 
 
 def make_table(parent, name: str) -> QTableWidget:
@@ -86,8 +87,11 @@ class _ReviewList(QWidget):
         ops.query(self, self.fetch, self._fill, lambda e: self.info.setText(str(e)))
 
     def headers(self) -> list[str]:
-        return [self.tr("When"), self.tr("Manager"), self.tr("Company"), self.tr("Status"),
-                self.tr("Score")]
+        return [QCoreApplication.translate("ReviewList", "When"),
+                QCoreApplication.translate("ReviewList", "Manager"),
+                QCoreApplication.translate("ReviewList", "Company"),
+                QCoreApplication.translate("ReviewList", "Status"),
+                QCoreApplication.translate("ReviewList", "Score")]
 
     def cells(self, r) -> list[str]:
         mark = " ⊘" if rules.without_consent(r.consent) else ""
@@ -96,12 +100,13 @@ class _ReviewList(QWidget):
                 texts.status(r.status), texts.score_text(r.score, r.failed_critical) + fault]
 
     def tip(self, r) -> str:
-        lines = [r.company, r.number, self.tr("Length %1").replace("%1", _length(r.talk_seconds)),
+        length = QCoreApplication.translate("ReviewList", "Length %1")
+        lines = [r.company, r.number, length.replace("%1", _length(r.talk_seconds)),
                  texts.consent(r.consent)]
         if r.manager_fault:
-            lines.append(self.tr("manager's fault"))
+            lines.append(QCoreApplication.translate("ReviewList", "manager's fault"))
         if r.failed_critical:
-            lines.append(self.tr("a critical item failed"))
+            lines.append(QCoreApplication.translate("ReviewList", "a critical item failed"))
         return "\n".join(x for x in lines if x)
 
     def _fill(self, rows) -> None:

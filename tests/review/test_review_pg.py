@@ -266,3 +266,37 @@ def test_workstation_reports_its_stuck_upload(shared_db, crew, make_workstation)
         (call, "upload_stuck", crew["alice"].login)]
     with connect(shared_db, crew["bob"]) as conn:  # another manager sees none of it
         assert conn.execute("SELECT count(*) FROM recording_flags").fetchone()[0] == 0
+
+
+def test_the_uploader_reports_stuck_uploads_on_its_own(shared_db, crew, make_workstation):
+    from workstation.store.models import Call, RecordingFlag, RecordingUpload
+    from workstation.store.types import utcnow
+    from workstation.sync.recordings import RecordingUploader
+
+    ws = make_workstation(crew["bob"])
+    ws.sync()
+    call = uuid.uuid4()
+    with ws.store.session() as s, s.begin():
+        s.add(Call(id=call, user_id=crew["bob"].id, direction="out", talk_seconds=30.0,
+                   started_at=utcnow(), answered_at=utcnow(), ended_at=utcnow(),
+                   recording_path="", recording_expected=True))
+        s.add(RecordingUpload(id=uuid.uuid4(), call_id=call, source_path="/gone.wav",
+                              state="failed", error="cannot open /gone.wav", created_at=utcnow() - timedelta(hours=30)))
+    up = RecordingUploader(stuck_hours=24)
+    moved = up.run_once(ws.shared, ws.syncer.local)
+    assert moved["stuck"] == 1
+    with ws.store.session() as s:
+        flags = s.query(RecordingFlag).all()
+        assert [(f.call_id, f.reason, f.workstation) for f in flags] == [
+            (call, "upload_stuck", crew["bob"].login)]
+    assert up.run_once(ws.shared, ws.syncer.local)["stuck"] == 0  # not again before 10 min
+    assert not ws.sync().rejected, ws.syncer.rejected_lines()
+    with shared_db.engine().connect() as c:
+        assert c.scalar(text("SELECT reason FROM recording_flags WHERE call_id = :c"),
+                        {"c": call}) == "upload_stuck"
+    # confirmed meanwhile: the next report resolves the flag
+    with ws.store.session() as s, s.begin():
+        s.query(RecordingUpload).update({"state": "confirmed"})
+    up.report_stuck(ws.syncer.local, crew["bob"].id)
+    with ws.store.session() as s:
+        assert s.query(RecordingFlag).one().resolved_at is not None

@@ -326,12 +326,7 @@ def report_stuck_uploads(ctx: Context, hours: float = 24.0) -> list[dict]:
     takes the flags to the supervisor); confirmed ones resolve theirs."""
     before = utcnow() - timedelta(hours=hours)
     with ctx.write() as s:
-        found = _review.stuck_uploads(s, before, ctx.user.login)
-        for f in found:
-            f["detail"] = f"{workstation_name()}: {f['detail']}"
-        scope = {u for u in _review.upload_calls(s)}
-        _review.save_flags(s, found, ctx.user.id, scope, ("upload_stuck", "checksum"))
-        return found
+        return _review.report_stuck(s, before, ctx.user.login, ctx.user.id, workstation_name())
 
 
 CHECK_REASONS = ("no_file", "zero_length", "short", "checksum", "no_call")

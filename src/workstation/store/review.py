@@ -526,3 +526,14 @@ def stuck_uploads(s: Session, before: datetime, workstation: str) -> list[dict]:
 def upload_calls(s: Session) -> list[uuid.UUID]:
     """Calls with a recording upload on this workstation (any state)."""
     return list(s.scalars(select(RecordingUpload.call_id)))
+
+
+def report_stuck(s: Session, before: datetime, login: str, user_id, host: str) -> list[dict]:
+    """Flag this workstation's uploads not confirmed since ``before``; a stuck
+    flag whose upload went through since is resolved (sync takes both to the
+    supervisor). Returns the flags found."""
+    found = stuck_uploads(s, before, login)
+    for f in found:
+        f["detail"] = f"{host}: {f['detail']}"
+    save_flags(s, found, user_id, set(upload_calls(s)), ("upload_stuck",))
+    return found

@@ -243,7 +243,7 @@ def sample(ctx: Context, start: datetime, end: datetime, *, n: int = rules.DEFAU
         managers = _review.team_managers(s, team_id)
         low = _review.min_call_seconds(s) if min_seconds is None else float(min_seconds)
         cands = _review.sample_candidates(s, managers, start, end, low)
-        picked = rules.sample(cands, n, seed)
+        picked = _review.picked(rules.sample(cands, n, seed))
         calls = picked.calls
         queued = 0
         if not dry_run:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 
-from sqlalchemy import func, select
+from sqlalchemy import Uuid, bindparam, func, select, text
 from sqlalchemy.orm import Session
 
 from workstation.domain import review as rules
@@ -30,7 +30,7 @@ from workstation.store.models import (
     SharedSetting,
     User,
 )
-from workstation.store.types import utcnow
+from workstation.store.types import UTCDateTime, utcnow
 
 REVIEW_NS = uuid.UUID("3a7c55e2-41d9-4b8e-9f3f-6d2b1c0e8a17")
 RETENTION_KEY = "recordings.retention"
@@ -343,26 +343,60 @@ def team_managers(s: Session, team_id: uuid.UUID | None) -> list[uuid.UUID]:
     return list(s.scalars(q.order_by(User.login)))
 
 
+_BAND_SQL = "CASE " + " ".join(
+    f"WHEN c.talk_seconds >= {b} THEN {len(rules.LENGTH_BANDS_S) - i}"
+    for i, b in enumerate(reversed(rules.LENGTH_BANDS_S))) + " ELSE 0 END"
+_CANDIDATES = text(f"""
+SELECT c.id, c.user_id, coalesce(c.outcome, ''), c.talk_seconds, c.started_at, {_BAND_SQL},
+       CAST(strftime('%H', c.started_at, 'localtime') AS INTEGER)
+  FROM calls c
+ WHERE c.user_id IN :managers AND c.started_at >= :start AND c.started_at < :end
+   AND c.deleted = 0 AND c.answered_at IS NOT NULL AND c.talk_seconds >= :low
+   AND NOT EXISTS (SELECT 1 FROM call_reviews r WHERE r.call_id = c.id AND r.deleted = 0)
+""").bindparams(bindparam("managers", expanding=True, type_=Uuid),
+                bindparam("start", type_=UTCDateTime), bindparam("end", type_=UTCDateTime))
+"""The local store's candidates as raw values: the stratum (length band, local
+hour) computed by SQLite, ids converted only for the calls picked (100,000
+calls: bench/bench_review.py)."""
+
+
 def sample_candidates(s: Session, managers: list[uuid.UUID], start: datetime, end: datetime,
                       min_seconds: float) -> list[Candidate]:
     """Answered calls of these managers in [start, end), at least ``min_seconds``
-    of talk, not reviewed nor queued yet."""
-    reviewed = select(CallReview.call_id).where(CallReview.deleted.is_(False))
-    q = (select(Call.id, Call.user_id, Call.outcome, Call.talk_seconds, Call.started_at)
-         .where(Call.user_id.in_(managers), Call.started_at >= start, Call.started_at < end,
-                Call.deleted.is_(False), Call.answered_at.is_not(None),
-                Call.talk_seconds >= min_seconds, Call.id.not_in(reviewed)))
-    return [Candidate(r.id, r.user_id, r.outcome or "", float(r.talk_seconds or 0), r.started_at)
-            for r in s.execute(q)]
+    of talk, not reviewed nor queued yet (ids as stored: see :func:`picked`)."""
+    if not managers:
+        return []
+    rows = s.connection().execute(_CANDIDATES, {"managers": managers, "start": start,
+                                                "end": end, "low": min_seconds})
+    part = rules.part_of_hour
+    return [Candidate(cid, uid, outcome, talk, at, (outcome, band, part(hour)))
+            for cid, uid, outcome, talk, at, band, hour in rows]
+
+
+def picked(sample: rules.Sample) -> rules.Sample:
+    """The sample with its ids as UUIDs and times as datetimes again."""
+    def real(c: Candidate) -> Candidate:
+        at = c.started_at
+        if isinstance(at, str):
+            at = datetime.fromisoformat(at).replace(tzinfo=timezone.utc)
+        return Candidate(uuid.UUID(str(c.call_id)), uuid.UUID(str(c.manager_id)), c.outcome,
+                         float(c.talk_seconds or 0), at, c.key)
+
+    return rules.Sample({uuid.UUID(str(m)): [real(c) for c in calls]
+                         for m, calls in sample.per_manager.items()})
 
 
 def queue_sample(s: Session, reviewer_id: uuid.UUID, calls: list[Candidate],
                  scorecard_id: uuid.UUID | None) -> int:
     """The sampled calls become the reviewer's queue ('in_review' reviews)."""
+    ids = {review_id_for(c.call_id, reviewer_id): c for c in calls}
+    have = set()
+    keys = list(ids)
+    for i in range(0, len(keys), 500):
+        have.update(s.scalars(select(CallReview.id).where(CallReview.id.in_(keys[i:i + 500]))))
     n = 0
-    for c in calls:
-        rid = review_id_for(c.call_id, reviewer_id)
-        if s.get(CallReview, rid) is not None:
+    for rid, c in ids.items():
+        if rid in have:
             continue
         s.add(CallReview(id=rid, call_id=c.call_id, reviewer_id=reviewer_id,
                          manager_id=c.manager_id, scorecard_id=scorecard_id,

@@ -7,24 +7,10 @@ from __future__ import annotations
 import hashlib
 import uuid
 
-import psycopg
-import pytest
 from sqlalchemy import text
 
-DENIED = {"42501"}
-
-
-def connect(shared_db, member) -> psycopg.Connection:
-    return psycopg.connect(host="127.0.0.1", port=shared_db.cluster.port, user=member.login,
-                           password=member.password, dbname=shared_db.name, autocommit=True,
-                           connect_timeout=5)
-
-
-def refused(conn, sql: str, params=None, codes=DENIED) -> psycopg.Error:
-    with pytest.raises(psycopg.Error) as info:
-        conn.execute(sql, params)
-    assert info.value.sqlstate in codes, (info.value.sqlstate, str(info.value))
-    return info.value
+# a plain psycopg connection as a login, and "this must be refused": the attack tests' own
+from sync.test_security_attacks import DENIED, connect, refused  # noqa: F401
 
 
 def owner_exec(shared_db, sql: str, **params):

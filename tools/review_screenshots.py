@@ -109,7 +109,10 @@ def main() -> int:
     sup = ctx("taras")
     res = review.sample(sup, t0 - timedelta(days=1), t0 + timedelta(days=5), n=6, seed=3)
     card = review.scorecard(sup)
-    first, second = res.call_ids[0], res.call_ids[1]
+    anna = people["anna"][0]
+    with store.session() as s:
+        annas = [c for c in res.call_ids if s.get(Call, c).user_id == anna]
+    first, second = annas[0], annas[1]
     a = {c.id: (1 if c.kind == "yes_no" else c.top - 1) for c in card.criteria}
     review.comment(sup, first, "Good opening, the client relaxed", at_ms=14_000)
     review.comment(sup, first, "Talked over the client here", at_ms=95_500)

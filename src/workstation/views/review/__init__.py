@@ -61,6 +61,7 @@ class ReviewDock(QDockWidget):
             split.addWidget(self.panel_scroll)
             split.setStretchFactor(0, 2)
             split.setStretchFactor(1, 3)
+            split.setSizes([260, 440])
             self.tabs.addTab(split, "")
             self.tabs.addTab(self.missing, "")
             self.list = self.queue
@@ -70,6 +71,9 @@ class ReviewDock(QDockWidget):
             split = QSplitter(Qt.Orientation.Vertical, self)
             split.addWidget(self.list)
             split.addWidget(self.panel_scroll)
+            split.setStretchFactor(0, 1)
+            split.setStretchFactor(1, 2)
+            split.setSizes([220, 480])
             self.setWidget(split)
         self.list.sig_selected.connect(self.panel.set_call)
         self.retranslate()

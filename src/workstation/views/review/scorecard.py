@@ -191,6 +191,9 @@ class ScorecardPanel(QWidget):
                 self._boxes[str(c.id)] = box
         self.manager_fault.setChecked(bool(found and found.manager_fault))
         self.manager_fault.setEnabled(editable)
+        shown = self.call_id is not None and (editable or found is not None)
+        for w in (self.manager_fault, self.comments_label, self.comments, self.score_label):
+            w.setVisible(shown)
         self.summary.setText(found.summary if found else "")
         self.summary.setReadOnly(not editable)
         self.summary.setVisible(editable or bool(self.summary.text()))

@@ -2432,7 +2432,7 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
     <context>
         <name>Review</name>
         <message>
-            <location filename="../../src/workstation/views/review/__init__.py" line="+36" />
+            <location filename="../../src/workstation/views/review/__init__.py" line="+45" />
             <source>Call review</source>
             <translation>Оценка звонков</translation>
         </message>
@@ -2774,7 +2774,7 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
     <context>
         <name>ScorecardPanel</name>
         <message>
-            <location filename="../../src/workstation/views/review/scorecard.py" line="+175" />
+            <location filename="../../src/workstation/views/review/scorecard.py" line="+177" />
             <source>Yes</source>
             <translation>Да</translation>
         </message>
@@ -2789,7 +2789,7 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
             <translation>(критичный)</translation>
         </message>
         <message>
-            <location line="+35" />
+            <location line="+38" />
             <source>No scorecard is configured yet (an admin sets the criteria)</source>
             <translation>Оценочный лист ещё не настроен (критерии задаёт администратор)</translation>
         </message>

@@ -359,3 +359,49 @@ CREATE POLICY ws_insert ON recording_flags FOR INSERT WITH CHECK (
 CREATE POLICY ws_update ON recording_flags FOR UPDATE
     USING (ws_flag_visible(call_id, recording_id))
     WITH CHECK (ws_flag_visible(call_id, recording_id));
+
+-- -- who is woken: NOTIFY audiences of the review tables --------------------------------------
+-- 010_revisions.sql gives every synced table a notify trigger; for these tables
+-- it would say '*' (every workstation pulls on every review, comment, flag or
+-- playback). Here the payload names the call's manager ('o') and the team-wide
+-- readers of the manager's team ('w'); an access row its author only; the
+-- scorecards stay '*'. Replaced on every upgrade, after 010 made its triggers.
+CREATE OR REPLACE FUNCTION ws_notify_review() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE aud text;
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM new_rows) THEN
+        RETURN NULL;
+    END IF;
+    IF TG_TABLE_NAME = 'recording_access' THEN
+        SELECT string_agg(DISTINCT 'o' || ws_tok(n.user_id), ' ') INTO aud FROM new_rows n;
+    ELSE
+        SELECT string_agg(DISTINCT CASE WHEN c.id IS NULL THEN '*'
+                          ELSE 'o' || ws_tok(c.user_id) || ' w' || ws_tok(u.team_id) END, ' ')
+          INTO aud
+          FROM new_rows n LEFT JOIN calls c ON c.id = n.call_id
+          LEFT JOIN users u ON u.id = c.user_id;
+    END IF;
+    IF aud IS NULL OR length(aud) > 7000 OR position('*' IN aud) > 0 THEN
+        aud := '*';
+    END IF;
+    PERFORM pg_notify('ws_sync', TG_TABLE_NAME || ' ' || aud);
+    RETURN NULL;
+END $$;
+REVOKE ALL ON FUNCTION ws_notify_review() FROM PUBLIC;
+
+DO $$
+DECLARE t text;
+BEGIN
+    FOREACH t IN ARRAY ARRAY['call_reviews', 'review_comments', 'recording_flags',
+                             'recording_access'] LOOP
+        EXECUTE format('DROP TRIGGER IF EXISTS ws_notify_ins ON %I', t);
+        EXECUTE format('DROP TRIGGER IF EXISTS ws_notify_upd ON %I', t);
+        EXECUTE format('CREATE TRIGGER ws_notify_ins AFTER INSERT ON %I '
+                       'REFERENCING NEW TABLE AS new_rows '
+                       'FOR EACH STATEMENT EXECUTE FUNCTION ws_notify_review()', t);
+        EXECUTE format('CREATE TRIGGER ws_notify_upd AFTER UPDATE ON %I '
+                       'REFERENCING NEW TABLE AS new_rows '
+                       'FOR EACH STATEMENT EXECUTE FUNCTION ws_notify_review()', t);
+    END LOOP;
+END $$;

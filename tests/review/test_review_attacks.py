@@ -216,3 +216,55 @@ def test_flags_visible_to_the_calls_manager_and_team_only(shared_db, crew):
         assert conn.execute("SELECT count(*) FROM recording_flags").fetchone()[0] == 0
     with connect(shared_db, crew["alice"]) as conn:
         assert conn.execute("SELECT count(*) FROM recording_flags").fetchone()[0] == 1
+
+
+def test_notify_names_the_calls_manager_and_team_not_everybody(shared_db, crew):
+    """A review, a comment and a playback wake only who may see them (keyed tokens)."""
+    import time as _time
+
+    import psycopg
+
+    from workstation.sync.runner import _Audience
+    from workstation.sync.shared import libpq_conninfo, shared_engine
+
+    def listen(member):
+        engine = shared_engine(url=member.url)
+        conn = psycopg.connect(**libpq_conninfo(engine), autocommit=True)
+        engine.dispose()
+        conn.execute("LISTEN ws_sync")
+        return conn, _Audience.of(conn)
+
+    def payloads(conn, tables):
+        got, deadline = {}, _time.monotonic() + 5
+        while _time.monotonic() < deadline and not tables <= set(got):
+            for n in conn.notifies(timeout=0.5):
+                table, _, tokens = n.payload.partition(" ")
+                got[table] = tokens
+        return got
+
+    call = add_call(shared_db, crew["alice"])
+    conns = {who: listen(crew[who]) for who in ("alice", "bob", "sue", "zed")}
+    try:
+        rid = scored_review(shared_db, crew, call)
+        owner_exec(shared_db, f"INSERT INTO review_comments ({COMMENT_COLS}) VALUES"
+                   " (gen_random_uuid(), :r, :c, :a, 10, 'x', 'comment', now(), now(), 0, false)",
+                   r=rid, c=call, a=crew["sue"].id)
+        owner_exec(shared_db, "INSERT INTO recording_access (id, user_id, login, action, at,"
+                   " created_at, updated_at, revision, deleted) VALUES (gen_random_uuid(), :u,"
+                   " :l, 'play', now(), now(), now(), 0, false)",
+                   u=crew["sue"].id, l=crew["sue"].login)
+        tables = {"call_reviews", "review_comments", "recording_access"}
+        got = {who: payloads(conn, tables) for who, (conn, _a) in conns.items()}
+        for who, (_c, aud) in conns.items():
+            assert set(got[who]) == tables, (who, got[who])
+            assert all("*" not in t for t in got[who].values())
+        sees = {who: {t: aud.sees(tok) for t, tok in got[who].items()}
+                for who, (_c, aud) in conns.items()}
+        assert sees["alice"] == {"call_reviews": True, "review_comments": True,
+                                 "recording_access": False}
+        assert sees["sue"] == {"call_reviews": True, "review_comments": True,
+                               "recording_access": True}
+        assert not any(sees["bob"].values()) and not any(sees["zed"].values())
+    finally:
+        for conn, _a in conns.values():
+            conn.close()

@@ -118,6 +118,16 @@
             <source>Users, teams, funnels, reasons, sources, plans</source>
             <translation>Пользователи, команды, воронки, причины, источники, планы</translation>
         </message>
+        <message>
+            <location filename="../../src/workstation/views/review/__init__.py" line="+37" />
+            <source>Call &amp;review settings…</source>
+            <translation>Настройки &amp;оценки звонков…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Scorecard criteria, recording retention, access audit</source>
+            <translation>Критерии оценки, срок хранения записей, журнал доступа</translation>
+        </message>
     </context>
     <context>
         <name>Admin</name>
@@ -216,6 +226,54 @@
             <location line="+1" />
             <source>Password of SIP account %1 (kept for this session only):</source>
             <translation>Пароль SIP-аккаунта %1 (хранится только до закрытия программы):</translation>
+        </message>
+    </context>
+    <context>
+        <name>AuditList</name>
+        <message>
+            <location filename="../../src/workstation/views/review/admin.py" line="+269" />
+            <source>Filter by login (Enter)</source>
+            <translation>Фильтр по логину (Enter)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>When</source>
+            <translation>Когда</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Who</source>
+            <translation>Кто</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Action</source>
+            <translation>Действие</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Played (s)</source>
+            <translation>Прослушано (с)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Call</source>
+            <translation>Звонок</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Recording</source>
+            <translation>Запись</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Played</source>
+            <translation>Прослушано</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Downloaded</source>
+            <translation>Скачано</translation>
         </message>
     </context>
     <context>
@@ -366,6 +424,81 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
             <location line="+2" />
             <source>Open folder</source>
             <translation>Открыть папку</translation>
+        </message>
+    </context>
+    <context>
+        <name>CriteriaEditor</name>
+        <message>
+            <location filename="../../src/workstation/views/review/admin.py" line="-204" />
+            <source>Scorecard</source>
+            <translation>Оценочный лист</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Criterion</source>
+            <translation>Критерий</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Weight</source>
+            <translation>Вес</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Answer</source>
+            <translation>Ответ</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Max</source>
+            <translation>Макс.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Critical</source>
+            <translation>Критичный</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Add criterion</source>
+            <translation>Добавить критерий</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Remove</source>
+            <translation>Удалить</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save as new version</source>
+            <translation>Сохранить новой версией</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <location line="+31" />
+            <source>Yes / no</source>
+            <translation>Да / нет</translation>
+        </message>
+        <message>
+            <location line="-30" />
+            <location line="+31" />
+            <source>Scale 0..N</source>
+            <translation>Шкала 0..N</translation>
+        </message>
+        <message>
+            <location line="-22" />
+            <source>Call quality</source>
+            <translation>Качество звонка</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No scorecard yet: add the criteria and save.</source>
+            <translation>Оценочного листа ещё нет: добавьте критерии и сохраните.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Version %1; saving makes version %2 (reviews keep the criteria they were scored with)</source>
+            <translation>Версия %1; при сохранении будет версия %2 (оценки сохраняют критерии, по которым ставились)</translation>
         </message>
     </context>
     <context>
@@ -1774,7 +1907,7 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../src/workstation/views/mainwindow.py" line="+96" />
+            <location filename="../../src/workstation/views/mainwindow.py" line="+98" />
             <source>Workstation</source>
             <translation>Рабочее место</translation>
         </message>
@@ -1913,6 +2046,59 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
         </message>
     </context>
     <context>
+        <name>MissingPanel</name>
+        <message>
+            <location filename="../../src/workstation/views/review/lists.py" line="+324" />
+            <source>Check now</source>
+            <translation>Проверить сейчас</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cancel</source>
+            <translation>Отмена</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Workstation</source>
+            <translation>Рабочее место</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Reason</source>
+            <translation>Причина</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Found</source>
+            <translation>Найдено</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Call or file</source>
+            <translation>Звонок или файл</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Details</source>
+            <translation>Подробности</translation>
+        </message>
+        <message>
+            <location line="+28" />
+            <source>No missing recordings</source>
+            <translation>Пропавших записей нет</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 missing or damaged recordings (%2)</source>
+            <translation>Пропавших или повреждённых записей: %1 (%2)</translation>
+        </message>
+        <message>
+            <location line="+46" />
+            <source>The check failed: %1</source>
+            <translation>Проверка не удалась: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>MonitorFeature</name>
         <message>
             <location filename="../../src/workstation/views/monitor/widget.py" line="+157" />
@@ -2021,6 +2207,19 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
             <location line="+35" />
             <source>Reminder</source>
             <translation>Напоминание</translation>
+        </message>
+    </context>
+    <context>
+        <name>MyReviews</name>
+        <message>
+            <location filename="../../src/workstation/views/review/lists.py" line="-239" />
+            <source>Reviewer</source>
+            <translation>Проверяющий</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>%1 reviews; %2 wait for your acknowledgement</source>
+            <translation>Оценок: %1; ждут вашего подтверждения: %2</translation>
         </message>
     </context>
     <context>
@@ -2266,6 +2465,257 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
         </message>
     </context>
     <context>
+        <name>RetentionPage</name>
+        <message>
+            <location filename="../../src/workstation/views/review/admin.py" line="+87" />
+            <source>Keep recordings (days)</source>
+            <translation>Хранить записи (дней)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Shortest call to sample (s)</source>
+            <translation>Минимальная длина звонка для выборки (с)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>for ever</source>
+            <translation>всегда</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save settings</source>
+            <translation>Сохранить настройки</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Apply retention now…</source>
+            <translation>Применить срок хранения сейчас…</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Saved</source>
+            <translation>Сохранено</translation>
+        </message>
+        <message>
+            <location line="+26" />
+            <source>No recording is older than the retention (%1 kept: in review or disputed)</source>
+            <translation>Записей старше срока хранения нет (оставлено %1: на проверке или оспорены)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Delete recordings</source>
+            <translation>Удаление записей</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delete %1 recordings from the shared store? Their calls and scores stay; %2 under review or disputed are kept.</source>
+            <translation>Удалить записи (%1) из общего хранилища? Звонки и оценки останутся; записи на проверке или оспоренные (%2) сохранятся.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Deleted %1 recordings</source>
+            <translation>Удалено записей: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>Review</name>
+        <message>
+            <location filename="../../src/workstation/views/review/__init__.py" line="+45" />
+            <source>Call review</source>
+            <translation>Оценка звонков</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Queue</source>
+            <translation>Очередь</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Missing recordings</source>
+            <translation>Пропавшие записи</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>My reviews</source>
+            <translation>Мои оценки</translation>
+        </message>
+        <message>
+            <location line="+46" />
+            <source>Review</source>
+            <translation>Оценка</translation>
+        </message>
+        <message>
+            <location filename="../../src/workstation/views/review/texts.py" line="+11" />
+            <source>To review</source>
+            <translation>На проверку</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Scored</source>
+            <translation>Оценено</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+6" />
+            <source>Acknowledged</source>
+            <translation>Подтверждено</translation>
+        </message>
+        <message>
+            <location line="-5" />
+            <source>Disputed</source>
+            <translation>Оспорено</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Resolved</source>
+            <translation>Решено</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Comment</source>
+            <translation>Комментарий</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Dispute</source>
+            <translation>Возражение</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reply</source>
+            <translation>Ответ</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>No file</source>
+            <translation>Нет файла</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Empty file</source>
+            <translation>Пустой файл</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Shorter than the talk</source>
+            <translation>Короче разговора</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Checksum mismatch</source>
+            <translation>Не совпадает контрольная сумма</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Upload stuck</source>
+            <translation>Загрузка зависла</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>File with no call</source>
+            <translation>Файл без звонка</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Consent given</source>
+            <translation>Согласие получено</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Client refused recording</source>
+            <translation>Клиент отказался от записи</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Recorded without asking</source>
+            <translation>Записано без запроса согласия</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Consent not known</source>
+            <translation>Согласие неизвестно</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewAdminDialog</name>
+        <message>
+            <location filename="../../src/workstation/views/review/admin.py" line="+62" />
+            <source>Call review settings</source>
+            <translation>Настройки оценки звонков</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Scorecard</source>
+            <translation>Оценочный лист</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Retention and sampling</source>
+            <translation>Хранение и выборка</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Recording access</source>
+            <translation>Доступ к записям</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewList</name>
+        <message>
+            <location filename="../../src/workstation/views/review/lists.py" line="-87" />
+            <source>When</source>
+            <translation>Когда</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Manager</source>
+            <translation>Менеджер</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Company</source>
+            <translation>Компания</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Status</source>
+            <translation>Статус</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Score</source>
+            <translation>Оценка</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Length %1</source>
+            <translation>Длительность %1</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>manager's fault</source>
+            <translation>вина менеджера</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>a critical item failed</source>
+            <translation>провален критичный пункт</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewQueue</name>
+        <message>
+            <location line="+155" />
+            <source>Sample calls…</source>
+            <translation>Выбрать звонки…</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>%1 calls to review, %2 disputes</source>
+            <translation>Звонков на проверку: %1, возражений: %2</translation>
+        </message>
+    </context>
+    <context>
         <name>RowsEditor</name>
         <message>
             <location filename="../../src/workstation/views/leadcard/rows.py" line="+27" />
@@ -2374,6 +2824,177 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
             <location line="+4" />
             <source>Import failed, nothing was changed: %1</source>
             <translation>Импорт не удался, ничего не изменено: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>SampleDialog</name>
+        <message>
+            <location filename="../../src/workstation/views/review/lists.py" line="-56" />
+            <source>Sample calls for review</source>
+            <translation>Выборка звонков на проверку</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>From</source>
+            <translation>С</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>To</source>
+            <translation>По</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Calls per manager</source>
+            <translation>Звонков на менеджера</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Seed</source>
+            <translation>Зерно выборки</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Unreviewed answered calls of each manager of your team, spread over outcomes, call lengths and hours; calls under the minimum length are left out.</source>
+            <translation>Непроверенные состоявшиеся звонки каждого менеджера вашей команды, равномерно по исходам, длительности и часам; звонки короче минимальной длины не берутся.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScorecardPanel</name>
+        <message>
+            <location filename="../../src/workstation/views/review/scorecard.py" line="+177" />
+            <source>Yes</source>
+            <translation>Да</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No</source>
+            <translation>Нет</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>(critical)</source>
+            <translation>(критичный)</translation>
+        </message>
+        <message>
+            <location line="+38" />
+            <source>No scorecard is configured yet (an admin sets the criteria)</source>
+            <translation>Оценочный лист ещё не настроен (критерии задаёт администратор)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Score: %1</source>
+            <translation>Оценка: %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>failed: %1</source>
+            <translation>провалено: %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 not answered</source>
+            <translation>без ответа: %1</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Select a call to review it</source>
+            <translation>Выберите звонок для оценки</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Not reviewed yet</source>
+            <translation>Ещё не оценён</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 · assigned to %2</source>
+            <translation>%1 · назначено: %2</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 · reviewed by %2</source>
+            <translation>%1 · проверил(а): %2</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>score %1</source>
+            <translation>оценка %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Criteria</source>
+            <translation>Критерии</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Manager's fault</source>
+            <translation>Вина менеджера</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The refusal was the manager's fault: the client was lost by the manager</source>
+            <translation>Отказ по вине менеджера: клиента потерял менеджер</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Summary for the manager</source>
+            <translation>Итог для менеджера</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Submit score</source>
+            <translation>Поставить оценку</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Comments (click one to hear that moment)</source>
+            <translation>Комментарии (щелчок — прослушать этот момент)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Comment at the player's position</source>
+            <translation>Комментарий к текущей позиции плеера</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reply to the reviewer</source>
+            <translation>Ответ проверяющему</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Add comment</source>
+            <translation>Добавить комментарий</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Why (required to dispute)</source>
+            <translation>Почему (обязательно для возражения)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Answer to the dispute</source>
+            <translation>Ответ на возражение</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Acknowledge</source>
+            <translation>Подтвердить</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Dispute</source>
+            <translation>Оспорить</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Resolve dispute</source>
+            <translation>Решить спор</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>Saved</source>
+            <translation>Сохранено</translation>
         </message>
     </context>
     <context>

@@ -118,6 +118,16 @@
             <source>Users, teams, funnels, reasons, sources, plans</source>
             <translation>Користувачі, команди, воронки, причини, джерела, плани</translation>
         </message>
+        <message>
+            <location filename="../../src/workstation/views/review/__init__.py" line="+37" />
+            <source>Call &amp;review settings…</source>
+            <translation>Налаштування &amp;оцінювання дзвінків…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Scorecard criteria, recording retention, access audit</source>
+            <translation>Критерії оцінювання, строк зберігання записів, журнал доступу</translation>
+        </message>
     </context>
     <context>
         <name>Admin</name>
@@ -216,6 +226,54 @@
             <location line="+1" />
             <source>Password of SIP account %1 (kept for this session only):</source>
             <translation>Пароль SIP-акаунта %1 (зберігається лише до закриття програми):</translation>
+        </message>
+    </context>
+    <context>
+        <name>AuditList</name>
+        <message>
+            <location filename="../../src/workstation/views/review/admin.py" line="+269" />
+            <source>Filter by login (Enter)</source>
+            <translation>Фільтр за логіном (Enter)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>When</source>
+            <translation>Коли</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Who</source>
+            <translation>Хто</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Action</source>
+            <translation>Дія</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Played (s)</source>
+            <translation>Прослухано (с)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Call</source>
+            <translation>Дзвінок</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Recording</source>
+            <translation>Запис</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Played</source>
+            <translation>Прослухано</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Downloaded</source>
+            <translation>Завантажено</translation>
         </message>
     </context>
     <context>
@@ -366,6 +424,81 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
             <location line="+2" />
             <source>Open folder</source>
             <translation>Відкрити теку</translation>
+        </message>
+    </context>
+    <context>
+        <name>CriteriaEditor</name>
+        <message>
+            <location filename="../../src/workstation/views/review/admin.py" line="-204" />
+            <source>Scorecard</source>
+            <translation>Оцінювальний лист</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Criterion</source>
+            <translation>Критерій</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Weight</source>
+            <translation>Вага</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Answer</source>
+            <translation>Відповідь</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Max</source>
+            <translation>Макс.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Critical</source>
+            <translation>Критичний</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Add criterion</source>
+            <translation>Додати критерій</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Remove</source>
+            <translation>Видалити</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save as new version</source>
+            <translation>Зберегти новою версією</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <location line="+31" />
+            <source>Yes / no</source>
+            <translation>Так / ні</translation>
+        </message>
+        <message>
+            <location line="-30" />
+            <location line="+31" />
+            <source>Scale 0..N</source>
+            <translation>Шкала 0..N</translation>
+        </message>
+        <message>
+            <location line="-22" />
+            <source>Call quality</source>
+            <translation>Якість дзвінка</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No scorecard yet: add the criteria and save.</source>
+            <translation>Оцінювального листа ще немає: додайте критерії та збережіть.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Version %1; saving makes version %2 (reviews keep the criteria they were scored with)</source>
+            <translation>Версія %1; збереження створить версію %2 (оцінки зберігають критерії, за якими їх ставили)</translation>
         </message>
     </context>
     <context>
@@ -1774,7 +1907,7 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../src/workstation/views/mainwindow.py" line="+96" />
+            <location filename="../../src/workstation/views/mainwindow.py" line="+98" />
             <source>Workstation</source>
             <translation>Робоче місце</translation>
         </message>
@@ -1913,6 +2046,59 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
         </message>
     </context>
     <context>
+        <name>MissingPanel</name>
+        <message>
+            <location filename="../../src/workstation/views/review/lists.py" line="+324" />
+            <source>Check now</source>
+            <translation>Перевірити зараз</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cancel</source>
+            <translation>Скасувати</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Workstation</source>
+            <translation>Робоче місце</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Reason</source>
+            <translation>Причина</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Found</source>
+            <translation>Знайдено</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Call or file</source>
+            <translation>Дзвінок або файл</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Details</source>
+            <translation>Подробиці</translation>
+        </message>
+        <message>
+            <location line="+28" />
+            <source>No missing recordings</source>
+            <translation>Зниклих записів немає</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 missing or damaged recordings (%2)</source>
+            <translation>Зниклих або пошкоджених записів: %1 (%2)</translation>
+        </message>
+        <message>
+            <location line="+46" />
+            <source>The check failed: %1</source>
+            <translation>Перевірка не вдалася: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>MonitorFeature</name>
         <message>
             <location filename="../../src/workstation/views/monitor/widget.py" line="+157" />
@@ -2021,6 +2207,19 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
             <location line="+35" />
             <source>Reminder</source>
             <translation>Нагадування</translation>
+        </message>
+    </context>
+    <context>
+        <name>MyReviews</name>
+        <message>
+            <location filename="../../src/workstation/views/review/lists.py" line="-239" />
+            <source>Reviewer</source>
+            <translation>Перевіряючий</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>%1 reviews; %2 wait for your acknowledgement</source>
+            <translation>Оцінок: %1; чекають вашого підтвердження: %2</translation>
         </message>
     </context>
     <context>
@@ -2266,6 +2465,257 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
         </message>
     </context>
     <context>
+        <name>RetentionPage</name>
+        <message>
+            <location filename="../../src/workstation/views/review/admin.py" line="+87" />
+            <source>Keep recordings (days)</source>
+            <translation>Зберігати записи (днів)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Shortest call to sample (s)</source>
+            <translation>Мінімальна тривалість дзвінка для вибірки (с)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>for ever</source>
+            <translation>завжди</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save settings</source>
+            <translation>Зберегти налаштування</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Apply retention now…</source>
+            <translation>Застосувати строк зберігання зараз…</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Saved</source>
+            <translation>Збережено</translation>
+        </message>
+        <message>
+            <location line="+26" />
+            <source>No recording is older than the retention (%1 kept: in review or disputed)</source>
+            <translation>Записів, старших за строк зберігання, немає (залишено %1: на перевірці або оскаржені)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Delete recordings</source>
+            <translation>Видалення записів</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delete %1 recordings from the shared store? Their calls and scores stay; %2 under review or disputed are kept.</source>
+            <translation>Видалити записи (%1) зі спільного сховища? Дзвінки та оцінки залишаться; записи на перевірці або оскаржені (%2) збережуться.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Deleted %1 recordings</source>
+            <translation>Видалено записів: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>Review</name>
+        <message>
+            <location filename="../../src/workstation/views/review/__init__.py" line="+45" />
+            <source>Call review</source>
+            <translation>Оцінювання дзвінків</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Queue</source>
+            <translation>Черга</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Missing recordings</source>
+            <translation>Зниклі записи</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>My reviews</source>
+            <translation>Мої оцінки</translation>
+        </message>
+        <message>
+            <location line="+46" />
+            <source>Review</source>
+            <translation>Оцінка</translation>
+        </message>
+        <message>
+            <location filename="../../src/workstation/views/review/texts.py" line="+11" />
+            <source>To review</source>
+            <translation>На перевірку</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Scored</source>
+            <translation>Оцінено</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+6" />
+            <source>Acknowledged</source>
+            <translation>Підтверджено</translation>
+        </message>
+        <message>
+            <location line="-5" />
+            <source>Disputed</source>
+            <translation>Оскаржено</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Resolved</source>
+            <translation>Вирішено</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Comment</source>
+            <translation>Коментар</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Dispute</source>
+            <translation>Заперечення</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reply</source>
+            <translation>Відповідь</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>No file</source>
+            <translation>Немає файлу</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Empty file</source>
+            <translation>Порожній файл</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Shorter than the talk</source>
+            <translation>Коротший за розмову</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Checksum mismatch</source>
+            <translation>Не збігається контрольна сума</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Upload stuck</source>
+            <translation>Завантаження зависло</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>File with no call</source>
+            <translation>Файл без дзвінка</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Consent given</source>
+            <translation>Згоду отримано</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Client refused recording</source>
+            <translation>Клієнт відмовився від запису</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Recorded without asking</source>
+            <translation>Записано без запиту згоди</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Consent not known</source>
+            <translation>Згода невідома</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewAdminDialog</name>
+        <message>
+            <location filename="../../src/workstation/views/review/admin.py" line="+62" />
+            <source>Call review settings</source>
+            <translation>Налаштування оцінювання дзвінків</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Scorecard</source>
+            <translation>Оцінювальний лист</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Retention and sampling</source>
+            <translation>Зберігання та вибірка</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Recording access</source>
+            <translation>Доступ до записів</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewList</name>
+        <message>
+            <location filename="../../src/workstation/views/review/lists.py" line="-87" />
+            <source>When</source>
+            <translation>Коли</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Manager</source>
+            <translation>Менеджер</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Company</source>
+            <translation>Компанія</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Status</source>
+            <translation>Статус</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Score</source>
+            <translation>Оцінка</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Length %1</source>
+            <translation>Тривалість %1</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>manager's fault</source>
+            <translation>вина менеджера</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>a critical item failed</source>
+            <translation>провалено критичний пункт</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewQueue</name>
+        <message>
+            <location line="+155" />
+            <source>Sample calls…</source>
+            <translation>Вибрати дзвінки…</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>%1 calls to review, %2 disputes</source>
+            <translation>Дзвінків на перевірку: %1, заперечень: %2</translation>
+        </message>
+    </context>
+    <context>
         <name>RowsEditor</name>
         <message>
             <location filename="../../src/workstation/views/leadcard/rows.py" line="+27" />
@@ -2374,6 +2824,177 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
             <location line="+4" />
             <source>Import failed, nothing was changed: %1</source>
             <translation>Імпорт не вдався, нічого не змінено: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>SampleDialog</name>
+        <message>
+            <location filename="../../src/workstation/views/review/lists.py" line="-56" />
+            <source>Sample calls for review</source>
+            <translation>Вибірка дзвінків на перевірку</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>From</source>
+            <translation>З</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>To</source>
+            <translation>По</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Calls per manager</source>
+            <translation>Дзвінків на менеджера</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Seed</source>
+            <translation>Зерно вибірки</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Unreviewed answered calls of each manager of your team, spread over outcomes, call lengths and hours; calls under the minimum length are left out.</source>
+            <translation>Неперевірені дзвінки з розмовою кожного менеджера вашої команди, рівномірно за результатами, тривалістю та годинами; дзвінки, коротші за мінімальну тривалість, не беруться.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScorecardPanel</name>
+        <message>
+            <location filename="../../src/workstation/views/review/scorecard.py" line="+177" />
+            <source>Yes</source>
+            <translation>Так</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No</source>
+            <translation>Ні</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>(critical)</source>
+            <translation>(критичний)</translation>
+        </message>
+        <message>
+            <location line="+38" />
+            <source>No scorecard is configured yet (an admin sets the criteria)</source>
+            <translation>Оцінювальний лист ще не налаштовано (критерії задає адміністратор)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Score: %1</source>
+            <translation>Оцінка: %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>failed: %1</source>
+            <translation>провалено: %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 not answered</source>
+            <translation>без відповіді: %1</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Select a call to review it</source>
+            <translation>Виберіть дзвінок для оцінювання</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Not reviewed yet</source>
+            <translation>Ще не оцінено</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 · assigned to %2</source>
+            <translation>%1 · призначено: %2</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 · reviewed by %2</source>
+            <translation>%1 · перевірив(ла): %2</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>score %1</source>
+            <translation>оцінка %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Criteria</source>
+            <translation>Критерії</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Manager's fault</source>
+            <translation>Вина менеджера</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The refusal was the manager's fault: the client was lost by the manager</source>
+            <translation>Відмова з вини менеджера: клієнта втратив менеджер</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Summary for the manager</source>
+            <translation>Підсумок для менеджера</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Submit score</source>
+            <translation>Поставити оцінку</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Comments (click one to hear that moment)</source>
+            <translation>Коментарі (клацання — прослухати цей момент)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Comment at the player's position</source>
+            <translation>Коментар до поточної позиції плеєра</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reply to the reviewer</source>
+            <translation>Відповідь перевіряючому</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Add comment</source>
+            <translation>Додати коментар</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Why (required to dispute)</source>
+            <translation>Чому (обов'язково для заперечення)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Answer to the dispute</source>
+            <translation>Відповідь на заперечення</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Acknowledge</source>
+            <translation>Підтвердити</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Dispute</source>
+            <translation>Оскаржити</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Resolve dispute</source>
+            <translation>Вирішити спір</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>Saved</source>
+            <translation>Збережено</translation>
         </message>
     </context>
     <context>

@@ -446,7 +446,7 @@ class RecordingFlag(Synced, Base):
 
     __tablename__ = "recording_flags"
     __table_args__ = (Index("ix_recording_flags_call_id", "call_id"),)
-    call_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, default=None)
+    call_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("calls.id"), default=None)
     recording_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, default=None)
     reason: Mapped[str] = mapped_column(String(20))
     workstation: Mapped[str] = mapped_column(String(200), default="")

@@ -25,6 +25,7 @@ from workstation.i18n import pick_language
 from workstation.importer import exporter
 from workstation.views import actions as act
 from workstation.views import admin as admin_screens
+from workstation.views import review as review_screens
 from workstation.views import ops, scripteditor
 from workstation.views.icons import icon
 from workstation.views.leadcard.widget import LeadCardDialog
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
         ops.bus().sig_changed.connect(self._on_changed)
         scripteditor.install(self, ctx)
         admin_screens.install(self, ctx)
+        review_screens.install(self, ctx)
         self.retranslate()
         self.lead_list.start()
 

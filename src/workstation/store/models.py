@@ -299,13 +299,16 @@ class Call(Synced, Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     wrapup_seconds: Mapped[float | None] = mapped_column(Float, default=None)
     effective: Mapped[bool] = mapped_column(Boolean, default=False)
+    invoice_amount: Mapped[float | None] = mapped_column(Float, default=None)
+    """The invoice's sum when the wrap-up issued one (tool "invoice")."""
 
 
 class HistoryEvent(Synced, Base):
     """Append-only: everything that happened to a lead."""
 
     __tablename__ = "history_events"
-    __table_args__ = (Index("ix_history_events_lead_id_at", "lead_id", "at"),)
+    __table_args__ = (Index("ix_history_events_lead_id_at", "lead_id", "at"),
+                      Index("ix_history_events_user_id_at", "user_id", "at"))
     lead_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("leads.id"))
     call_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("calls.id"), default=None)
     user_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"), default=None)

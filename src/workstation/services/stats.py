@@ -304,6 +304,12 @@ def charts(ctx: Context, rep: Report, weeks: int = 8) -> Charts:
     return Charts(list(range(24)), per_user, answered, total, mix, mondays, per_week, plan_week)
 
 
+def _number(v: float) -> int | float:
+    """A whole number as an int (30, not 30.0); else two decimals."""
+    v = round(v, 2)
+    return int(v) if v == int(v) else v
+
+
 def table_rows(rep: Report, *, durations_as_hms: bool = True) -> tuple[list[str], list[list]]:
     """Header and rows (managers, then the team) for export and the CLI; plan
     columns get a "plan" companion column."""
@@ -323,12 +329,12 @@ def table_rows(rep: Report, *, durations_as_hms: bool = True) -> tuple[list[str]
             if c.kind == "duration":
                 line.append(hms(v) if durations_as_hms else round(v, 3))
             elif c.kind == "money":
-                line.append(round(v, 2))
+                line.append(_number(v))
             else:
                 line.append(int(v))
             if c.kind == "plan":
                 plan = r.cells[c.key].plan
-                line.append(None if plan is None else round(plan, 2))
+                line.append(None if plan is None else _number(plan))
         out.append(line)
     return header, out
 

@@ -24,12 +24,13 @@ from workstation.domain.kpi import PLAN_PERIODS
 from workstation.domain.stats import Pace, Period, RangeKind, hms
 from workstation.services.context import Context
 from workstation.store import stats as _stats
-from workstation.store.stats import OUTCOMES, Person
+from workstation.store.stats import OUTCOMES, CallBrief, Person
 
 __all__ = [
     "Period", "RangeKind", "Pace", "Person", "Row", "Report", "Charts", "Cell", "COLUMNS",
     "OUTCOMES", "NotAllowed", "report", "drill", "charts", "team_zone", "set_time_zone",
-    "scope_choices", "period_of", "hms", "table_rows",
+    "scope_choices", "period_of", "hms", "table_rows", "CallBrief", "call_briefs",
+    "lead_names",
 ]
 
 PLANNED: dict[str, str] = {"effective": "effective_calls", "presentations": "presentations",
@@ -338,3 +339,14 @@ def table_rows(rep: Report, *, durations_as_hms: bool = True) -> tuple[list[str]
         out.append(line)
     return header, out
 
+
+
+def call_briefs(ctx: Context, call_ids: list[uuid.UUID]) -> list[CallBrief]:
+    """The calls behind a figure, newest first (the drill-down list)."""
+    with ctx.read() as s:
+        return _stats.call_briefs(s, call_ids)
+
+
+def lead_names(ctx: Context, lead_ids: list[uuid.UUID]) -> list[tuple[uuid.UUID, str]]:
+    with ctx.read() as s:
+        return _stats.lead_names(s, lead_ids)

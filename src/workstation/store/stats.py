@@ -20,6 +20,7 @@ whose wrap-up used that tool) and ``invoice_sum`` (the invoices' amounts).
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -48,6 +49,7 @@ from workstation.store.models import (
     FunnelStage,
     HistoryEvent,
     KpiPlan,
+    Lead,
     SharedSetting,
     SyncState,
     Task,
@@ -117,28 +119,67 @@ def _sum_if(cond, value=None):
     return func.coalesce(func.sum(case((cond, 1 if value is None else value), else_=0)), 0)
 
 
+def _effective_if_answered(min_talk: float):
+    # the effective rule without its "answered" term (the outcome is a group key)
+    return case((or_(_TALK >= min_talk,
+                     and_(C.c.result.is_not(None), C.c.result != CallResult.UNDEFINED.value),
+                     and_(C.c.tools.is_not(None), _TOOLS_TEXT.not_in(["null", "[]"]))), 1),
+                else_=0)
+
+
+def _tool_codes(text) -> set[str]:
+    if text is None:
+        return set()
+    try:
+        value = json.loads(text) if isinstance(text, str) else text
+    except ValueError:
+        return set()
+    return {str(v) for v in value} if isinstance(value, list) else set()
+
+
 def call_figures(s: Session, start: datetime, end: datetime,
                  user_ids: Sequence[uuid.UUID] | None, min_talk: float
                  ) -> dict[uuid.UUID, dict[str, float]]:
-    """Per user: the figures of the calls that started in [start, end)."""
-    conds = call_conditions(min_talk)
-    cols = [_sum_if(cond).label(name) for name, cond in conds.items()]
-    success = OUTCOME == CallOutcome.SUCCESS.value
-    cols.append(_sum_if(success, _TALK).label("talk_success"))
-    for o in OUTCOMES:
-        cols.append(_sum_if(OUTCOME == o, _DURATION).label(f"dur_{o}"))
-    cols.append(_sum_if(conds["invoices"], func.coalesce(C.c.invoice_amount, 0.0))
-                .label("invoice_sum"))
-    q = select(C.c.user_id, *cols).where(_in_range(start, end, user_ids)).group_by(C.c.user_id)
+    """Per user: the figures of the calls that started in [start, end).
+
+    The database groups the calls by user, outcome, "effective if answered"
+    and the wrap-up's tools (each row's outcome and rule worked out once, a
+    few hundred groups for a month of a team); the groups are then laid out as
+    one row per user."""
+    outcome = OUTCOME.label("o")
+    eff = _effective_if_answered(min_talk).label("eff")
+    tools = _TOOLS_TEXT.label("tools")
+    q = (select(C.c.user_id, outcome, eff, tools, func.count().label("n"),
+                func.sum(C.c.talk_seconds).label("talk"),
+                func.sum(C.c.ring_seconds).label("ring"),
+                func.sum(C.c.invoice_amount).label("amount"))
+         .where(_in_range(start, end, user_ids), OUTCOME.is_not(None))
+         .group_by(C.c.user_id, outcome, eff, tools))
     out: dict[uuid.UUID, dict[str, float]] = {}
+    keys = ("effective", *TOOL_METRICS, "invoice_sum")
     for row in s.execute(q).mappings():
-        d = {k: float(v or 0) for k, v in row.items() if k != "user_id"}
-        for o in OUTCOMES:
-            if o != CallOutcome.SUCCESS:
-                d[f"talk_{o}"] = 0.0
-        d["talk_total"] = d["talk_success"]
-        d["dur_total"] = sum(d[f"dur_{o}"] for o in OUTCOMES)
-        out[row["user_id"]] = d
+        d = out.get(row["user_id"])
+        if d is None:
+            d = out[row["user_id"]] = {
+                **{f"{p}_{o}": 0.0 for p in ("n", "talk", "dur") for o in (*OUTCOMES, "total")},
+                **dict.fromkeys(keys, 0.0)}
+        o, n = row["o"], int(row["n"])
+        talk, ring = float(row["talk"] or 0), float(row["ring"] or 0)
+        d[f"n_{o}"] += n
+        d["n_total"] += n
+        if o == CallOutcome.SUCCESS:  # talk time of answered calls only
+            d["talk_success"] += talk
+            d["talk_total"] += talk
+            if row["eff"]:
+                d["effective"] += n
+        d[f"dur_{o}"] += ring + talk
+        d["dur_total"] += ring + talk
+        codes = _tool_codes(row["tools"])
+        for metric, tool in TOOL_METRICS.items():
+            if tool in codes:
+                d[metric] += n
+        if "invoice" in codes:
+            d["invoice_sum"] += float(row["amount"] or 0)
     return out
 
 
@@ -337,3 +378,41 @@ def set_time_zone(s: Session, zone_name: str, team_id: uuid.UUID | None = None) 
 
 def last_sync(s: Session, key: str = "*") -> datetime | None:
     return s.scalar(select(SyncState.at).where(SyncState.key == key))
+
+
+@dataclass(frozen=True)
+class CallBrief:
+    """A call behind a figure, as the drill-down list shows it."""
+
+    id: uuid.UUID
+    started_at: datetime
+    manager: str
+    lead_id: uuid.UUID | None
+    company: str
+    outcome: str | None
+    talk_seconds: float
+    result: str | None
+
+
+def call_briefs(s: Session, call_ids: Sequence[uuid.UUID], limit: int = 2000) -> list[CallBrief]:
+    L = Lead.__table__
+    ids = list(call_ids)[:limit]
+    out: list[CallBrief] = []
+    for i in range(0, len(ids), 500):  # SQLite's limit on bound parameters
+        q = (select(C.c.id, C.c.started_at, func.coalesce(U.c.full_name, U.c.login, ""),
+                    C.c.lead_id, func.coalesce(L.c.company, ""), OUTCOME.label("o"),
+                    func.coalesce(C.c.talk_seconds, 0.0), C.c.result)
+             .outerjoin(U, U.c.id == C.c.user_id).outerjoin(L, L.c.id == C.c.lead_id)
+             .where(C.c.id.in_(ids[i:i + 500])))
+        out.extend(CallBrief(*r) for r in s.execute(q))
+    out.sort(key=lambda b: b.started_at, reverse=True)
+    return out
+
+
+def lead_names(s: Session, lead_ids: Sequence[uuid.UUID]) -> list[tuple[uuid.UUID, str]]:
+    ids = list(lead_ids)
+    out = []
+    for i in range(0, len(ids), 500):
+        out += [(r[0], r[1]) for r in s.execute(select(Lead.id, Lead.company).where(
+            Lead.id.in_(ids[i:i + 500])))]
+    return sorted(out, key=lambda r: r[1])

@@ -74,7 +74,7 @@ class DrillDialog(QDialog):
         for c in range(self.list.columnCount()):
             self.list.resizeColumnToContents(c)
         self.summary.setText(QCoreApplication.translate(
-            "StatsDrill", "%n call(s). Double-click one to open its lead.", "", len(briefs))))
+            "StatsDrill", "%n call(s). Double-click one to open its lead.", "", len(briefs)))
 
     def _show_leads(self, rows) -> None:
         self.list.clear()
@@ -85,7 +85,7 @@ class DrillDialog(QDialog):
             items.append(it)
         self.list.addTopLevelItems(items)
         self.summary.setText(QCoreApplication.translate(
-            "StatsDrill", "%n lead(s). Double-click one to open it.", "", len(rows))))
+            "StatsDrill", "%n lead(s). Double-click one to open it.", "", len(rows)))
 
     def _open(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         lead_id = item.data(0, Qt.ItemDataRole.UserRole)

@@ -10,6 +10,7 @@ a moment later so that a burst of changes is read once."""
 from __future__ import annotations
 
 import threading
+import uuid
 from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt, QTimer, Signal
@@ -46,6 +47,10 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("Stats", text)
 
 
+def _uuid(text) -> uuid.UUID | None:
+    return uuid.UUID(text) if text else None
+
+
 class StatsView(QWidget):
     sig_loaded = Signal(object)
     """A report was read and shown; carries it (tests wait on it)."""
@@ -64,6 +69,7 @@ class StatsView(QWidget):
         self._dialogs: list[DrillDialog] = []
         self._teams: list = []
         self._people: list = []
+        self._ready = False  # the first read waits for the team and manager choices
 
         self.kind = QComboBox(self)
         self.kind.setObjectName("statsRange")
@@ -180,6 +186,7 @@ class StatsView(QWidget):
     def _set_choices(self, choices) -> None:
         self._teams, self._people = choices
         self._fill_scope_combos()
+        self._ready = True
         self.refresh()
 
     def _fill_scope_combos(self) -> None:
@@ -191,7 +198,7 @@ class StatsView(QWidget):
         if not lead and not manager_only:
             self.team.addItem(_t("All teams"), None)
         for tid, name in self._teams:
-            self.team.addItem(name, tid)
+            self.team.addItem(name, str(tid))  # (a str: findData cannot match a UUID)
         self.team.setCurrentIndex(max(0, self.team.findData(team)))
         self.team.blockSignals(False)
         for w in (self.team, self.team_label):
@@ -206,8 +213,8 @@ class StatsView(QWidget):
         self.manager.clear()
         self.manager.addItem(_t("Everybody"), None)
         for p in self._people:
-            if team is None or p.team_id == team:
-                self.manager.addItem(p.name, p.id)
+            if team is None or str(p.team_id) == team:
+                self.manager.addItem(p.name, str(p.id))
         self.manager.setCurrentIndex(max(0, self.manager.findData(uid)))
         self.manager.blockSignals(False)
         manager_only = self.ctx.user.role == "manager"
@@ -243,7 +250,8 @@ class StatsView(QWidget):
 
     # -- reading ------------------------------------------------------------------
     def _schedule(self, *_args) -> None:
-        self._timer.start()
+        if self._ready:
+            self._timer.start()
 
     def _on_changed(self, changes) -> None:
         if changes.touches(*LIVE_SUBJECTS):
@@ -255,7 +263,7 @@ class StatsView(QWidget):
         last = self.last.date().toPython() if kind == "custom" else None
         if last is not None and last < first:
             first, last = last, first
-        return kind, first, last, self.team.currentData(), self.manager.currentData()
+        return kind, first, last, _uuid(self.team.currentData()), _uuid(self.manager.currentData())
 
     def refresh(self) -> None:
         """Read the report and its charts for the current selection (off the GUI thread)."""

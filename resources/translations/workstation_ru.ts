@@ -118,6 +118,16 @@
             <source>Users, teams, funnels, reasons, sources, plans</source>
             <translation>Пользователи, команды, воронки, причины, источники, планы</translation>
         </message>
+        <message>
+            <location filename="../../src/workstation/views/stats/__init__.py" line="+25" />
+            <source>S&amp;tatistics</source>
+            <translation>С&amp;татистика</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Calls against the plan, per manager and for the team</source>
+            <translation>Звонки против плана: по менеджерам и по команде</translation>
+        </message>
     </context>
     <context>
         <name>Admin</name>
@@ -3339,6 +3349,325 @@ Tools: %2</source>
             <location line="+2" />
             <source>muted</source>
             <translation>звук выключен</translation>
+        </message>
+    </context>
+    <context>
+        <name>Stats</name>
+        <message>
+            <location filename="../../src/workstation/views/stats/__init__.py" line="+16" />
+            <location line="+26" />
+            <source>Statistics</source>
+            <translation>Статистика</translation>
+        </message>
+        <message>
+            <location filename="../../src/workstation/views/stats/model.py" line="+16" />
+            <source>Manager</source>
+            <translation>Менеджер</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No answer</source>
+            <translation>Не ответил</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Busy</source>
+            <translation>Занято</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Error</source>
+            <translation>Ошибка</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Success</source>
+            <translation>Успешно</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Total</source>
+            <translation>Итого</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Talk time</source>
+            <translation>Разговор</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Average talk</source>
+            <translation>Средний разговор</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Call time: no answer</source>
+            <translation>Звонок: не ответил</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Call time: busy</source>
+            <translation>Звонок: занято</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Call time: error</source>
+            <translation>Звонок: ошибка</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Call time: success</source>
+            <translation>Звонок: успешно</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Call time</source>
+            <translation>Время звонков</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Effective calls</source>
+            <translation>Результативные звонки</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Presentations</source>
+            <translation>Презентации</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Presentations assigned</source>
+            <translation>Презентации: поручено</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Invoices</source>
+            <translation>Счета</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Invoices assigned</source>
+            <translation>Счета: поручено</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Invoice sum</source>
+            <translation>Сумма счетов</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Decision-maker contacts</source>
+            <translation>Контакты с ЛПР</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Decision-maker contacts assigned</source>
+            <translation>Контакты с ЛПР: поручено</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Demo accesses</source>
+            <translation>Демодоступы (ОДД)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Demo accesses assigned</source>
+            <translation>Демодоступы: поручено</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Warm clients</source>
+            <translation>Тёплые клиенты</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sales</source>
+            <translation>Продажи</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>No plan</source>
+            <translation>Без плана</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Behind the plan</source>
+            <translation>Отставание от плана</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>On track</source>
+            <translation>По плану</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ahead of the plan</source>
+            <translation>Опережение плана</translation>
+        </message>
+        <message>
+            <location line="+78" />
+            <source>Team</source>
+            <translation>Команда</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>%1
+Plan for the period: %2
+Expected by now: %3
+Done: %4</source>
+            <translation>%1
+План на период: %2
+Ожидается к этому времени: %3
+Сделано: %4</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Double-click to see the calls behind this number</source>
+            <translation>Двойной щелчок — звонки, из которых сложилось это число</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatsCharts</name>
+        <message>
+            <location filename="../../src/workstation/views/stats/charts.py" line="+53" />
+            <source>Calls per hour</source>
+            <translation>Звонки по часам</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Outcome mix</source>
+            <translation>Итоги звонков</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Effective calls by week</source>
+            <translation>Результативные по неделям</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Answer rate by hour</source>
+            <translation>Дозвон по часам</translation>
+        </message>
+        <message>
+            <location line="+31" />
+            <source>Others (average)</source>
+            <translation>Остальные (в среднем)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <location line="+20" />
+            <source>Calls</source>
+            <translation>Звонки</translation>
+        </message>
+        <message>
+            <location line="-19" />
+            <location line="+46" />
+            <source>Hour of day</source>
+            <translation>Час дня</translation>
+        </message>
+        <message>
+            <location line="-41" />
+            <source>No answer</source>
+            <translation>Не ответил</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Busy</source>
+            <translation>Занято</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Error</source>
+            <translation>Ошибка</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Success</source>
+            <translation>Успешно</translation>
+        </message>
+        <message>
+            <location line="+28" />
+            <source>Effective calls (bars) and plan (line)</source>
+            <translation>Результативные (столбцы) и план (линия)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Week starting</source>
+            <translation>Неделя с</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Answered, %</source>
+            <translation>Отвечено, %</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatsDrill</name>
+        <message>
+            <location filename="../../src/workstation/views/stats/drill.py" line="+22" />
+            <source>No answer</source>
+            <translation>Не ответил</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Busy</source>
+            <translation>Занято</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Error</source>
+            <translation>Ошибка</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Success</source>
+            <translation>Успешно</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>Started</source>
+            <translation>Начало</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Manager</source>
+            <translation>Менеджер</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <location line="+3" />
+            <source>Lead</source>
+            <translation>Лид</translation>
+        </message>
+        <message>
+            <location line="-3" />
+            <source>Outcome</source>
+            <translation>Итог</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Talk</source>
+            <translation>Разговор</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Result</source>
+            <translation>Результат</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Show in the calls browser</source>
+            <translation>Показать в журнале звонков</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Loading…</source>
+            <translation>Загрузка…</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Could not read the list: %1</source>
+            <translation>Не удалось прочитать список: %1</translation>
         </message>
     </context>
     <context>

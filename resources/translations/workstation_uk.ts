@@ -118,6 +118,16 @@
             <source>Users, teams, funnels, reasons, sources, plans</source>
             <translation>Користувачі, команди, воронки, причини, джерела, плани</translation>
         </message>
+        <message>
+            <location filename="../../src/workstation/views/stats/__init__.py" line="+25" />
+            <source>S&amp;tatistics</source>
+            <translation>С&amp;татистика</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Calls against the plan, per manager and for the team</source>
+            <translation>Дзвінки проти плану: за менеджерами і за командою</translation>
+        </message>
     </context>
     <context>
         <name>Admin</name>
@@ -3339,6 +3349,325 @@ Tools: %2</source>
             <location line="+2" />
             <source>muted</source>
             <translation>звук вимкнено</translation>
+        </message>
+    </context>
+    <context>
+        <name>Stats</name>
+        <message>
+            <location filename="../../src/workstation/views/stats/__init__.py" line="+16" />
+            <location line="+26" />
+            <source>Statistics</source>
+            <translation>Статистика</translation>
+        </message>
+        <message>
+            <location filename="../../src/workstation/views/stats/model.py" line="+16" />
+            <source>Manager</source>
+            <translation>Менеджер</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No answer</source>
+            <translation>Не відповів</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Busy</source>
+            <translation>Зайнято</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Error</source>
+            <translation>Помилка</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Success</source>
+            <translation>Успішно</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Total</source>
+            <translation>Разом</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Talk time</source>
+            <translation>Розмова</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Average talk</source>
+            <translation>Середня розмова</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Call time: no answer</source>
+            <translation>Дзвінок: не відповів</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Call time: busy</source>
+            <translation>Дзвінок: зайнято</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Call time: error</source>
+            <translation>Дзвінок: помилка</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Call time: success</source>
+            <translation>Дзвінок: успішно</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Call time</source>
+            <translation>Час дзвінків</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Effective calls</source>
+            <translation>Результативні дзвінки</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Presentations</source>
+            <translation>Презентації</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Presentations assigned</source>
+            <translation>Презентації: доручено</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Invoices</source>
+            <translation>Рахунки</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Invoices assigned</source>
+            <translation>Рахунки: доручено</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Invoice sum</source>
+            <translation>Сума рахунків</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Decision-maker contacts</source>
+            <translation>Контакти з ОПР</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Decision-maker contacts assigned</source>
+            <translation>Контакти з ОПР: доручено</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Demo accesses</source>
+            <translation>Демодоступи</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Demo accesses assigned</source>
+            <translation>Демодоступи: доручено</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Warm clients</source>
+            <translation>Теплі клієнти</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sales</source>
+            <translation>Продажі</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>No plan</source>
+            <translation>Без плану</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Behind the plan</source>
+            <translation>Відставання від плану</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>On track</source>
+            <translation>За планом</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ahead of the plan</source>
+            <translation>Випередження плану</translation>
+        </message>
+        <message>
+            <location line="+78" />
+            <source>Team</source>
+            <translation>Команда</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>%1
+Plan for the period: %2
+Expected by now: %3
+Done: %4</source>
+            <translation>%1
+План на період: %2
+Очікується на цей час: %3
+Зроблено: %4</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Double-click to see the calls behind this number</source>
+            <translation>Подвійне клацання — дзвінки, з яких складається це число</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatsCharts</name>
+        <message>
+            <location filename="../../src/workstation/views/stats/charts.py" line="+53" />
+            <source>Calls per hour</source>
+            <translation>Дзвінки за годинами</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Outcome mix</source>
+            <translation>Підсумки дзвінків</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Effective calls by week</source>
+            <translation>Результативні за тижнями</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Answer rate by hour</source>
+            <translation>Додзвін за годинами</translation>
+        </message>
+        <message>
+            <location line="+31" />
+            <source>Others (average)</source>
+            <translation>Інші (в середньому)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <location line="+20" />
+            <source>Calls</source>
+            <translation>Дзвінки</translation>
+        </message>
+        <message>
+            <location line="-19" />
+            <location line="+46" />
+            <source>Hour of day</source>
+            <translation>Година дня</translation>
+        </message>
+        <message>
+            <location line="-41" />
+            <source>No answer</source>
+            <translation>Не відповів</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Busy</source>
+            <translation>Зайнято</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Error</source>
+            <translation>Помилка</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Success</source>
+            <translation>Успішно</translation>
+        </message>
+        <message>
+            <location line="+28" />
+            <source>Effective calls (bars) and plan (line)</source>
+            <translation>Результативні (стовпці) і план (лінія)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Week starting</source>
+            <translation>Тиждень з</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Answered, %</source>
+            <translation>Відповіли, %</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatsDrill</name>
+        <message>
+            <location filename="../../src/workstation/views/stats/drill.py" line="+22" />
+            <source>No answer</source>
+            <translation>Не відповів</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Busy</source>
+            <translation>Зайнято</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Error</source>
+            <translation>Помилка</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Success</source>
+            <translation>Успішно</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>Started</source>
+            <translation>Початок</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Manager</source>
+            <translation>Менеджер</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <location line="+3" />
+            <source>Lead</source>
+            <translation>Лід</translation>
+        </message>
+        <message>
+            <location line="-3" />
+            <source>Outcome</source>
+            <translation>Підсумок</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Talk</source>
+            <translation>Розмова</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Result</source>
+            <translation>Результат</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Show in the calls browser</source>
+            <translation>Показати в журналі дзвінків</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Loading…</source>
+            <translation>Завантаження…</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Could not read the list: %1</source>
+            <translation>Не вдалося прочитати список: %1</translation>
         </message>
     </context>
     <context>

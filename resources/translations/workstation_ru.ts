@@ -3356,11 +3356,12 @@ Tools: %2</source>
         <message>
             <location filename="../../src/workstation/views/stats/__init__.py" line="+16" />
             <location line="+26" />
+            <location filename="../../src/workstation/views/stats/widget.py" line="+416" />
             <source>Statistics</source>
             <translation>Статистика</translation>
         </message>
         <message>
-            <location filename="../../src/workstation/views/stats/model.py" line="+16" />
+            <location filename="../../src/workstation/views/stats/model.py" line="+18" />
             <source>Manager</source>
             <translation>Менеджер</translation>
         </message>
@@ -3506,6 +3507,8 @@ Tools: %2</source>
         </message>
         <message>
             <location line="+78" />
+            <location filename="../../src/workstation/views/stats/widget.py" line="-38" />
+            <location line="+25" />
             <source>Team</source>
             <translation>Команда</translation>
         </message>
@@ -3521,20 +3524,171 @@ Done: %4</source>
 Сделано: %4</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+7" />
             <source>Double-click to see the calls behind this number</source>
             <translation>Двойной щелчок — звонки, из которых сложилось это число</translation>
+        </message>
+        <message>
+            <location filename="../../src/workstation/views/stats/widget.py" line="-241" />
+            <source>Day</source>
+            <translation>День</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Week</source>
+            <translation>Неделя</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Month</source>
+            <translation>Месяц</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Range</source>
+            <translation>Период</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Period:</source>
+            <translation>Период:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Team:</source>
+            <translation>Команда:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Manager:</source>
+            <translation>Менеджер:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Previous period</source>
+            <translation>Предыдущий период</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Next period</source>
+            <translation>Следующий период</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Export</source>
+            <translation>Экспорт</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Table as CSV…</source>
+            <translation>Таблица в CSV…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Table as XLSX…</source>
+            <translation>Таблица в XLSX…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Calls per hour as CSV…</source>
+            <translation>Звонки по часам в CSV…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Calls per hour as XLSX…</source>
+            <translation>Звонки по часам в XLSX…</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>All teams</source>
+            <translation>Все команды</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Everybody</source>
+            <translation>Все</translation>
+        </message>
+        <message>
+            <location line="+94" />
+            <source>Could not read the statistics: %1</source>
+            <translation>Не удалось прочитать статистику: %1</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Reading…</source>
+            <translation>Чтение…</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>As of %1 (%2)</source>
+            <translation>Данные на %1 (%2)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>local time</source>
+            <translation>местное время</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>never</source>
+            <translation>никогда</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Shared database unreachable: other managers' calls as of %1</source>
+            <translation>Общая база недоступна: звонки других менеджеров на %1</translation>
+        </message>
+        <message>
+            <location line="+44" />
+            <source>Answered, %</source>
+            <translation>Отвечено, %</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>CSV files (*.csv)</source>
+            <translation>Файлы CSV (*.csv)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Excel workbooks (*.xlsx)</source>
+            <translation>Книги Excel (*.xlsx)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <location line="+35" />
+            <source>Export statistics</source>
+            <translation>Экспорт статистики</translation>
+        </message>
+        <message>
+            <location line="-27" />
+            <source>%1: plan</source>
+            <translation>%1: план</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Exporting…</source>
+            <translation>Экспорт…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cancel</source>
+            <translation>Отмена</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>The file was not written: %1</source>
+            <translation>Файл не записан: %1</translation>
         </message>
     </context>
     <context>
         <name>StatsCharts</name>
         <message>
-            <location filename="../../src/workstation/views/stats/charts.py" line="+53" />
+            <location filename="../../src/workstation/views/stats/charts.py" line="+55" />
             <source>Calls per hour</source>
             <translation>Звонки по часам</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>Outcome mix</source>
             <translation>Итоги звонков</translation>
         </message>
@@ -3544,39 +3698,39 @@ Done: %4</source>
             <translation>Результативные по неделям</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>Answer rate by hour</source>
             <translation>Дозвон по часам</translation>
         </message>
         <message>
-            <location line="+31" />
+            <location line="+34" />
             <source>Others (average)</source>
             <translation>Остальные (в среднем)</translation>
         </message>
         <message>
             <location line="+2" />
-            <location line="+20" />
+            <location line="+22" />
             <source>Calls</source>
             <translation>Звонки</translation>
         </message>
         <message>
-            <location line="-19" />
-            <location line="+46" />
+            <location line="-21" />
+            <location line="+48" />
             <source>Hour of day</source>
             <translation>Час дня</translation>
         </message>
         <message>
-            <location line="-41" />
+            <location line="-43" />
             <source>No answer</source>
             <translation>Не ответил</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>Busy</source>
             <translation>Занято</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>Error</source>
             <translation>Ошибка</translation>
         </message>
@@ -3604,17 +3758,17 @@ Done: %4</source>
     <context>
         <name>StatsDrill</name>
         <message>
-            <location filename="../../src/workstation/views/stats/drill.py" line="+22" />
+            <location filename="../../src/workstation/views/stats/drill.py" line="+24" />
             <source>No answer</source>
             <translation>Не ответил</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>Busy</source>
             <translation>Занято</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>Error</source>
             <translation>Ошибка</translation>
         </message>
@@ -3624,7 +3778,7 @@ Done: %4</source>
             <translation>Успешно</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+19" />
             <source>Started</source>
             <translation>Начало</translation>
         </message>
@@ -3634,7 +3788,7 @@ Done: %4</source>
             <translation>Менеджер</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <location line="+3" />
             <source>Lead</source>
             <translation>Лид</translation>

@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QTabWidget
 
 from workstation.services import stats
 
+translate = QCoreApplication.translate  # (lupdate reads translate("Context", "text"))
+
 OUTCOME_COLOURS = {"no_answer": "#9aa5b1", "busy": "#e3a33b", "error": "#d9534f",
                    "success": "#3c9d5d"}
 PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
@@ -50,8 +52,10 @@ class ChartsPanel(QTabWidget):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        for i, text in enumerate((QCoreApplication.translate("StatsCharts", "Calls per hour"), QCoreApplication.translate("StatsCharts", "Outcome mix"),
-                                  QCoreApplication.translate("StatsCharts", "Effective calls by week"), QCoreApplication.translate("StatsCharts", "Answer rate by hour"))):
+        for i, text in enumerate((translate("StatsCharts", "Calls per hour"),
+                                  translate("StatsCharts", "Outcome mix"),
+                                  translate("StatsCharts", "Effective calls by week"),
+                                  translate("StatsCharts", "Answer rate by hour"))):
             self.setTabText(i, text)
 
     def show_charts(self, ch: stats.Charts, names: dict) -> None:
@@ -63,8 +67,11 @@ class ChartsPanel(QTabWidget):
         self._answer(ch)
 
     def _hour_axis(self, w: pg.PlotWidget) -> None:
-        w.getAxis("bottom").setTicks([[(h, f"{h:02d}") for h in range(0, 24, 2)]])
-        w.setXRange(-0.5, 23.5, padding=0)
+        """The hours that had calls (at least the working day 8-19)."""
+        busy = [h for h, n in enumerate(self.charts.total_per_hour) if n] if self.charts else []
+        first, last = min([8, *busy]), max([19, *busy])
+        w.getAxis("bottom").setTicks([[(h, f"{h:02d}") for h in range(first, last + 1)]])
+        w.setXRange(first - 0.5, last + 0.5, padding=0)
 
     def _per_hour(self, ch: stats.Charts, names: dict) -> None:
         w = self.per_hour
@@ -82,16 +89,18 @@ class ChartsPanel(QTabWidget):
         if rest:
             others = [sum(c[h] for _u, c in rest) / len(rest) for h in hours]
             w.plot(hours, others, pen=pg.mkPen("#888", width=2, style=pg.QtCore.Qt.DashLine),
-                   name=QCoreApplication.translate("StatsCharts", "Others (average)"))
+                   name=translate("StatsCharts", "Others (average)"))
         self._hour_axis(w)
-        w.setLabel("left", QCoreApplication.translate("StatsCharts", "Calls"))
-        w.setLabel("bottom", QCoreApplication.translate("StatsCharts", "Hour of day"))
+        w.setLabel("left", translate("StatsCharts", "Calls"))
+        w.setLabel("bottom", translate("StatsCharts", "Hour of day"))
 
     def _mix(self, ch: stats.Charts) -> None:
         w = self.mix
         w.clear()
-        labels = {"no_answer": QCoreApplication.translate("StatsCharts", "No answer"), "busy": QCoreApplication.translate("StatsCharts", "Busy"), "error": QCoreApplication.translate("StatsCharts", "Error"),
-                  "success": QCoreApplication.translate("StatsCharts", "Success")}
+        labels = {"no_answer": translate("StatsCharts", "No answer"),
+                  "busy": translate("StatsCharts", "Busy"),
+                  "error": translate("StatsCharts", "Error"),
+                  "success": translate("StatsCharts", "Success")}
         keys = list(ch.outcome_mix)
         total = sum(ch.outcome_mix.values()) or 1
         for i, k in enumerate(keys):
@@ -104,7 +113,7 @@ class ChartsPanel(QTabWidget):
         w.getAxis("bottom").setTicks([[(i, labels.get(k, k)) for i, k in enumerate(keys)]])
         w.setXRange(-0.6, len(keys) - 0.4, padding=0)
         w.setYRange(0, max([*ch.outcome_mix.values(), 1]) * 1.2, padding=0)
-        w.setLabel("left", QCoreApplication.translate("StatsCharts", "Calls"))
+        w.setLabel("left", translate("StatsCharts", "Calls"))
         w.setLabel("bottom", "")
 
     def _trend(self, ch: stats.Charts) -> None:
@@ -119,8 +128,8 @@ class ChartsPanel(QTabWidget):
                    symbolBrush="#d9534f")
         w.getAxis("bottom").setTicks([[(i, d.strftime("%d.%m")) for i, d in
                                        enumerate(ch.week_starts)]])
-        w.setLabel("left", QCoreApplication.translate("StatsCharts", "Effective calls (bars) and plan (line)"))
-        w.setLabel("bottom", QCoreApplication.translate("StatsCharts", "Week starting"))
+        w.setLabel("left", translate("StatsCharts", "Effective calls (bars) and plan (line)"))
+        w.setLabel("bottom", translate("StatsCharts", "Week starting"))
 
     def _answer(self, ch: stats.Charts) -> None:
         w = self.answer
@@ -130,5 +139,5 @@ class ChartsPanel(QTabWidget):
                                   pen=None))
         self._hour_axis(w)
         w.setYRange(0, 100, padding=0.02)
-        w.setLabel("left", QCoreApplication.translate("StatsCharts", "Answered, %"))
-        w.setLabel("bottom", QCoreApplication.translate("StatsCharts", "Hour of day"))
+        w.setLabel("left", translate("StatsCharts", "Answered, %"))
+        w.setLabel("bottom", translate("StatsCharts", "Hour of day"))

@@ -18,9 +18,13 @@ from PySide6.QtWidgets import (
 from workstation.services import stats
 from workstation.views import ops
 
+translate = QCoreApplication.translate  # (lupdate reads translate("Context", "text"))
+
 def outcome_title(code: str | None) -> str:
-    return {"no_answer": QCoreApplication.translate("StatsDrill", "No answer"), "busy": QCoreApplication.translate("StatsDrill", "Busy"), "error": QCoreApplication.translate("StatsDrill", "Error"),
-            "success": QCoreApplication.translate("StatsDrill", "Success")}.get(code or "", code or "")
+    return {"no_answer": translate("StatsDrill", "No answer"),
+            "busy": translate("StatsDrill", "Busy"),
+            "error": translate("StatsDrill", "Error"),
+            "success": translate("StatsDrill", "Success")}.get(code or "", code or "")
 
 
 class DrillDialog(QDialog):
@@ -38,27 +42,30 @@ class DrillDialog(QDialog):
         self.list.setAlternatingRowColors(True)
         self.list.setUniformRowHeights(True)
         if kind == "calls":
-            self.list.setHeaderLabels([QCoreApplication.translate("StatsDrill", "Started"), QCoreApplication.translate("StatsDrill", "Manager"), QCoreApplication.translate("StatsDrill", "Lead"), QCoreApplication.translate("StatsDrill", "Outcome"),
-                                       QCoreApplication.translate("StatsDrill", "Talk"), QCoreApplication.translate("StatsDrill", "Result")])
+            self.list.setHeaderLabels([
+                translate("StatsDrill", "Started"), translate("StatsDrill", "Manager"),
+                translate("StatsDrill", "Lead"), translate("StatsDrill", "Outcome"),
+                translate("StatsDrill", "Talk"), translate("StatsDrill", "Result")])
         else:
-            self.list.setHeaderLabels([QCoreApplication.translate("StatsDrill", "Lead")])
+            self.list.setHeaderLabels([translate("StatsDrill", "Lead")])
         self.list.itemActivated.connect(self._open)
         lay.addWidget(self.list, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.browser = QPushButton(QCoreApplication.translate("StatsDrill", "Show in the calls browser"), self)
+        self.browser = QPushButton(translate("StatsDrill", "Show in the calls browser"), self)
         self.browser.setEnabled(kind == "calls" and bool(self.ids))
         self.browser.clicked.connect(lambda: ops.bus().sig_open_calls.emit(list(self.ids)))
         buttons.addButton(self.browser, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
-        self.summary.setText(QCoreApplication.translate("StatsDrill", "Loading…"))
+        self.summary.setText(translate("StatsDrill", "Loading…"))
         self.op = (ops.query(self, lambda: stats.call_briefs(ctx, self.ids), self._show_calls,
                              self._failed) if kind == "calls" else
                    ops.query(self, lambda: stats.lead_names(ctx, self.ids), self._show_leads,
                              self._failed))
 
     def _failed(self, exc) -> None:
-        self.summary.setText(QCoreApplication.translate("StatsDrill", "Could not read the list: %1").replace("%1", str(exc)))
+        self.summary.setText(translate("StatsDrill", "Could not read the list: %1")
+                             .replace("%1", str(exc)))
 
     def _show_calls(self, briefs) -> None:
         self.list.clear()
@@ -73,7 +80,7 @@ class DrillDialog(QDialog):
         self.list.addTopLevelItems(items)
         for c in range(self.list.columnCount()):
             self.list.resizeColumnToContents(c)
-        self.summary.setText(QCoreApplication.translate(
+        self.summary.setText(translate(
             "StatsDrill", "%n call(s). Double-click one to open its lead.", "", len(briefs)))
 
     def _show_leads(self, rows) -> None:
@@ -84,7 +91,7 @@ class DrillDialog(QDialog):
             it.setData(0, Qt.ItemDataRole.UserRole, lead_id)
             items.append(it)
         self.list.addTopLevelItems(items)
-        self.summary.setText(QCoreApplication.translate(
+        self.summary.setText(translate(
             "StatsDrill", "%n lead(s). Double-click one to open it.", "", len(rows)))
 
     def _open(self, item: QTreeWidgetItem, _column: int = 0) -> None:

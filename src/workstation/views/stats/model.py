@@ -12,6 +12,8 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from workstation.services import stats
 
+translate = QCoreApplication.translate  # (lupdate reads translate("Context", "text"))
+
 TITLES: dict[str, str] = {
     "name": QT_TRANSLATE_NOOP("Stats", "Manager"),
     "n_no_answer": QT_TRANSLATE_NOOP("Stats", "No answer"),
@@ -55,7 +57,7 @@ PaceRole = Qt.ItemDataRole.UserRole + 3
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("Stats", text)
+    return translate("Stats", text)
 
 
 def _num(v: float) -> str:
@@ -120,7 +122,7 @@ class StatsModel(QAbstractTableModel):
             return cell.pace if cell is not None else None
         if role == Qt.ItemDataRole.DisplayRole:
             if col.kind == "text":
-                return QCoreApplication.translate("Stats", "Team") if team else r.name
+                return translate("Stats", "Team") if team else r.name
             v = r.value(col.key)
             if col.kind == "duration":
                 return stats.hms(v)
@@ -143,11 +145,12 @@ class StatsModel(QAbstractTableModel):
             return f
         if role == Qt.ItemDataRole.ToolTipRole:
             if cell is not None and cell.plan is not None:
-                return QCoreApplication.translate("Stats", "%1\nPlan for the period: %2\nExpected by now: %3\nDone: %4") \
+                return translate(
+                    "Stats", "%1\nPlan for the period: %2\nExpected by now: %3\nDone: %4") \
                     .replace("%1", tr(PLAN_TITLES[cell.pace.value])) \
                     .replace("%2", _num(round(cell.plan, 1))) \
                     .replace("%3", _num(round(cell.expected or 0, 1))) \
                     .replace("%4", _num(cell.done))
             if col.kind != "text":
-                return QCoreApplication.translate("Stats", "Double-click to see the calls behind this number")
+                return translate("Stats", "Double-click to see the calls behind this number")
         return None

@@ -39,12 +39,21 @@ from workstation.views.stats.charts import ChartsPanel
 from workstation.views.stats.drill import DrillDialog
 from workstation.views.stats.model import TITLES, KeyRole, StatsModel, UserRole
 
+translate = QCoreApplication.translate  # (lupdate reads translate("Context", "text"))
+
 REFRESH_DELAY_MS = 400
+SHOWN_ORDER = ("name", "effective", "n_no_answer", "n_busy", "n_error", "n_success", "n_total",
+               "talk_success", "talk_avg", "dur_total", "presentations", "presentations_assigned",
+               "invoices", "invoices_assigned", "invoice_sum", "decision_makers",
+               "decision_makers_assigned", "demo_accesses", "demo_accesses_assigned",
+               "warm_clients", "sales", "dur_no_answer", "dur_busy", "dur_error", "dur_success")
+"""The columns as shown: the plan first, call time by outcome last (the export keeps
+the order of services.stats.COLUMNS)."""
 LIVE_SUBJECTS = (ops.CALLS, ops.TASKS, ops.LEADS, ops.CONFIG, ops.USERS)
 
 
 def _t(text: str) -> str:
-    return QCoreApplication.translate("Stats", text)
+    return translate("Stats", text)
 
 
 def _uuid(text) -> uuid.UUID | None:
@@ -90,6 +99,8 @@ class StatsView(QWidget):
         self.team.setObjectName("statsTeam")
         self.manager = QComboBox(self)
         self.manager.setObjectName("statsManager")
+        for combo in (self.kind, self.team, self.manager):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.export = QToolButton(self)
         self.export.setObjectName("statsExport")
         self.export.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -119,8 +130,12 @@ class StatsView(QWidget):
                                                           | Qt.AlignmentFlag.AlignVCenter)
         self.table.horizontalHeader().setMinimumSectionSize(56)
         self.table.doubleClicked.connect(self.drill)
+        header = self.table.horizontalHeader()
+        keys = [c.key for c in self.model.columns]
+        for visual, key in enumerate(SHOWN_ORDER):
+            header.moveSection(header.visualIndex(keys.index(key)), visual)
         self.charts = ChartsPanel(self)
-        split = QSplitter(Qt.Orientation.Vertical, self)
+        split = self.split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.table)
         split.addWidget(self.charts)
         split.setStretchFactor(0, 3)
@@ -155,8 +170,9 @@ class StatsView(QWidget):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        kinds = [("day", _t("Day")), ("week", _t("Week")), ("month", _t("Month")),
-                 ("custom", _t("Range"))]
+        kinds = [("day", translate("Stats", "Day")), ("week", translate("Stats", "Week")),
+                 ("month", translate("Stats", "Month")),
+                 ("custom", translate("Stats", "Range"))]
         current = self.kind.currentData() or "day"
         self.kind.blockSignals(True)
         self.kind.clear()
@@ -164,18 +180,20 @@ class StatsView(QWidget):
             self.kind.addItem(text, code)
         self.kind.setCurrentIndex(max(0, self.kind.findData(current)))
         self.kind.blockSignals(False)
-        self.range_label.setText(_t("Period:"))
-        self.team_label.setText(_t("Team:"))
-        self.manager_label.setText(_t("Manager:"))
-        self.prev.setToolTip(_t("Previous period"))
-        self.next.setToolTip(_t("Next period"))
-        self.export.setText(_t("Export"))
+        self.range_label.setText(translate("Stats", "Period:"))
+        self.team_label.setText(translate("Stats", "Team:"))
+        self.manager_label.setText(translate("Stats", "Manager:"))
+        self.prev.setToolTip(translate("Stats", "Previous period"))
+        self.next.setToolTip(translate("Stats", "Next period"))
+        self.export.setText(translate("Stats", "Export"))
         self.export_menu.clear()
-        self.export_menu.addAction(_t("Table as CSV…"), lambda: self.export_table("csv"))
-        self.export_menu.addAction(_t("Table as XLSX…"), lambda: self.export_table("xlsx"))
-        self.export_menu.addAction(_t("Calls per hour as CSV…"),
+        self.export_menu.addAction(translate("Stats", "Table as CSV…"),
+                                   lambda: self.export_table("csv"))
+        self.export_menu.addAction(translate("Stats", "Table as XLSX…"),
+                                   lambda: self.export_table("xlsx"))
+        self.export_menu.addAction(translate("Stats", "Calls per hour as CSV…"),
                                    lambda: self.export_table("csv", hourly=True))
-        self.export_menu.addAction(_t("Calls per hour as XLSX…"),
+        self.export_menu.addAction(translate("Stats", "Calls per hour as XLSX…"),
                                    lambda: self.export_table("xlsx", hourly=True))
         self._fill_scope_combos()
         self._show_as_of()
@@ -196,7 +214,7 @@ class StatsView(QWidget):
         manager_only = self.ctx.user.role == "manager"
         lead = self.ctx.user.role == "teamlead"
         if not lead and not manager_only:
-            self.team.addItem(_t("All teams"), None)
+            self.team.addItem(translate("Stats", "All teams"), None)
         for tid, name in self._teams:
             self.team.addItem(name, str(tid))  # (a str: findData cannot match a UUID)
         self.team.setCurrentIndex(max(0, self.team.findData(team)))
@@ -211,7 +229,7 @@ class StatsView(QWidget):
         team = self.team.currentData()
         self.manager.blockSignals(True)
         self.manager.clear()
-        self.manager.addItem(_t("Everybody"), None)
+        self.manager.addItem(translate("Stats", "Everybody"), None)
         for p in self._people:
             if team is None or str(p.team_id) == team:
                 self.manager.addItem(p.name, str(p.id))
@@ -288,13 +306,25 @@ class StatsView(QWidget):
         if not getattr(self, "_sized", False):
             self.table.resizeColumnsToContents()
             self._sized = True
+            self._fit_split()
         names = {r.user_id: r.name for r in self.report.rows}
         self.charts.show_charts(self.charts_data, names)
         self._show_as_of()
         self.sig_loaded.emit(self.report)
 
+    def _fit_split(self) -> None:
+        """The table as tall as its rows (at most half the height), the charts the rest."""
+        total = sum(self.split.sizes()) or self.height()
+        rows = self.model.rowCount()
+        want = (self.table.horizontalHeader().height() + self.table.frameWidth() * 2
+                + self.table.horizontalScrollBar().sizeHint().height()
+                + sum(self.table.rowHeight(r) for r in range(rows)) + 4)
+        top = max(120, min(want, total // 2))
+        self.split.setSizes([top, max(200, total - top)])
+
     def _failed(self, exc) -> None:
-        self.as_of.setText(_t("Could not read the statistics: %1").replace("%1", str(exc)))
+        self.as_of.setText(translate("Stats", "Could not read the statistics: %1")
+                           .replace("%1", str(exc)))
 
     # -- freshness ----------------------------------------------------------------
     def set_sync_status(self, connected: bool, _waiting: int = 0, last_sync=None) -> None:
@@ -303,17 +333,18 @@ class StatsView(QWidget):
 
     def _show_as_of(self) -> None:
         if self.report is None:
-            self.as_of.setText(_t("Reading…"))
+            self.as_of.setText(translate("Stats", "Reading…"))
             return
         local = self.report.as_of.astimezone(self.report.period.tz)
-        text = _t("As of %1 (%2)").replace("%1", local.strftime("%H:%M:%S")) \
-            .replace("%2", self.report.zone or _t("local time"))
+        text = translate("Stats", "As of %1 (%2)").replace("%1", local.strftime("%H:%M:%S")) \
+            .replace("%2", self.report.zone or translate("Stats", "local time"))
         style = ""
         if self._connected is False:
             synced = self._last_sync or self.report.synced_at
             when = (synced.astimezone(self.report.period.tz).strftime("%Y-%m-%d %H:%M")
-                    if synced else _t("never"))
-            text = _t("Shared database unreachable: other managers' calls as of %1") \
+                    if synced else translate("Stats", "never"))
+            text = translate(
+                "Stats", "Shared database unreachable: other managers' calls as of %1") \
                 .replace("%1", when)
             style = "color: #a33;"
         self.as_of.setText(text)
@@ -355,8 +386,9 @@ class StatsView(QWidget):
         for r in rep.rows:
             counts = ch.calls_per_hour.get(r.user_id, [0] * 24)
             rows.append([r.name, *counts, sum(counts)])
-        rows.append([_t("Team"), *ch.total_per_hour, sum(ch.total_per_hour)])
-        rows.append([_t("Answered, %"), *[round(100 * a / n, 1) if n else None for a, n in
+        rows.append([translate("Stats", "Team"), *ch.total_per_hour, sum(ch.total_per_hour)])
+        rows.append([translate("Stats", "Answered, %"), *[round(100 * a / n, 1) if n else None
+                                                          for a, n in
                                           zip(ch.answered_per_hour, ch.total_per_hour)], None])
         return header, rows
 
@@ -366,8 +398,10 @@ class StatsView(QWidget):
             return None
         if path is None:
             name = f"statistics-{self.report.period.first}-{self.report.period.last}.{fmt}"
-            filt = _t("CSV files (*.csv)") if fmt == "csv" else _t("Excel workbooks (*.xlsx)")
-            path, _f = QFileDialog.getSaveFileName(self, _t("Export statistics"), name, filt)
+            filt = (translate("Stats", "CSV files (*.csv)") if fmt == "csv"
+                    else translate("Stats", "Excel workbooks (*.xlsx)"))
+            path, _f = QFileDialog.getSaveFileName(
+                self, translate("Stats", "Export statistics"), name, filt)
             if not path:
                 return None
         if hourly:
@@ -375,10 +409,11 @@ class StatsView(QWidget):
         else:
             header, rows = stats.table_rows(self.report)
             titles = {c.key: _t(TITLES[c.key]) for c in stats.COLUMNS}
-            header = [titles.get(h) or _t("%1: plan").replace("%1", titles[h[:-5]])
+            header = [titles.get(h) or translate("Stats", "%1: plan").replace("%1", titles[h[:-5]])
                       for h in header]
-            rows[-1][0] = _t("Team")
-        progress = QProgressDialog(_t("Exporting…"), _t("Cancel"), 0, len(rows), self)
+            rows[-1][0] = translate("Stats", "Team")
+        progress = QProgressDialog(translate("Stats", "Exporting…"),
+                                   translate("Stats", "Cancel"), 0, len(rows), self)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
 
@@ -389,7 +424,7 @@ class StatsView(QWidget):
                     report(i, len(rows))
             return tables.write_table(path, header, each(), fmt, sheet=_sheet, cancel=cancel)
 
-        _sheet = _t("Statistics")
+        _sheet = translate("Stats", "Statistics")
         op = ops.run_op(self, work, lambda _n: progress.close(), self._export_failed,
                         lambda done, total: progress.setValue(done))
         progress.canceled.connect(op.cancel)
@@ -401,5 +436,6 @@ class StatsView(QWidget):
             p.close()
         if isinstance(exc, tables.Cancelled):
             return
-        QMessageBox.warning(self, _t("Export statistics"),
-                            _t("The file was not written: %1").replace("%1", str(exc)))
+        QMessageBox.warning(self, translate("Stats", "Export statistics"),
+                            translate("Stats", "The file was not written: %1")
+                            .replace("%1", str(exc)))

@@ -169,19 +169,17 @@ def load_pg(url: str, csv_path: Path) -> None:
     conninfo = url.replace("postgresql+psycopg://", "postgresql://")
     with psycopg.connect(conninfo) as conn, open(csv_path, newline="") as f:
         conn.execute("SET session_replication_role = replica")  # no triggers while loading
-        copy, table = None, None
-        for row in csv.reader(f):
-            if row and row[0] == "#table":
-                if copy is not None:
-                    copy.__exit__(None, None, None)
-                table, cols = row[1], row[2:]
-                copy = conn.cursor().copy(
-                    f"COPY {table} ({', '.join(cols)}) FROM STDIN")
-                copy.__enter__()
-                continue
-            copy.write_row([None if v == NULL else v for v in row])
-        if copy is not None:
-            copy.__exit__(None, None, None)
+        conn.execute("SET TimeZone = 'UTC'")  # SQLite keeps naive UTC times
+        rows = csv.reader(f)
+        head = next(rows)
+        while head:
+            table, cols, head = head[1], head[2:], None
+            with conn.cursor().copy(f"COPY {table} ({', '.join(cols)}) FROM STDIN") as copy:
+                for row in rows:
+                    if row and row[0] == "#table":
+                        head = row
+                        break
+                    copy.write_row([None if v == NULL else v for v in row])
         conn.execute("SET session_replication_role = DEFAULT")
     with psycopg.connect(conninfo, autocommit=True) as conn:
         conn.execute("VACUUM ANALYZE")

@@ -3356,7 +3356,7 @@ Tools: %2</source>
         <message>
             <location filename="../../src/workstation/views/stats/__init__.py" line="+16" />
             <location line="+26" />
-            <location filename="../../src/workstation/views/stats/widget.py" line="+416" />
+            <location filename="../../src/workstation/views/stats/widget.py" line="+427" />
             <source>Statistics</source>
             <translation>Статистика</translation>
         </message>
@@ -3776,6 +3776,26 @@ Done: %4</source>
             <location line="+1" />
             <source>Success</source>
             <translation>Успешно</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Positive</source>
+            <translation>Положительный</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Negative</source>
+            <translation>Отрицательный</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Satisfactory</source>
+            <translation>Удовлетворительный</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Undefined</source>
+            <translation>Неопределённый</translation>
         </message>
         <message>
             <location line="+19" />

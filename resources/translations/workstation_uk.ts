@@ -3356,7 +3356,7 @@ Tools: %2</source>
         <message>
             <location filename="../../src/workstation/views/stats/__init__.py" line="+16" />
             <location line="+26" />
-            <location filename="../../src/workstation/views/stats/widget.py" line="+416" />
+            <location filename="../../src/workstation/views/stats/widget.py" line="+427" />
             <source>Statistics</source>
             <translation>Статистика</translation>
         </message>
@@ -3776,6 +3776,26 @@ Done: %4</source>
             <location line="+1" />
             <source>Success</source>
             <translation>Успішно</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Positive</source>
+            <translation>Позитивний</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Negative</source>
+            <translation>Негативний</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Satisfactory</source>
+            <translation>Задовільний</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Undefined</source>
+            <translation>Невизначений</translation>
         </message>
         <message>
             <location line="+19" />

@@ -27,6 +27,13 @@ def outcome_title(code: str | None) -> str:
             "success": translate("StatsDrill", "Success")}.get(code or "", code or "")
 
 
+def result_title(code: str | None) -> str:
+    return {"positive": translate("StatsDrill", "Positive"),
+            "negative": translate("StatsDrill", "Negative"),
+            "satisfactory": translate("StatsDrill", "Satisfactory"),
+            "undefined": translate("StatsDrill", "Undefined")}.get(code or "", code or "")
+
+
 class DrillDialog(QDialog):
     def __init__(self, ctx, kind: str, ids: list, title: str, tz, parent=None) -> None:
         super().__init__(parent)
@@ -73,7 +80,7 @@ class DrillDialog(QDialog):
         for b in briefs:
             it = QTreeWidgetItem([b.started_at.astimezone(self.tz).strftime("%Y-%m-%d %H:%M:%S"),
                                   b.manager, b.company, outcome_title(b.outcome),
-                                  stats.hms(b.talk_seconds), b.result or ""])
+                                  stats.hms(b.talk_seconds), result_title(b.result)])
             it.setData(0, Qt.ItemDataRole.UserRole, b.lead_id)
             it.setData(1, Qt.ItemDataRole.UserRole, b.id)
             items.append(it)

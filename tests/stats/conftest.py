@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import pytest
 from stats.statsdata import Ids, build
-from sync.pgfixtures import pg_cluster, pg_template, shared_db  # noqa: F401 - fixtures
+from sync.pgfixtures import (  # noqa: F401 - fixtures
+    make_workstation,
+    pg_cluster,
+    pg_template,
+    shared_db,
+)
 
 
 @pytest.fixture(params=["sqlite", pytest.param("pg", marks=pytest.mark.pg)])

@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import random
 import statistics
 import sys
@@ -214,7 +215,8 @@ def time_views(store, label: str) -> None:
         for name, value in (("p50", statistics.median(times)), ("max", max(times))):
             print(json.dumps({"bench": f"stats_{view}_view_{label}_{name}",
                               "value": round(value, 1), "unit": "ms", "target": TARGET_MS,
-                              "n": RUNS, "calls_in_view": total}), flush=True)
+                              "n": RUNS, "calls_in_view": total,
+                              "load": round(os.getloadavg()[0], 1)}), flush=True)
 
 
 def main() -> None:

@@ -20,6 +20,7 @@ time of day and the behind / on track / ahead verdict. Pure Python, no SQL.
 from __future__ import annotations
 
 import calendar
+import functools
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from enum import StrEnum
@@ -132,9 +133,10 @@ def working_days(days: list[date]) -> int:
     return sum(1 for d in days if is_working_day(d))
 
 
-def _month_working_days(d: date) -> int:
-    n = calendar.monthrange(d.year, d.month)[1]
-    return working_days([d.replace(day=i) for i in range(1, n + 1)])
+@functools.lru_cache(maxsize=256)
+def _month_working_days(year: int, month: int) -> int:
+    n = calendar.monthrange(year, month)[1]
+    return working_days([date(year, month, i) for i in range(1, n + 1)])
 
 
 def plan_for(targets: dict[str, float], period: Period) -> float | None:
@@ -149,8 +151,12 @@ def plan_for(targets: dict[str, float], period: Period) -> float | None:
     unit = next(p for p in prefer if p in targets)
     if unit == "week":
         return targets["week"] * working_days(days) / 5
-    return sum(targets["month"] / max(1, _month_working_days(d)) for d in days
-               if is_working_day(d))
+    per_month: dict[tuple[int, int], int] = {}
+    for d in days:
+        if is_working_day(d):
+            per_month[(d.year, d.month)] = per_month.get((d.year, d.month), 0) + 1
+    return sum(targets["month"] * n / max(1, _month_working_days(*ym))
+               for ym, n in per_month.items())
 
 
 def _work_hours_elapsed(d: date, now_local: datetime) -> float:

@@ -96,3 +96,19 @@ def test_export_escapes_formulas(cli, known, store, tmp_path):
 def test_bad_input_is_named(cli, known, args, message):
     code, out, err = cli("stats", *args)
     assert code == 2 and message in err and out == ""
+
+
+def test_set_zone_changes_the_day_bounds(cli, known, config):
+    code, out, err = cli("stats", "--team", "North", "--set-zone", "UTC")
+    assert code == 0 and "UTC" in out, err
+    code, out, _ = cli("stats", "--from", "2026-03-29", "--team", "North", "--format", "json")
+    doc = json.loads(out)
+    assert doc["zone"] == "UTC"
+    anna = next(r for r in doc["rows"] if r["name"] == "Anna A")
+    # in UTC the call at 2026-03-28 22:00Z is the 28th, and 21:00Z of the 29th counts
+    assert anna["n_success"] == 3 and anna["n_total"] == 7
+    assert cli("stats", "--team", "North", "--set-zone", "Mars/Base")[0] == 2
+    config.set("user.login", "anna")
+    config.save()
+    code, _, err = cli("stats", "--set-zone", "UTC")
+    assert code == 2 and "only an admin" in err

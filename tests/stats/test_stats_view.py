@@ -194,3 +194,25 @@ def test_manager_sees_only_own_row(qtbot, store, config):
         pass
     assert names(v) == ["Anna A", "Team"]
     assert v.team.isHidden() and v.manager.isHidden()
+
+
+def test_pulled_calls_refresh_the_open_view(qtbot, view, store):
+    """A sync round that pulled calls (another manager's workstation) is announced
+    on the bus the way the call center does it (ops.pulled_changes): the view
+    re-reads without the user asking."""
+    from collections import Counter
+
+    from stats.statsdata import upsert_call
+
+    from workstation.sync.worker import SyncReport
+    from workstation.views import ops
+
+    assert cell(view, "Anna A", "effective").data() == "3 / 0"
+    with store.session() as s:  # the pull writes the row: the failed call got a real result
+        upsert_call(s, view.ids.calls["a_failed"], dict(outcome="success", talk_seconds=75.0,
+                                                        answered_at=at("2026-03-29T06:00:02")))
+    report = SyncReport(pulled=Counter({"calls": 1}))
+    with qtbot.waitSignal(view.sig_loaded, timeout=WAIT):
+        ops.bus().sig_changed.emit(ops.pulled_changes(report))
+    assert cell(view, "Anna A", "effective").data() == "4 / 0"
+    assert cell(view, "Anna A", "n_error").data() == "0"

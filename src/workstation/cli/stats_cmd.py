@@ -18,6 +18,9 @@ def register(sub) -> None:
     p.add_argument("--manager", metavar="LOGIN", help="one manager's login")
     p.add_argument("--tz", metavar="ZONE",
                    help="count days in this IANA time zone instead of the team's")
+    p.add_argument("--set-zone", metavar="ZONE",
+                   help="admin: count the days of --team (or, without it, everybody's by "
+                        "default) in this IANA time zone from now on; prints nothing else")
     p.add_argument("--format", choices=("csv", "json", "xlsx"), default="csv")
     p.add_argument("--out", "-o", dest="out", metavar="FILE",
                    help="write here instead of standard output (required for xlsx)")
@@ -65,11 +68,19 @@ def _stats(args) -> int:
     last = parse_day(args.date_to, "--to") if args.date_to else first
     if last < first:
         raise CliError(f"--to {last} is before --from {first}")
-    if args.format == "xlsx" and not args.out:
+    if args.format == "xlsx" and not args.out and not args.set_zone:
         raise CliError("--format xlsx: name the file with --out FILE")
     store, ctx = _context()
     try:
         team_id, user_id = _resolve(ctx, args.team, args.manager)
+        if args.set_zone:
+            try:
+                stats.set_time_zone(ctx, args.set_zone, team_id)
+            except (ValueError, stats.NotAllowed) as exc:
+                raise CliError(f"--set-zone: {exc}") from None
+            print(f"days of {args.team or 'every team without its own zone'} are counted in "
+                  f"{args.set_zone}")
+            return 0
         try:
             period = stats.period_of(ctx, "custom", first, last, team_id=team_id,
                                      zone_name=args.tz)

@@ -216,3 +216,29 @@ def test_pulled_calls_refresh_the_open_view(qtbot, view, store):
         ops.bus().sig_changed.emit(ops.pulled_changes(report))
     assert cell(view, "Anna A", "effective").data() == "4 / 0"
     assert cell(view, "Anna A", "n_error").data() == "0"
+
+
+def test_install_adds_a_tab_and_a_menu_entry(qtbot, store, config):
+    from PySide6.QtWidgets import QLabel, QTabWidget
+
+    from workstation.views import stats as stats_view
+    from workstation.views.mainwindow import MainWindow
+
+    ids = Ids()
+    with store.session() as s:
+        build(s, ids)
+    ctx = context(store, config, ids)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    tabs = QTabWidget(window)
+    tabs.setObjectName("centralTabs")
+    tabs.addTab(QLabel("leads"), "Leads")
+    window.setCentralWidget(tabs)
+    view = stats_view.install(window, ctx)
+    assert tabs.indexOf(view) == 1 and tabs.tabText(1) == "Statistics"
+    action = window.actions["statistics"]
+    assert action in window.menus["view"].actions()
+    action.trigger()
+    assert tabs.currentWidget() is view
+    with qtbot.waitSignal(view.sig_loaded, timeout=WAIT):
+        pass

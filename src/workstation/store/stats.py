@@ -159,16 +159,22 @@ def call_figures(s: Session, start: datetime, end: datetime,
     return out
 
 
+def _tasks_due(start, end, user_ids) -> list:
+    """Tasks due in [start, end), not cancelled, of the users (None: anybody's)."""
+    terms = [T.c.due_at >= start, T.c.due_at < end, T.c.deleted.is_(False),
+             T.c.status != TaskStatus.CANCELLED.value]
+    if user_ids is not None:
+        terms.append(T.c.owner_id.in_(list(user_ids)) if user_ids else false())
+    return terms
+
+
 def assigned_figures(s: Session, start: datetime, end: datetime,
                      user_ids: Sequence[uuid.UUID] | None) -> dict[uuid.UUID, dict[str, int]]:
     """Per user: tasks of each tool kind due in [start, end) and not cancelled
     ("assigned"; the calls using the tool are "done")."""
     kinds = {v: k for k, v in TOOL_METRICS.items()}
-    terms = [T.c.due_at >= start, T.c.due_at < end, T.c.deleted.is_(False),
-             T.c.status != TaskStatus.CANCELLED.value, T.c.kind.in_(list(kinds))]
-    if user_ids is not None:
-        terms.append(T.c.owner_id.in_(list(user_ids)) if user_ids else false())
-    q = (select(T.c.owner_id, T.c.kind, func.count()).where(*terms)
+    q = (select(T.c.owner_id, T.c.kind, func.count())
+         .where(*_tasks_due(start, end, user_ids), T.c.kind.in_(list(kinds)))
          .group_by(T.c.owner_id, T.c.kind))
     out: dict[uuid.UUID, dict[str, int]] = defaultdict(dict)
     for owner, kind, n in s.execute(q):
@@ -239,11 +245,8 @@ def drill_assigned(s: Session, start: datetime, end: datetime,
                    user_ids: Sequence[uuid.UUID] | None, metric: str,
                    limit: int = 5000) -> list[uuid.UUID]:
     """The leads of the tasks behind an "assigned" figure."""
-    terms = [T.c.due_at >= start, T.c.due_at < end, T.c.deleted.is_(False),
-             T.c.status != TaskStatus.CANCELLED.value, T.c.kind == TOOL_METRICS[metric],
+    terms = [*_tasks_due(start, end, user_ids), T.c.kind == TOOL_METRICS[metric],
              T.c.lead_id.is_not(None)]
-    if user_ids is not None:
-        terms.append(T.c.owner_id.in_(list(user_ids)) if user_ids else false())
     return list(dict.fromkeys(s.scalars(select(T.c.lead_id).where(*terms)
                                         .order_by(T.c.due_at).limit(limit))))
 

@@ -4212,7 +4212,7 @@ Last sync: %3</source>
     <context>
         <name>WrapUp</name>
         <message>
-            <location filename="../../src/workstation/views/workspace/wrapup.py" line="+35" />
+            <location filename="../../src/workstation/views/workspace/wrapup.py" line="+36" />
             <source>Offer sent</source>
             <translation>КП надіслано</translation>
         </message>
@@ -4262,7 +4262,12 @@ Last sync: %3</source>
             <translation>Використані інструменти</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+14" />
+            <source>Invoice sum: </source>
+            <translation>Сума рахунку: </translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Next contact</source>
             <translation>Наступний контакт</translation>
         </message>
@@ -4313,12 +4318,12 @@ Last sync: %3</source>
         </message>
         <message>
             <location line="+61" />
-            <location line="+27" />
+            <location line="+28" />
             <source>in progress</source>
             <translation>триває</translation>
         </message>
         <message>
-            <location line="+69" />
+            <location line="+71" />
             <source>Choose the result of the call.</source>
             <translation>Оберіть результат дзвінка.</translation>
         </message>

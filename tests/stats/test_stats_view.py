@@ -242,3 +242,24 @@ def test_install_adds_a_tab_and_a_menu_entry(qtbot, store, config):
     assert tabs.currentWidget() is view
     with qtbot.waitSignal(view.sig_loaded, timeout=WAIT):
         pass
+
+
+def test_an_empty_store_shows_an_empty_team_row(qtbot, store, config):
+    from workstation.services.context import Context, SignedInUser
+    from workstation.views.stats import StatsView
+
+    uid = uuid.uuid4()
+    with store.session() as s, s.begin():
+        from workstation.store.models import User
+
+        s.add(User(id=uid, login="solo", full_name="Solo", role="teamlead"))
+    v = StatsView(Context(store, SignedInUser(id=uid, login="solo", role="teamlead"),
+                          settings=config))
+    qtbot.addWidget(v)
+    with qtbot.waitSignal(v.sig_loaded, timeout=WAIT) as blocker:
+        pass
+    assert names(v) == ["Team"] and cell(v, "Team", "n_total").data() == "0"
+    assert blocker.args[0].team.cells["effective"].plan is None
+    for i in range(v.charts.count()):  # every chart draws with nothing to draw
+        v.charts.setCurrentIndex(i)
+        qtbot.wait(10)

@@ -3356,7 +3356,7 @@ Tools: %2</source>
         <message>
             <location filename="../../src/workstation/views/stats/__init__.py" line="+16" />
             <location line="+26" />
-            <location filename="../../src/workstation/views/stats/widget.py" line="+427" />
+            <location filename="../../src/workstation/views/stats/widget.py" line="+438" />
             <source>Statistics</source>
             <translation>Статистика</translation>
         </message>
@@ -3529,7 +3529,7 @@ Done: %4</source>
             <translation>Двойной щелчок — звонки, из которых сложилось это число</translation>
         </message>
         <message>
-            <location filename="../../src/workstation/views/stats/widget.py" line="-241" />
+            <location filename="../../src/workstation/views/stats/widget.py" line="-250" />
             <source>Day</source>
             <translation>День</translation>
         </message>
@@ -3609,7 +3609,7 @@ Done: %4</source>
             <translation>Все</translation>
         </message>
         <message>
-            <location line="+94" />
+            <location line="+101" />
             <source>Could not read the statistics: %1</source>
             <translation>Не удалось прочитать статистику: %1</translation>
         </message>
@@ -3639,7 +3639,12 @@ Done: %4</source>
             <translation>Общая база недоступна: звонки других менеджеров на %1</translation>
         </message>
         <message>
-            <location line="+44" />
+            <location line="+39" />
+            <source>The charts are still being read.</source>
+            <translation>Графики ещё читаются.</translation>
+        </message>
+        <message>
+            <location line="+7" />
             <source>Answered, %</source>
             <translation>Отвечено, %</translation>
         </message>

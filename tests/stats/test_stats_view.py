@@ -41,6 +41,8 @@ def view(qtbot, store, config):
     v.team.setCurrentIndex(v.team.findData(str(ids.north)))
     qtbot.waitUntil(lambda: v.report is not None and v.report.zone == "Europe/Kyiv"
                     and names(v) == ["Anna A", "Boris B", "Lena L", "Team"], timeout=WAIT)
+    qtbot.waitUntil(lambda: v.charts.charts is not None
+                    and sum(v.charts.charts.total_per_hour) == 13, timeout=WAIT)
     v.ids, v.ctx_ = ids, ctx
     return v
 

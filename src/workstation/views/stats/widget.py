@@ -63,6 +63,8 @@ def _uuid(text) -> uuid.UUID | None:
 class StatsView(QWidget):
     sig_loaded = Signal(object)
     """A report was read and shown; carries it (tests wait on it)."""
+    sig_charts = Signal(object)
+    """The charts of the shown report were read and drawn."""
     sig_drilled = Signal(str, object)
     """A drill-down was read: ("calls" or "leads", the ids)."""
 
@@ -284,7 +286,7 @@ class StatsView(QWidget):
         return kind, first, last, _uuid(self.team.currentData()), _uuid(self.manager.currentData())
 
     def refresh(self) -> None:
-        """Read the report and its charts for the current selection (off the GUI thread)."""
+        """Read the report (then its charts) for the current selection, off the GUI thread."""
         self._timer.stop()
         self._generation += 1
         gen = self._generation
@@ -293,24 +295,31 @@ class StatsView(QWidget):
 
         def read():
             period = stats.period_of(ctx, kind, first, last, team_id=team)
-            rep = stats.report(ctx, period, team_id=team, user_id=user)
-            return rep, stats.charts(ctx, rep)
+            return stats.report(ctx, period, team_id=team, user_id=user)
 
-        ops.query(self, read, lambda result: self._loaded(gen, result), self._failed)
+        ops.query(self, read, lambda rep: self._loaded(gen, rep), self._failed)
 
-    def _loaded(self, gen: int, result) -> None:
+    def _loaded(self, gen: int, rep) -> None:
         if gen != self._generation:
             return  # a newer read is on its way
-        self.report, self.charts_data = result
-        self.model.set_report(self.report)
+        self.report = rep
+        self.model.set_report(rep)
         if not getattr(self, "_sized", False):
             self.table.resizeColumnsToContents()
             self._sized = True
             self._fit_split()
-        names = {r.user_id: r.name for r in self.report.rows}
-        self.charts.show_charts(self.charts_data, names)
         self._show_as_of()
-        self.sig_loaded.emit(self.report)
+        self.sig_loaded.emit(rep)
+        # the charts read more (hours, the last weeks): the table does not wait for them
+        ops.query(self, lambda: stats.charts(self.ctx, rep),
+                  lambda ch: self._charts_loaded(gen, rep, ch), self._failed)
+
+    def _charts_loaded(self, gen: int, rep, ch) -> None:
+        if gen != self._generation:
+            return
+        self.charts_data = ch
+        self.charts.show_charts(ch, {r.user_id: r.name for r in rep.rows})
+        self.sig_charts.emit(ch)
 
     def _fit_split(self) -> None:
         """The table as tall as its rows (at most half the height), the charts the rest."""
@@ -381,6 +390,8 @@ class StatsView(QWidget):
     # -- export -------------------------------------------------------------------
     def _hourly_table(self):
         ch, rep = self.charts_data, self.report
+        if ch is None:
+            raise RuntimeError(translate("Stats", "The charts are still being read."))
         header = ["name", *[f"{h:02d}" for h in range(24)], "total"]
         rows = []
         for r in rep.rows:
@@ -405,7 +416,11 @@ class StatsView(QWidget):
             if not path:
                 return None
         if hourly:
-            header, rows = self._hourly_table()
+            try:
+                header, rows = self._hourly_table()
+            except RuntimeError as exc:
+                QMessageBox.information(self, translate("Stats", "Export statistics"), str(exc))
+                return None
         else:
             header, rows = stats.table_rows(self.report)
             titles = {c.key: _t(TITLES[c.key]) for c in stats.COLUMNS}

@@ -34,7 +34,8 @@ def test_wrapup_invoice_sum_reaches_the_statistics(qtbot, store, config):
                                          answered_at=at("2026-03-29T16:00:03"),
                                          ended_at=at("2026-03-29T16:02:03"), outcome="success",
                                          ring_seconds=3.0, talk_seconds=120.0))
-    calls.save_wrapup(boris, calls.WrapUp(lead_id=ids.lead1, user_id=ids.boris, call_id=call_id, **v))
+    calls.save_wrapup(boris, calls.WrapUp(lead_id=ids.lead1, user_id=ids.boris, call_id=call_id,
+                                          **v))
     rep = stats.report(boris, stats.period_of(boris, "day", date(2026, 3, 29)))
     (row,) = rep.rows
     assert row.value("invoices") == 1 and row.value("invoice_sum") == 12345.67

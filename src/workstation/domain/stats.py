@@ -105,7 +105,7 @@ class Period:
 
     def hour_segments(self) -> list[tuple[datetime, datetime, int]]:
         """Pieces of the period with one UTC offset each: (start, end, offset seconds).
-        Local hour of an instant t in a piece = ((epoch(t) + offset) // 3600) % 24."""
+        Local hour of an instant t in a piece = (UTC minute of day + offset / 60) // 60 % 24."""
         out: list[tuple[datetime, datetime, int]] = []
         t, end = self.start, self.end
         seg_start = t

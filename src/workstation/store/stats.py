@@ -27,7 +27,6 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import (
-    BigInteger,
     Integer,
     Text,
     and_,
@@ -251,21 +250,27 @@ def drill_assigned(s: Session, start: datetime, end: datetime,
                                         .order_by(T.c.due_at).limit(limit))))
 
 
-def _epoch(s: Session):
+def _utc_minute_of_day(s: Session):
+    """Minutes since UTC midnight of a call's start: PostgreSQL from the
+    timestamptz; SQLite from the stored text ('YYYY-MM-DD HH:MM:SS.ffffff' in
+    UTC, store.types.UTCDateTime), which is cheaper than strftime per row."""
     if s.get_bind().dialect.name == "postgresql":
-        return cast(func.extract("epoch", C.c.started_at), BigInteger)
-    return cast(func.strftime("%s", C.c.started_at), Integer)
+        utc = func.timezone("UTC", C.c.started_at)
+        return cast(func.extract("hour", utc) * 60 + func.extract("minute", utc), Integer)
+    return (cast(func.substr(C.c.started_at, 12, 2), Integer) * 60
+            + cast(func.substr(C.c.started_at, 15, 2), Integer))
 
 
 def by_hour(s: Session, segments: Iterable[tuple[datetime, datetime, int]],
             user_ids: Sequence[uuid.UUID] | None) -> list[tuple[uuid.UUID, int, int, int]]:
     """(user, local hour 0-23, calls, answered) over pieces of time with one
-    UTC offset each (domain.stats.Period.hour_segments: DST-correct)."""
+    UTC offset (seconds) each (domain.stats.Period.hour_segments: DST-correct)."""
     acc: dict[tuple, list[int]] = defaultdict(lambda: [0, 0])
     _no_jit(s)
-    epoch = _epoch(s)
+    minute = _utc_minute_of_day(s)
     for seg_start, seg_end, offset in segments:
-        hour = ((epoch + offset) // 3600) % 24
+        # offsets are whole minutes; +1440 keeps the sum positive before the modulo
+        hour = ((minute + (offset // 60 + 1440)) // 60) % 24
         q = (select(C.c.user_id, hour.label("h"), func.count(),
                     _sum_if(OUTCOME == CallOutcome.SUCCESS.value))
              .where(_in_range(seg_start, seg_end, user_ids), COUNTED)

@@ -6,7 +6,8 @@ The data is generated once into bench/out/stats.sqlite3 (Core inserts) and
 copied into PostgreSQL with COPY from bench/out/stats_calls.csv (both cached).
 Each view is ``services.stats.report`` for the team (every figure: calls by
 outcome, talk and call time, effective calls, tools, tasks assigned, warm
-clients, sales, plans and pace), timed 15 times after one warm-up.
+clients, sales, plans and pace), timed 15 times after one warm-up; its charts (calls per hour, answer rate
+by hour, effective calls of the last 8 weeks) 5 times, for information.
 
     PYTHONPATH=src python bench/bench_stats.py [--only sqlite|pg]
 
@@ -212,6 +213,15 @@ def time_views(store, label: str) -> None:
             rep = stats.report(ctx, period, team_id=team)
             times.append((time.perf_counter() - t) * 1000)
         total = int(rep.team.value("n_total"))
+        chart_times = []
+        for _ in range(5):  # the charts are read after the table, off the GUI thread
+            t = time.perf_counter()
+            stats.charts(ctx, rep)
+            chart_times.append((time.perf_counter() - t) * 1000)
+        print(json.dumps({"bench": f"stats_{view}_charts_{label}_p50",
+                          "value": round(statistics.median(chart_times), 1), "unit": "ms",
+                          "target": None, "n": len(chart_times),
+                          "load": round(os.getloadavg()[0], 1)}), flush=True)
         for name, value in (("p50", statistics.median(times)), ("max", max(times))):
             print(json.dumps({"bench": f"stats_{view}_view_{label}_{name}",
                               "value": round(value, 1), "unit": "ms", "target": TARGET_MS,

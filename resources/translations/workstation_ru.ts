@@ -3356,7 +3356,7 @@ Tools: %2</source>
         <message>
             <location filename="../../src/workstation/views/stats/__init__.py" line="+16" />
             <location line="+26" />
-            <location filename="../../src/workstation/views/stats/widget.py" line="+438" />
+            <location filename="../../src/workstation/views/stats/widget.py" line="+442" />
             <source>Statistics</source>
             <translation>Статистика</translation>
         </message>
@@ -3507,8 +3507,8 @@ Tools: %2</source>
         </message>
         <message>
             <location line="+78" />
-            <location filename="../../src/workstation/views/stats/widget.py" line="-38" />
-            <location line="+25" />
+            <location filename="../../src/workstation/views/stats/widget.py" line="-42" />
+            <location line="+29" />
             <source>Team</source>
             <translation>Команда</translation>
         </message>
@@ -3529,7 +3529,7 @@ Done: %4</source>
             <translation>Двойной щелчок — звонки, из которых сложилось это число</translation>
         </message>
         <message>
-            <location filename="../../src/workstation/views/stats/widget.py" line="-250" />
+            <location filename="../../src/workstation/views/stats/widget.py" line="-254" />
             <source>Day</source>
             <translation>День</translation>
         </message>
@@ -3660,7 +3660,8 @@ Done: %4</source>
         </message>
         <message>
             <location line="+2" />
-            <location line="+35" />
+            <location line="+7" />
+            <location line="+32" />
             <source>Export statistics</source>
             <translation>Экспорт статистики</translation>
         </message>

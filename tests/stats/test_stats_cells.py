@@ -155,3 +155,20 @@ def test_roles_see_what_they_may(backend, config):
         ids.anna, ids.boris, ids.lena}
     with pytest.raises(stats.NotAllowed):
         stats.report(lead, stats.period_of(lead, "day", day), team_id=ids.south)
+
+
+def test_an_inactive_manager_shows_only_with_figures(backend, config):
+    from sqlalchemy import update
+
+    from workstation.store.models import User
+
+    store, ids = backend
+    with store.session() as s, s.begin():
+        s.execute(update(User).where(User.id.in_([ids.anna, ids.boris])).values(active=False))
+    ctx = context(store, config, ids)
+    day = stats.report(ctx, stats.period_of(ctx, "day", date.fromisoformat(DAY),
+                                            team_id=ids.north), team_id=ids.north)
+    assert [r.name for r in day.rows] == ["Anna A", "Boris B", "Lena L"]  # they called
+    later = stats.report(ctx, stats.period_of(ctx, "day", date(2026, 4, 2), team_id=ids.north),
+                         team_id=ids.north)
+    assert later.rows == [] and later.team.value("n_total") == 0

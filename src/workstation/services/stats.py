@@ -212,8 +212,8 @@ def report(ctx: Context, period: Period, *, team_id: uuid.UUID | None = None,
             values[f"{metric}_assigned"] = float(n)
         for metric, n in leads.get(p.id, {}).items():
             values[metric] = float(n)
-        if p.role != Role.MANAGER and not any(values.values()):
-            continue  # a team lead, supervisor or admin who made no calls: no row
+        if (p.role != Role.MANAGER or not p.active) and not any(values.values()):
+            continue  # a team lead, supervisor, admin or former manager without figures
         values["talk_avg"] = (values["talk_success"] / values["n_success"]
                               if values["n_success"] else 0.0)
         row = Row(p.id, p.name, values)

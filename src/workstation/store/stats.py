@@ -311,19 +311,20 @@ class Person:
     role: str
     team_id: uuid.UUID | None
     team: str
+    active: bool = True
 
 
 def people(s: Session, *, team_id: uuid.UUID | None = None,
            user_id: uuid.UUID | None = None) -> list[Person]:
     """Users (not deleted) of a team, one user, or everybody, ordered by name."""
-    q = (select(U.c.id, U.c.login, U.c.full_name, U.c.role, U.c.team_id, Team.name)
+    q = (select(U.c.id, U.c.login, U.c.full_name, U.c.role, U.c.team_id, Team.name, U.c.active)
          .outerjoin(Team, Team.id == U.c.team_id).where(U.c.deleted.is_(False)))
     if team_id is not None:
         q = q.where(U.c.team_id == team_id)
     if user_id is not None:
         q = q.where(U.c.id == user_id)
     rows = s.execute(q.order_by(U.c.full_name, U.c.login)).all()
-    return [Person(r[0], r[1], r[2] or r[1], r[3], r[4], r[5] or "") for r in rows]
+    return [Person(r[0], r[1], r[2] or r[1], r[3], r[4], r[5] or "", bool(r[6])) for r in rows]
 
 
 def users_with_calls(s: Session, start: datetime, end: datetime) -> set[uuid.UUID]:

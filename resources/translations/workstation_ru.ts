@@ -128,6 +128,16 @@
             <source>Scorecard criteria, recording retention, access audit</source>
             <translation>Критерии оценки, срок хранения записей, журнал доступа</translation>
         </message>
+        <message>
+            <location filename="../../src/workstation/views/stats/__init__.py" line="+25" />
+            <source>S&amp;tatistics</source>
+            <translation>С&amp;татистика</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Calls against the plan, per manager and for the team</source>
+            <translation>Звонки против плана: по менеджерам и по команде</translation>
+        </message>
     </context>
     <context>
         <name>Admin</name>
@@ -4051,6 +4061,505 @@ Tools: %2</source>
         </message>
     </context>
     <context>
+        <name>Stats</name>
+        <message>
+            <location filename="../../src/workstation/views/stats/__init__.py" line="+16" />
+            <location line="+26" />
+            <location filename="../../src/workstation/views/stats/widget.py" line="+442" />
+            <source>Statistics</source>
+            <translation>Статистика</translation>
+        </message>
+        <message>
+            <location filename="../../src/workstation/views/stats/model.py" line="+18" />
+            <source>Manager</source>
+            <translation>Менеджер</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No answer</source>
+            <translation>Не ответил</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Busy</source>
+            <translation>Занято</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Error</source>
+            <translation>Ошибка</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Success</source>
+            <translation>Успешно</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Total</source>
+            <translation>Итого</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Talk time</source>
+            <translation>Разговор</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Average talk</source>
+            <translation>Средний разговор</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Call time: no answer</source>
+            <translation>Звонок: не ответил</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Call time: busy</source>
+            <translation>Звонок: занято</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Call time: error</source>
+            <translation>Звонок: ошибка</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Call time: success</source>
+            <translation>Звонок: успешно</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Call time</source>
+            <translation>Время звонков</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Effective calls</source>
+            <translation>Результативные звонки</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Presentations</source>
+            <translation>Презентации</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Presentations assigned</source>
+            <translation>Презентации: поручено</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Invoices</source>
+            <translation>Счета</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Invoices assigned</source>
+            <translation>Счета: поручено</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Invoice sum</source>
+            <translation>Сумма счетов</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Decision-maker contacts</source>
+            <translation>Контакты с ЛПР</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Decision-maker contacts assigned</source>
+            <translation>Контакты с ЛПР: поручено</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Demo accesses</source>
+            <translation>Демодоступы (ОДД)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Demo accesses assigned</source>
+            <translation>Демодоступы: поручено</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Warm clients</source>
+            <translation>Тёплые клиенты</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sales</source>
+            <translation>Продажи</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>No plan</source>
+            <translation>Без плана</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Behind the plan</source>
+            <translation>Отставание от плана</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>On track</source>
+            <translation>По плану</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ahead of the plan</source>
+            <translation>Опережение плана</translation>
+        </message>
+        <message>
+            <location line="+78" />
+            <location filename="../../src/workstation/views/stats/widget.py" line="-42" />
+            <location line="+29" />
+            <source>Team</source>
+            <translation>Команда</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>%1
+Plan for the period: %2
+Expected by now: %3
+Done: %4</source>
+            <translation>%1
+План на период: %2
+Ожидается к этому времени: %3
+Сделано: %4</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Double-click to see the calls behind this number</source>
+            <translation>Двойной щелчок — звонки, из которых сложилось это число</translation>
+        </message>
+        <message>
+            <location filename="../../src/workstation/views/stats/widget.py" line="-254" />
+            <source>Day</source>
+            <translation>День</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Week</source>
+            <translation>Неделя</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Month</source>
+            <translation>Месяц</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Range</source>
+            <translation>Период</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Period:</source>
+            <translation>Период:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Team:</source>
+            <translation>Команда:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Manager:</source>
+            <translation>Менеджер:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Previous period</source>
+            <translation>Предыдущий период</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Next period</source>
+            <translation>Следующий период</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Export</source>
+            <translation>Экспорт</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Table as CSV…</source>
+            <translation>Таблица в CSV…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Table as XLSX…</source>
+            <translation>Таблица в XLSX…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Calls per hour as CSV…</source>
+            <translation>Звонки по часам в CSV…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Calls per hour as XLSX…</source>
+            <translation>Звонки по часам в XLSX…</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>All teams</source>
+            <translation>Все команды</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Everybody</source>
+            <translation>Все</translation>
+        </message>
+        <message>
+            <location line="+101" />
+            <source>Could not read the statistics: %1</source>
+            <translation>Не удалось прочитать статистику: %1</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Reading…</source>
+            <translation>Чтение…</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>As of %1 (%2)</source>
+            <translation>Данные на %1 (%2)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>local time</source>
+            <translation>местное время</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>never</source>
+            <translation>никогда</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Shared database unreachable: other managers' calls as of %1</source>
+            <translation>Общая база недоступна: звонки других менеджеров на %1</translation>
+        </message>
+        <message>
+            <location line="+39" />
+            <source>The charts are still being read.</source>
+            <translation>Графики ещё читаются.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Answered, %</source>
+            <translation>Отвечено, %</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>CSV files (*.csv)</source>
+            <translation>Файлы CSV (*.csv)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Excel workbooks (*.xlsx)</source>
+            <translation>Книги Excel (*.xlsx)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <location line="+7" />
+            <location line="+32" />
+            <source>Export statistics</source>
+            <translation>Экспорт статистики</translation>
+        </message>
+        <message>
+            <location line="-27" />
+            <source>%1: plan</source>
+            <translation>%1: план</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Exporting…</source>
+            <translation>Экспорт…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cancel</source>
+            <translation>Отмена</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>The file was not written: %1</source>
+            <translation>Файл не записан: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatsCharts</name>
+        <message>
+            <location filename="../../src/workstation/views/stats/charts.py" line="+55" />
+            <source>Calls per hour</source>
+            <translation>Звонки по часам</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Outcome mix</source>
+            <translation>Итоги звонков</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Effective calls by week</source>
+            <translation>Результативные по неделям</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Answer rate by hour</source>
+            <translation>Дозвон по часам</translation>
+        </message>
+        <message>
+            <location line="+34" />
+            <source>Others (average)</source>
+            <translation>Остальные (в среднем)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <location line="+22" />
+            <source>Calls</source>
+            <translation>Звонки</translation>
+        </message>
+        <message>
+            <location line="-21" />
+            <location line="+48" />
+            <source>Hour of day</source>
+            <translation>Час дня</translation>
+        </message>
+        <message>
+            <location line="-43" />
+            <source>No answer</source>
+            <translation>Не ответил</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Busy</source>
+            <translation>Занято</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Error</source>
+            <translation>Ошибка</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Success</source>
+            <translation>Успешно</translation>
+        </message>
+        <message>
+            <location line="+28" />
+            <source>Effective calls (bars) and plan (line)</source>
+            <translation>Результативные (столбцы) и план (линия)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Week starting</source>
+            <translation>Неделя с</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Answered, %</source>
+            <translation>Отвечено, %</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatsDrill</name>
+        <message>
+            <location filename="../../src/workstation/views/stats/drill.py" line="+24" />
+            <source>No answer</source>
+            <translation>Не ответил</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Busy</source>
+            <translation>Занято</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Error</source>
+            <translation>Ошибка</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Success</source>
+            <translation>Успешно</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Positive</source>
+            <translation>Положительный</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Negative</source>
+            <translation>Отрицательный</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Satisfactory</source>
+            <translation>Удовлетворительный</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Undefined</source>
+            <translation>Неопределённый</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>Started</source>
+            <translation>Начало</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Manager</source>
+            <translation>Менеджер</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+3" />
+            <source>Lead</source>
+            <translation>Лид</translation>
+        </message>
+        <message>
+            <location line="-3" />
+            <source>Outcome</source>
+            <translation>Итог</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Talk</source>
+            <translation>Разговор</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Result</source>
+            <translation>Результат</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Show in the calls browser</source>
+            <translation>Показать в журнале звонков</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Loading…</source>
+            <translation>Загрузка…</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Could not read the list: %1</source>
+            <translation>Не удалось прочитать список: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>SummaryPage</name>
         <message>
             <location filename="../../src/workstation/views/importwizard/wizard.py" line="+14" />
@@ -4418,7 +4927,7 @@ Last sync: %3</source>
     <context>
         <name>WrapUp</name>
         <message>
-            <location filename="../../src/workstation/views/workspace/wrapup.py" line="+35" />
+            <location filename="../../src/workstation/views/workspace/wrapup.py" line="+36" />
             <source>Offer sent</source>
             <translation>КП отправлено</translation>
         </message>
@@ -4468,7 +4977,12 @@ Last sync: %3</source>
             <translation>Использованные инструменты</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+14" />
+            <source>Invoice sum: </source>
+            <translation>Сумма счёта: </translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Next contact</source>
             <translation>Следующий контакт</translation>
         </message>
@@ -4519,12 +5033,12 @@ Last sync: %3</source>
         </message>
         <message>
             <location line="+61" />
-            <location line="+27" />
+            <location line="+28" />
             <source>in progress</source>
             <translation>идёт</translation>
         </message>
         <message>
-            <location line="+69" />
+            <location line="+71" />
             <source>Choose the result of the call.</source>
             <translation>Выберите результат звонка.</translation>
         </message>

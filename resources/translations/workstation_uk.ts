@@ -128,6 +128,16 @@
             <source>Scorecard criteria, recording retention, access audit</source>
             <translation>Критерії оцінювання, строк зберігання записів, журнал доступу</translation>
         </message>
+        <message>
+            <location filename="../../src/workstation/views/stats/__init__.py" line="+25" />
+            <source>S&amp;tatistics</source>
+            <translation>С&amp;татистика</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Calls against the plan, per manager and for the team</source>
+            <translation>Дзвінки проти плану: за менеджерами і за командою</translation>
+        </message>
     </context>
     <context>
         <name>Admin</name>
@@ -4051,6 +4061,505 @@ Tools: %2</source>
         </message>
     </context>
     <context>
+        <name>Stats</name>
+        <message>
+            <location filename="../../src/workstation/views/stats/__init__.py" line="+16" />
+            <location line="+26" />
+            <location filename="../../src/workstation/views/stats/widget.py" line="+442" />
+            <source>Statistics</source>
+            <translation>Статистика</translation>
+        </message>
+        <message>
+            <location filename="../../src/workstation/views/stats/model.py" line="+18" />
+            <source>Manager</source>
+            <translation>Менеджер</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No answer</source>
+            <translation>Не відповів</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Busy</source>
+            <translation>Зайнято</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Error</source>
+            <translation>Помилка</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Success</source>
+            <translation>Успішно</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Total</source>
+            <translation>Разом</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Talk time</source>
+            <translation>Розмова</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Average talk</source>
+            <translation>Середня розмова</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Call time: no answer</source>
+            <translation>Дзвінок: не відповів</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Call time: busy</source>
+            <translation>Дзвінок: зайнято</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Call time: error</source>
+            <translation>Дзвінок: помилка</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Call time: success</source>
+            <translation>Дзвінок: успішно</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Call time</source>
+            <translation>Час дзвінків</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Effective calls</source>
+            <translation>Результативні дзвінки</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Presentations</source>
+            <translation>Презентації</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Presentations assigned</source>
+            <translation>Презентації: доручено</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Invoices</source>
+            <translation>Рахунки</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Invoices assigned</source>
+            <translation>Рахунки: доручено</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Invoice sum</source>
+            <translation>Сума рахунків</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Decision-maker contacts</source>
+            <translation>Контакти з ОПР</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Decision-maker contacts assigned</source>
+            <translation>Контакти з ОПР: доручено</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Demo accesses</source>
+            <translation>Демодоступи</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Demo accesses assigned</source>
+            <translation>Демодоступи: доручено</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Warm clients</source>
+            <translation>Теплі клієнти</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sales</source>
+            <translation>Продажі</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>No plan</source>
+            <translation>Без плану</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Behind the plan</source>
+            <translation>Відставання від плану</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>On track</source>
+            <translation>За планом</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ahead of the plan</source>
+            <translation>Випередження плану</translation>
+        </message>
+        <message>
+            <location line="+78" />
+            <location filename="../../src/workstation/views/stats/widget.py" line="-42" />
+            <location line="+29" />
+            <source>Team</source>
+            <translation>Команда</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>%1
+Plan for the period: %2
+Expected by now: %3
+Done: %4</source>
+            <translation>%1
+План на період: %2
+Очікується на цей час: %3
+Зроблено: %4</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Double-click to see the calls behind this number</source>
+            <translation>Подвійне клацання — дзвінки, з яких складається це число</translation>
+        </message>
+        <message>
+            <location filename="../../src/workstation/views/stats/widget.py" line="-254" />
+            <source>Day</source>
+            <translation>День</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Week</source>
+            <translation>Тиждень</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Month</source>
+            <translation>Місяць</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Range</source>
+            <translation>Період</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Period:</source>
+            <translation>Період:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Team:</source>
+            <translation>Команда:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Manager:</source>
+            <translation>Менеджер:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Previous period</source>
+            <translation>Попередній період</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Next period</source>
+            <translation>Наступний період</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Export</source>
+            <translation>Експорт</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Table as CSV…</source>
+            <translation>Таблиця в CSV…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Table as XLSX…</source>
+            <translation>Таблиця в XLSX…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Calls per hour as CSV…</source>
+            <translation>Дзвінки за годинами в CSV…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Calls per hour as XLSX…</source>
+            <translation>Дзвінки за годинами в XLSX…</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>All teams</source>
+            <translation>Усі команди</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Everybody</source>
+            <translation>Усі</translation>
+        </message>
+        <message>
+            <location line="+101" />
+            <source>Could not read the statistics: %1</source>
+            <translation>Не вдалося прочитати статистику: %1</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Reading…</source>
+            <translation>Читання…</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>As of %1 (%2)</source>
+            <translation>Дані на %1 (%2)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>local time</source>
+            <translation>місцевий час</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>never</source>
+            <translation>ніколи</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Shared database unreachable: other managers' calls as of %1</source>
+            <translation>Спільна база недоступна: дзвінки інших менеджерів на %1</translation>
+        </message>
+        <message>
+            <location line="+39" />
+            <source>The charts are still being read.</source>
+            <translation>Графіки ще читаються.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Answered, %</source>
+            <translation>Відповіли, %</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>CSV files (*.csv)</source>
+            <translation>Файли CSV (*.csv)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Excel workbooks (*.xlsx)</source>
+            <translation>Книги Excel (*.xlsx)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <location line="+7" />
+            <location line="+32" />
+            <source>Export statistics</source>
+            <translation>Експорт статистики</translation>
+        </message>
+        <message>
+            <location line="-27" />
+            <source>%1: plan</source>
+            <translation>%1: план</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Exporting…</source>
+            <translation>Експорт…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cancel</source>
+            <translation>Скасувати</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>The file was not written: %1</source>
+            <translation>Файл не записано: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatsCharts</name>
+        <message>
+            <location filename="../../src/workstation/views/stats/charts.py" line="+55" />
+            <source>Calls per hour</source>
+            <translation>Дзвінки за годинами</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Outcome mix</source>
+            <translation>Підсумки дзвінків</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Effective calls by week</source>
+            <translation>Результативні за тижнями</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Answer rate by hour</source>
+            <translation>Додзвін за годинами</translation>
+        </message>
+        <message>
+            <location line="+34" />
+            <source>Others (average)</source>
+            <translation>Інші (в середньому)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <location line="+22" />
+            <source>Calls</source>
+            <translation>Дзвінки</translation>
+        </message>
+        <message>
+            <location line="-21" />
+            <location line="+48" />
+            <source>Hour of day</source>
+            <translation>Година дня</translation>
+        </message>
+        <message>
+            <location line="-43" />
+            <source>No answer</source>
+            <translation>Не відповів</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Busy</source>
+            <translation>Зайнято</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Error</source>
+            <translation>Помилка</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Success</source>
+            <translation>Успішно</translation>
+        </message>
+        <message>
+            <location line="+28" />
+            <source>Effective calls (bars) and plan (line)</source>
+            <translation>Результативні (стовпці) і план (лінія)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Week starting</source>
+            <translation>Тиждень з</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Answered, %</source>
+            <translation>Відповіли, %</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatsDrill</name>
+        <message>
+            <location filename="../../src/workstation/views/stats/drill.py" line="+24" />
+            <source>No answer</source>
+            <translation>Не відповів</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Busy</source>
+            <translation>Зайнято</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Error</source>
+            <translation>Помилка</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Success</source>
+            <translation>Успішно</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Positive</source>
+            <translation>Позитивний</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Negative</source>
+            <translation>Негативний</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Satisfactory</source>
+            <translation>Задовільний</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Undefined</source>
+            <translation>Невизначений</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>Started</source>
+            <translation>Початок</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Manager</source>
+            <translation>Менеджер</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+3" />
+            <source>Lead</source>
+            <translation>Лід</translation>
+        </message>
+        <message>
+            <location line="-3" />
+            <source>Outcome</source>
+            <translation>Підсумок</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Talk</source>
+            <translation>Розмова</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Result</source>
+            <translation>Результат</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Show in the calls browser</source>
+            <translation>Показати в журналі дзвінків</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Loading…</source>
+            <translation>Завантаження…</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Could not read the list: %1</source>
+            <translation>Не вдалося прочитати список: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>SummaryPage</name>
         <message>
             <location filename="../../src/workstation/views/importwizard/wizard.py" line="+14" />
@@ -4418,7 +4927,7 @@ Last sync: %3</source>
     <context>
         <name>WrapUp</name>
         <message>
-            <location filename="../../src/workstation/views/workspace/wrapup.py" line="+35" />
+            <location filename="../../src/workstation/views/workspace/wrapup.py" line="+36" />
             <source>Offer sent</source>
             <translation>КП надіслано</translation>
         </message>
@@ -4468,7 +4977,12 @@ Last sync: %3</source>
             <translation>Використані інструменти</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+14" />
+            <source>Invoice sum: </source>
+            <translation>Сума рахунку: </translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Next contact</source>
             <translation>Наступний контакт</translation>
         </message>
@@ -4519,12 +5033,12 @@ Last sync: %3</source>
         </message>
         <message>
             <location line="+61" />
-            <location line="+27" />
+            <location line="+28" />
             <source>in progress</source>
             <translation>триває</translation>
         </message>
         <message>
-            <location line="+69" />
+            <location line="+71" />
             <source>Choose the result of the call.</source>
             <translation>Оберіть результат дзвінка.</translation>
         </message>

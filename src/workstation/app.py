@@ -112,6 +112,9 @@ class Workstation:
         from workstation.views import monitor
 
         self.monitor = monitor.install(self.window, self.ctx, engine=self.engine)
+        from workstation.views import stats as stats_view  # (deferred: loads with the window)
+
+        stats_view.install(self.window, self.ctx, sync=self.sync)
         if self.sync is not None:  # shared-pool leads are leased before they are dialled
             # (deferred: sync loads only when a shared database is set)
             from workstation.sync.leasing import DialLeases

@@ -22,6 +22,7 @@ from workstation.cli import (
     io_cmd,
     leads_cmd,
     review_cmd,
+    stats_cmd,
     sync_cmd,
 )
 from workstation.links import is_link
@@ -29,7 +30,7 @@ from workstation.logs import setup_logging
 from workstation.paths import make_private
 
 COMMAND_MODULES = (config_cmd, db_cmd, io_cmd, calls_cmd, leads_cmd, sync_cmd, admin_cmd,
-                   review_cmd, gui_cmd, doctor_cmd)
+                   review_cmd, gui_cmd, doctor_cmd, stats_cmd)
 """Every subcommand ships with the product: a module that cannot be imported is a
 broken build and fails loudly (each module defers its heavy imports itself)."""
 

@@ -112,6 +112,7 @@ class Workstation:
         from workstation.views import monitor
 
         self.monitor = monitor.install(self.window, self.ctx, engine=self.engine)
+
         from workstation.views import stats as stats_view  # (deferred: loads with the window)
 
         stats_view.install(self.window, self.ctx, sync=self.sync)

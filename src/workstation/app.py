@@ -242,6 +242,10 @@ class _BridgeRinger:
     def start(self) -> None:
         self.bridge.start_ring()
 
+    def start_waiting(self) -> None:
+        """The soft call-waiting tone: a second call while on a call."""
+        self.bridge.start_waiting_tone()
+
     def stop(self) -> None:
         self.bridge.stop_ring()
 

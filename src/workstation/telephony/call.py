@@ -33,6 +33,10 @@ STATE_NAMES = {
 }
 
 
+class TelephonyError(RuntimeError):
+    """A telephony request that cannot be carried out (message is user-readable)."""
+
+
 @dataclass(frozen=True)
 class IncomingCall:
     """What ``sig_incoming`` carries."""
@@ -121,6 +125,9 @@ class CallContext:
     signalling_tls: bool | None = None
     offered_crypto: bool = False  # our last SDP offer carried SDES keys
     media_security: str = ""  # from the last SDP answer: "srtp" or "rtp"
+    conference: set[str] = field(default_factory=set)  # keys of the calls mixed with this one
+    refer_to: str = ""  # answered only to be REFERred there (voicemail)
+    no_headset: bool = False  # never connected to the headset (voicemail hand-off)
 
 
 class EngineCall(pj.Call):

@@ -61,7 +61,9 @@ from workstation.telephony.call import (
     CallStats,
     EngineCall,
     IncomingCall,
+    TelephonyError,
 )
+from workstation.telephony.lines import LinesMixin
 from workstation.telephony.recorder import (CallRecorder, merge_stereo, recover_recordings,
                                             wait_closed)
 from workstation.telephony.settings import SipSettings
@@ -71,10 +73,6 @@ pjlog = logging.getLogger("workstation.telephony.pjsip")
 
 PJ_EINVALIDOP = 70013  # pj_status_t of "Invalid operation" (not exported by the wheel)
 AudioAttach = Callable[[str, Any], "tuple[Any, Any] | None"]
-
-
-class TelephonyError(RuntimeError):
-    """A telephony request that cannot be carried out (message is user-readable)."""
 
 
 class _LogWriter(pj.LogWriter):
@@ -130,7 +128,7 @@ def _src_host(src: str) -> str:
     return src.rsplit(":", 1)[0] if src.count(":") == 1 else src
 
 
-class TelephonyEngine(QObject):
+class TelephonyEngine(LinesMixin, QObject):
     sig_registration = Signal(str, int, str)
     """Registration changed: state (unregistered/registering/registered/failed), SIP code, reason."""
     sig_incoming = Signal(object)
@@ -658,18 +656,6 @@ class TelephonyEngine(QObject):
         if err:
             log.info("hangup %s: %s", key, err[1])
 
-    def hold(self, key: str) -> None:
-        self._call_op(key, "setHold", pj.CallOpParam(True), retries=30)
-        self._calls[key].held = True
-        self.sig_hold.emit(key, True)
-
-    def resume(self, key: str) -> None:
-        prm = pj.CallOpParam(True)
-        prm.opt.flag = pj.PJSUA_CALL_UNHOLD
-        self._call_op(key, "reinvite", prm, retries=30)
-        self._calls[key].held = False
-        self.sig_hold.emit(key, False)
-
     def set_mute(self, key: str, muted: bool) -> None:
         """Stop (or restart) sending the microphone into the call."""
         ctx = self._ctx(key)
@@ -698,14 +684,9 @@ class TelephonyEngine(QObject):
         else:
             self._call_op(key, "dialDtmf", digits)
 
-    def transfer(self, key: str, target: str) -> None:
-        """Blind transfer (REFER) to a number or URI."""
-        self._call_op(key, "xfer", self.dial_uri(target), pj.CallOpParam(True))
-
-    def transfer_attended(self, key: str, other_key: str) -> None:
-        """Attended transfer: connect call ``key``'s party to ``other_key``'s (REFER/Replaces)."""
-        other = self._ctx(other_key)
-        self._call_op(key, "xferReplaces", other.call, pj.CallOpParam(True))
+    @staticmethod
+    def _error(message: str) -> TelephonyError:
+        return TelephonyError(message)
 
     def call_audio_media(self, key: str):
         """The call's AudioMedia while its media is active, else None. Engine thread."""
@@ -746,6 +727,7 @@ class TelephonyEngine(QObject):
         ctx.reason = info.lastReason
         if info.state == pj.PJSIP_INV_STATE_CONFIRMED and ctx.answered_mono is None:
             ctx.answered_mono, ctx.answered_at = time.monotonic(), _utc()
+            self._refer_when_confirmed(ctx)
         if info.state == pj.PJSIP_INV_STATE_DISCONNECTED:
             ctx.ended = True
             ctx.ended_mono, ctx.ended_at = time.monotonic(), _utc()
@@ -788,6 +770,8 @@ class TelephonyEngine(QObject):
             self.sig_media_active.emit(ctx.key)
 
     def _connect_audio(self, ctx: CallContext) -> None:
+        if ctx.no_headset:
+            return  # answered only to be REFERred to voicemail
         endpoints = None
         if self.audio_attach is not None and ctx.source is None:
             try:
@@ -807,6 +791,9 @@ class TelephonyEngine(QObject):
             self._start_recording(ctx)
         if self.settings.consent_prompt and not ctx.consent_played:
             self._play_consent(ctx)
+        if ctx.held:  # media came up while on hold: the held party hears nothing
+            self._route_headset(ctx, False)
+        self._connect_conference(ctx)
 
     def _start_recording(self, ctx: CallContext) -> None:
         started = (ctx.started_at or _utc()).astimezone()
@@ -916,6 +903,7 @@ class TelephonyEngine(QObject):
 
     # --------------------------------------------------------------- cleanup
     def _finish_call(self, key: str, merge_async: bool = True) -> None:
+        self.split_conference(key)
         ctx = self._calls.pop(key, None)
         if ctx is None:
             return

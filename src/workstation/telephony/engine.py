@@ -753,9 +753,11 @@ class TelephonyEngine(LinesMixin, QObject):
         if active is None:
             ctx.media_active = False
             return
+        first = not ctx.media_active
         try:
             audio = call.getAudioMedia(active)
             ctx.audio = audio
+            ctx.media_active = True  # ctx.audio is the call's current bridge port
             self._connect_audio(ctx)
             try:
                 ctx.codec = call.getStreamInfo(active).codecName
@@ -764,8 +766,6 @@ class TelephonyEngine(LinesMixin, QObject):
         except pj.Error as exc:
             log.error("media connect failed for %s: %s", ctx.key, exc.info())
             return
-        first = not ctx.media_active
-        ctx.media_active = True
         if first:
             self.sig_media_active.emit(ctx.key)
 
@@ -789,6 +789,10 @@ class TelephonyEngine(LinesMixin, QObject):
             ctx.source.startTransmit(ctx.audio)
         if self.settings.record_calls and ctx.recorder is None:
             self._start_recording(ctx)
+        elif ctx.recorder is not None:  # a new bridge port after hold/resume: record it too
+            ctx.audio.startTransmit(ctx.recorder.right)
+            if not ctx.muted:
+                ctx.source.startTransmit(ctx.recorder.left)
         if self.settings.consent_prompt and not ctx.consent_played:
             self._play_consent(ctx)
         if ctx.held:  # media came up while on hold: the held party hears nothing

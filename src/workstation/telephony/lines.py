@@ -41,12 +41,21 @@ def _transmit(src, dst, on: bool) -> None:
         log.debug("%s: %s", "startTransmit" if on else "stopTransmit", exc.info())
 
 
+def _usable(ctx) -> bool:
+    """The call's AudioMedia is its current bridge port."""
+    return ctx.media_active and not ctx.ended and ctx.audio is not None
+
+
 class LinesMixin:
     """Hold, resume, transfers, conference and voicemail of the engine's calls."""
 
     def _route_headset(self, ctx, on: bool) -> None:
-        """Connect (or cut) the headset and the recorder's microphone leg of a call."""
-        if ctx.audio is None:
+        """Connect (or cut) the headset and the recorder's microphone leg of a call.
+
+        Only while its media is active: after a re-INVITE or a hang-up pjsua has
+        replaced or removed the call's bridge port (with its connections), and a
+        stopTransmit on the stale port aborts the process (pjmedia's assertion)."""
+        if ctx.audio is None or not _usable(ctx):
             return
         _transmit(ctx.audio, ctx.sink, on)
         mic_on = on and not ctx.muted
@@ -132,6 +141,8 @@ class LinesMixin:
 
     @staticmethod
     def _cross(a, b, on: bool) -> None:
+        if not (_usable(a) and _usable(b)):
+            return  # a stale port: its connections went with it (see _route_headset)
         for x, y in ((a, b), (b, a)):
             _transmit(x.audio, y.audio, on)
             if y.recorder is not None:  # each recording keeps both parties

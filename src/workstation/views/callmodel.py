@@ -321,7 +321,11 @@ class Calls(QObject):
             self.sig_active.emit(model)
 
     def _hold_others(self, model: CallModel) -> None:
+        engine_calls = self.engine.calls()
         for c in self.live():
+            ctx = engine_calls.get(c.key)
+            if ctx is None or ctx.ended:
+                continue  # hung up a moment ago: its end is on its way
             if c is not model and c.answered_clock is not None and not c.held \
                     and not c.conference:
                 self.engine.hold(c.key)

@@ -192,6 +192,11 @@ def listen(qtbot, phones, seconds: float) -> dict[str, np.ndarray]:
     from rtpcapture import LoopbackCapture, decode_g711
 
     with LoopbackCapture([p.rtp_ports for p in phones]) as cap:
+        # from the first packet on: a loaded machine may take a moment to start RTP
+        try:
+            qtbot.waitUntil(lambda: len(cap.rtp()) > 0, timeout=5000)
+        except AssertionError:
+            pass  # nobody is sent anything: the callers below say whether that is right
         qtbot.wait(int(seconds * 1000))
     return {p.user: decode_g711(cap.rtp(dst_ports=p.rtp_ports)) for p in phones}
 

@@ -110,6 +110,8 @@ class CallController(QObject):
             self.on_incoming(c)
         elif c.origin == SOFTPHONE:
             self._on_softphone_call(c)
+        if not c.waiting:  # who is on the line, for the softphone's lines (after the pop)
+            QTimer.singleShot(0, lambda: c.live and not c.preview and self._preview(c))
 
     # -- incoming ------------------------------------------------------------------
     def on_incoming(self, c: CallModel) -> None:
@@ -132,10 +134,14 @@ class CallController(QObject):
     def _on_waiting(self, c: CallModel) -> None:
         """A second call rings: who is calling, from the screen-pop lookup (indexed,
         allowed on the GUI thread) -- the card of the call in progress stays."""
+        self._preview(c)
+
+    def _preview(self, c: CallModel) -> None:
         matches = call_service.lookup_quiet(self.ctx, c.number)
         if len(matches) == 1:
             m = matches[0]
-            c.lead_id = m.lead_id
+            if c.lead_id is None:
+                c.lead_id = m.lead_id
             c.update(preview=" · ".join(x for x in (m.company, m.contact) if x))
         elif matches:
             c.update(preview=self.tr("%1 leads with this number").replace("%1", str(len(matches))))

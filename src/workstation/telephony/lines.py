@@ -24,7 +24,7 @@ from __future__ import annotations
 import logging
 
 import pjsua2 as pj
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +39,11 @@ def _transmit(src, dst, on: bool) -> None:
             src.stopTransmit(dst)
     except pj.Error as exc:  # a port already gone: nothing to connect or cut
         log.debug("%s: %s", "startTransmit" if on else "stopTransmit", exc.info())
+
+
+# Texts are translated in the engine's context ("TelephonyEngine"): a mixin's tr()
+# looks them up under the engine's class at run time, lupdate would file them under
+# "LinesMixin".
 
 
 def _usable(ctx) -> bool:
@@ -106,7 +111,8 @@ class LinesMixin:
         call is resumed; the audio is cross-connected when both media are up."""
         a, b = self._ctx(key), self._ctx(other_key)
         if a.answered_mono is None or b.answered_mono is None:
-            raise self._error(self.tr("Both calls must be answered to join them."))
+            raise self._error(QCoreApplication.translate(
+                "TelephonyEngine", "Both calls must be answered to join them."))
         a.conference.add(b.key)
         b.conference.add(a.key)
         for ctx in (a, b):
@@ -187,6 +193,7 @@ class LinesMixin:
         err = self._try_op(ctx, "xfer", (target, pj.CallOpParam(True)))
         if err is not None:
             log.warning("REFER to voicemail failed: %s", err[1])
-            self.sig_error.emit(self.tr("Could not send the call to voicemail: %1")
-                                .replace("%1", err[1]))
+            text = QCoreApplication.translate("TelephonyEngine",
+                                              "Could not send the call to voicemail: %1")
+            self.sig_error.emit(text.replace("%1", err[1]))
             self.hangup(key)

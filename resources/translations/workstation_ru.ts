@@ -417,7 +417,7 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
     <context>
         <name>DatabasePage</name>
         <message>
-            <location filename="../../src/workstation/views/settings/pages.py" line="+173" />
+            <location filename="../../src/workstation/views/settings/pages.py" line="+190" />
             <source>Shared database</source>
             <translation>Общая база данных</translation>
         </message>
@@ -696,7 +696,7 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
     <context>
         <name>GeneralPage</name>
         <message>
-            <location filename="../../src/workstation/views/settings/pages.py" line="-93" />
+            <location filename="../../src/workstation/views/settings/pages.py" line="-110" />
             <source>System language</source>
             <translation>Язык системы</translation>
         </message>
@@ -871,6 +871,96 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
             <source>Ring tone file is missing: %1</source>
             <extracomment>RMS (Int16 units) below which a 20 ms microphone chunk counts as silence (≈ -56 dBFS). Interpreter switch interval the bridge needs (seconds). Python's default 5 ms lets a busy GUI thread hold the GIL long enough to starve the Qt audio thread (measured: 80 ms microphone gaps and underruns with a 200 ms Python burst; 16 ms gaps and none at 1 ms). Period the audio server is asked to use; PulseAudio's default for Qt's source is 64 ms fragments, far too coarse for a call (measured here).</extracomment>
             <translation>Нет файла мелодии звонка: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>HeadsetPage</name>
+        <message>
+            <location filename="../../src/workstation/views/settings/headset.py" line="+100" />
+            <source>Headset</source>
+            <translation>Гарнитура</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Microphone</source>
+            <translation>Микрофон</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Level</source>
+            <translation>Уровень</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Speaker</source>
+            <translation>Динамик</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Ring device</source>
+            <translation>Устройство звонка</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <location line="+2" />
+            <source>Test tone</source>
+            <translation>Тестовый сигнал</translation>
+        </message>
+        <message>
+            <location line="-1" />
+            <source>Play a short tone on this speaker</source>
+            <translation>Воспроизвести короткий сигнал на этом динамике</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Play a short tone on the ring device</source>
+            <translation>Воспроизвести короткий сигнал на устройстве звонка</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Speak: the bar moves with the chosen microphone</source>
+            <translation>Говорите: полоса движется вместе с выбранным микрофоном</translation>
+        </message>
+        <message>
+            <location line="+28" />
+            <location line="+1" />
+            <source>System default</source>
+            <translation>Системный по умолчанию</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Same as the speaker</source>
+            <translation>Как у динамика</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>%1 (not connected)</source>
+            <translation>%1 (не подключено)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>No microphone found: plug in the headset.</source>
+            <translation>Микрофон не найден: подключите гарнитуру.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The chosen microphone is not connected.</source>
+            <translation>Выбранный микрофон не подключён.</translation>
+        </message>
+        <message>
+            <location line="+61" />
+            <source>The microphone cannot be opened.</source>
+            <translation>Не удаётся открыть микрофон.</translation>
+        </message>
+        <message>
+            <location line="+26" />
+            <source>This speaker is not connected.</source>
+            <translation>Этот динамик не подключён.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Playing a test tone on %1…</source>
+            <translation>Тестовый сигнал на %1…</translation>
         </message>
     </context>
     <context>
@@ -2002,12 +2092,12 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../src/workstation/views/mainwindow.py" line="+96" />
+            <location filename="../../src/workstation/views/mainwindow.py" line="+99" />
             <source>Workstation</source>
             <translation>Рабочее место</translation>
         </message>
         <message>
-            <location line="+152" />
+            <location line="+153" />
             <source>Export</source>
             <translation>Экспорт</translation>
         </message>
@@ -3264,7 +3354,7 @@ Tools: %2</source>
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../src/workstation/views/settings/dialog.py" line="+29" />
+            <location filename="../../src/workstation/views/settings/dialog.py" line="+35" />
             <location line="+35" />
             <location line="+8" />
             <source>Settings</source>
@@ -3279,7 +3369,7 @@ Tools: %2</source>
     <context>
         <name>SipPage</name>
         <message>
-            <location filename="../../src/workstation/views/settings/pages.py" line="+90" />
+            <location filename="../../src/workstation/views/settings/pages.py" line="+107" />
             <source>Off</source>
             <translation>Выключено</translation>
         </message>

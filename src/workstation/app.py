@@ -115,6 +115,8 @@ class Workstation:
             self.engine.sig_error.connect(self.window.status_message.setText)
         if self.bridge is not None and self.center.softphone is not None:
             self.center.softphone.set_ringer(_BridgeRinger(self.bridge))
+        if self.bridge is not None:  # Settings → Headset applies at once
+            self.window.sig_settings_saved.connect(self._apply_headset_settings)
         if self.title_suffix:
             self.window.setWindowTitle(f"{self.window.windowTitle()} — {self.title_suffix}")
         self._fit_screen()
@@ -178,6 +180,10 @@ class Workstation:
         self.bridge = bridge
         bridge.attach_to(engine)  # the engine connects calls, applies mute, records the port
 
+    def _apply_headset_settings(self) -> None:
+        if self.bridge is not None:
+            apply_headset_settings(self.bridge, self.window.config)  # what the dialog wrote
+
     def _start_sync(self):
         if not self.config.get("db.shared_url"):
             return None
@@ -231,6 +237,13 @@ class Workstation:
             return self.app.exec()
         finally:
             self.stop()
+
+
+def apply_headset_settings(bridge, config) -> None:
+    """The devices chosen in Settings → Headset, to the running audio bridge (it reopens
+    what changed, even mid-call)."""
+    bridge.set_devices(config.get("audio.input"), config.get("audio.output"),
+                       config.get("audio.ring"))
 
 
 class _BridgeRinger:

@@ -593,6 +593,9 @@ class TelephonyEngine(LinesMixin, QObject):
 
     def _auto_answer(self, key: str) -> None:
         ctx = self._calls.get(key)
+        if any(c.key != key and not c.ended and c.answered_mono is not None
+               for c in self._calls.values()):
+            return  # a waiting call (second line): the manager decides, not a timer
         if ctx and not ctx.ended and ctx.state in ("incoming", "early"):
             try:
                 self.answer(key)

@@ -20,14 +20,14 @@ import sys
 from array import array
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QTimer
-from PySide6.QtMultimedia import QAudioSink, QAudioSource, QMediaDevices
+from PySide6.QtMultimedia import QAudioSink, QMediaDevices
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QProgressBar,
                                QPushButton)
 
 from workstation.config import Config
 from workstation.telephony.audio import audio_format, prepare_audio_environment
 from workstation.telephony.audio_ring import SAMPLE_RATE
-from workstation.views.firstrun.headset import level_percent
+from workstation.views.firstrun.headset import MicMeter
 from workstation.views.settings.pages import OptionPage
 
 TONE_SECONDS = 1.0
@@ -79,7 +79,7 @@ class HeadsetPage(OptionPage):
         form.addRow(self.labels[3], ring)
         form.addRow(self.status)
         self.chosen = {"input": "", "output": "", "ring": ""}
-        self.source = self.source_io = None
+        self.meter = MicMeter(self.level, self)
         self.sink: QAudioSink | None = None
         self._tone: QBuffer | None = None
         self._tone_done = QTimer(self)
@@ -204,30 +204,8 @@ class HeadsetPage(OptionPage):
         super().hideEvent(event)
 
     def _open_input(self) -> None:
-        self._close_input()
-        device = self._device("input", self.inputs.currentData() or "")
-        self.level.setValue(0)
-        if device is None:
-            return
-        self.source = QAudioSource(device, audio_format(), self)
-        self.source_io = self.source.start()
-        if self.source_io is None:
+        if not self.meter.open(self._device("input", self.inputs.currentData() or "")):
             self.status.setText(self.tr("The microphone cannot be opened."))
-            return
-        self.source_io.readyRead.connect(self._read)
-
-    def _read(self) -> None:
-        if self.source_io is None:
-            return
-        data = self.source_io.readAll().data()
-        if data:
-            self.level.setValue(level_percent(data))
-
-    def _close_input(self) -> None:
-        if self.source is not None:
-            self.source.stop()
-            self.source.deleteLater()
-        self.source = self.source_io = None
 
     # ---- the test tone ---------------------------------------------------------------------
     def play_tone(self, combo: QComboBox | None = None) -> bool:
@@ -260,5 +238,5 @@ class HeadsetPage(OptionPage):
         self._tone = None
 
     def close_audio(self) -> None:
-        self._close_input()
+        self.meter.close()
         self._stop_tone()

@@ -34,6 +34,16 @@ LINE_SHORTCUTS = {"swap": "Ctrl+Shift+S", "busy": "Ctrl+Shift+B", "voicemail": "
                   "return": "Ctrl+Shift+R"}
 
 
+def _tool_button(parent: QWidget, layout, name: str, slot) -> QToolButton:
+    """A flat button named ``name`` in ``layout`` whose click runs ``slot()``."""
+    b = QToolButton(parent)
+    b.setObjectName(name)
+    b.setAutoRaise(True)
+    b.clicked.connect(lambda _=False: slot())
+    layout.addWidget(b)
+    return b
+
+
 def _clock(seconds: float) -> str:
     s = max(0, int(seconds))
     return f"{s // 60}:{s % 60:02d}"
@@ -65,12 +75,7 @@ class LineRow(QWidget):
         lay.addWidget(self.state)
 
         def button(name: str, slot) -> QToolButton:
-            b = QToolButton(self)
-            b.setObjectName(name)
-            b.setAutoRaise(True)
-            b.clicked.connect(lambda _=False: self._act(slot))
-            lay.addWidget(b)
-            return b
+            return _tool_button(self, lay, name, lambda: self._act(slot))
 
         calls = panel.calls
         self.answer_button = button("lineAnswer", lambda m: calls.answer(m))
@@ -178,12 +183,7 @@ class LinesPanel(QFrame):
         outer.addLayout(bar)
 
         def button(name: str, slot) -> QToolButton:
-            b = QToolButton(self)
-            b.setObjectName(name)
-            b.setAutoRaise(True)
-            b.clicked.connect(lambda _=False: self._act(slot))
-            bar.addWidget(b)
-            return b
+            return _tool_button(self, bar, name, lambda: self._act(slot))
 
         self.swap_button = button("swap", self.swap)
         self.complete_button = button("completeTransfer", lambda: calls.complete_transfer())

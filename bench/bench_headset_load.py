@@ -11,6 +11,11 @@ manager's phone is, in turn:
   the headset, with the bridge's default buffers;
 * ``app_bigbuf``: the same with the cheapest fix tried: bigger bridge buffers
   (``--prefill-ms`` microphone prefill, ``--target-ms`` speaker target);
+* ``app_rt``: ``app_bigbuf`` with real-time scheduling (SCHED_RR) for the audio
+  threads (raise_audio_priority below: pjmedia's clock and media threads, the
+  bridge's Qt audio thread), where the system allows it;
+* ``app_pulse40``: the default bridge with PulseAudio asked for 40 ms periods
+  (PULSE_LATENCY_MSEC=40) instead of the bridge's 10 ms;
 * ``baresip``: a native softphone on the same headset (baresip's ALSA module
   through the ALSA PulseAudio plugin, PULSE_SINK=headset, PULSE_SOURCE=headset_mic).
 
@@ -45,7 +50,34 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import numpy as np  # noqa: E402
 
+from workstation.telephony.audio import OS_PERIOD_MS  # noqa: E402
+
 NAME = "headset_load"
+
+
+#: Threads that carry call audio: pjmedia's clock (conference bridge ticks, our
+#: port callbacks) and RTP worker, and the bridge's Qt audio thread.
+AUDIO_THREADS = ("clock", "media", "headset-audio")
+
+
+def raise_audio_priority(priority: int = 10, names: tuple[str, ...] = AUDIO_THREADS) -> int:
+    """Real-time (SCHED_RR) scheduling for this process's audio threads, when allowed
+    (root, CAP_SYS_NICE or an RLIMIT_RTPRIO); returns how many threads got it.
+
+    Linux only; elsewhere, or when refused, nothing changes (0)."""
+    if not sys.platform.startswith("linux") or not hasattr(os, "sched_setscheduler"):
+        return 0
+    done = 0
+    for comm in Path("/proc/self/task").glob("*/comm"):
+        try:
+            if comm.read_text().strip() not in names:
+                continue
+            os.sched_setscheduler(int(comm.parent.name), os.SCHED_RR, os.sched_param(priority))
+            done += 1
+        except (OSError, ValueError):
+            continue  # not allowed, or the thread is gone
+    return done
+
 
 
 def emit(bench: str, value: float, unit: str, target, n: int, **extra) -> None:
@@ -95,7 +127,8 @@ class Client:
 class AppPhone:
     """TelephonyEngine + HeadsetBridge on the rig's headset (the product path)."""
 
-    def __init__(self, app, work: Path, **bridge_kw) -> None:
+    def __init__(self, app, work: Path, realtime: bool = False, pulse_ms: int = 0,
+                 **bridge_kw) -> None:
         from audio_rig import HEADSET, HEADSET_MIC
         from workstation.telephony.audio import HeadsetBridge
         from workstation.telephony.engine import TelephonyEngine
@@ -109,10 +142,20 @@ class AppPhone:
         self.bridge = HeadsetBridge(HEADSET_MIC, HEADSET, **bridge_kw)
         opened = []
         self.bridge.sig_headset_connected.connect(lambda *a: opened.append(a))
-        self.bridge.start()
-        wait_for(app, lambda: len(opened) >= 2, 15)
+        old = os.environ.get("PULSE_LATENCY_MSEC")
+        if pulse_ms:  # libpulse reads it when the bridge's streams connect
+            os.environ["PULSE_LATENCY_MSEC"] = str(pulse_ms)
+        try:
+            self.bridge.start()
+            wait_for(app, lambda: len(opened) >= 2, 15)
+        finally:
+            if pulse_ms:
+                os.environ["PULSE_LATENCY_MSEC"] = old or str(OS_PERIOD_MS)
         self.bridge.attach_to(self.engine)
         self.key = None
+        self.realtime = 0
+        if realtime:
+            self.realtime = raise_audio_priority()
 
     def dial(self, uri: str) -> bool:
         self.bridge.reset_stats()  # the figures printed are this call's
@@ -254,9 +297,12 @@ def main() -> int:
                     work.mkdir()
                     if name == "baresip":
                         phone = BaresipPhone(app, work, rig)
-                    elif name == "app_bigbuf":
-                        phone = AppPhone(app, work, mic_prefill_ms=args.prefill_ms,
+                    elif name in ("app_bigbuf", "app_rt"):
+                        phone = AppPhone(app, work, realtime=name == "app_rt",
+                                         mic_prefill_ms=args.prefill_ms,
                                          speaker_target_ms=args.target_ms)
+                    elif name == "app_pulse40":
+                        phone = AppPhone(app, work, pulse_ms=40)
                     else:
                         phone = AppPhone(app, work)
                     try:
@@ -265,7 +311,9 @@ def main() -> int:
                             results.setdefault((name, cond), []).append((c, m))
                             print(json.dumps({"call": name, "cond": cond, "i": i,
                                               "to_client": round(c, 2),
-                                              "to_manager": round(m, 2), **stats}),
+                                              "to_manager": round(m, 2),
+                                              "rt_threads": getattr(phone, "realtime", 0),
+                                              **stats}),
                                   file=sys.stderr, flush=True)
                     finally:
                         phone.close()

@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 import soundfile as sf
-from scipy.signal import butter, resample_poly, sosfiltfilt
+from scipy.signal import butter, sosfiltfilt
 
 from realparts import require_tool
 from sipbed import Collector, start_engine
@@ -83,31 +83,6 @@ def tone_rms(x: np.ndarray, rate: int, freq: float) -> float:
         return 0.0
     sos = butter(4, [freq - 40, freq + 40], btype="bandpass", fs=rate, output="sos")
     return float(np.sqrt(np.mean(sosfiltfilt(sos, x) ** 2)))
-
-
-def window(x: np.ndarray, rate: int, start: float, end: float) -> np.ndarray:
-    return x[max(0, int(start * rate)):max(0, int(end * rate))]
-
-
-def newest_dump(phone, which: str, since: float) -> Path:
-    new = [p for p in phone.dumps(which) if p.stat().st_mtime >= since]
-    assert new, f"baresip {phone.user} dumped nothing ({which})"
-    return max(new, key=lambda p: p.stat().st_mtime)
-
-
-def read_dump(qtbot, phone, since: float, which: str = "dec") -> tuple[np.ndarray, int]:
-    dump = newest_dump(phone, which, since)
-    size = [-1]
-
-    def settled() -> bool:  # the dump is complete once baresip closed it
-        now = dump.stat().st_size
-        done, size[0] = now == size[0] and now > 8000, now
-        return done
-
-    qtbot.waitUntil(settled, timeout=10000)
-    qtbot.wait(300)
-    x, rate = sf.read(str(dump))
-    return (x if x.ndim == 1 else x[:, 0]), rate
 
 
 class LinesBed:
@@ -180,10 +155,6 @@ def bed(qtbot, lines_kamailio, tmp_path):
     b = LinesBed(qtbot, lines_kamailio, tmp_path)
     yield b
     b.close()
-
-
-def resample_to(x: np.ndarray, rate: int, target: int) -> np.ndarray:
-    return x if rate == target else resample_poly(x, target, rate)
 
 
 def listen(qtbot, phones, seconds: float) -> dict[str, np.ndarray]:

@@ -132,3 +132,34 @@ def test_hot_plug_keeps_the_choice(qtbot, dialog, headset):
     headset.plug_headset()
     qtbot.waitUntil(lambda: page.outputs.currentText() == HEADSET, timeout=10000)
     assert HEADSET_MIC in _names(page.inputs)
+
+
+def test_waiting_tone_is_soft_and_on_the_ring_device(qtbot, headset, tmp_path):
+    """A second call while on a call: the bridge's waiting tone plays on the ring
+    device, far softer than the ring."""
+    from audio_pj import EngineEndpoint
+    from workstation.paths import resource
+    from workstation.telephony.audio import HeadsetBridge
+
+    ep = EngineEndpoint(tmp_path / "rec")
+    bridge = HeadsetBridge(HEADSET_MIC, SPEAKER, ring_name=HEADSET,
+                           ring_file=resource("sounds", "ring.wav"))
+    try:
+        with qtbot.waitSignals([bridge.sig_headset_connected] * 2, timeout=10000):
+            bridge.start()
+        rec = headset.record("headset.monitor", tmp_path / "waiting.wav")
+        assert bridge.start_waiting_tone()
+        qtbot.wait(4500)  # one period of the tone (4 s)
+        bridge.stop_ring()
+        waiting = rec.stop()
+        rec = headset.record("headset.monitor", tmp_path / "ring.wav")
+        assert bridge.start_ring()
+        qtbot.wait(3500)
+        bridge.stop_ring()
+        ring = rec.stop()
+    finally:
+        bridge.close()
+        ep.close()
+    assert band_rms(waiting, 16000, 440) > 0.005  # the beeps are there ...
+    peak_waiting, peak_ring = np.abs(waiting).max(), np.abs(ring).max()
+    assert 0.02 < peak_waiting < 0.15 and peak_ring > 3 * peak_waiting  # ... and soft

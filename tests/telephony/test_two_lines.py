@@ -3,7 +3,6 @@ reject, busy, voicemail, swap, a third call, attended transfer, conference."""
 
 from __future__ import annotations
 
-import time
 
 import pytest
 from realparts import require

@@ -261,7 +261,7 @@ def main() -> int:
     ap.add_argument("--load", type=int, default=2, help="busy processes beside the call")
     ap.add_argument("--prefill-ms", type=float, default=60)
     ap.add_argument("--target-ms", type=float, default=80)
-    ap.add_argument("--phones", default="app,baresip,app_bigbuf")
+    ap.add_argument("--phones", default="app,baresip,app_bigbuf,app_rt,app_pulse40")
     args = ap.parse_args()
     for tool in ("pulseaudio", "pactl", "paplay", "parecord", "espeak-ng", "sox", "baresip"):
         if not shutil.which(tool):

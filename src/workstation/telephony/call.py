@@ -119,6 +119,7 @@ class CallContext:
     consent_player: Any = None
     consent_played: bool = False
     audio: Any = None  # AudioMedia of the call while media is active
+    audio_current: bool = False  # ``audio`` is the bridge port now (no re-INVITE replaced it)
     source: Any = None  # AudioMedia feeding the call (mic)
     sink: Any = None  # AudioMedia the call feeds (speaker)
     ended: bool = False

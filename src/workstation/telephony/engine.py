@@ -754,13 +754,12 @@ class TelephonyEngine(LinesMixin, QObject):
                 active = i
                 break
         if active is None:
-            ctx.media_active = False
+            ctx.media_active = ctx.audio_current = False
             return
-        first = not ctx.media_active
         try:
             audio = call.getAudioMedia(active)
             ctx.audio = audio
-            ctx.media_active = True  # ctx.audio is the call's current bridge port
+            ctx.audio_current = True  # ctx.audio is the call's bridge port now
             self._connect_audio(ctx)
             try:
                 ctx.codec = call.getStreamInfo(active).codecName
@@ -769,6 +768,8 @@ class TelephonyEngine(LinesMixin, QObject):
         except pj.Error as exc:
             log.error("media connect failed for %s: %s", ctx.key, exc.info())
             return
+        first = not ctx.media_active
+        ctx.media_active = True
         if first:
             self.sig_media_active.emit(ctx.key)
 

@@ -48,7 +48,7 @@ def _transmit(src, dst, on: bool) -> None:
 
 def _usable(ctx) -> bool:
     """The call's AudioMedia is its current bridge port."""
-    return ctx.media_active and not ctx.ended and ctx.audio is not None
+    return ctx.audio_current and not ctx.ended and ctx.audio is not None
 
 
 class LinesMixin:
@@ -92,7 +92,7 @@ class LinesMixin:
         prm.opt.flag = pj.PJSUA_CALL_UNHOLD
         self._call_op(key, "reinvite", prm, retries=30)
         ctx.held = False
-        if ctx.media_active:  # the media never went away (a hold still on its way)
+        if ctx.audio_current:  # the media never went away (a hold still on its way)
             self._route_headset(ctx, True)
         self.sig_hold.emit(key, False)
 
@@ -142,8 +142,8 @@ class LinesMixin:
         (called again whenever a call's media becomes active)."""
         for other_key in ctx.conference:
             other = self._calls.get(other_key)
-            if other is not None and other.media_active and ctx.media_active:
-                self._cross(ctx, other, True)
+            if other is not None:
+                self._cross(ctx, other, True)  # (only between current bridge ports)
 
     @staticmethod
     def _cross(a, b, on: bool) -> None:

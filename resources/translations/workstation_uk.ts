@@ -254,7 +254,7 @@
     <context>
         <name>CallController</name>
         <message>
-            <location filename="../../src/workstation/views/callcenter/controller.py" line="+147" />
+            <location filename="../../src/workstation/views/callcenter/controller.py" line="+148" />
             <source>%1 leads with this number</source>
             <translation>%1 лідів із цим номером</translation>
         </message>
@@ -264,7 +264,7 @@
             <translation>Не лід</translation>
         </message>
         <message>
-            <location line="+58" />
+            <location line="+62" />
             <source>This lead has no phone number.</source>
             <translation>У цього ліда немає телефону.</translation>
         </message>
@@ -948,12 +948,12 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
             <translation>Вибраний мікрофон не під'єднано.</translation>
         </message>
         <message>
-            <location line="+61" />
+            <location line="+54" />
             <source>The microphone cannot be opened.</source>
             <translation>Не вдається відкрити мікрофон.</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+11" />
             <source>This speaker is not connected.</source>
             <translation>Цей динамік не під'єднано.</translation>
         </message>
@@ -966,7 +966,7 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
     <context>
         <name>HeadsetWizardPage</name>
         <message>
-            <location filename="../../src/workstation/views/firstrun/headset.py" line="+37" />
+            <location filename="../../src/workstation/views/firstrun/headset.py" line="+81" />
             <source>Headset</source>
             <translation>Гарнітура</translation>
         </message>
@@ -996,7 +996,7 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
             <translation>Динамік</translation>
         </message>
         <message>
-            <location line="+25" />
+            <location line="+27" />
             <source>System default</source>
             <translation>Системний за замовчуванням</translation>
         </message>
@@ -1006,12 +1006,12 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
             <translation>Мікрофон не знайдено: підключіть гарнітуру.</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location line="+23" />
             <source>The microphone cannot be opened.</source>
             <translation>Не вдається відкрити мікрофон.</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+9" />
             <source>No microphone is open.</source>
             <translation>Мікрофон не відкрито.</translation>
         </message>
@@ -1877,7 +1877,7 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
     <context>
         <name>LineRow</name>
         <message>
-            <location filename="../../src/workstation/views/softphone/lines.py" line="+101" />
+            <location filename="../../src/workstation/views/softphone/lines.py" line="+106" />
             <source>Line %1</source>
             <translation>Лінія %1</translation>
         </message>
@@ -2001,7 +2001,7 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
     <context>
         <name>LinesPanel</name>
         <message>
-            <location line="+102" />
+            <location line="+97" />
             <source>There is no other answered line to swap to.</source>
             <translation>Немає іншої прийнятої лінії для перемикання.</translation>
         </message>
@@ -3902,12 +3902,12 @@ Last sync: %3</source>
             <translation>Не вдається зателефонувати на %1: %2</translation>
         </message>
         <message>
-            <location line="+138" />
+            <location line="+141" />
             <source>DTMF digits must be 0-9, *, #, A-D.</source>
             <translation>Цифри DTMF: 0-9, *, #, A-D.</translation>
         </message>
         <message>
-            <location line="+135" />
+            <location line="+136" />
             <source>Cannot record the call: %1</source>
             <translation>Не вдається записати дзвінок: %1</translation>
         </message>

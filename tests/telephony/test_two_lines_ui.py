@@ -127,6 +127,16 @@ def test_two_lines_in_the_window(qtbot, app, phone_a, phone_b):
     # then B's own wrap-up: its card, its outcome
     qtbot.waitUntil(lambda: ws.call is not None and ws.call.call_id == b.call_id, timeout=5000)
     assert ws.card.lead_id() == app["lead_b"] and ws.call.ended
+    # a new call comes before B's wrap-up is saved: it pops; B's wrap-up waits again
+    c = _ring(qtbot, calls, phone_a)
+    qtbot.waitUntil(lambda: ws.card.lead_id() == app["lead_a"] and ws.call.call_id == c.call_id,
+                    timeout=5000)
+    phone.reject()
+    qtbot.waitUntil(lambda: c.ended and ws.call.ended, timeout=10000)
+    ws.wrapup.resultCombo.setCurrentIndex(ws.wrapup.resultCombo.findData("positive"))
+    with qtbot.waitSignal(ws.sig_wrapup_saved, timeout=10000):
+        ws.wrapup.saveButton.click()
+    qtbot.waitUntil(lambda: ws.call.call_id == b.call_id, timeout=5000)
     _save_wrapup(qtbot, center, b.call_id)
     qtbot.waitUntil(center.controller.idle, timeout=10000)
     with app["store"].session() as s:

@@ -123,6 +123,7 @@ class CallController(QObject):
             return
         # The Call tab comes to the front first, so that the card is laid out and
         # painted once, on screen (not filled hidden and painted again by the switch).
+        self._stash_unsaved()
         self.sig_show_workspace.emit()
         c.shown = True
         self.workspace.pop_incoming(c.number, call=c)
@@ -163,13 +164,17 @@ class CallController(QObject):
     def show_call(self, c: CallModel) -> None:
         """The manager switched to ``c``'s line: show its card (its lead's, or the pop
         for a waiting call never shown). A wrap-up left open goes to the queue."""
-        shown = self._shown_model()
-        if shown is c:
+        if self._shown_model() is c:
             return
+        self._stash_unsaved()
+        self._show_card(c)
+
+    def _stash_unsaved(self) -> None:
+        """The card about to be replaced is an ended call's unsaved wrap-up: queue it."""
+        shown = self._shown_model()
         if shown is not None and shown.ended and shown.call_id not in self._wrapped \
                 and shown not in self._pending_wrapups:
             self._pending_wrapups.insert(0, shown)
-        self._show_card(c)
 
     def _show_card(self, c: CallModel) -> None:
         number = phones.try_normalize(c.number, self.ctx.region) or c.number

@@ -2016,7 +2016,7 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
             <translation>Кому позвонить (номер или SIP-адрес) для консультации перед переводом; текущий звонок встанет на удержание:</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+21" />
             <source>Swap</source>
             <translation>Переключить</translation>
         </message>

@@ -2016,7 +2016,7 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
             <translation>Кому зателефонувати (номер або SIP-адреса) для консультації перед переведенням; поточний дзвінок стане на утримання:</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+21" />
             <source>Swap</source>
             <translation>Перемкнути</translation>
         </message>

@@ -145,3 +145,33 @@ def test_two_lines_in_the_window(qtbot, app, phone_a, phone_b):
     assert rows[a.call_id].lead_id == app["lead_a"] and rows[a.call_id].result == "positive"
     assert rows[b.call_id].lead_id == app["lead_b"] and rows[b.call_id].result == "positive"
     assert rows[a.call_id].talk_seconds > rows[b.call_id].talk_seconds > 0
+
+
+def test_consult_complete_and_conference_from_the_panel(qtbot, app, phone_a, phone_b):
+    center = app["center"]
+    calls, phone = center.calls, center.softphone
+    panel = phone.lines
+    mark = len(phone_a.log_text())
+    a = _ring(qtbot, calls, phone_a)
+    phone.answer()
+    qtbot.waitUntil(lambda: a.answered_clock is not None, timeout=10000)
+    qtbot.waitUntil(phone.consult_button.isEnabled, timeout=5000)
+    panel.consult_to(B_NUMBER)  # what Consult… does with the number typed
+    b = calls.active
+    assert b is not a and b.consult_of == a.call_id
+    qtbot.waitUntil(lambda: b.answered_clock is not None and a.held, timeout=10000)
+    qtbot.waitUntil(lambda: panel.complete_button.isEnabled(), timeout=5000)
+    assert panel.isVisible() and panel.return_button.isVisible()
+    assert "consultation" in panel.rows[1].state.text()
+    # the two lines joined instead: both parties and the manager hear each other
+    qtbot.mouseClick(panel.conference_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: a.conference and b.conference and not a.held, timeout=10000)
+    assert "conference" in panel.rows[0].state.text()
+    assert not panel.conference_button.isEnabled() and not panel.swap_button.isEnabled()
+    # one party leaves: the other line goes on, alone with the manager
+    phone_b.command("hangup")
+    qtbot.waitUntil(lambda: b.ended and not a.conference, timeout=10000)
+    assert a.live and not panel.isVisible()
+    wait_log(qtbot, phone_a, r"Call established", start=mark)
+    phone.hangup()
+    qtbot.waitUntil(lambda: a.ended, timeout=10000)

@@ -259,7 +259,12 @@ class LinesPanel(QFrame):
             "Call (number or SIP address) to consult before transferring; the call in "
             "progress goes on hold:"))
         if ok and target.strip():
-            self.calls.consult(target.strip())
+            self.consult_to(target.strip())
+
+    def consult_to(self, target: str) -> None:
+        """Attended transfer, step 1: hold the active call, call ``target`` on the other line."""
+        self.calls.consult(target)
+        self.refresh()
 
     def consult_or_complete(self) -> None:
         if self.calls.consultation() is not None:

@@ -322,18 +322,28 @@
     <context>
         <name>CallController</name>
         <message>
-            <location filename="../../src/workstation/views/callcenter/controller.py" line="+127" />
+            <location filename="../../src/workstation/views/callcenter/controller.py" line="+149" />
+            <source>%1 leads with this number</source>
+            <translation>%1 лидов с этим номером</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Not a lead</source>
+            <translation>Не лид</translation>
+        </message>
+        <message>
+            <location line="+62" />
             <source>This lead has no phone number.</source>
             <translation>У этого лида нет телефона.</translation>
         </message>
         <message>
             <location line="+5" />
-            <location line="+29" />
+            <location line="+30" />
             <source>Finish the current call first.</source>
             <translation>Сначала завершите текущий звонок.</translation>
         </message>
         <message>
-            <location line="+57" />
+            <location line="+58" />
             <source>Connected: %1</source>
             <translation>Соединено: %1</translation>
         </message>
@@ -343,12 +353,12 @@
             <translation>Звонок с %1 завершён: %2. Заполните итоги звонка.</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+31" />
             <source>busy: %1 is calling this lead</source>
             <translation>занято: %1 сейчас звонит этому клиенту</translation>
         </message>
         <message>
-            <location line="+71" />
+            <location line="+73" />
             <source>Could not log the call: %1</source>
             <translation>Не удалось записать звонок в журнал: %1</translation>
         </message>
@@ -399,9 +409,45 @@
     <context>
         <name>Calls</name>
         <message>
-            <location filename="../../src/workstation/views/callmodel.py" line="+179" />
+            <location filename="../../src/workstation/views/callmodel.py" line="+216" />
             <source>The softphone is not running.</source>
             <translation>Софтфон не запущен.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <location line="+182" />
+            <source>Both lines are busy.</source>
+            <translation>Обе линии заняты.</translation>
+        </message>
+        <message>
+            <location line="-43" />
+            <source>No voicemail is set up (Settings → SIP: voicemail).</source>
+            <translation>Голосовая почта не настроена (Настройки → SIP: голосовая почта).</translation>
+        </message>
+        <message>
+            <location line="+41" />
+            <source>Answer a call first.</source>
+            <translation>Сначала ответьте на звонок.</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>No consultation call to transfer to.</source>
+            <translation>Нет консультационного звонка для перевода.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Wait until the consulted party answers.</source>
+            <translation>Дождитесь ответа абонента консультации.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>No consultation call to return from.</source>
+            <translation>Нет консультационного звонка, с которого можно вернуться.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>A conference needs two answered calls.</source>
+            <translation>Для конференции нужны два принятых звонка.</translation>
         </message>
     </context>
     <context>
@@ -514,7 +560,7 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
     <context>
         <name>DatabasePage</name>
         <message>
-            <location filename="../../src/workstation/views/settings/pages.py" line="+173" />
+            <location filename="../../src/workstation/views/settings/pages.py" line="+190" />
             <source>Shared database</source>
             <translation>Общая база данных</translation>
         </message>
@@ -793,7 +839,7 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
     <context>
         <name>GeneralPage</name>
         <message>
-            <location filename="../../src/workstation/views/settings/pages.py" line="-93" />
+            <location filename="../../src/workstation/views/settings/pages.py" line="-110" />
             <source>System language</source>
             <translation>Язык системы</translation>
         </message>
@@ -964,16 +1010,106 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
     <context>
         <name>HeadsetBridge</name>
         <message>
-            <location filename="../../src/workstation/telephony/audio.py" line="+691" />
+            <location filename="../../src/workstation/telephony/audio.py" line="+704" />
             <source>Ring tone file is missing: %1</source>
             <extracomment>RMS (Int16 units) below which a 20 ms microphone chunk counts as silence (≈ -56 dBFS). Interpreter switch interval the bridge needs (seconds). Python's default 5 ms lets a busy GUI thread hold the GIL long enough to starve the Qt audio thread (measured: 80 ms microphone gaps and underruns with a 200 ms Python burst; 16 ms gaps and none at 1 ms). Period the audio server is asked to use; PulseAudio's default for Qt's source is 64 ms fragments, far too coarse for a call (measured here).</extracomment>
             <translation>Нет файла мелодии звонка: %1</translation>
         </message>
     </context>
     <context>
+        <name>HeadsetPage</name>
+        <message>
+            <location filename="../../src/workstation/views/settings/headset.py" line="+100" />
+            <source>Headset</source>
+            <translation>Гарнитура</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Microphone</source>
+            <translation>Микрофон</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Level</source>
+            <translation>Уровень</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Speaker</source>
+            <translation>Динамик</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Ring device</source>
+            <translation>Устройство звонка</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <location line="+2" />
+            <source>Test tone</source>
+            <translation>Тестовый сигнал</translation>
+        </message>
+        <message>
+            <location line="-1" />
+            <source>Play a short tone on this speaker</source>
+            <translation>Воспроизвести короткий сигнал на этом динамике</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Play a short tone on the ring device</source>
+            <translation>Воспроизвести короткий сигнал на устройстве звонка</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Speak: the bar moves with the chosen microphone</source>
+            <translation>Говорите: полоса движется вместе с выбранным микрофоном</translation>
+        </message>
+        <message>
+            <location line="+28" />
+            <location line="+1" />
+            <source>System default</source>
+            <translation>Системный по умолчанию</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Same as the speaker</source>
+            <translation>Как у динамика</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>%1 (not connected)</source>
+            <translation>%1 (не подключено)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>No microphone found: plug in the headset.</source>
+            <translation>Микрофон не найден: подключите гарнитуру.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The chosen microphone is not connected.</source>
+            <translation>Выбранный микрофон не подключён.</translation>
+        </message>
+        <message>
+            <location line="+54" />
+            <source>The microphone cannot be opened.</source>
+            <translation>Не удаётся открыть микрофон.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>This speaker is not connected.</source>
+            <translation>Этот динамик не подключён.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Playing a test tone on %1…</source>
+            <translation>Тестовый сигнал на %1…</translation>
+        </message>
+    </context>
+    <context>
         <name>HeadsetWizardPage</name>
         <message>
-            <location filename="../../src/workstation/views/firstrun/headset.py" line="+37" />
+            <location filename="../../src/workstation/views/firstrun/headset.py" line="+81" />
             <source>Headset</source>
             <translation>Гарнитура</translation>
         </message>
@@ -1003,7 +1139,7 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
             <translation>Динамик</translation>
         </message>
         <message>
-            <location line="+25" />
+            <location line="+27" />
             <source>System default</source>
             <translation>Системный по умолчанию</translation>
         </message>
@@ -1013,12 +1149,12 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
             <translation>Микрофон не найден: подключите гарнитуру.</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location line="+23" />
             <source>The microphone cannot be opened.</source>
             <translation>Не удаётся открыть микрофон.</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+9" />
             <source>No microphone is open.</source>
             <translation>Микрофон не открыт.</translation>
         </message>
@@ -1882,6 +2018,188 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
         </message>
     </context>
     <context>
+        <name>LineRow</name>
+        <message>
+            <location filename="../../src/workstation/views/softphone/lines.py" line="+106" />
+            <source>Line %1</source>
+            <translation>Линия %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Answer</source>
+            <translation>Ответ</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Answer; the call in progress goes on hold</source>
+            <translation>Ответить; текущий звонок встанет на удержание</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reject</source>
+            <translation>Отклонить</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Decline the call (603)</source>
+            <translation>Отклонить звонок (603)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Busy</source>
+            <translation>Занято</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Send busy (486 Busy Here) (%1)</source>
+            <translation>Ответить «занято» (486 Busy Here) (%1)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Voicemail</source>
+            <translation>Голосовая почта</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Send the call to voicemail (%1) (%2)</source>
+            <translation>Перевести звонок на голосовую почту (%1) (%2)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>No voicemail is set up (Settings → SIP: voicemail)</source>
+            <translation>Голосовая почта не настроена (Настройки → SIP: голосовая почта)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+40" />
+            <source>Hold</source>
+            <translation>Удержание</translation>
+        </message>
+        <message>
+            <location line="-40" />
+            <source>Put this line on hold / talk on it</source>
+            <translation>Поставить линию на удержание / говорить по ней</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Hang up</source>
+            <translation>Положить трубку</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Hang up this line</source>
+            <translation>Завершить звонок на этой линии</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>unknown</source>
+            <translation>неизвестно</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>waiting call, ringing</source>
+            <translation>ожидающий звонок, звонит</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>ringing</source>
+            <translation>звонит</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>calling…</source>
+            <translation>вызов…</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>conference %1</source>
+            <translation>конференция %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>on hold %1</source>
+            <translation>на удержании %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>transferring…</source>
+            <translation>перевод…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>talking %1</source>
+            <translation>разговор %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>consultation</source>
+            <translation>консультация</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Resume</source>
+            <translation>Вернуться</translation>
+        </message>
+    </context>
+    <context>
+        <name>LinesPanel</name>
+        <message>
+            <location line="+97" />
+            <source>There is no other answered line to swap to.</source>
+            <translation>Нет другой принятой линии для переключения.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Consult</source>
+            <translation>Консультация</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Call (number or SIP address) to consult before transferring; the call in progress goes on hold:</source>
+            <translation>Кому позвонить (номер или SIP-адрес) для консультации перед переводом; текущий звонок встанет на удержание:</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Swap</source>
+            <translation>Переключить</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Hold this line and talk on the other (%1)</source>
+            <translation>Удержать эту линию и говорить по другой (%1)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Complete transfer</source>
+            <translation>Завершить перевод</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Connect the held caller with the consulted party (%1)</source>
+            <translation>Соединить удерживаемого абонента с абонентом консультации (%1)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Return</source>
+            <translation>Вернуться</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Hang up the consultation and return to the held call (%1)</source>
+            <translation>Завершить консультацию и вернуться к удерживаемому звонку (%1)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Conference</source>
+            <translation>Конференция</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Join both lines: everyone hears everyone (%1)</source>
+            <translation>Объединить обе линии: все слышат всех (%1)</translation>
+        </message>
+    </context>
+    <context>
         <name>ListPage</name>
         <message>
             <location filename="../../src/workstation/views/admin/dialog.py" line="+81" />
@@ -1917,12 +2235,12 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../src/workstation/views/mainwindow.py" line="+98" />
+            <location filename="../../src/workstation/views/mainwindow.py" line="+101" />
             <source>Workstation</source>
             <translation>Рабочее место</translation>
         </message>
         <message>
-            <location line="+152" />
+            <location line="+153" />
             <source>Export</source>
             <translation>Экспорт</translation>
         </message>
@@ -3755,7 +4073,7 @@ Tools: %2</source>
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../src/workstation/views/settings/dialog.py" line="+29" />
+            <location filename="../../src/workstation/views/settings/dialog.py" line="+35" />
             <location line="+35" />
             <location line="+8" />
             <source>Settings</source>
@@ -3770,7 +4088,7 @@ Tools: %2</source>
     <context>
         <name>SipPage</name>
         <message>
-            <location filename="../../src/workstation/views/settings/pages.py" line="+90" />
+            <location filename="../../src/workstation/views/settings/pages.py" line="+107" />
             <source>Off</source>
             <translation>Выключено</translation>
         </message>
@@ -3879,7 +4197,7 @@ Tools: %2</source>
     <context>
         <name>SoftphoneWidget</name>
         <message>
-            <location filename="../../src/workstation/views/softphone/widget.py" line="+185" />
+            <location filename="../../src/workstation/views/softphone/widget.py" line="+224" />
             <source>Number or SIP address</source>
             <translation>Номер или SIP-адрес</translation>
         </message>
@@ -3955,17 +4273,27 @@ Tools: %2</source>
         </message>
         <message>
             <location line="+2" />
-            <location line="+131" />
+            <location line="+141" />
             <source>Transfer</source>
             <translation>Перевести</translation>
         </message>
         <message>
-            <location line="-131" />
+            <location line="-141" />
             <source>Transfer the call (blind)</source>
             <translation>Перевести звонок (без консультации)</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+1" />
+            <source>Consult…</source>
+            <translation>Консультация…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Attended transfer: hold this call and call the person to transfer it to (%1)</source>
+            <translation>Перевод с консультацией: удержать этот звонок и позвонить тому, кому его перевести (%1)</translation>
+        </message>
+        <message>
+            <location line="+17" />
             <source>Registered</source>
             <translation>Зарегистрирован</translation>
         </message>
@@ -3990,27 +4318,27 @@ Tools: %2</source>
             <translation>Не зарегистрирован: %1</translation>
         </message>
         <message>
-            <location line="+153" />
+            <location line="+172" />
             <source>Calling…</source>
             <translation>Вызов…</translation>
         </message>
         <message>
-            <location line="-43" />
+            <location line="-56" />
             <source>Transfer the call to (number or SIP address):</source>
             <translation>Перевести звонок на (номер или SIP-адрес):</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+17" />
             <source>Transferring…</source>
             <translation>Перевод…</translation>
         </message>
         <message>
-            <location line="+25" />
+            <location line="+30" />
             <source>Incoming call from %1</source>
             <translation>Входящий звонок от %1</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+56" />
             <source>Incoming call</source>
             <translation>Входящий звонок</translation>
         </message>
@@ -4020,12 +4348,12 @@ Tools: %2</source>
             <translation>Звонит…</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+14" />
             <source>Call ended: %1 %2</source>
             <translation>Звонок завершён: %1 %2</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+23" />
             <source>Signalling over TLS and the audio encrypted (SRTP)</source>
             <translation>Сигнализация по TLS, звук зашифрован (SRTP)</translation>
         </message>
@@ -4722,7 +5050,7 @@ Last sync: %3</source>
     <context>
         <name>TelephonyEngine</name>
         <message>
-            <location filename="../../src/workstation/telephony/engine.py" line="+220" />
+            <location filename="../../src/workstation/telephony/engine.py" line="+218" />
             <source>sip.srtp: expected off, optional or mandatory, got %1</source>
             <translation>sip.srtp: ожидается off, optional или mandatory, получено %1</translation>
         </message>
@@ -4792,14 +5120,24 @@ Last sync: %3</source>
             <translation>Не удаётся позвонить на %1: %2</translation>
         </message>
         <message>
-            <location line="+154" />
+            <location line="+145" />
             <source>DTMF digits must be 0-9, *, #, A-D.</source>
             <translation>Цифры DTMF: 0-9, *, #, A-D.</translation>
         </message>
         <message>
-            <location line="+130" />
+            <location line="+136" />
             <source>Cannot record the call: %1</source>
             <translation>Не удаётся записать звонок: %1</translation>
+        </message>
+        <message>
+            <location filename="../../src/workstation/telephony/lines.py" line="+114" />
+            <source>Both calls must be answered to join them.</source>
+            <translation>Чтобы объединить звонки, оба должны быть приняты.</translation>
+        </message>
+        <message>
+            <location line="+82" />
+            <source>Could not send the call to voicemail: %1</source>
+            <translation>Не удалось перевести звонок на голосовую почту: %1</translation>
         </message>
     </context>
     <context>

@@ -322,18 +322,28 @@
     <context>
         <name>CallController</name>
         <message>
-            <location filename="../../src/workstation/views/callcenter/controller.py" line="+127" />
+            <location filename="../../src/workstation/views/callcenter/controller.py" line="+149" />
+            <source>%1 leads with this number</source>
+            <translation>%1 лідів із цим номером</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Not a lead</source>
+            <translation>Не лід</translation>
+        </message>
+        <message>
+            <location line="+62" />
             <source>This lead has no phone number.</source>
             <translation>У цього ліда немає телефону.</translation>
         </message>
         <message>
             <location line="+5" />
-            <location line="+29" />
+            <location line="+30" />
             <source>Finish the current call first.</source>
             <translation>Спочатку завершіть поточний дзвінок.</translation>
         </message>
         <message>
-            <location line="+57" />
+            <location line="+58" />
             <source>Connected: %1</source>
             <translation>З'єднано: %1</translation>
         </message>
@@ -343,12 +353,12 @@
             <translation>Дзвінок з %1 завершено: %2. Заповніть підсумки дзвінка.</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+31" />
             <source>busy: %1 is calling this lead</source>
             <translation>зайнято: %1 зараз телефонує цьому клієнту</translation>
         </message>
         <message>
-            <location line="+71" />
+            <location line="+73" />
             <source>Could not log the call: %1</source>
             <translation>Не вдалося записати дзвінок у журнал: %1</translation>
         </message>
@@ -399,9 +409,45 @@
     <context>
         <name>Calls</name>
         <message>
-            <location filename="../../src/workstation/views/callmodel.py" line="+179" />
+            <location filename="../../src/workstation/views/callmodel.py" line="+216" />
             <source>The softphone is not running.</source>
             <translation>Софтфон не запущено.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <location line="+182" />
+            <source>Both lines are busy.</source>
+            <translation>Обидві лінії зайняті.</translation>
+        </message>
+        <message>
+            <location line="-43" />
+            <source>No voicemail is set up (Settings → SIP: voicemail).</source>
+            <translation>Голосову пошту не налаштовано (Налаштування → SIP: голосова пошта).</translation>
+        </message>
+        <message>
+            <location line="+41" />
+            <source>Answer a call first.</source>
+            <translation>Спочатку дайте відповідь на дзвінок.</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>No consultation call to transfer to.</source>
+            <translation>Немає консультаційного дзвінка для переведення.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Wait until the consulted party answers.</source>
+            <translation>Дочекайтеся відповіді абонента консультації.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>No consultation call to return from.</source>
+            <translation>Немає консультаційного дзвінка, з якого можна повернутися.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>A conference needs two answered calls.</source>
+            <translation>Для конференції потрібні два прийняті дзвінки.</translation>
         </message>
     </context>
     <context>
@@ -514,7 +560,7 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
     <context>
         <name>DatabasePage</name>
         <message>
-            <location filename="../../src/workstation/views/settings/pages.py" line="+173" />
+            <location filename="../../src/workstation/views/settings/pages.py" line="+190" />
             <source>Shared database</source>
             <translation>Спільна база даних</translation>
         </message>
@@ -793,7 +839,7 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
     <context>
         <name>GeneralPage</name>
         <message>
-            <location filename="../../src/workstation/views/settings/pages.py" line="-93" />
+            <location filename="../../src/workstation/views/settings/pages.py" line="-110" />
             <source>System language</source>
             <translation>Мова системи</translation>
         </message>
@@ -964,16 +1010,106 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
     <context>
         <name>HeadsetBridge</name>
         <message>
-            <location filename="../../src/workstation/telephony/audio.py" line="+691" />
+            <location filename="../../src/workstation/telephony/audio.py" line="+704" />
             <source>Ring tone file is missing: %1</source>
             <extracomment>RMS (Int16 units) below which a 20 ms microphone chunk counts as silence (≈ -56 dBFS). Interpreter switch interval the bridge needs (seconds). Python's default 5 ms lets a busy GUI thread hold the GIL long enough to starve the Qt audio thread (measured: 80 ms microphone gaps and underruns with a 200 ms Python burst; 16 ms gaps and none at 1 ms). Period the audio server is asked to use; PulseAudio's default for Qt's source is 64 ms fragments, far too coarse for a call (measured here).</extracomment>
             <translation>Немає файлу мелодії дзвінка: %1</translation>
         </message>
     </context>
     <context>
+        <name>HeadsetPage</name>
+        <message>
+            <location filename="../../src/workstation/views/settings/headset.py" line="+100" />
+            <source>Headset</source>
+            <translation>Гарнітура</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Microphone</source>
+            <translation>Мікрофон</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Level</source>
+            <translation>Рівень</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Speaker</source>
+            <translation>Динамік</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Ring device</source>
+            <translation>Пристрій дзвінка</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <location line="+2" />
+            <source>Test tone</source>
+            <translation>Тестовий сигнал</translation>
+        </message>
+        <message>
+            <location line="-1" />
+            <source>Play a short tone on this speaker</source>
+            <translation>Відтворити короткий сигнал на цьому динаміку</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Play a short tone on the ring device</source>
+            <translation>Відтворити короткий сигнал на пристрої дзвінка</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Speak: the bar moves with the chosen microphone</source>
+            <translation>Говоріть: смуга рухається разом із вибраним мікрофоном</translation>
+        </message>
+        <message>
+            <location line="+28" />
+            <location line="+1" />
+            <source>System default</source>
+            <translation>Системний за замовчуванням</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Same as the speaker</source>
+            <translation>Як у динаміка</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>%1 (not connected)</source>
+            <translation>%1 (не під'єднано)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>No microphone found: plug in the headset.</source>
+            <translation>Мікрофон не знайдено: підключіть гарнітуру.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The chosen microphone is not connected.</source>
+            <translation>Вибраний мікрофон не під'єднано.</translation>
+        </message>
+        <message>
+            <location line="+54" />
+            <source>The microphone cannot be opened.</source>
+            <translation>Не вдається відкрити мікрофон.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>This speaker is not connected.</source>
+            <translation>Цей динамік не під'єднано.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Playing a test tone on %1…</source>
+            <translation>Тестовий сигнал на %1…</translation>
+        </message>
+    </context>
+    <context>
         <name>HeadsetWizardPage</name>
         <message>
-            <location filename="../../src/workstation/views/firstrun/headset.py" line="+37" />
+            <location filename="../../src/workstation/views/firstrun/headset.py" line="+81" />
             <source>Headset</source>
             <translation>Гарнітура</translation>
         </message>
@@ -1003,7 +1139,7 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
             <translation>Динамік</translation>
         </message>
         <message>
-            <location line="+25" />
+            <location line="+27" />
             <source>System default</source>
             <translation>Системний за замовчуванням</translation>
         </message>
@@ -1013,12 +1149,12 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
             <translation>Мікрофон не знайдено: підключіть гарнітуру.</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location line="+23" />
             <source>The microphone cannot be opened.</source>
             <translation>Не вдається відкрити мікрофон.</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+9" />
             <source>No microphone is open.</source>
             <translation>Мікрофон не відкрито.</translation>
         </message>
@@ -1882,6 +2018,188 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
         </message>
     </context>
     <context>
+        <name>LineRow</name>
+        <message>
+            <location filename="../../src/workstation/views/softphone/lines.py" line="+106" />
+            <source>Line %1</source>
+            <translation>Лінія %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Answer</source>
+            <translation>Відповідь</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Answer; the call in progress goes on hold</source>
+            <translation>Відповісти; поточний дзвінок стане на утримання</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reject</source>
+            <translation>Відхилити</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Decline the call (603)</source>
+            <translation>Відхилити дзвінок (603)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Busy</source>
+            <translation>Зайнято</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Send busy (486 Busy Here) (%1)</source>
+            <translation>Відповісти «зайнято» (486 Busy Here) (%1)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Voicemail</source>
+            <translation>Голосова пошта</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Send the call to voicemail (%1) (%2)</source>
+            <translation>Перевести дзвінок на голосову пошту (%1) (%2)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>No voicemail is set up (Settings → SIP: voicemail)</source>
+            <translation>Голосову пошту не налаштовано (Налаштування → SIP: голосова пошта)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+40" />
+            <source>Hold</source>
+            <translation>Утримання</translation>
+        </message>
+        <message>
+            <location line="-40" />
+            <source>Put this line on hold / talk on it</source>
+            <translation>Поставити лінію на утримання / говорити нею</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Hang up</source>
+            <translation>Покласти слухавку</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Hang up this line</source>
+            <translation>Завершити дзвінок на цій лінії</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>unknown</source>
+            <translation>невідомо</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>waiting call, ringing</source>
+            <translation>дзвінок в очікуванні, дзвонить</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>ringing</source>
+            <translation>дзвонить</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>calling…</source>
+            <translation>виклик…</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>conference %1</source>
+            <translation>конференція %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>on hold %1</source>
+            <translation>на утриманні %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>transferring…</source>
+            <translation>переведення…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>talking %1</source>
+            <translation>розмова %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>consultation</source>
+            <translation>консультація</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Resume</source>
+            <translation>Повернутися</translation>
+        </message>
+    </context>
+    <context>
+        <name>LinesPanel</name>
+        <message>
+            <location line="+97" />
+            <source>There is no other answered line to swap to.</source>
+            <translation>Немає іншої прийнятої лінії для перемикання.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Consult</source>
+            <translation>Консультація</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Call (number or SIP address) to consult before transferring; the call in progress goes on hold:</source>
+            <translation>Кому зателефонувати (номер або SIP-адреса) для консультації перед переведенням; поточний дзвінок стане на утримання:</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Swap</source>
+            <translation>Перемкнути</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Hold this line and talk on the other (%1)</source>
+            <translation>Утримати цю лінію й говорити іншою (%1)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Complete transfer</source>
+            <translation>Завершити переведення</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Connect the held caller with the consulted party (%1)</source>
+            <translation>З'єднати утримуваного абонента з абонентом консультації (%1)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Return</source>
+            <translation>Повернутися</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Hang up the consultation and return to the held call (%1)</source>
+            <translation>Завершити консультацію й повернутися до утримуваного дзвінка (%1)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Conference</source>
+            <translation>Конференція</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Join both lines: everyone hears everyone (%1)</source>
+            <translation>Об'єднати обидві лінії: усі чують усіх (%1)</translation>
+        </message>
+    </context>
+    <context>
         <name>ListPage</name>
         <message>
             <location filename="../../src/workstation/views/admin/dialog.py" line="+81" />
@@ -1917,12 +2235,12 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../src/workstation/views/mainwindow.py" line="+98" />
+            <location filename="../../src/workstation/views/mainwindow.py" line="+101" />
             <source>Workstation</source>
             <translation>Робоче місце</translation>
         </message>
         <message>
-            <location line="+152" />
+            <location line="+153" />
             <source>Export</source>
             <translation>Експорт</translation>
         </message>
@@ -3755,7 +4073,7 @@ Tools: %2</source>
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../src/workstation/views/settings/dialog.py" line="+29" />
+            <location filename="../../src/workstation/views/settings/dialog.py" line="+35" />
             <location line="+35" />
             <location line="+8" />
             <source>Settings</source>
@@ -3770,7 +4088,7 @@ Tools: %2</source>
     <context>
         <name>SipPage</name>
         <message>
-            <location filename="../../src/workstation/views/settings/pages.py" line="+90" />
+            <location filename="../../src/workstation/views/settings/pages.py" line="+107" />
             <source>Off</source>
             <translation>Вимкнено</translation>
         </message>
@@ -3879,7 +4197,7 @@ Tools: %2</source>
     <context>
         <name>SoftphoneWidget</name>
         <message>
-            <location filename="../../src/workstation/views/softphone/widget.py" line="+185" />
+            <location filename="../../src/workstation/views/softphone/widget.py" line="+224" />
             <source>Number or SIP address</source>
             <translation>Номер або SIP-адреса</translation>
         </message>
@@ -3955,17 +4273,27 @@ Tools: %2</source>
         </message>
         <message>
             <location line="+2" />
-            <location line="+131" />
+            <location line="+141" />
             <source>Transfer</source>
             <translation>Перевести</translation>
         </message>
         <message>
-            <location line="-131" />
+            <location line="-141" />
             <source>Transfer the call (blind)</source>
             <translation>Перевести дзвінок (без консультації)</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+1" />
+            <source>Consult…</source>
+            <translation>Консультація…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Attended transfer: hold this call and call the person to transfer it to (%1)</source>
+            <translation>Переведення з консультацією: утримати цей дзвінок і зателефонувати тому, кому його перевести (%1)</translation>
+        </message>
+        <message>
+            <location line="+17" />
             <source>Registered</source>
             <translation>Зареєстровано</translation>
         </message>
@@ -3990,27 +4318,27 @@ Tools: %2</source>
             <translation>Не зареєстровано: %1</translation>
         </message>
         <message>
-            <location line="+153" />
+            <location line="+172" />
             <source>Calling…</source>
             <translation>Виклик…</translation>
         </message>
         <message>
-            <location line="-43" />
+            <location line="-56" />
             <source>Transfer the call to (number or SIP address):</source>
             <translation>Перевести дзвінок на (номер або SIP-адреса):</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+17" />
             <source>Transferring…</source>
             <translation>Переведення…</translation>
         </message>
         <message>
-            <location line="+25" />
+            <location line="+30" />
             <source>Incoming call from %1</source>
             <translation>Вхідний дзвінок від %1</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+56" />
             <source>Incoming call</source>
             <translation>Вхідний дзвінок</translation>
         </message>
@@ -4020,12 +4348,12 @@ Tools: %2</source>
             <translation>Дзвонить…</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+14" />
             <source>Call ended: %1 %2</source>
             <translation>Дзвінок завершено: %1 %2</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+23" />
             <source>Signalling over TLS and the audio encrypted (SRTP)</source>
             <translation>Сигналізація через TLS, звук зашифрований (SRTP)</translation>
         </message>
@@ -4722,7 +5050,7 @@ Last sync: %3</source>
     <context>
         <name>TelephonyEngine</name>
         <message>
-            <location filename="../../src/workstation/telephony/engine.py" line="+220" />
+            <location filename="../../src/workstation/telephony/engine.py" line="+218" />
             <source>sip.srtp: expected off, optional or mandatory, got %1</source>
             <translation>sip.srtp: очікується off, optional або mandatory, отримано %1</translation>
         </message>
@@ -4792,14 +5120,24 @@ Last sync: %3</source>
             <translation>Не вдається зателефонувати на %1: %2</translation>
         </message>
         <message>
-            <location line="+154" />
+            <location line="+145" />
             <source>DTMF digits must be 0-9, *, #, A-D.</source>
             <translation>Цифри DTMF: 0-9, *, #, A-D.</translation>
         </message>
         <message>
-            <location line="+130" />
+            <location line="+136" />
             <source>Cannot record the call: %1</source>
             <translation>Не вдається записати дзвінок: %1</translation>
+        </message>
+        <message>
+            <location filename="../../src/workstation/telephony/lines.py" line="+114" />
+            <source>Both calls must be answered to join them.</source>
+            <translation>Щоб об'єднати дзвінки, обидва мають бути прийняті.</translation>
+        </message>
+        <message>
+            <location line="+82" />
+            <source>Could not send the call to voicemail: %1</source>
+            <translation>Не вдалося перевести дзвінок на голосову пошту: %1</translation>
         </message>
     </context>
     <context>

@@ -125,6 +125,8 @@ class Workstation:
             self.engine.sig_error.connect(self.window.status_message.setText)
         if self.bridge is not None and self.center.softphone is not None:
             self.center.softphone.set_ringer(_BridgeRinger(self.bridge))
+        if self.bridge is not None:  # Settings → Headset applies at once
+            self.window.sig_settings_saved.connect(self._apply_headset_settings)
         if self.title_suffix:
             self.window.setWindowTitle(f"{self.window.windowTitle()} — {self.title_suffix}")
         self._fit_screen()
@@ -188,6 +190,10 @@ class Workstation:
         self.bridge = bridge
         bridge.attach_to(engine)  # the engine connects calls, applies mute, records the port
 
+    def _apply_headset_settings(self) -> None:
+        if self.bridge is not None:
+            apply_headset_settings(self.bridge, self.window.config)  # what the dialog wrote
+
     def _start_sync(self):
         if not self.config.get("db.shared_url"):
             return None
@@ -243,6 +249,13 @@ class Workstation:
             self.stop()
 
 
+def apply_headset_settings(bridge, config) -> None:
+    """The devices chosen in Settings → Headset, to the running audio bridge (it reopens
+    what changed, even mid-call)."""
+    bridge.set_devices(config.get("audio.input"), config.get("audio.output"),
+                       config.get("audio.ring"))
+
+
 class _BridgeRinger:
     """The softphone's ringer on the headset bridge's ring device."""
 
@@ -251,6 +264,10 @@ class _BridgeRinger:
 
     def start(self) -> None:
         self.bridge.start_ring()
+
+    def start_waiting(self) -> None:
+        """The soft call-waiting tone: a second call while on a call."""
+        self.bridge.start_waiting_tone()
 
     def stop(self) -> None:
         self.bridge.stop_ring()

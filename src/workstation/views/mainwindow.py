@@ -45,6 +45,9 @@ class MainWindow(QMainWindow):
     """An export from the File menu finished; carries the exporter's result."""
     sig_dial = Signal(str)
     """Click-to-call in any lead card this window opened; carries the E.164 number."""
+    sig_settings_saved = Signal()
+    """The settings dialog saved (config.json written): running parts re-read theirs
+    (the app hands the headset devices to the audio bridge)."""
 
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(parent)
@@ -203,6 +206,7 @@ class MainWindow(QMainWindow):
 
         dlg = SettingsDialog(self.config, self)
         dlg.sig_language_changed.connect(self._language_changed)
+        dlg.sig_saved.connect(self.sig_settings_saved)
         dlg.open()
         return dlg
 

@@ -111,13 +111,15 @@ LEADS, CALLS, TASKS, SCRIPTS, USERS = "leads", "calls", "tasks", "scripts", "use
 CONFIG = "config"
 """The subjects a change names (CONFIG: funnels, stages, reasons, sources, plans,
 shared settings, teams)."""
+PRESENCE = "presence"
+"""Managers' states (agent_states: available, on a call, wrap-up, break)."""
 
 SUBJECT_OF_TABLE = {
     "leads": LEADS, "contacts": LEADS, "phones": LEADS, "emails": LEADS, "lead_tags": LEADS,
     "history_events": LEADS, "calls": CALLS, "tasks": TASKS, "scripts": SCRIPTS,
     "users": USERS, "teams": CONFIG, "funnels": CONFIG, "funnel_stages": CONFIG,
     "refusal_reasons": CONFIG, "lead_sources": CONFIG, "kpi_plans": CONFIG,
-    "shared_settings": CONFIG,
+    "shared_settings": CONFIG, "agent_states": PRESENCE,
 }
 
 

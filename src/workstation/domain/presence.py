@@ -89,7 +89,7 @@ class Occupancy:
 def clip_seconds(start: datetime, end: datetime, lo: datetime, hi: datetime) -> float:
     """Seconds of [start, end) inside [lo, hi)."""
     a, b = max(start, lo), min(end, hi)
-    return max(0.0, (b - a).total_seconds())
+    return max(0.0, b.timestamp() - a.timestamp())  # absolute seconds, whatever the zones
 
 
 def occupancy(intervals: Iterable[tuple[str, datetime, datetime | None, datetime]],
@@ -104,12 +104,13 @@ def occupancy(intervals: Iterable[tuple[str, datetime, datetime | None, datetime
 
 
 def days(lo: datetime, hi: datetime, tz) -> list[tuple[datetime, datetime]]:
-    """The local days (in ``tz``) covering [lo, hi), as aware [start, end) pairs."""
+    """The local days (in ``tz``) covering [lo, hi), as [start, end) pairs in UTC
+    (aware datetimes of one zone subtract as wall clocks: a DST day would be 24 h)."""
     out = []
     day = lo.astimezone(tz).replace(hour=0, minute=0, second=0, microsecond=0)
     while day < hi:
         nxt = day + timedelta(days=1)  # wall-clock midnight (zoneinfo: DST-aware)
-        out.append((max(day, lo), min(nxt, hi)))
+        out.append((max(day, lo).astimezone(timezone.utc), min(nxt, hi).astimezone(timezone.utc)))
         day = nxt
     return out
 

@@ -48,6 +48,7 @@ class PresenceTracker(QObject):
         self._queue: deque[tuple[Callable[[], object], str | None]] = deque()
         self._busy = False
         self._running = False
+        self._watched: dict = {}  # the calls seen ringing or dialling, by row id
         self._heartbeat = QTimer(self)
         self._heartbeat.setInterval(int(heartbeat_s * 1000))
         self._heartbeat.timeout.connect(self.beat)
@@ -72,7 +73,10 @@ class PresenceTracker(QObject):
         if state not in (P.AVAILABLE, P.BREAK):
             raise ValueError(f"state: {state!r} is not available or break")
         self.chosen, self.reason = state, reason if state == P.BREAK else ""
+        before = self._key
         self._update()
+        if self._key == before and before is not None:  # e.g. a break waiting for the wrap-up
+            self.sig_state.emit(self.state, before[1])
 
     def wrapup_done(self) -> None:
         """The wrap-up was saved (the workspace says so)."""
@@ -94,16 +98,25 @@ class PresenceTracker(QObject):
 
     # -- deriving -------------------------------------------------------------------
     def _on_added(self, model) -> None:
+        self._watched[model.call_id] = model
         model.sig_changed.connect(self._update)
         self._update()
 
     def _on_ended(self, model) -> None:
-        self.wrapup_pending = True
+        self._update()  # (the model's own change already saw it end)
         try:
             model.sig_changed.disconnect(self._update)
         except (RuntimeError, TypeError):  # already gone
             pass
-        self._update()
+
+    def _collect_ended(self) -> None:
+        """A watched call that is over opens the wrap-up (seen on the model's own
+        change, which comes before ``Calls.sig_ended``)."""
+        for cid, model in list(self._watched.items()):
+            if model.ended or not model.live:
+                del self._watched[cid]
+                if model.ended:
+                    self.wrapup_pending = True
 
     def _primary(self):
         live = self.calls.live() if self.calls is not None else []
@@ -111,6 +124,7 @@ class PresenceTracker(QObject):
         return (connected or live or [None])[0], live
 
     def _update(self) -> None:
+        self._collect_ended()
         if not self._running:
             return
         call, live = self._primary()

@@ -49,9 +49,9 @@ class PresenceTracker(QObject):
         self._busy = False
         self._running = False
         self._watched: dict = {}  # the calls seen ringing or dialling, by row id
-        self._heartbeat = QTimer(self)
-        self._heartbeat.setInterval(int(heartbeat_s * 1000))
-        self._heartbeat.timeout.connect(self.beat)
+        self.heartbeat_timer = QTimer(self)
+        self.heartbeat_timer.setInterval(int(heartbeat_s * 1000))
+        self.heartbeat_timer.timeout.connect(self.beat)
         if calls is not None:
             calls.sig_added.connect(self._on_added)
             calls.sig_connected.connect(lambda _m: self._update())
@@ -65,7 +65,7 @@ class PresenceTracker(QObject):
         self._running = True
         self._key = None
         self._update()
-        self._heartbeat.start()
+        self.heartbeat_timer.start()
 
     def choose(self, state: str, reason: str = "") -> None:
         """The status bar: AVAILABLE, or BREAK with a reason. A break asked for during
@@ -88,7 +88,7 @@ class PresenceTracker(QObject):
         if not self._running:
             return
         self._running = False
-        self._heartbeat.stop()
+        self.heartbeat_timer.stop()
         self._write(P.OFFLINE, "", None, None)
 
     def beat(self) -> None:

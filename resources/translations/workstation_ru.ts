@@ -251,7 +251,7 @@
         <message>
             <location line="+1" />
             <source>Time in state</source>
-            <translation>Время в состоянии</translation>
+            <translation>В состоянии</translation>
         </message>
         <message>
             <location line="+1" />
@@ -261,17 +261,17 @@
         <message>
             <location line="+0" />
             <source>Success</source>
-            <translation>Успешные</translation>
+            <translation>Успех</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Talk time</source>
-            <translation>Время разговора</translation>
+            <translation>Разговоры</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Effective / plan</source>
-            <translation>Эффективные / план</translation>
+            <translation>Результ. / план</translation>
         </message>
         <message>
             <location line="+1" />
@@ -282,7 +282,7 @@
     <context>
         <name>BoardView</name>
         <message>
-            <location filename="../../src/workstation/views/board/widget.py" line="+126" />
+            <location filename="../../src/workstation/views/board/widget.py" line="+128" />
             <source>Shared database unreachable: as of %1</source>
             <translation>Общая база недоступна: данные на %1</translation>
         </message>

@@ -251,7 +251,7 @@
         <message>
             <location line="+1" />
             <source>Time in state</source>
-            <translation>Час у стані</translation>
+            <translation>У стані</translation>
         </message>
         <message>
             <location line="+1" />
@@ -261,17 +261,17 @@
         <message>
             <location line="+0" />
             <source>Success</source>
-            <translation>Успішні</translation>
+            <translation>Успіх</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Talk time</source>
-            <translation>Час розмови</translation>
+            <translation>Розмови</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Effective / plan</source>
-            <translation>Ефективні / план</translation>
+            <translation>Результ. / план</translation>
         </message>
         <message>
             <location line="+1" />
@@ -282,7 +282,7 @@
     <context>
         <name>BoardView</name>
         <message>
-            <location filename="../../src/workstation/views/board/widget.py" line="+126" />
+            <location filename="../../src/workstation/views/board/widget.py" line="+128" />
             <source>Shared database unreachable: as of %1</source>
             <translation>Спільна база недоступна: дані на %1</translation>
         </message>

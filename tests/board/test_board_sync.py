@@ -166,3 +166,41 @@ def test_agent_states_row_level_security_by_attack(shared_db, make_workstation):
     finally:
         for conn in (ca, cb, cl, cs, co, cr, listen, listen_lead):
             conn.close()
+
+
+def test_states_written_while_the_workstation_does_not_sync_all_arrive_later(
+        qtbot, shared_db, make_workstation, stations):
+    from board.board_parts import EngineSignals, make_context
+    from workstation.sync.qt import SyncService
+    from workstation.views.board import PresenceTracker
+    from workstation.views.callmodel import Calls
+
+    alice = shared_db.add_user("alice")
+    lena = shared_db.add_user("lena", role="teamlead")
+    b = stations(LeadStation, lena)
+    ws = make_workstation(alice)
+    ws.sync()  # signed in once; then no sync runs (offline): the outbox keeps every change
+    engine = EngineSignals()
+    tracker = PresenceTracker(make_context(ws.store, alice.id, login=alice.login), Calls(engine))
+    tracker.start()
+    for n in range(3):
+        key = engine.ring()
+        engine.answer(key)
+        engine.end(key)
+        tracker.wrapup_done()
+    tracker.choose(P.BREAK, "meeting")
+    qtbot.waitUntil(tracker.idle, timeout=10000)
+    qtbot.wait(500)
+    assert b.state_of(alice.id) == P.OFFLINE  # nothing reached the shared database
+    service = SyncService(ws.syncer, poll_s=600.0)
+    service.start()  # back online
+    try:
+        qtbot.waitUntil(lambda: b.state_of(alice.id) == P.BREAK, timeout=20000)
+        with shared_db.engine().connect() as c:
+            states = c.execute(text("SELECT state FROM agent_states WHERE user_id = :u"
+                                    " ORDER BY started_at"), {"u": alice.id}).scalars().all()
+        assert states == [P.AVAILABLE] + [P.RINGING, P.ON_CALL, P.WRAPUP, P.AVAILABLE] * 3 + [
+            P.BREAK]
+        assert b.board.model.index(b.board.model.row_of(alice.id), 2).data() == "Meeting"
+    finally:
+        service.stop()

@@ -302,3 +302,23 @@ def test_the_board_rereads_on_the_bus_not_on_a_timer(qtbot, store):
     qtbot.waitUntil(lambda: view.model.state_of(0) == P.AVAILABLE, timeout=10000)
     report = type("R", (), {"pulled": {"agent_states": 1}, "merged": {}})()
     assert ops.pulled_changes(report).touches(ops.PRESENCE)  # what sync's pulls say
+
+
+def test_the_board_says_as_of_when_the_shared_database_is_away(qtbot, store):
+    from PySide6.QtCore import QObject, Signal
+
+    class Sync(QObject):  # the SyncService signal the board listens to
+        sig_status = Signal(bool, int, object)
+
+    (lead_user,) = _users(store, "lena", role="teamlead", team=_team(store))
+    sync = Sync()
+    view = BoardView(make_context(store, lead_user, login="lena", role="teamlead"), sync=sync)
+    qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: view.refreshes == 1, timeout=10000)
+    assert view.as_of.text().startswith("Updated ")
+    last = datetime(2026, 12, 3, 11, 5, 9, tzinfo=timezone.utc)
+    sync.sig_status.emit(False, 3, last)
+    assert view.as_of.text() == "Shared database unreachable: as of " + \
+        last.astimezone().strftime("%H:%M:%S")
+    sync.sig_status.emit(True, 0, last)
+    assert view.as_of.text().startswith("Updated ")

@@ -18,3 +18,14 @@ from sync.pgfixtures import (  # noqa: F401 - fixtures
 def engine_signals():
     """What the telephony engine emits, fed to a real Calls."""
     return EngineSignals()
+
+
+@pytest.fixture(autouse=True)
+def background_work_finished(qtbot):
+    """After each test, before its widgets go: the background reads and writes are
+    done and their results delivered (an op outliving its widget has nobody to tell)."""
+    yield
+    from workstation.views import ops
+
+    qtbot.waitUntil(lambda: ops.pool().activeThreadCount() == 0, timeout=20000)
+    qtbot.wait(50)

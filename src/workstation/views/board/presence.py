@@ -54,10 +54,10 @@ class PresenceTracker(QObject):
         self.heartbeat_timer.timeout.connect(self.beat)
         if calls is not None:
             calls.sig_added.connect(self._on_added)
-            calls.sig_connected.connect(lambda _m: self._update())
+            calls.sig_connected.connect(self._update)
             calls.sig_ended.connect(self._on_ended)
         if workspace is not None:
-            workspace.sig_wrapup_saved.connect(lambda _saved: self.wrapup_done())
+            workspace.sig_wrapup_saved.connect(self.wrapup_done)
 
     # -- what the manager and the calls say ---------------------------------------------
     def start(self) -> None:
@@ -78,8 +78,8 @@ class PresenceTracker(QObject):
         if self._key == before and before is not None:  # e.g. a break waiting for the wrap-up
             self.sig_state.emit(self.state, before[1])
 
-    def wrapup_done(self) -> None:
-        """The wrap-up was saved (the workspace says so)."""
+    def wrapup_done(self, *_saved) -> None:
+        """The wrap-up was saved (the workspace says so, with what it saved)."""
         self.wrapup_pending = False
         self._update()
 
@@ -123,7 +123,7 @@ class PresenceTracker(QObject):
         connected = [c for c in live if c.state == "connected"]
         return (connected or live or [None])[0], live
 
-    def _update(self) -> None:
+    def _update(self, *_model) -> None:
         self._collect_ended()
         if not self._running:
             return

@@ -72,9 +72,13 @@ class OccupancyReport(QWidget):
         lay = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addWidget(self.table, 1)
-        ops.bus().sig_changed.connect(lambda c: c.touches(ops.PRESENCE) and self.refresh())
+        ops.bus().sig_changed.connect(self._on_changed)  # (a method: dropped with the widget)
         self.retranslate()
         self.refresh()
+
+    def _on_changed(self, changes) -> None:
+        if changes.touches(ops.PRESENCE):
+            self.refresh()
 
     def refresh(self, *_args) -> None:
         lo, hi = local_range(self.from_edit.date(), max(self.to_edit.date(),

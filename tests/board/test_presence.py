@@ -322,3 +322,38 @@ def test_the_board_says_as_of_when_the_shared_database_is_away(qtbot, store):
         last.astimezone().strftime("%H:%M:%S")
     sync.sig_status.emit(True, 0, last)
     assert view.as_of.text().startswith("Updated ")
+
+
+def test_the_databases_sums_equal_the_interval_arithmetic(store):
+    """store.board.state_seconds (SQL over a day) against presence.occupancy over the
+    intervals themselves: random back-to-back intervals across the day's edges, a
+    stale open one and a fresh open one."""
+    import random
+
+    rnd = random.Random(12)
+    people = _users(store, "anna", "boris", "carl")
+    lo, hi = T0, T0 + timedelta(days=1)
+    now = hi + timedelta(hours=1)
+    with store.session() as s, s.begin():
+        for n, uid in enumerate(people):
+            at = lo - timedelta(hours=3)
+            while at < hi + timedelta(hours=2) - timedelta(hours=3 * n):
+                B.switch(s, uid, rnd.choice(P.STATES), at, detail="x", stale_s=1e9)
+                at += timedelta(seconds=rnd.randint(5, 5400))
+            if n == 0:
+                B.switch(s, uid, P.OFFLINE, at, stale_s=1e9)
+        B.heartbeat(s, people[1], now - timedelta(seconds=10))  # open, fresh
+        B.heartbeat(s, people[2], hi - timedelta(hours=4))  # open, stale since before hi
+    with store.session() as s:
+        summed = B.state_seconds(s, people, lo, hi, now)
+        spans = {}
+        for r in B.intervals(s, people, lo, hi):
+            spans.setdefault(r.user_id, []).append((r.state, r.started_at, r.ended_at,
+                                                    r.heartbeat_at))
+    for uid in people:
+        direct = P.occupancy(spans[uid], lo, hi, now)
+        for state in P.STATES:
+            assert summed[uid].seconds[state] == pytest.approx(direct.seconds[state], abs=0.01)
+        assert 0 < summed[uid].logged_in <= 86400 + 0.01
+    assert summed[people[0]].logged_in == pytest.approx(86400, abs=0.01)  # all day, in and out
+    assert summed[people[2]].logged_in < 86400 - 3 * 3600  # stale: ends at its heartbeat

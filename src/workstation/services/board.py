@@ -17,7 +17,6 @@ from workstation.domain import presence as P
 from workstation.domain.kpi import day_bounds
 from workstation.services.context import Context
 from workstation.store import board as B
-from workstation.store import kpi
 from workstation.store.common import WorkspaceError, aware
 from workstation.store.types import utcnow
 
@@ -107,16 +106,13 @@ def board(ctx: Context, now: datetime | None = None, tz: tzinfo | None = None,
         ids = [m.id for m in people]
         latest = B.latest(s, ids)
         counts = B.call_counts(s, ids, lo, hi)
-        spans: dict[uuid.UUID, list] = {}
-        for r in B.intervals(s, ids, lo, hi):
-            spans.setdefault(r.user_id, []).append((r.state, r.started_at, r.ended_at,
-                                                    r.heartbeat_at))
-        default_plan = ctx.daily_plan
+        spent = B.state_seconds(s, ids, lo, hi, now, stale_s)
+        plans = B.daily_plans(s, people, ctx.daily_plan)
         names = B.companies(s, [st.lead_id for st in latest.values()
                                 if st.ended_at is None and st.lead_id])
         for m in people:
             st, c = latest.get(m.id), counts.get(m.id, B.CallCounts())
-            occ = P.occupancy(spans.get(m.id, ()), lo, hi, now, stale_s)
+            occ = spent[m.id]
             is_open = st is not None and st.ended_at is None
             out.append(BoardRow(
                 m.id, m.name, st.state if is_open else P.OFFLINE,
@@ -124,7 +120,7 @@ def board(ctx: Context, now: datetime | None = None, tz: tzinfo | None = None,
                 (st.started_at if is_open else st.ended_at) if st else None,
                 st.heartbeat_at if st else None, is_open,
                 names.get(st.lead_id, "") if is_open and st.lead_id else "", c.calls, c.success, c.talk_seconds,
-                c.effective, kpi.daily_plan(s, m.id, default_plan), occ.ratio))
+                c.effective, plans[m.id], occ.ratio))
     return out
 
 

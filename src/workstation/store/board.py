@@ -11,14 +11,16 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from sqlalchemy import case, func, or_, select
+from sqlalchemy import case, func, literal, select
 from sqlalchemy.orm import Session
 
 from workstation.domain import presence as P
 from workstation.store.common import WorkspaceError, aware, in_transaction
-from workstation.store.models import AgentState, Call, Lead, User
+from workstation.domain.kpi import EFFECTIVE_CALLS
+from workstation.store.models import AgentState, Call, KpiPlan, Lead, User
+from workstation.store.types import UTCDateTime
 
 
 def open_intervals(session: Session, user_id: uuid.UUID) -> list[AgentState]:
@@ -86,34 +88,84 @@ class StateRow:
     heartbeat_at: datetime
 
 
+def _newest(session: Session, user_id: uuid.UUID,
+            before: datetime | None = None) -> list[AgentState]:
+    """The user's newest interval(s) (begun before ``before``), in one statement: the
+    max is one descent of ix_agent_states_user_id_started_at, however long the
+    history; two rows when two began at the same instant (an open one first)."""
+    top = select(func.max(AgentState.started_at)).where(AgentState.user_id == user_id)
+    if before is not None:
+        top = top.where(AgentState.started_at < before)
+    return list(session.scalars(select(AgentState).where(
+        AgentState.user_id == user_id, AgentState.deleted.is_(False),
+        AgentState.started_at == top.scalar_subquery())
+        .order_by(AgentState.ended_at.is_not(None))))
+
+
 def latest(session: Session, user_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, StateRow]:
-    """Each user's newest interval (open or not)."""
-    ids = list(user_ids)
-    if not ids:
-        return {}
-    newest = (select(AgentState.user_id, func.max(AgentState.started_at).label("at"))
-              .where(AgentState.user_id.in_(ids), AgentState.deleted.is_(False))
-              .group_by(AgentState.user_id).subquery())
-    q = (select(AgentState).join(newest, (newest.c.user_id == AgentState.user_id)
-                                 & (newest.c.at == AgentState.started_at))
-         .where(AgentState.deleted.is_(False)).order_by(AgentState.ended_at.is_not(None)))
+    """Each user's newest interval (open or not; an open one first)."""
     out: dict[uuid.UUID, StateRow] = {}
-    for r in session.scalars(q):
-        out.setdefault(r.user_id, _row(r))  # an open one first, when two began at once
+    for uid in dict.fromkeys(user_ids):
+        rows = _newest(session, uid)
+        if rows:
+            out[uid] = _row(rows[0])
     return out
 
 
 def intervals(session: Session, user_ids: Iterable[uuid.UUID], lo: datetime,
               hi: datetime) -> list[StateRow]:
-    """Intervals of these users overlapping [lo, hi), by user and start."""
-    ids = list(user_ids)
+    """Intervals of these users overlapping [lo, hi), by user and start: those that
+    began inside it (an index range) and the user's last one begun before it, when
+    it reaches into it (a user's intervals follow each other: only that one can)."""
+    ids = list(dict.fromkeys(user_ids))
     if not ids:
         return []
-    q = (select(AgentState).where(
-        AgentState.user_id.in_(ids), AgentState.deleted.is_(False), AgentState.started_at < hi,
-        or_(AgentState.ended_at.is_(None), AgentState.ended_at > lo))
-        .order_by(AgentState.user_id, AgentState.started_at))
-    return [_row(r) for r in session.scalars(q)]
+    cols = (AgentState.id, AgentState.user_id, AgentState.state, AgentState.detail,
+            AgentState.lead_id, AgentState.started_at, AgentState.ended_at,
+            AgentState.heartbeat_at)
+    found: dict[uuid.UUID, StateRow] = {}
+    for uid in ids:
+        for r in _newest(session, uid, lo):
+            if r.ended_at is None or r.ended_at > lo:
+                found[r.id] = _row(r)
+    for rid, *rest in session.execute(select(*cols).where(  # tuples: a day is thousands
+            AgentState.user_id.in_(ids), AgentState.deleted.is_(False),
+            AgentState.started_at >= lo, AgentState.started_at < hi)):
+        found[rid] = StateRow(*rest)
+    return sorted(found.values(), key=lambda r: (str(r.user_id), r.started_at))
+
+
+def state_seconds(session: Session, user_ids: Iterable[uuid.UUID], lo: datetime, hi: datetime,
+                  now: datetime, stale_s: float = P.STALE_S) -> dict[uuid.UUID, P.Occupancy]:
+    """Seconds per state of each user inside [lo, hi) (what ``presence.occupancy``
+    computes from :func:`intervals`), summed by the database: a team's day is
+    thousands of intervals, and the board re-reads on every change."""
+    ids = list(dict.fromkeys(user_ids))
+    out = {uid: P.Occupancy() for uid in ids}
+    if not ids:
+        return out
+    if session.get_bind().dialect.name != "sqlite":
+        for r in intervals(session, ids, lo, hi):
+            out[r.user_id].add(r.state, P.clip_seconds(
+                r.started_at, P.effective_end(r.ended_at, r.heartbeat_at, now, stale_s), lo, hi))
+        return out
+    for uid in ids:  # the one interval reaching in from before lo
+        for r in _newest(session, uid, lo):
+            end = P.effective_end(r.ended_at, r.heartbeat_at, now, stale_s)
+            out[uid].add(r.state, P.clip_seconds(r.started_at, end, lo, hi))
+    stale_before = now - timedelta(seconds=stale_s)
+    end = case((AgentState.ended_at.is_not(None), AgentState.ended_at),
+               (AgentState.heartbeat_at < stale_before, AgentState.heartbeat_at),
+               else_=literal(now, UTCDateTime))
+    secs = func.round((func.julianday(func.min(end, literal(hi, UTCDateTime)))
+                       - func.julianday(AgentState.started_at)) * 86400.0, 3)  # (julianday: ~µs)
+    q = (select(AgentState.user_id, AgentState.state, func.sum(case((secs > 0, secs), else_=0.0)))
+         .where(AgentState.user_id.in_(ids), AgentState.deleted.is_(False),
+                AgentState.started_at >= lo, AgentState.started_at < hi)
+         .group_by(AgentState.user_id, AgentState.state))
+    for uid, state, total in session.execute(q):
+        out[uid].add(state, float(total or 0.0))
+    return out
 
 
 def _row(r: AgentState) -> StateRow:
@@ -181,3 +233,18 @@ def companies(session: Session, lead_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID
     if not ids:
         return {}
     return dict(session.execute(select(Lead.id, Lead.company).where(Lead.id.in_(ids))).all())
+
+
+def daily_plans(session: Session, people: Iterable[Member], default: int) -> dict[uuid.UUID, int]:
+    """``store.kpi.daily_plan`` for many users in one query: own plan, else the team's,
+    else the global one, else ``default``."""
+    people = list(people)
+    rows = session.execute(select(KpiPlan.user_id, KpiPlan.team_id, KpiPlan.target).where(
+        KpiPlan.metric == EFFECTIVE_CALLS, KpiPlan.period == "day",
+        KpiPlan.deleted.is_(False))).all()
+    own = {r.user_id: int(r.target) for r in rows if r.user_id is not None}
+    team = {r.team_id: int(r.target) for r in rows if r.user_id is None and r.team_id}
+    everyone = [int(r.target) for r in rows if r.user_id is None and r.team_id is None]
+    fallback = everyone[0] if everyone else default
+    return {m.id: own.get(m.id, team.get(m.team_id, fallback) if m.team_id else fallback)
+            for m in people}

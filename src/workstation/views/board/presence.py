@@ -93,8 +93,8 @@ class PresenceTracker(QObject):
 
     def beat(self) -> None:
         if self._running:
-            at = utcnow()
-            self._enqueue(lambda: board_service.heartbeat(self.ctx, at), None)
+            at, ctx = utcnow(), self.ctx  # (the work holds no QObject: see _pump)
+            self._enqueue(lambda: board_service.heartbeat(ctx, at), None)
 
     # -- deriving -------------------------------------------------------------------
     def _on_added(self, model) -> None:
@@ -147,9 +147,9 @@ class PresenceTracker(QObject):
     # -- writing, in order ------------------------------------------------------------
     def _write(self, state: str, detail: str, lead_id: uuid.UUID | None,
                call_id: uuid.UUID | None) -> None:
-        at = utcnow()
+        at, ctx = utcnow(), self.ctx
         self._enqueue(lambda: board_service.set_state(
-            self.ctx, state, at, detail=detail, lead_id=lead_id, call_id=call_id), state)
+            ctx, state, at, detail=detail, lead_id=lead_id, call_id=call_id), state)
 
     def _enqueue(self, fn: Callable[[], object], state: str | None) -> None:
         self._queue.append((fn, state))
@@ -173,6 +173,8 @@ class PresenceTracker(QObject):
             self._busy = False
             self._pump()
 
+        # ``fn`` holds no QObject: a worker thread drops it, and a widget freed there
+        # would stop its timers from the wrong thread
         ops.run_op(self, lambda _p, _c: fn(), done, failed)
 
     def idle(self) -> bool:

@@ -83,7 +83,8 @@ class OccupancyReport(QWidget):
     def refresh(self, *_args) -> None:
         lo, hi = local_range(self.from_edit.date(), max(self.to_edit.date(),
                                                           self.from_edit.date()))
-        ops.query(self, lambda: board_service.occupancy_report(self.ctx, lo, hi), self._show,
+        ctx = self.ctx  # (the work holds no widget: a worker thread drops it)
+        ops.query(self, lambda: board_service.occupancy_report(ctx, lo, hi), self._show,
                   lambda exc: self.status.setText(str(exc)))
 
     def _show(self, rows) -> None:

@@ -97,7 +97,8 @@ class BoardView(QWidget):
             self._dirty = True
             return
         self._loading, self._dirty = True, False
-        ops.query(self, lambda: board_service.board(self.ctx, stale_s=self.stale_s),
+        ctx, stale = self.ctx, self.stale_s  # (the work holds no widget: a worker drops it)
+        ops.query(self, lambda: board_service.board(ctx, stale_s=stale),
                   self._loaded, self._failed)
 
     def _loaded(self, rows) -> None:

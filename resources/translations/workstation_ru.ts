@@ -282,7 +282,7 @@
     <context>
         <name>BoardView</name>
         <message>
-            <location filename="../../src/workstation/views/board/widget.py" line="+128" />
+            <location filename="../../src/workstation/views/board/widget.py" line="+129" />
             <source>Shared database unreachable: as of %1</source>
             <translation>Общая база недоступна: данные на %1</translation>
         </message>
@@ -2052,7 +2052,7 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
             <translation>Загрузка</translation>
         </message>
         <message>
-            <location line="+69" />
+            <location line="+74" />
             <source>Export occupancy</source>
             <translation>Экспорт загрузки</translation>
         </message>

@@ -357,3 +357,39 @@ def test_the_databases_sums_equal_the_interval_arithmetic(store):
         assert 0 < summed[uid].logged_in <= 86400 + 0.01
     assert summed[people[0]].logged_in == pytest.approx(86400, abs=0.01)  # all day, in and out
     assert summed[people[2]].logged_in < 86400 - 3 * 3600  # stale: ends at its heartbeat
+
+
+def test_the_occupancy_tab_shows_the_day_and_exports_it(qtbot, store, tmp_path, cli, config):
+    import csv
+    import os
+
+    from workstation.views.board import OccupancyReport
+
+    team = _team(store)
+    (a,) = _users(store, "=cmd|calc", team=team)  # a name a spreadsheet would run
+    (lead_user,) = _users(store, "lena", role="teamlead", team=team)
+    now = datetime.now(timezone.utc)
+    with store.session() as s, s.begin():
+        B.switch(s, a, P.ON_CALL, now - timedelta(minutes=30))
+        B.heartbeat(s, a, now)
+    report = OccupancyReport(make_context(store, lead_user, login="lena", role="teamlead"))
+    qtbot.addWidget(report)
+    qtbot.waitUntil(lambda: report.table.rowCount() == 1, timeout=10000)
+    assert report.table.item(0, 4).text().startswith("0:30:0")  # on a call
+    assert report.table.item(0, 8).text() == "100 %"
+    out = tmp_path / "occupancy.csv"
+    report.export(str(out))
+    qtbot.waitUntil(lambda: "1 rows written" in report.status.text(), timeout=10000)
+    assert os.stat(out).st_mode & 0o777 == 0o600
+    with open(out, newline="", encoding="utf-8-sig") as f:
+        rows = list(csv.reader(f))
+    assert rows[0][:3] == ["login", "name", "day"]
+    assert not rows[1][0].startswith("=") and "cmd|calc" in rows[1][0]  # formula escaped
+    config.set("user.login", "lena")
+    config.save()
+    xlsx = tmp_path / "occupancy.xlsx"
+    code, _, err = cli("board", "states", "--format", "xlsx", "-o", str(xlsx))
+    assert code == 0, err
+    assert xlsx.read_bytes()[:2] == b"PK" and os.stat(xlsx).st_mode & 0o777 == 0o600
+    code, _, err = cli("board", "states", "--format", "xlsx")
+    assert code == 2 and "-o FILE" in err

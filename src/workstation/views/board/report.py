@@ -97,8 +97,8 @@ class OccupancyReport(QWidget):
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if j >= 2:
-                    item.setTextAlignment(int(Qt.AlignmentFlag.AlignRight
-                                              | Qt.AlignmentFlag.AlignVCenter))
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                          | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(i, j, item)
         self.table.setSortingEnabled(True)
 

@@ -287,6 +287,100 @@
         </message>
     </context>
     <context>
+        <name>Board</name>
+        <message>
+            <location filename="../../src/workstation/views/board/__init__.py" line="+66" />
+            <source>Team board</source>
+            <translation>Дошка команди</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Occupancy</source>
+            <translation>Завантаження</translation>
+        </message>
+    </context>
+    <context>
+        <name>BoardModel</name>
+        <message>
+            <location filename="../../src/workstation/views/board/model.py" line="+31" />
+            <source>Manager</source>
+            <translation>Менеджер</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>State</source>
+            <translation>Стан</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>With whom / reason</source>
+            <translation>З ким / причина</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Time in state</source>
+            <translation>У стані</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Calls</source>
+            <translation>Дзвінки</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Success</source>
+            <translation>Успіх</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Talk time</source>
+            <translation>Розмови</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Effective / plan</source>
+            <translation>Результ. / план</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Occupancy</source>
+            <translation>Завантаження</translation>
+        </message>
+    </context>
+    <context>
+        <name>BoardView</name>
+        <message>
+            <location filename="../../src/workstation/views/board/widget.py" line="+129" />
+            <source>Shared database unreachable: as of %1</source>
+            <translation>Спільна база недоступна: дані на %1</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Updated %1</source>
+            <translation>Оновлено %1</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>Open the lead of this call</source>
+            <translation>Відкрити лід цього дзвінка</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Listen / Whisper / Barge</source>
+            <translation>Прослухати / Підказати / Втрутитися</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Call monitoring is not installed on this workstation.</source>
+            <translation>Контроль дзвінків на цьому робочому місці не встановлено.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Team board: today</source>
+            <translation>Дошка команди: сьогодні</translation>
+        </message>
+    </context>
+    <context>
         <name>CallCenter</name>
         <message>
             <location filename="../../src/workstation/views/callcenter/wiring.py" line="+85" />
@@ -2235,7 +2329,7 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../src/workstation/views/mainwindow.py" line="+101" />
+            <location filename="../../src/workstation/views/mainwindow.py" line="+103" />
             <source>Workstation</source>
             <translation>Робоче місце</translation>
         </message>
@@ -2551,6 +2645,64 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
         </message>
     </context>
     <context>
+        <name>OccupancyReport</name>
+        <message>
+            <location filename="../../src/workstation/views/board/report.py" line="+30" />
+            <source>Manager</source>
+            <translation>Менеджер</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Day</source>
+            <translation>День</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Logged in</source>
+            <translation>У системі</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Occupancy</source>
+            <translation>Завантаження</translation>
+        </message>
+        <message>
+            <location line="+74" />
+            <source>Export occupancy</source>
+            <translation>Експорт завантаження</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Excel (*.xlsx);;CSV (*.csv)</source>
+            <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>%1 rows written</source>
+            <translation>Записано рядків: %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Not exported: %1</source>
+            <translation>Не експортовано: %1</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>From</source>
+            <translation>З</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>To</source>
+            <translation>По</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Export…</source>
+            <translation>Експорт…</translation>
+        </message>
+    </context>
+    <context>
         <name>OrderedPage</name>
         <message>
             <location filename="../../src/workstation/views/admin/dialog.py" line="-146" />
@@ -2652,6 +2804,92 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
             <location line="+4" />
             <source>Manager %1</source>
             <translation>Менеджер %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>Presence</name>
+        <message>
+            <location filename="../../src/workstation/views/board/labels.py" line="+12" />
+            <source>Offline</source>
+            <translation>Не в мережі</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Available</source>
+            <translation>Вільний</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ringing</source>
+            <translation>Дзвінок</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>On a call</source>
+            <translation>Розмова</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Wrap-up</source>
+            <translation>Підсумки дзвінка</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>On a break</source>
+            <translation>Перерва</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Lunch</source>
+            <translation>Обід</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Coffee break</source>
+            <translation>Кава-брейк</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meeting</source>
+            <translation>Нарада</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Training</source>
+            <translation>Навчання</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Technical problem</source>
+            <translation>Технічна проблема</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Other</source>
+            <translation>Інше</translation>
+        </message>
+    </context>
+    <context>
+        <name>PresenceControl</name>
+        <message>
+            <location filename="../../src/workstation/views/board/control.py" line="+48" />
+            <source>A break begins after this call's wrap-up.</source>
+            <translation>Перерва почнеться після підсумків цього дзвінка.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Your state on the team board: click to take a break or to become available.</source>
+            <translation>Ваш стан на дошці команди: натисніть, щоб піти на перерву або стати вільним.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Available</source>
+            <translation>Вільний</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Break</source>
+            <translation>Перерва</translation>
         </message>
     </context>
     <context>

@@ -80,6 +80,7 @@ class Workstation:
         self.title_suffix = title_suffix
         self.store = self.engine = self.bridge = self.sync = self.window = self.center = None
         self.monitor = None
+        self.board = None
         self.ctx = None
 
     # -- start ----------------------------------------------------------------------
@@ -101,21 +102,20 @@ class Workstation:
             self.sync.sig_user_id.connect(self._adopt_user_id)
             self.sync.start()
         # (deferred: the window and its features load in start(), not at import)
-        from workstation.views import callcenter
+        from workstation.views import board, callcenter, monitor
+        from workstation.views import stats as stats_view
         from workstation.views.mainwindow import MainWindow
 
         self.window = MainWindow(self.ctx)
         self.center = callcenter.install(self.window, self.ctx, engine=self.engine,
                                          sync=self.sync)
-        # (deferred: like the call center) listen/whisper/barge: the hub on the engine,
-        # the status-bar indicator; offer_actions(menu, ctx, user_id) acts through it
-        from workstation.views import monitor
-
+        # listen/whisper/barge: the hub on the engine, the status-bar indicator;
+        # offer_actions(menu, ctx, user_id) acts through it (board and calls browser)
         self.monitor = monitor.install(self.window, self.ctx, engine=self.engine)
-
-        from workstation.views import stats as stats_view  # (deferred: loads with the window)
-
         stats_view.install(self.window, self.ctx, sync=self.sync)
+        self.board = board.install(self.window, self.ctx, calls=self.center.calls,
+                                   workspace=self.center.workspace, sync=self.sync)
+        board.set_monitor_hook(monitor.offer_actions)
         if self.sync is not None:  # shared-pool leads are leased before they are dialled
             # (deferred: sync loads only when a shared database is set)
             from workstation.sync.leasing import DialLeases
@@ -220,6 +220,8 @@ class Workstation:
     def stop(self) -> None:
         """Reverse order; safe to call twice. Calls are ended and the work they
         start is finished first (lifecycle.wind_down), the outbox pushed once more."""
+        if self.board is not None:  # offline on the team board (written before the push)
+            self.board.shutdown()
         lifecycle.wind_down(self)
         if self.center is not None:
             self.center.shutdown()

@@ -367,6 +367,26 @@ class KpiPlan(Synced, Base):
     valid_from: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
 
 
+class AgentState(Synced, Base):
+    """One interval of a manager's presence (available, ringing, on a call, wrap-up,
+    break), written by their own workstation. ``ended_at`` None: the state now,
+    kept fresh by ``heartbeat_at`` (stale beyond a threshold: offline). No row
+    open: offline since the last one ended (the app quit)."""
+
+    __tablename__ = "agent_states"
+    __table_args__ = (Index("ix_agent_states_user_id_started_at", "user_id", "started_at"),)
+    user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"))
+    state: Mapped[str] = mapped_column(String(16))
+    detail: Mapped[str] = mapped_column(String(300), default="")
+    """On a call: with whom (company, number); on a break: the reason."""
+    lead_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, default=None)
+    """The current call's lead (no foreign key: the lead may not have synced yet)."""
+    call_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, default=None)
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    heartbeat_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
 
 class Scorecard(Synced, Base):
     """One version of a scorecard: editing the criteria makes a new version, so a

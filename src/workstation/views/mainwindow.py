@@ -90,6 +90,8 @@ class MainWindow(QMainWindow):
         self.lead_list.sig_open_lead.connect(self.open_lead)
         self.lead_list.sig_status.connect(self.status_message.setText)
         ops.bus().sig_changed.connect(self._on_changed)
+        # drill-down from statistics, the funnel, the board: the lead's card
+        ops.bus().sig_open_lead.connect(self.open_lead)
         scripteditor.install(self, ctx)
         admin_screens.install(self, ctx)
         review_screens.install(self, ctx)

@@ -113,6 +113,8 @@ REVIEWS = "reviews"
 """Call reviews, their comments, scorecards, missing-recording flags, the access audit."""
 """The subjects a change names (CONFIG: funnels, stages, reasons, sources, plans,
 shared settings, teams)."""
+PRESENCE = "presence"
+"""Managers' states (agent_states: available, on a call, wrap-up, break)."""
 
 SUBJECT_OF_TABLE = {
     "leads": LEADS, "contacts": LEADS, "phones": LEADS, "emails": LEADS, "lead_tags": LEADS,
@@ -121,7 +123,7 @@ SUBJECT_OF_TABLE = {
     "refusal_reasons": CONFIG, "lead_sources": CONFIG, "kpi_plans": CONFIG,
     "shared_settings": CONFIG, "scorecards": REVIEWS, "scorecard_criteria": REVIEWS,
     "call_reviews": REVIEWS, "review_comments": REVIEWS, "recording_flags": REVIEWS,
-    "recording_access": REVIEWS,
+    "recording_access": REVIEWS, "agent_states": PRESENCE,
 }
 
 

@@ -7,14 +7,14 @@ import pytest
 from sync.pgfixtures import pg_cluster, pg_template, require_part, shared_db  # noqa: F401
 
 
-@pytest.fixture(autouse=True)
-def _ops_done(request):
+@pytest.fixture
+def ops_done(qtbot):
+    """Background reads finish before their widgets go."""
     yield
-    if "qtbot" in request.fixturenames:
-        from workstation.views import ops
+    from workstation.views import ops
 
-        ops.pool().waitForDone(10_000)
-        request.getfixturevalue("qtbot").wait(10)  # last results while the widgets exist
+    ops.pool().waitForDone(10_000)
+    qtbot.wait(10)  # deliver the last results while the widgets still exist
 
 
 @pytest.fixture(params=["sqlite", pytest.param("pg", marks=pytest.mark.pg)])

@@ -23,7 +23,7 @@ from workstation.store.types import utcnow
 __all__ = [
     "Choices", "DRILL_LIMIT", "FunnelQuery", "FunnelReport", "LeadLine", "NotAllowed",
     "StageInfo", "StageRow", "StuckLead", "choices", "can_view", "drill", "lead_lines",
-    "report",
+    "report", "utcnow",
 ]
 
 DRILL_LIMIT = 10_000

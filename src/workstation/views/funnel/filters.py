@@ -1,0 +1,138 @@
+"""The filter row both analytics tabs start with: team, manager, a period (dates in
+this computer's time zone, the end day included), Refresh, and "as of" (when the
+numbers shown were read). The choices come from ``services.funnel.choices``, so a
+team lead is offered only their team."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QWidget,
+)
+
+from workstation.services import funnel as svc
+
+
+def combo(parent, name: str) -> QComboBox:
+    c = QComboBox(parent)
+    c.setObjectName(name)
+    c.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    c.setMinimumContentsLength(8)
+    return c
+
+
+def fill(c: QComboBox, everybody: str, items, keep=None) -> None:
+    """``items``: (data, text); the first entry is ``everybody`` (data None)."""
+    keep = c.currentData() if keep is None else keep
+    c.blockSignals(True)
+    c.clear()
+    if everybody:
+        c.addItem(everybody, None)
+    for data, text in items:
+        c.addItem(text, data)
+    c.setCurrentIndex(max(index_of(c, keep), 0))
+    c.blockSignals(False)
+
+
+def index_of(c: QComboBox, data) -> int:
+    """The row holding ``data`` (findData does not compare Python objects such as UUIDs)."""
+    if data is None:
+        return -1
+    return next((i for i in range(c.count()) if c.itemData(i) == data), -1)
+
+
+class FilterBar(QWidget):
+    sig_changed = Signal()
+    """A filter changed or Refresh was pressed: read again."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("filterBar")
+        self.lay = QHBoxLayout(self)
+        self.lay.setContentsMargins(0, 0, 0, 0)
+        self.team = combo(self, "teamFilter")
+        self.manager = combo(self, "managerFilter")
+        self.period = QCheckBox(self)
+        self.period.setObjectName("periodFilter")
+        today = QDate.currentDate()
+        self.date_from = QDateEdit(today.addDays(-30), self)
+        self.date_from.setObjectName("dateFrom")
+        self.date_to = QDateEdit(today, self)
+        self.date_to.setObjectName("dateTo")
+        for d in (self.date_from, self.date_to):
+            d.setCalendarPopup(True)
+            d.setDisplayFormat("yyyy-MM-dd")
+            d.setEnabled(False)
+        self.refresh = QPushButton(self)
+        self.refresh.setObjectName("refreshButton")
+        self.as_of = QLabel(self)
+        self.as_of.setObjectName("asOf")
+        self.team_label, self.manager_label = QLabel(self), QLabel(self)
+        for w in (self.team_label, self.team, self.manager_label, self.manager, self.period,
+                  self.date_from, self.date_to):
+            self.lay.addWidget(w)
+        self.extras = QHBoxLayout()
+        self.lay.addLayout(self.extras)
+        self.lay.addStretch(1)
+        self.lay.addWidget(self.as_of)
+        self.lay.addWidget(self.refresh)
+        self.team.currentIndexChanged.connect(self.sig_changed)
+        self.manager.currentIndexChanged.connect(self.sig_changed)
+        self.period.toggled.connect(self._period_toggled)
+        self.date_from.dateChanged.connect(self._dates_changed)
+        self.date_to.dateChanged.connect(self._dates_changed)
+        self.refresh.clicked.connect(self.sig_changed)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.team_label.setText(self.tr("Team:"))
+        self.manager_label.setText(self.tr("Manager:"))
+        self.period.setText(self.tr("Period"))
+        self.period.setToolTip(self.tr("Only what happened between these days (both included)"))
+        self.refresh.setText(self.tr("Refresh"))
+
+    def add(self, *widgets) -> None:
+        for w in widgets:
+            self.extras.addWidget(w)
+
+    def _period_toggled(self, on: bool) -> None:
+        self.date_from.setEnabled(on)
+        self.date_to.setEnabled(on)
+        self.sig_changed.emit()
+
+    def _dates_changed(self, _d=None) -> None:
+        if self.period.isChecked():
+            self.sig_changed.emit()
+
+    def set_choices(self, ch: svc.Choices) -> None:
+        fill(self.team, self.tr("All teams") if len(ch.teams) != 1 else "", ch.teams)
+        self.team.setEnabled(self.team.count() > 1)
+        fill(self.manager, self.tr("All managers"), ch.managers)
+
+    def team_id(self):
+        return self.team.currentData()
+
+    def manager_id(self):
+        return self.manager.currentData()
+
+    def span(self) -> tuple[datetime | None, datetime | None]:
+        """[from, to) in UTC: local midnight of the first day to the one after the last."""
+        if not self.period.isChecked():
+            return None, None
+        a, b = self.date_from.date(), self.date_to.date()
+        start = datetime(a.year(), a.month(), a.day()).astimezone()
+        end = datetime(b.year(), b.month(), b.day()).astimezone() + timedelta(days=1)
+        return start, end
+
+    def show_as_of(self, when: datetime) -> None:
+        self.as_of.setText(self.tr("as of %1").replace(
+            "%1", when.astimezone().strftime("%H:%M:%S")))
+        self.as_of.setToolTip(when.astimezone().strftime("%Y-%m-%d %H:%M:%S %Z"))

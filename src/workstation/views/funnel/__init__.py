@@ -10,7 +10,7 @@ own list dialog shows the leads or calls when nothing else does.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QTabWidget
 
 from workstation.services import funnel as svc
@@ -48,8 +48,9 @@ class _Titles(QObject):
         self.retitle()
 
     def retitle(self) -> None:
-        for w, title in ((self.funnel, self.funnel.tr("Funnel")),
-                         (self.script, self.script.tr("Script analytics"))):
+        for w, title in ((self.funnel, QCoreApplication.translate("FunnelTab", "Funnel")),
+                         (self.script, QCoreApplication.translate("ScriptTab",
+                                                                  "Script analytics"))):
             i = self.tabs.indexOf(w)
             if i >= 0:
                 self.tabs.setTabText(i, title)

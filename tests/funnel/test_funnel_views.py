@@ -78,9 +78,9 @@ def test_the_tabs_are_in_the_central_tabs_and_filled(tabs, known):
     types = funnel.types.model
     odd = next(r for r in range(types.rowCount()) if types.cell(r, 0).value == "odd")
     assert types.cell(odd, 0).text.startswith("⚠")
-    flagged = [types.header[c].split("\n")[0] for c in range(3, types.columnCount())
+    flagged = [types.export_header()[c] for c in range(3, types.columnCount())
                if types.cell(odd, c).background == OUTLIER]
-    assert flagged == ["Interested", "Hypothetically interested"]
+    assert flagged == ["Interested 3-5 %", "Hypothetically interested 35-42 %"]
     typical = next(r for r in range(types.rowCount()) if types.cell(r, 0).value == "typical")
     assert all(types.cell(typical, c).background is None for c in range(types.columnCount()))
     steps = script.steps.model

@@ -56,7 +56,7 @@ def test_filters_manager_team_period(backend, ctx_for):
         "objection": (2, 0, 0, 0, 0, 0, 0, 0.0),
         "close": (1, 1, 0, 0, 1, 0, 0, 1.0),
     }
-    assert m2.stats.worst == "close"  # min_calls=1: one of one lost
+    assert m2.stats.worst == "offer"  # min_calls=1; close steps are never the weak step
     assert svc.report(ctx, svc.ScriptQuery(script_id=k.v1, user_id=k["m2"])).stats.worst \
         is None  # no step reached by 5 calls
     team_b = svc.report(ctx, svc.ScriptQuery(script_id=k.v1, team_id=k["team_b"]))

@@ -134,6 +134,10 @@ RESULTS: tuple[str | None, ...] = (CallResult.POSITIVE.value, CallResult.NEGATIV
                                    None)
 """The result columns of a step (None: the call has no wrap-up result)."""
 
+CLOSE_KIND = "close"
+"""A close step is where a walk is meant to end: its results count, but it is never
+named the weak step (a refusal close would always "lose" every call reaching it)."""
+
 MIN_CALLS_FOR_WORST = 5
 """A step reached by fewer calls is not named the worst (one lost call of one is noise)."""
 
@@ -177,7 +181,8 @@ class ScriptStats:
     calls: int
     """Calls of the version with a walk."""
     worst: str | None = None
-    """The step with the highest drop-off (reached by at least ``min_calls``)."""
+    """The step (not a close step) with the highest drop-off, among those reached by
+    at least ``min_calls`` calls."""
 
     def step(self, step_id: str) -> StepStats:
         for s in self.steps:
@@ -216,6 +221,7 @@ def script_stats(script_id: Any, body: Mapping[str, Any] | None,
         res = result if result in RESULTS else None
         steps[walked[-1]].ended.setdefault(res, set()).add(call_id)
     ordered = list(steps.values())
-    candidates = [s for s in ordered if s.n_reached >= max(1, min_calls) and s.lost]
+    candidates = [s for s in ordered if s.n_reached >= max(1, min_calls) and s.lost
+                  and s.kind != CLOSE_KIND]
     worst = max(candidates, key=lambda s: (s.drop_off, len(s.lost)), default=None)
     return ScriptStats(script_id, ordered, n, worst.step if worst else None)

@@ -151,9 +151,11 @@ class TablePanel(QWidget):
     """(path, rows) once an export is written."""
     sig_error = Signal(str)
 
-    def __init__(self, name: str, parent=None) -> None:
+    def __init__(self, name: str, parent=None, *, stretch: int | None = 0) -> None:
         super().__init__(parent)
         self.setObjectName(name)
+        self.stretch = stretch
+        """The column that takes the spare width (None: none does)."""
         self.title = QLabel(self)
         self.title.setObjectName(f"{name}Title")
         f = self.title.font()
@@ -172,7 +174,8 @@ class TablePanel(QWidget):
         self.view.setWordWrap(False)
         hh = self.view.horizontalHeader()
         hh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        hh.setStretchLastSection(True)
+        hh.setStretchLastSection(False)
+        self.model.modelReset.connect(self._stretch)
         self.view.doubleClicked.connect(self._double_clicked)
         self.view.activated.connect(self._double_clicked)
         top = QHBoxLayout()
@@ -187,6 +190,11 @@ class TablePanel(QWidget):
         self.export_button.clicked.connect(self.export)
         self.sheet = name
         self.retranslate()
+
+    def _stretch(self) -> None:
+        if self.stretch is not None and self.stretch < self.model.columnCount():
+            self.view.horizontalHeader().setSectionResizeMode(
+                self.stretch, QHeaderView.ResizeMode.Stretch)
 
     def retranslate(self) -> None:
         self.export_button.setText(self.tr("Export…"))
@@ -236,7 +244,7 @@ class BarChart(QWidget):
     sig_clicked = Signal(int)
     """The row index of the bar clicked."""
 
-    ROW = 24
+    ROW = 21
 
     def __init__(self, name: str, parent=None) -> None:
         super().__init__(parent)

@@ -46,6 +46,15 @@ def duration_text(seconds: float | None) -> str:
     return f"{m // 60}:{m % 60:02d}"
 
 
+def wrap(label: str, width: int = 12) -> str:
+    """A long header on two lines (at the space nearest the middle)."""
+    if len(label) <= width or " " not in label:
+        return label
+    mid = len(label) // 2
+    cut = min((i for i, ch in enumerate(label) if ch == " "), key=lambda i: abs(i - mid))
+    return label[:cut] + "\n" + label[cut + 1:]
+
+
 class FunnelTab(QWidget):
     sig_loaded = Signal(object)
     """A report was read and shown; carries the ``services.funnel.FunnelReport``."""
@@ -76,7 +85,7 @@ class FunnelTab(QWidget):
         self.bars = BarChart("stageBars", self)
         self.conversion = TablePanel("funnelConversion", self)
         self.stuck = TablePanel("stuckLeads", self)
-        self.types = TablePanel("leadTypes", self)
+        self.types = TablePanel("leadTypes", self, stretch=None)
         self.types_by = QComboBox(self)
         self.types_by.setObjectName("typesBy")
         self.types.tools.insertWidget(1, self.types_by)
@@ -95,6 +104,8 @@ class FunnelTab(QWidget):
         self.split.addWidget(right)
         self.split.setStretchFactor(0, 1)
         self.split.setStretchFactor(1, 1)
+        left.setStretchFactor(0, 0)
+        left.setStretchFactor(1, 1)
         lay = QVBoxLayout(self)
         lay.addWidget(self.filters)
         lay.addWidget(self.split, 1)
@@ -272,7 +283,7 @@ class FunnelTab(QWidget):
         tips = ["", self.tr("Leads with a type: the shares' base"), ""]
         for t in fs.TYPE_ORDER:
             band = fs.TYPE_BANDS[t].label()
-            header.append(f"{labels.lead_type_label(t)}\n{band}")
+            header.append(f"{wrap(labels.lead_type_label(t))}\n{band}")
             tips.append(self.tr("Typical share in a cold base: %1").replace("%1", band))
         rows = []
         for m in mixes:

@@ -163,9 +163,10 @@ class ScriptTab(QWidget):
                                 round(st.drop_off, 4), drill("lost") if st.lost else None, bg,
                                 bold=worst))
                 rows.append(row)
-                bars.append(Bar(name, st.n_reached, st.n_ended,
-                                f"{st.n_ended} / {st.n_reached}  {pct(st.drop_off, 0)}",
-                                highlight=worst))
+                if st.n_reached:  # detours nobody took stay in the table, not the chart
+                    bars.append(Bar(name, st.n_reached, st.n_ended,
+                                    f"{st.n_ended} / {st.n_reached}  {pct(st.drop_off, 0)}",
+                                    highlight=worst))
         self.steps.model.set_rows(header, rows, tips)
         self.steps.sheet = "script steps"
         self.chart.set_bars(bars, (self.tr("reached the step"), self.tr("ended there")))
@@ -184,8 +185,10 @@ class ScriptTab(QWidget):
         self.sig_loaded.emit(rep)
 
     def _bar_clicked(self, i: int) -> None:
-        if 0 <= i < self.steps.model.rowCount():
-            self._drill(self.steps.model.cell(i, 2).drill)
+        shown = [r for r in range(self.steps.model.rowCount())
+                 if self.steps.model.cell(r, 2).value]
+        if 0 <= i < len(shown):
+            self._drill(self.steps.model.cell(shown[i], 2).drill)
 
     def _drill(self, drill) -> None:
         if drill:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -56,8 +57,6 @@ class FilterBar(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("filterBar")
-        self.lay = QHBoxLayout(self)
-        self.lay.setContentsMargins(0, 0, 0, 0)
         self.team = combo(self, "teamFilter")
         self.manager = combo(self, "managerFilter")
         self.period = QCheckBox(self)
@@ -76,14 +75,23 @@ class FilterBar(QWidget):
         self.as_of = QLabel(self)
         self.as_of.setObjectName("asOf")
         self.team_label, self.manager_label = QLabel(self), QLabel(self)
-        for w in (self.team_label, self.team, self.manager_label, self.manager, self.period,
-                  self.date_from, self.date_to):
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(0, 0, 0, 0)
+        self.lay, self.row2 = QHBoxLayout(), QHBoxLayout()
+        rows.addLayout(self.lay)
+        rows.addLayout(self.row2)
+        for w in (self.team_label, self.team, self.manager_label, self.manager):
             self.lay.addWidget(w)
         self.extras = QHBoxLayout()
         self.lay.addLayout(self.extras)
         self.lay.addStretch(1)
-        self.lay.addWidget(self.as_of)
-        self.lay.addWidget(self.refresh)
+        for w in (self.period, self.date_from, self.date_to):
+            self.row2.addWidget(w)
+        self.extras2 = QHBoxLayout()
+        self.row2.addLayout(self.extras2)
+        self.row2.addStretch(1)
+        self.row2.addWidget(self.as_of)
+        self.row2.addWidget(self.refresh)
         self.team.currentIndexChanged.connect(self.sig_changed)
         self.manager.currentIndexChanged.connect(self.sig_changed)
         self.period.toggled.connect(self._period_toggled)
@@ -99,9 +107,9 @@ class FilterBar(QWidget):
         self.period.setToolTip(self.tr("Only what happened between these days (both included)"))
         self.refresh.setText(self.tr("Refresh"))
 
-    def add(self, *widgets) -> None:
+    def add(self, *widgets, row: int = 1) -> None:
         for w in widgets:
-            self.extras.addWidget(w)
+            (self.extras if row == 1 else self.extras2).addWidget(w)
 
     def _period_toggled(self, on: bool) -> None:
         self.date_from.setEnabled(on)

@@ -80,7 +80,8 @@ class FunnelTab(QWidget):
         self.stuck_days.setValue(int(ctx.settings.get("funnel.stuck_days")))
         self.filters.lay.insertWidget(0, self.funnel)
         self.filters.lay.insertWidget(0, self.funnel_label)
-        self.filters.add(self.base_label, self.base, self.stuck_label, self.stuck_days)
+        self.filters.add(self.base_label, self.base)
+        self.filters.add(self.stuck_label, self.stuck_days, row=2)
 
         self.bars = BarChart("stageBars", self)
         self.conversion = TablePanel("funnelConversion", self)

@@ -17,7 +17,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Float, and_, func, or_, select, union_all
+from sqlalchemy import Float, and_, case, func, literal, literal_column, or_, select, union_all
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.functions import FunctionElement
@@ -156,29 +156,46 @@ def _main_line(funnel_id):
             .subquery("ml"))
 
 
-def _stage_codes(sel):
-    """(lead id, stage code) for every stage a selected lead's history names."""
+STAGE_EVENTS = and_(HistoryEvent.kind == literal_column(f"'{STAGE_CHANGE}'"),
+                    HistoryEvent.deleted.is_(False))
+"""Written with a literal so that SQLite may use the partial index
+``ix_history_events_stage_changes`` (a bound parameter cannot prove its WHERE)."""
+
+
+def _stays(f: LeadFilter):
+    """(lead id, stage code, entered, left or NULL) of every stay of a selected lead,
+    in one pass over its stage changes (the first change also gives the stay before
+    it, since the lead was created); and the selection of leads."""
     h = HistoryEvent
-    base = and_(h.kind == STAGE_CHANGE, h.deleted.is_(False))
-    return union_all(
-        select(h.lead_id, h.new_value.label("code")).join(sel, sel.c.id == h.lead_id)
-        .where(base),
-        select(h.lead_id, h.old_value.label("code")).join(sel, sel.c.id == h.lead_id)
-        .where(base, h.old_value.is_not(None))).subquery("codes")
+    sel = select(Lead.id, Lead.created_at, Lead.stage_id).where(*lead_where(f)).subquery("sel")
+    w = {"partition_by": h.lead_id, "order_by": (h.at, h.id)}
+    ev = (select(h.lead_id, h.at, h.old_value, h.new_value, sel.c.created_at,
+                 func.lead(h.at).over(**w).label("next_at"),
+                 func.row_number().over(**w).label("rn"))
+          .join(sel, sel.c.id == h.lead_id).where(STAGE_EVENTS).subquery("ev"))
+    k = union_all(select(literal(0).label("k")), select(literal(1).label("k"))).subquery("k")
+    first = k.c.k == 1
+    stays = (select(ev.c.lead_id,
+                    case((first, ev.c.old_value), else_=ev.c.new_value).label("code"),
+                    case((first, ev.c.created_at), else_=ev.c.at).label("start_at"),
+                    case((first, ev.c.at), else_=ev.c.next_at).label("end_at"))
+             .select_from(ev).join(k, literal(True))
+             .where(or_(k.c.k == 0, and_(ev.c.rn == 1, ev.c.old_value.is_not(None))))
+             .subquery("stays"))
+    return stays, sel
 
 
 def furthest_positions(s: Session, f: LeadFilter) -> dict[int | None, int]:
     """Furthest main-line stage position each selected lead has been at (now or in
     its history) -> how many leads; None: never on the main line."""
     ml = _main_line(f.funnel_id)
-    sel = select(Lead.id, Lead.stage_id).where(*lead_where(f)).subquery("sel")
-    codes = _stage_codes(sel)
-    hist = (select(codes.c.lead_id, func.max(ml.c.position).label("p"))
-            .join(ml, ml.c.code == codes.c.code).group_by(codes.c.lead_id).subquery("hist"))
+    stays, sel = _stays(f)
+    hist = (select(stays.c.lead_id.label("id"), ml.c.position.label("p"))
+            .join(ml, ml.c.code == stays.c.code))
     cur = (select(sel.c.id, FunnelStage.position.label("p")).join(
         FunnelStage, and_(FunnelStage.id == sel.c.stage_id, FunnelStage.is_lost.is_(False),
-                          FunnelStage.is_paused.is_(False))).subquery("cur"))
-    both = union_all(select(cur.c.id, cur.c.p), select(hist.c.lead_id, hist.c.p)).subquery("b")
+                          FunnelStage.is_paused.is_(False))))
+    both = union_all(cur, hist).subquery("b")
     per_lead = select(both.c.id, func.max(both.c.p).label("p")).group_by(both.c.id).subquery()
     out = {int(r[0]): int(r[1]) for r in s.execute(
         select(per_lead.c.p, func.count()).group_by(per_lead.c.p))}
@@ -187,25 +204,6 @@ def furthest_positions(s: Session, f: LeadFilter) -> dict[int | None, int]:
     if rest:
         out[None] = rest
     return out
-
-
-def _stays(f: LeadFilter):
-    """(lead id, stage code, entered, left or NULL) of every stay of a selected lead."""
-    h = HistoryEvent
-    sel = select(Lead.id, Lead.created_at, Lead.stage_id).where(*lead_where(f)).subquery("sel")
-    ev = (select(h.lead_id, h.at, h.old_value, h.new_value,
-                 func.lead(h.at).over(partition_by=h.lead_id, order_by=(h.at, h.id))
-                 .label("next_at"),
-                 func.row_number().over(partition_by=h.lead_id, order_by=(h.at, h.id))
-                 .label("rn"))
-          .join(sel, sel.c.id == h.lead_id)
-          .where(h.kind == STAGE_CHANGE, h.deleted.is_(False)).subquery("ev"))
-    after = select(ev.c.lead_id, ev.c.new_value.label("code"), ev.c.at.label("start_at"),
-                   ev.c.next_at.label("end_at"))
-    before = (select(ev.c.lead_id, ev.c.old_value, sel.c.created_at, ev.c.at)
-              .join(sel, sel.c.id == ev.c.lead_id)
-              .where(ev.c.rn == 1, ev.c.old_value.is_not(None)))
-    return union_all(after, before).subquery("stays"), sel
 
 
 def median_stay_seconds(s: Session, f: LeadFilter) -> dict[str, tuple[float, int]]:
@@ -238,8 +236,8 @@ class StuckLead:
 def _entered_current_stage():
     """When each lead entered the stage it is at: its last stage change, else created."""
     h = HistoryEvent
-    last = (select(func.max(h.at)).where(h.lead_id == Lead.id, h.kind == STAGE_CHANGE,
-                                         h.deleted.is_(False)).scalar_subquery())
+    last = (select(func.max(h.at)).where(h.lead_id == Lead.id, STAGE_EVENTS)
+            .scalar_subquery())
     return func.coalesce(last, Lead.created_at)
 
 
@@ -285,9 +283,8 @@ def lead_ids_at_stage(s: Session, f: LeadFilter, stage_id: uuid.UUID | None,
 def lead_ids_reached(s: Session, f: LeadFilter, position: int, limit: int) -> list[uuid.UUID]:
     """Leads whose furthest main-line stage is at ``position`` or later."""
     ml = _main_line(f.funnel_id)
-    sel = select(Lead.id, Lead.stage_id).where(*lead_where(f)).subquery("sel")
-    codes = _stage_codes(sel)
-    by_hist = (select(codes.c.lead_id).join(ml, ml.c.code == codes.c.code)
+    stays, sel = _stays(f)
+    by_hist = (select(stays.c.lead_id).join(ml, ml.c.code == stays.c.code)
                .where(ml.c.position >= position))
     by_now = (select(sel.c.id).join(FunnelStage, FunnelStage.id == sel.c.stage_id)
               .where(FunnelStage.position >= position, FunnelStage.is_lost.is_(False),

@@ -26,9 +26,11 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-OUT = HERE / "out"
 VERSION = 1
 sys.path.insert(0, str(HERE.parent / "src"))
+sys.path.insert(0, str(HERE))
+
+from make_big_store import OUT, _ts  # noqa: E402
 
 MANAGERS = [("anna", "Anna Kovalenko", 0), ("bohdan", "Bohdan Shevchuk", 0),
             ("iryna", "Iryna Melnyk", 0), ("oleh", "Oleh Bondar", 0),
@@ -52,12 +54,6 @@ STOP = {"greeting": 0.08, "secretary": 0.22, "dm_intro": 0.07, "needs_current": 
         "needs_pain": 0.3, "presentation": 0.12, "commitment": 0.1}
 """Chance a walk ends at each step (needs_pain: the weak step)."""
 CLOSES = ["close_meeting", "close_offer", "close_email", "close_callback", "close_refusal"]
-
-
-def _ts(dt: datetime) -> str:
-    """How SQLAlchemy's UTCDateTime stores a datetime in SQLite."""
-    return dt.astimezone(timezone.utc).replace(tzinfo=None).isoformat(sep=" ",
-                                                                    timespec="microseconds")
 
 
 def path_for(n: int) -> Path:

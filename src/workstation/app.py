@@ -100,12 +100,13 @@ class Workstation:
             self.sync.sig_user_id.connect(self._adopt_user_id)
             self.sync.start()
         # (deferred: the window and its features load in start(), not at import)
-        from workstation.views import callcenter
+        from workstation.views import callcenter, funnel
         from workstation.views.mainwindow import MainWindow
 
         self.window = MainWindow(self.ctx)
         self.center = callcenter.install(self.window, self.ctx, engine=self.engine,
                                          sync=self.sync)
+        self.analytics = funnel.install(self.window, self.ctx)  # team lead, supervisor, admin
         if self.sync is not None:  # shared-pool leads are leased before they are dialled
             # (deferred: sync loads only when a shared database is set)
             from workstation.sync.leasing import DialLeases

@@ -182,3 +182,15 @@ def test_a_manager_gets_no_analytics_tabs(qtbot, store, known, ctx_for):
     qtbot.addWidget(window)
     assert funnel_views.install(window, ctx_for(store, known, "m1")) is None
     assert window.centralWidget() is None
+
+
+def test_changes_during_a_read_give_one_more_read_not_a_pile(qtbot, tabs):
+    _w, funnel, _s = tabs
+    loads = []
+    funnel.sig_loaded.connect(loads.append)
+    funnel.reload()
+    for _ in range(5):  # sync brings five rounds while the read runs
+        ops.bus().sig_changed.emit(ops.Changes.of(ops.CALLS))
+    qtbot.waitUntil(lambda: len(loads) >= 2, timeout=20_000)
+    qtbot.wait(2500)  # longer than the live delay: nothing more comes
+    assert len(loads) == 2

@@ -32,7 +32,7 @@ from workstation.views.funnel.common import (
 )
 from workstation.views.funnel.filters import FilterBar, combo, fill
 
-LIVE_DELAY_MS = 500
+LIVE_DELAY_MS = 1000
 
 
 def duration_text(seconds: float | None) -> str:
@@ -66,6 +66,7 @@ class FunnelTab(QWidget):
         self.report: svc.FunnelReport | None = None
         self._fq = svc.FunnelQuery()
         self._seq = 0
+        self._busy = self._again = False
         self.drills = DrillRunner(self, ctx)
 
         self.filters = FilterBar(self)
@@ -174,6 +175,7 @@ class FunnelTab(QWidget):
 
     def reload(self) -> None:
         self._live.stop()
+        self._busy, self._again = True, False
         self._seq += 1
         seq, fq = self._seq, self.query()
         self.status.setText(self.tr("Reading…"))
@@ -181,7 +183,14 @@ class FunnelTab(QWidget):
         ops.query(self, lambda: svc.report(self.ctx, fq, now=now),
                   lambda rep: self._show(seq, fq, rep), self._failed)
 
+    def _settled(self) -> None:
+        self._busy = False
+        if self._again:
+            self._again = False
+            self._live.start()
+
     def _failed(self, exc: BaseException) -> None:
+        self._settled()
         self.status.setText(self.tr("Could not read the funnel: %1").replace("%1", str(exc)))
 
     def _stuck_changed(self, days: int) -> None:
@@ -191,7 +200,10 @@ class FunnelTab(QWidget):
 
     def _on_changed(self, changes: ops.Changes) -> None:
         if changes.touches(ops.LEADS, ops.CALLS, ops.CONFIG):
-            self._live.start()
+            if self._busy:  # one more read after this one, never a pile of them
+                self._again = True
+            else:
+                self._live.start()
 
     def _exported(self, path: str, n: int) -> None:
         self.status.setText(self.tr("%1 rows written to %2").replace("%1", str(n))
@@ -201,6 +213,7 @@ class FunnelTab(QWidget):
     def _show(self, seq: int, fq: svc.FunnelQuery, rep: svc.FunnelReport) -> None:
         if seq != self._seq:
             return  # a newer read is on its way
+        self._settled()
         self.report, self._fq = rep, fq
         self.filters.show_as_of(rep.as_of)
         self._show_stages(fq, rep)

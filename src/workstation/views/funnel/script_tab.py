@@ -16,7 +16,7 @@ from workstation.views import labels, ops
 from workstation.views.funnel.common import WORST, Bar, BarChart, Cell, DrillRunner, TablePanel, pct
 from workstation.views.funnel.filters import FilterBar, combo, fill
 
-LIVE_DELAY_MS = 500
+LIVE_DELAY_MS = 1000
 
 KIND_NAMES = {"say": QT_TRANSLATE_NOOP("ScriptTab", "Say"),
               "question": QT_TRANSLATE_NOOP("ScriptTab", "Question"),
@@ -35,6 +35,7 @@ class ScriptTab(QWidget):
         self.ctx = ctx
         self.report: svc.ScriptReport | None = None
         self._seq = 0
+        self._busy = self._again = False
         self.drills = DrillRunner(self, ctx)
         self.filters = FilterBar(self)
         self.version_label = QLabel(self)
@@ -105,19 +106,30 @@ class ScriptTab(QWidget):
 
     def reload(self) -> None:
         self._live.stop()
+        self._busy, self._again = True, False
         self._seq += 1
         seq, sq = self._seq, self.query()
         self.status.setText(self.tr("Reading…"))
         ops.query(self, lambda: svc.report(self.ctx, sq), lambda r: self._show(seq, sq, r),
                   self._failed)
 
+    def _settled(self) -> None:
+        self._busy = False
+        if self._again:
+            self._again = False
+            self._live.start()
+
     def _failed(self, exc: BaseException) -> None:
+        self._settled()
         self.status.setText(self.tr("Could not read the script analytics: %1")
                             .replace("%1", str(exc)))
 
     def _on_changed(self, changes: ops.Changes) -> None:
         if changes.touches(ops.CALLS, ops.SCRIPTS):
-            self._live.start()
+            if self._busy:  # one more read after this one, never a pile of them
+                self._again = True
+            else:
+                self._live.start()
 
     def _kind(self, kind: str) -> str:
         return self.tr(KIND_NAMES[kind]) if kind in KIND_NAMES else kind
@@ -125,6 +137,7 @@ class ScriptTab(QWidget):
     def _show(self, seq: int, sq: svc.ScriptQuery, rep: svc.ScriptReport) -> None:
         if seq != self._seq:
             return
+        self._settled()
         self.report = rep
         self.filters.show_as_of(rep.as_of)
         results = [r for r in fs.RESULTS]

@@ -463,7 +463,7 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
     <context>
         <name>DrillDialog</name>
         <message>
-            <location filename="../../src/workstation/views/funnel/common.py" line="+327" />
+            <location filename="../../src/workstation/views/funnel/common.py" line="+335" />
             <source>%1 rows written to %2</source>
             <translation>Записано рядків: %1, файл %2</translation>
         </message>
@@ -644,7 +644,7 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
     <context>
         <name>FilterBar</name>
         <message>
-            <location filename="../../src/workstation/views/funnel/filters.py" line="+96" />
+            <location filename="../../src/workstation/views/funnel/filters.py" line="+139" />
             <source>Team:</source>
             <translation>Команда:</translation>
         </message>
@@ -667,6 +667,16 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
             <location line="+1" />
             <source>Refresh</source>
             <translation>Оновити</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stop</source>
+            <translation>Стоп</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stop reading (the numbers shown stay as they were)</source>
+            <translation>Зупинити читання (показані числа залишаться)</translation>
         </message>
         <message>
             <location line="+16" />
@@ -695,7 +705,7 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
     <context>
         <name>FunnelCells</name>
         <message>
-            <location filename="../../src/workstation/views/funnel/common.py" line="-246" />
+            <location filename="../../src/workstation/views/funnel/common.py" line="-254" />
             <source>Double-click: what is behind this number</source>
             <translation>Подвійне клацання: що стоїть за цим числом</translation>
         </message>
@@ -713,7 +723,7 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
             <translation>%1 дн.</translation>
         </message>
         <message>
-            <location line="+83" />
+            <location line="+97" />
             <source>Funnel:</source>
             <translation>Воронка:</translation>
         </message>
@@ -763,22 +773,32 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
             <translation>Усі бази</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+16" />
             <source>Reading…</source>
             <translation>Читання…</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+20" />
+            <source>Stopped: the numbers shown are as of the time above</source>
+            <translation>Зупинено: показано числа на час вище</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Could not read the funnel: %1</source>
             <translation>Не вдалося прочитати воронку: %1</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+3" />
+            <source>Reading… %1 of %2</source>
+            <translation>Читання… %1 з %2</translation>
+        </message>
+        <message>
+            <location line="+16" />
             <source>%1 rows written to %2</source>
             <translation>Записано рядків: %1, файл %2</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+14" />
             <source>%1 leads in the funnel; double-click a number to see the leads behind it</source>
             <translation>Лідів у воронці: %1; подвійне клацання по числу покаже ліди за ним</translation>
         </message>
@@ -3388,7 +3408,7 @@ Tools: %2</source>
             <translation>Закриття</translation>
         </message>
         <message>
-            <location line="+44" />
+            <location line="+46" />
             <source>%1 rows written to %2</source>
             <translation>Записано рядків: %1, файл %2</translation>
         </message>
@@ -3408,17 +3428,22 @@ Tools: %2</source>
             <translation>%1 в%2 (дзвінків: %3)</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+10" />
             <source>Reading…</source>
             <translation>Читання…</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+17" />
+            <source>Stopped: the numbers shown are as of the time above</source>
+            <translation>Зупинено: показано числа на час вище</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Could not read the script analytics: %1</source>
             <translation>Не вдалося прочитати аналітику скриптів: %1</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+20" />
             <source>Step</source>
             <translation>Крок</translation>
         </message>
@@ -3473,7 +3498,7 @@ Tools: %2</source>
             <translation>Найслабший крок</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+19" />
             <source>reached the step</source>
             <translation>дійшли до кроку</translation>
         </message>
@@ -3503,7 +3528,7 @@ Tools: %2</source>
             <translation>Подвійне клацання по числу покаже дзвінки за ним</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+11" />
             <source>Calls behind the number</source>
             <translation>Дзвінки за числом</translation>
         </message>
@@ -3969,7 +3994,7 @@ Last sync: %3</source>
     <context>
         <name>TablePanel</name>
         <message>
-            <location filename="../../src/workstation/views/funnel/common.py" line="+77" />
+            <location filename="../../src/workstation/views/funnel/common.py" line="+85" />
             <source>Export…</source>
             <translation>Експорт…</translation>
         </message>

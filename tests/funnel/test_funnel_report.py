@@ -160,3 +160,23 @@ def test_a_manager_sees_only_own_leads_a_team_lead_the_team(backend, ctx_for):
     assert [t[1] for t in ch.teams] == ["Team A"]
     assert {m[1] for m in ch.managers} == {"Anna Manager", "Boris Manager", "Tina Lead"}
     assert svc.can_view(tl) and not svc.can_view(m2)
+
+
+def test_a_read_stops_when_interrupted(backend, ctx_for):
+    store, k = backend
+    ctx = ctx_for(store, k, "root")
+    query, steps = svc.Interruptible(), []
+
+    def progress(done, total):
+        steps.append((done, total))
+        if done == 2:
+            query.interrupt()  # the Stop button, from another thread in the app
+
+    with pytest.raises(svc.QueryCancelled):
+        svc.report(ctx, svc.FunnelQuery(funnel_id=k.funnel), now=NOW, query=query,
+                   progress=progress)
+    assert steps == [(1, 6), (2, 6)]
+    again = svc.Interruptible()
+    rep = svc.report(ctx, svc.FunnelQuery(funnel_id=k.funnel), now=NOW, query=again,
+                     progress=None)
+    assert rep.total == 8

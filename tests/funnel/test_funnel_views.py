@@ -194,3 +194,18 @@ def test_changes_during_a_read_give_one_more_read_not_a_pile(qtbot, tabs):
     qtbot.waitUntil(lambda: len(loads) >= 2, timeout=20_000)
     qtbot.wait(2500)  # longer than the live delay: nothing more comes
     assert len(loads) == 2
+
+
+def test_stop_shows_while_reading_and_a_newer_read_replaces_the_older(qtbot, tabs):
+    _w, funnel, _s = tabs
+    assert not funnel.filters.cancel.isVisibleTo(funnel)
+    loads = []
+    funnel.sig_loaded.connect(loads.append)
+    funnel.reload()
+    first = funnel.reads.query
+    assert funnel.filters.cancel.isVisibleTo(funnel)
+    funnel.reload()  # the first read is interrupted, only the second one shows
+    assert first.cancelled and funnel.reads.query is not first
+    qtbot.waitUntil(lambda: bool(loads), timeout=20_000)
+    qtbot.wait(200)
+    assert len(loads) == 1 and not funnel.filters.cancel.isVisibleTo(funnel)

@@ -10,18 +10,23 @@ leads they own (asking for anybody else's is refused).
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
+
+from sqlalchemy.exc import OperationalError
 
 from workstation.domain import funnelstats as fs
 from workstation.services.admin import NotAllowed
 from workstation.services.context import Context
+from workstation.services.leads import Interruptible, QueryCancelled
 from workstation.store import funnel as q
 from workstation.store.funnel import FunnelInfo, LeadFilter, LeadLine, StageInfo, StuckLead
 from workstation.store.types import utcnow
 
 __all__ = [
-    "Choices", "DRILL_LIMIT", "FunnelQuery", "FunnelReport", "LeadLine", "NotAllowed",
+    "Choices", "DRILL_LIMIT", "FunnelQuery", "Interruptible", "QueryCancelled", "interruptible", "FunnelReport", "LeadLine", "NotAllowed",
     "StageInfo", "StageRow", "StuckLead", "choices", "can_view", "drill", "lead_lines",
     "report", "utcnow",
 ]
@@ -136,21 +141,52 @@ def _funnel(s, fq: FunnelQuery) -> FunnelInfo | None:
     raise ValueError(f"funnel: no funnel {fq.funnel_id}")
 
 
-def report(ctx: Context, fq: FunnelQuery, now: datetime | None = None) -> FunnelReport:
-    """Everything the Funnel tab shows, read in one session."""
+@contextmanager
+def interruptible(s, query: Interruptible | None) -> Iterator[Callable[[], None]]:
+    """The session's running SQLite query stops when ``query.interrupt()`` is called
+    (from any thread); yields ``check()``, which raises QueryCancelled between steps
+    (PostgreSQL: only there). An interrupted query raises QueryCancelled too."""
+    query = query or Interruptible()
+
+    def check() -> None:
+        if query.cancelled:
+            raise QueryCancelled()
+
+    try:
+        with query.attached(s):
+            yield check
+    except OperationalError as exc:
+        if query.cancelled:
+            raise QueryCancelled() from exc
+        raise
+
+
+REPORT_STEPS = 6
+
+
+def report(ctx: Context, fq: FunnelQuery, now: datetime | None = None, *,
+           query: Interruptible | None = None,
+           progress: Callable[[int, int], None] | None = None) -> FunnelReport:
+    """Everything the Funnel tab shows, read in one session; ``query.interrupt()``
+    stops it (QueryCancelled), ``progress(done, REPORT_STEPS)`` follows it."""
     now = now or utcnow()
-    with ctx.read() as s:
+    step = progress or (lambda _d, _t: None)
+    with ctx.read() as s, interruptible(s, query) as check:
         funnel = _funnel(s, fq)
         if funnel is None:
             return FunnelReport(None, [], 0, 0, [], fq.stuck_days, [], [], now)
         lf = _filter(ctx, fq, funnel.id)
         stage_list = q.stages(s, funnel.id)
-        per_stage = q.leads_per_stage(s, lf)
-        furthest = q.furthest_positions(s, lf)
-        medians = q.median_stay_seconds(s, lf)
-        stuck = q.stuck_leads(s, lf, now - timedelta(days=fq.stuck_days), DRILL_LIMIT)
-        by_src = q.type_counts(s, lf, "source")
-        by_owner = q.type_counts(s, lf, "owner")
+        results = []
+        for n, read in enumerate((
+                lambda: q.leads_per_stage(s, lf), lambda: q.furthest_positions(s, lf),
+                lambda: q.median_stay_seconds(s, lf),
+                lambda: q.stuck_leads(s, lf, now - timedelta(days=fq.stuck_days), DRILL_LIMIT),
+                lambda: q.type_counts(s, lf, "source"), lambda: q.type_counts(s, lf, "owner"))):
+            check()
+            results.append(read())
+            step(n + 1, REPORT_STEPS)
+        per_stage, furthest, medians, stuck, by_src, by_owner = results
         names = {p[0]: p[1] for p in q.people(s)}
     main = [st for st in stage_list if st.main_line]
     reached = dict(zip((st.id for st in main),

@@ -11,7 +11,7 @@ from datetime import datetime
 
 from workstation.domain import funnelstats as fs
 from workstation.services.context import Context
-from workstation.services.funnel import DRILL_LIMIT, scope
+from workstation.services.funnel import DRILL_LIMIT, Interruptible, interruptible, scope
 from workstation.store import scriptstats as q
 from workstation.store.scriptstats import CallFilter, CallLine, ScriptVersion
 from workstation.store.types import utcnow
@@ -48,10 +48,12 @@ class ScriptReport:
     as_of: datetime = field(default_factory=utcnow)
 
 
-def report(ctx: Context, sq: ScriptQuery) -> ScriptReport:
-    """The step table of one version (``sq.script_id``; None: the most used one)."""
+def report(ctx: Context, sq: ScriptQuery, *, query: Interruptible | None = None
+           ) -> ScriptReport:
+    """The step table of one version (``sq.script_id``; None: the most used one);
+    ``query.interrupt()`` stops it (QueryCancelled)."""
     cf = _filter(ctx, sq)
-    with ctx.read() as s:
+    with ctx.read() as s, interruptible(s, query):
         vs = q.versions(s, cf)
         if sq.script_id is None:
             used = [v for v in vs if v.calls]

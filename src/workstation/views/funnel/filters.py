@@ -20,6 +20,37 @@ from PySide6.QtWidgets import (
 )
 
 from workstation.services import funnel as svc
+from workstation.services.funnel import Interruptible, QueryCancelled
+
+
+class Reads:
+    """One background read at a time for a tab: a new read stops the one before it
+    (a SQLite interrupt), the Stop button stops the current one."""
+
+    def __init__(self, bar: FilterBar) -> None:
+        self.bar = bar
+        self.query: Interruptible | None = None
+        bar.cancel.clicked.connect(self.stop)
+
+    def start(self) -> Interruptible:
+        if self.query is not None:
+            self.query.interrupt()
+        self.query = Interruptible()
+        self.bar.cancel.setVisible(True)
+        return self.query
+
+    def stop(self) -> None:
+        if self.query is not None:
+            self.query.interrupt()
+
+    def finished(self, query: Interruptible | None = None) -> None:
+        if query is None or query is self.query:
+            self.query = None
+            self.bar.cancel.setVisible(False)
+
+    @staticmethod
+    def cancelled(exc: BaseException) -> bool:
+        return isinstance(exc, QueryCancelled)
 
 
 def combo(parent, name: str) -> QComboBox:
@@ -72,6 +103,9 @@ class FilterBar(QWidget):
             d.setEnabled(False)
         self.refresh = QPushButton(self)
         self.refresh.setObjectName("refreshButton")
+        self.cancel = QPushButton(self)
+        self.cancel.setObjectName("cancelButton")
+        self.cancel.setVisible(False)
         self.as_of = QLabel(self)
         self.as_of.setObjectName("asOf")
         self.team_label, self.manager_label = QLabel(self), QLabel(self)
@@ -91,6 +125,7 @@ class FilterBar(QWidget):
         self.row2.addLayout(self.extras2)
         self.row2.addStretch(1)
         self.row2.addWidget(self.as_of)
+        self.row2.addWidget(self.cancel)
         self.row2.addWidget(self.refresh)
         self.team.currentIndexChanged.connect(self.sig_changed)
         self.manager.currentIndexChanged.connect(self.sig_changed)
@@ -106,6 +141,8 @@ class FilterBar(QWidget):
         self.period.setText(self.tr("Period"))
         self.period.setToolTip(self.tr("Only what happened between these days (both included)"))
         self.refresh.setText(self.tr("Refresh"))
+        self.cancel.setText(self.tr("Stop"))
+        self.cancel.setToolTip(self.tr("Stop reading (the numbers shown stay as they were)"))
 
     def add(self, *widgets, row: int = 1) -> None:
         for w in widgets:

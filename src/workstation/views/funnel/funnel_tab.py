@@ -30,7 +30,7 @@ from workstation.views.funnel.common import (
     TablePanel,
     pct,
 )
-from workstation.views.funnel.filters import FilterBar, combo, fill
+from workstation.views.funnel.filters import FilterBar, Reads, combo, fill
 
 LIVE_DELAY_MS = 1000
 
@@ -70,6 +70,7 @@ class FunnelTab(QWidget):
         self.drills = DrillRunner(self, ctx)
 
         self.filters = FilterBar(self)
+        self.reads = Reads(self.filters)
         self.funnel_label = QLabel(self)
         self.funnel = combo(self, "funnelFilter")
         self.base_label = QLabel(self)
@@ -180,8 +181,11 @@ class FunnelTab(QWidget):
         seq, fq = self._seq, self.query()
         self.status.setText(self.tr("Reading…"))
         now = self.clock()
-        ops.query(self, lambda: svc.report(self.ctx, fq, now=now),
-                  lambda rep: self._show(seq, fq, rep), self._failed)
+        query = self.reads.start()
+        ops.run_op(self, lambda progress, _c: svc.report(self.ctx, fq, now=now, query=query,
+                                                         progress=progress),
+                   lambda rep: self._show(seq, fq, rep),
+                   lambda exc: self._failed(exc, seq), self._progress)
 
     def _settled(self) -> None:
         self._busy = False
@@ -189,9 +193,19 @@ class FunnelTab(QWidget):
             self._again = False
             self._live.start()
 
-    def _failed(self, exc: BaseException) -> None:
+    def _failed(self, exc: BaseException, seq: int | None = None) -> None:
+        if seq is not None and seq != self._seq:
+            return  # a newer read replaced this one
         self._settled()
+        self.reads.finished()
+        if Reads.cancelled(exc):
+            self.status.setText(self.tr("Stopped: the numbers shown are as of the time above"))
+            return
         self.status.setText(self.tr("Could not read the funnel: %1").replace("%1", str(exc)))
+
+    def _progress(self, done: int, total: int) -> None:
+        self.status.setText(self.tr("Reading… %1 of %2").replace("%1", str(done))
+                            .replace("%2", str(total)))
 
     def _stuck_changed(self, days: int) -> None:
         self.ctx.settings.set("funnel.stuck_days", int(days))
@@ -214,6 +228,7 @@ class FunnelTab(QWidget):
         if seq != self._seq:
             return  # a newer read is on its way
         self._settled()
+        self.reads.finished()
         self.report, self._fq = rep, fq
         self.filters.show_as_of(rep.as_of)
         self._show_stages(fq, rep)

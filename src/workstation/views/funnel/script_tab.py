@@ -14,7 +14,7 @@ from workstation.services import funnel as funnel_svc
 from workstation.services import scriptstats as svc
 from workstation.views import labels, ops
 from workstation.views.funnel.common import WORST, Bar, BarChart, Cell, DrillRunner, TablePanel, pct
-from workstation.views.funnel.filters import FilterBar, combo, fill
+from workstation.views.funnel.filters import FilterBar, Reads, combo, fill
 
 LIVE_DELAY_MS = 1000
 
@@ -38,6 +38,7 @@ class ScriptTab(QWidget):
         self._busy = self._again = False
         self.drills = DrillRunner(self, ctx)
         self.filters = FilterBar(self)
+        self.reads = Reads(self.filters)
         self.version_label = QLabel(self)
         self.version = combo(self, "scriptVersion")
         self.filters.lay.insertWidget(0, self.version)
@@ -110,8 +111,9 @@ class ScriptTab(QWidget):
         self._seq += 1
         seq, sq = self._seq, self.query()
         self.status.setText(self.tr("Reading…"))
-        ops.query(self, lambda: svc.report(self.ctx, sq), lambda r: self._show(seq, sq, r),
-                  self._failed)
+        query = self.reads.start()
+        ops.run_op(self, lambda _p, _c: svc.report(self.ctx, sq, query=query),
+                   lambda r: self._show(seq, sq, r), lambda exc: self._failed(exc, seq))
 
     def _settled(self) -> None:
         self._busy = False
@@ -119,10 +121,15 @@ class ScriptTab(QWidget):
             self._again = False
             self._live.start()
 
-    def _failed(self, exc: BaseException) -> None:
+    def _failed(self, exc: BaseException, seq: int | None = None) -> None:
+        if seq is not None and seq != self._seq:
+            return  # a newer read replaced this one
         self._settled()
-        self.status.setText(self.tr("Could not read the script analytics: %1")
-                            .replace("%1", str(exc)))
+        self.reads.finished()
+        if Reads.cancelled(exc):
+            self.status.setText(self.tr("Stopped: the numbers shown are as of the time above"))
+            return
+        self.status.setText(self.tr("Could not read the script analytics: %1").replace("%1", str(exc)))
 
     def _on_changed(self, changes: ops.Changes) -> None:
         if changes.touches(ops.CALLS, ops.SCRIPTS):
@@ -138,6 +145,7 @@ class ScriptTab(QWidget):
         if seq != self._seq:
             return
         self._settled()
+        self.reads.finished()
         self.report = rep
         self.filters.show_as_of(rep.as_of)
         results = [r for r in fs.RESULTS]

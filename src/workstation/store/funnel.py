@@ -5,10 +5,12 @@ over leads) and runs the same on SQLite and PostgreSQL.
 
 Stage changes are ``history_events`` rows of kind ``stage_change`` written by
 ``store.stages.set_stage`` and ``store.wrapup``: ``old_value`` / ``new_value`` are
-stage codes of the lead's funnel, ``at`` is when it moved. A lead's stays are
-(entered, left) intervals: before its first change the lead was in the first
-change's ``old_value`` since it was created; after each change it is in
-``new_value`` until the next change (or now).
+stage codes of the lead's funnel, ``at`` is when it moved. Each change ends a
+stay in its ``old_value`` that began at the lead's previous change (or when the
+lead was created); the stay in the stage a lead is at now began at its last
+change. The queries read the changes through the partial index
+``ix_history_events_stage_changes``: per lead (furthest stage, stuck) or in one
+pass in (lead, time) order (the medians).
 """
 
 from __future__ import annotations
@@ -17,9 +19,9 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Float, and_, case, func, literal, literal_column, or_, select, union_all
+from sqlalchemy import Float, and_, func, literal_column, or_, select
 from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.functions import FunctionElement
 
 from workstation.domain.enums import HistoryKind
@@ -162,56 +164,70 @@ STAGE_EVENTS = and_(HistoryEvent.kind == literal_column(f"'{STAGE_CHANGE}'"),
 ``ix_history_events_stage_changes`` (a bound parameter cannot prove its WHERE)."""
 
 
-def _stays(f: LeadFilter):
-    """(lead id, stage code, entered, left or NULL) of every stay of a selected lead,
-    in one pass over its stage changes (the first change also gives the stay before
-    it, since the lead was created); and the selection of leads."""
+def _finished_stays(f: LeadFilter):
+    """(lead id, stage code, seconds) of every finished stay of a selected lead: each
+    stage change ends the stay in its ``old_value``, begun at the lead's previous
+    change (or when the lead was created); one pass in (lead, time) order."""
     h = HistoryEvent
-    sel = select(Lead.id, Lead.created_at, Lead.stage_id).where(*lead_where(f)).subquery("sel")
-    w = {"partition_by": h.lead_id, "order_by": (h.at, h.id)}
-    ev = (select(h.lead_id, h.at, h.old_value, h.new_value, sel.c.created_at,
-                 func.lead(h.at).over(**w).label("next_at"),
-                 func.row_number().over(**w).label("rn"))
+    sel = select(Lead.id, Lead.created_at).where(*lead_where(f)).subquery("sel")
+    prev = func.lag(h.at).over(partition_by=h.lead_id, order_by=(h.at, h.id))
+    ev = (select(h.lead_id, h.old_value.label("code"), h.at,
+                 func.coalesce(prev, sel.c.created_at).label("since"))
           .join(sel, sel.c.id == h.lead_id).where(STAGE_EVENTS).subquery("ev"))
-    k = union_all(select(literal(0).label("k")), select(literal(1).label("k"))).subquery("k")
-    first = k.c.k == 1
-    stays = (select(ev.c.lead_id,
-                    case((first, ev.c.old_value), else_=ev.c.new_value).label("code"),
-                    case((first, ev.c.created_at), else_=ev.c.at).label("start_at"),
-                    case((first, ev.c.at), else_=ev.c.next_at).label("end_at"))
-             .select_from(ev).join(k, literal(True))
-             .where(or_(k.c.k == 0, and_(ev.c.rn == 1, ev.c.old_value.is_not(None))))
-             .subquery("stays"))
-    return stays, sel
+    return (select(ev.c.lead_id, ev.c.code, (epoch(ev.c.at) - epoch(ev.c.since)).label("d"))
+            .where(ev.c.code.is_not(None)).subquery("stays"))
+
+
+class greatest(FunctionElement):  # noqa: N801 - a SQL function's name
+    """The larger of two values, in SQL (SQLite's two-argument max, GREATEST on PG)."""
+
+    inherit_cache = True
+
+
+@compiles(greatest)
+def _greatest_default(element, compiler, **kw):  # SQLite
+    return f"max({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(greatest, "postgresql")
+def _greatest_pg(element, compiler, **kw):
+    return f"GREATEST({compiler.process(element.clauses, **kw)})"
+
+
+def _furthest():
+    """(the furthest main-line position the lead has been at, 0 for none; the join of
+    its current stage): its stage now, or any stage its changes name, looked up per
+    lead in the partial index of stage changes (no walk over every lead's history)."""
+    h = HistoryEvent
+    new, old, cur = aliased(FunnelStage), aliased(FunnelStage), aliased(FunnelStage)
+
+    def main(st, code):
+        return and_(st.funnel_id == Lead.funnel_id, st.code == code, st.is_lost.is_(False),
+                    st.is_paused.is_(False))
+
+    hist = (select(greatest(func.max(func.coalesce(new.position, 0)),
+                            func.max(func.coalesce(old.position, 0))))
+            .select_from(h).outerjoin(new, main(new, h.new_value))
+            .outerjoin(old, main(old, h.old_value))
+            .where(h.lead_id == Lead.id, STAGE_EVENTS).correlate(Lead).scalar_subquery())
+    on_cur = and_(cur.id == Lead.stage_id, cur.is_lost.is_(False), cur.is_paused.is_(False))
+    return greatest(func.coalesce(cur.position, 0), func.coalesce(hist, 0)), cur, on_cur
 
 
 def furthest_positions(s: Session, f: LeadFilter) -> dict[int | None, int]:
     """Furthest main-line stage position each selected lead has been at (now or in
     its history) -> how many leads; None: never on the main line."""
-    ml = _main_line(f.funnel_id)
-    stays, sel = _stays(f)
-    hist = (select(stays.c.lead_id.label("id"), ml.c.position.label("p"))
-            .join(ml, ml.c.code == stays.c.code))
-    cur = (select(sel.c.id, FunnelStage.position.label("p")).join(
-        FunnelStage, and_(FunnelStage.id == sel.c.stage_id, FunnelStage.is_lost.is_(False),
-                          FunnelStage.is_paused.is_(False))))
-    both = union_all(cur, hist).subquery("b")
-    per_lead = select(both.c.id, func.max(both.c.p).label("p")).group_by(both.c.id).subquery()
-    out = {int(r[0]): int(r[1]) for r in s.execute(
-        select(per_lead.c.p, func.count()).group_by(per_lead.c.p))}
-    total = s.scalar(select(func.count()).select_from(sel)) or 0
-    rest = total - sum(out.values())
-    if rest:
-        out[None] = rest
-    return out
+    p, cur, on_cur = _furthest()
+    inner = (select(p.label("p")).select_from(Lead).outerjoin(cur, on_cur)
+             .where(*lead_where(f)).subquery("furthest"))
+    return {(int(r[0]) or None): int(r[1]) for r in s.execute(
+        select(inner.c.p, func.count()).group_by(inner.c.p))}
 
 
 def median_stay_seconds(s: Session, f: LeadFilter) -> dict[str, tuple[float, int]]:
     """Stage code -> (median seconds of the stays that ended, how many ended), from
     the stage-change history; in SQL (row_number over the sorted durations)."""
-    stays, _sel = _stays(f)
-    done = (select(stays.c.code, (epoch(stays.c.end_at) - epoch(stays.c.start_at)).label("d"))
-            .where(stays.c.end_at.is_not(None)).subquery("done"))
+    done = _finished_stays(f)
     ranked = select(done.c.code, done.c.d,
                     func.row_number().over(partition_by=done.c.code, order_by=done.c.d)
                     .label("r"),
@@ -282,21 +298,16 @@ def lead_ids_at_stage(s: Session, f: LeadFilter, stage_id: uuid.UUID | None,
 
 def lead_ids_reached(s: Session, f: LeadFilter, position: int, limit: int) -> list[uuid.UUID]:
     """Leads whose furthest main-line stage is at ``position`` or later."""
-    ml = _main_line(f.funnel_id)
-    stays, sel = _stays(f)
-    by_hist = (select(stays.c.lead_id).join(ml, ml.c.code == stays.c.code)
-               .where(ml.c.position >= position))
-    by_now = (select(sel.c.id).join(FunnelStage, FunnelStage.id == sel.c.stage_id)
-              .where(FunnelStage.position >= position, FunnelStage.is_lost.is_(False),
-                     FunnelStage.is_paused.is_(False)))
-    u = union_all(by_hist, by_now).subquery("u")
-    return list(s.scalars(select(u.c[0]).distinct().order_by(u.c[0]).limit(limit)))
+    p, cur, on_cur = _furthest()
+    q = (select(Lead.id).outerjoin(cur, on_cur).where(*lead_where(f), p >= position)
+         .order_by(Lead.id).limit(limit))
+    return list(s.scalars(q))
 
 
 def lead_ids_with_stay(s: Session, f: LeadFilter, code: str, limit: int) -> list[uuid.UUID]:
     """Leads with a finished stay at stage ``code`` (the median's sample)."""
-    stays, _sel = _stays(f)
-    q = (select(stays.c.lead_id).where(stays.c.code == code, stays.c.end_at.is_not(None))
+    stays = _finished_stays(f)
+    q = (select(stays.c.lead_id).where(stays.c.code == code)
          .distinct().order_by(stays.c.lead_id).limit(limit))
     return list(s.scalars(q))
 

@@ -644,7 +644,7 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
     <context>
         <name>FilterBar</name>
         <message>
-            <location filename="../../src/workstation/views/funnel/filters.py" line="+139" />
+            <location filename="../../src/workstation/views/funnel/filters.py" line="+166" />
             <source>Team:</source>
             <translation>Команда:</translation>
         </message>
@@ -723,7 +723,7 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
             <translation>%1 дн.</translation>
         </message>
         <message>
-            <location line="+97" />
+            <location line="+91" />
             <source>Funnel:</source>
             <translation>Воронка:</translation>
         </message>
@@ -773,12 +773,12 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
             <translation>Все базы</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+14" />
             <source>Reading…</source>
             <translation>Чтение…</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+11" />
             <source>Stopped: the numbers shown are as of the time above</source>
             <translation>Остановлено: показаны числа на время выше</translation>
         </message>
@@ -793,12 +793,12 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
             <translation>Чтение… %1 из %2</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+13" />
             <source>%1 rows written to %2</source>
             <translation>Записано строк: %1, файл %2</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+12" />
             <source>%1 leads in the funnel; double-click a number to see the leads behind it</source>
             <translation>Лидов в воронке: %1; двойной щелчок по числу покажет лиды за ним</translation>
         </message>
@@ -3408,7 +3408,7 @@ Tools: %2</source>
             <translation>Закрытие</translation>
         </message>
         <message>
-            <location line="+46" />
+            <location line="+40" />
             <source>%1 rows written to %2</source>
             <translation>Записано строк: %1, файл %2</translation>
         </message>
@@ -3428,12 +3428,12 @@ Tools: %2</source>
             <translation>%1 в%2 (звонков: %3)</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+8" />
             <source>Reading…</source>
             <translation>Чтение…</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+8" />
             <source>Stopped: the numbers shown are as of the time above</source>
             <translation>Остановлено: показаны числа на время выше</translation>
         </message>
@@ -3443,7 +3443,7 @@ Tools: %2</source>
             <translation>Не удалось прочитать аналитику скриптов: %1</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+15" />
             <source>Step</source>
             <translation>Шаг</translation>
         </message>

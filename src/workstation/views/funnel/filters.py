@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,30 +23,57 @@ from workstation.services import funnel as svc
 from workstation.services.funnel import Interruptible, QueryCancelled
 
 
-class Reads:
-    """One background read at a time for a tab: a new read stops the one before it
-    (a SQLite interrupt), the Stop button stops the current one."""
+class LiveReads(QObject):
+    """The background reads of a tab: one at a time (a new read interrupts the one
+    before it; the Stop button the current one), numbered so that a late result of
+    an older read is dropped, and live: changes on the bus start a read after
+    ``delay_ms``, or one more after the read under way, never a pile of them."""
 
-    def __init__(self, bar: FilterBar) -> None:
-        self.bar = bar
+    def __init__(self, owner, bar: FilterBar, reload, delay_ms: int) -> None:
+        super().__init__(owner)
+        self.bar, self.seq = bar, 0
         self.query: Interruptible | None = None
+        self.busy = self.again = False
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(delay_ms)
+        self.timer.timeout.connect(reload)
         bar.cancel.clicked.connect(self.stop)
 
-    def start(self) -> Interruptible:
+    def begin(self) -> tuple[int, Interruptible]:
+        """A new read: its number and the handle that interrupts it."""
+        self.timer.stop()
+        self.busy, self.again = True, False
+        self.seq += 1
         if self.query is not None:
             self.query.interrupt()
         self.query = Interruptible()
         self.bar.cancel.setVisible(True)
-        return self.query
+        return self.seq, self.query
 
     def stop(self) -> None:
         if self.query is not None:
             self.query.interrupt()
 
-    def finished(self, query: Interruptible | None = None) -> None:
-        if query is None or query is self.query:
-            self.query = None
-            self.bar.cancel.setVisible(False)
+    def changed(self) -> None:
+        """The bus says the data changed."""
+        if self.busy:
+            self.again = True
+        else:
+            self.timer.start()
+
+    def ended(self, seq: int | None) -> bool:
+        """Read ``seq`` ended (None: a read outside the numbering); False when a newer
+        read replaced it (its result is dropped)."""
+        if seq is not None and seq != self.seq:
+            return False
+        self.busy = False
+        self.query = None
+        self.bar.cancel.setVisible(False)
+        if self.again:
+            self.again = False
+            self.timer.start()
+        return True
 
     @staticmethod
     def cancelled(exc: BaseException) -> bool:

@@ -30,7 +30,7 @@ from workstation.views.funnel.common import (
     TablePanel,
     pct,
 )
-from workstation.views.funnel.filters import FilterBar, Reads, combo, fill
+from workstation.views.funnel.filters import FilterBar, LiveReads, combo, fill
 
 LIVE_DELAY_MS = 1000
 
@@ -65,12 +65,10 @@ class FunnelTab(QWidget):
         self.ctx, self.clock = ctx, clock
         self.report: svc.FunnelReport | None = None
         self._fq = svc.FunnelQuery()
-        self._seq = 0
-        self._busy = self._again = False
         self.drills = DrillRunner(self, ctx)
 
         self.filters = FilterBar(self)
-        self.reads = Reads(self.filters)
+        self.reads = LiveReads(self, self.filters, self.reload, LIVE_DELAY_MS)
         self.funnel_label = QLabel(self)
         self.funnel = combo(self, "funnelFilter")
         self.base_label = QLabel(self)
@@ -114,10 +112,6 @@ class FunnelTab(QWidget):
         lay.addWidget(self.split, 1)
         lay.addWidget(self.status)
 
-        self._live = QTimer(self)
-        self._live.setSingleShot(True)
-        self._live.setInterval(LIVE_DELAY_MS)
-        self._live.timeout.connect(self.reload)
         self._save_settings = QTimer(self)  # the threshold is kept once the box settles
         self._save_settings.setSingleShot(True)
         self._save_settings.setInterval(1500)
@@ -175,30 +169,19 @@ class FunnelTab(QWidget):
                                created_to=end, stuck_days=self.stuck_days.value())
 
     def reload(self) -> None:
-        self._live.stop()
-        self._busy, self._again = True, False
-        self._seq += 1
-        seq, fq = self._seq, self.query()
+        seq, query = self.reads.begin()
+        fq = self.query()
         self.status.setText(self.tr("Reading…"))
         now = self.clock()
-        query = self.reads.start()
         ops.run_op(self, lambda progress, _c: svc.report(self.ctx, fq, now=now, query=query,
                                                          progress=progress),
                    lambda rep: self._show(seq, fq, rep),
                    lambda exc: self._failed(exc, seq), self._progress)
 
-    def _settled(self) -> None:
-        self._busy = False
-        if self._again:
-            self._again = False
-            self._live.start()
-
     def _failed(self, exc: BaseException, seq: int | None = None) -> None:
-        if seq is not None and seq != self._seq:
+        if not self.reads.ended(seq):
             return  # a newer read replaced this one
-        self._settled()
-        self.reads.finished()
-        if Reads.cancelled(exc):
+        if LiveReads.cancelled(exc):
             self.status.setText(self.tr("Stopped: the numbers shown are as of the time above"))
             return
         self.status.setText(self.tr("Could not read the funnel: %1").replace("%1", str(exc)))
@@ -209,15 +192,12 @@ class FunnelTab(QWidget):
 
     def _stuck_changed(self, days: int) -> None:
         self.ctx.settings.set("funnel.stuck_days", int(days))
-        self._live.start()
+        self.reads.timer.start()
         self._save_settings.start()
 
     def _on_changed(self, changes: ops.Changes) -> None:
         if changes.touches(ops.LEADS, ops.CALLS, ops.CONFIG):
-            if self._busy:  # one more read after this one, never a pile of them
-                self._again = True
-            else:
-                self._live.start()
+            self.reads.changed()
 
     def _exported(self, path: str, n: int) -> None:
         self.status.setText(self.tr("%1 rows written to %2").replace("%1", str(n))
@@ -225,10 +205,8 @@ class FunnelTab(QWidget):
 
     # -- showing --------------------------------------------------------------------------
     def _show(self, seq: int, fq: svc.FunnelQuery, rep: svc.FunnelReport) -> None:
-        if seq != self._seq:
+        if not self.reads.ended(seq):
             return  # a newer read is on its way
-        self._settled()
-        self.reads.finished()
         self.report, self._fq = rep, fq
         self.filters.show_as_of(rep.as_of)
         self._show_stages(fq, rep)

@@ -6,7 +6,7 @@ Reads off the GUI thread (``services.scriptstats``); live like the Funnel tab.""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from workstation.domain import funnelstats as fs
@@ -14,7 +14,7 @@ from workstation.services import funnel as funnel_svc
 from workstation.services import scriptstats as svc
 from workstation.views import labels, ops
 from workstation.views.funnel.common import WORST, Bar, BarChart, Cell, DrillRunner, TablePanel, pct
-from workstation.views.funnel.filters import FilterBar, Reads, combo, fill
+from workstation.views.funnel.filters import FilterBar, LiveReads, combo, fill
 
 LIVE_DELAY_MS = 1000
 
@@ -34,11 +34,9 @@ class ScriptTab(QWidget):
         self.setObjectName("scriptTab")
         self.ctx = ctx
         self.report: svc.ScriptReport | None = None
-        self._seq = 0
-        self._busy = self._again = False
         self.drills = DrillRunner(self, ctx)
         self.filters = FilterBar(self)
-        self.reads = Reads(self.filters)
+        self.reads = LiveReads(self, self.filters, self.reload, LIVE_DELAY_MS)
         self.version_label = QLabel(self)
         self.version = combo(self, "scriptVersion")
         self.filters.lay.insertWidget(0, self.version)
@@ -60,10 +58,6 @@ class ScriptTab(QWidget):
         lay.addWidget(self.summary)
         lay.addWidget(split, 1)
         lay.addWidget(self.status)
-        self._live = QTimer(self)
-        self._live.setSingleShot(True)
-        self._live.setInterval(LIVE_DELAY_MS)
-        self._live.timeout.connect(self.reload)
         self.filters.sig_changed.connect(self.reload_versions)
         self.version.currentIndexChanged.connect(self.reload)
         self.steps.sig_drill.connect(self._drill)
@@ -106,46 +100,30 @@ class ScriptTab(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        self._live.stop()
-        self._busy, self._again = True, False
-        self._seq += 1
-        seq, sq = self._seq, self.query()
+        seq, query = self.reads.begin()
+        sq = self.query()
         self.status.setText(self.tr("Reading…"))
-        query = self.reads.start()
         ops.run_op(self, lambda _p, _c: svc.report(self.ctx, sq, query=query),
                    lambda r: self._show(seq, sq, r), lambda exc: self._failed(exc, seq))
 
-    def _settled(self) -> None:
-        self._busy = False
-        if self._again:
-            self._again = False
-            self._live.start()
-
     def _failed(self, exc: BaseException, seq: int | None = None) -> None:
-        if seq is not None and seq != self._seq:
+        if not self.reads.ended(seq):
             return  # a newer read replaced this one
-        self._settled()
-        self.reads.finished()
-        if Reads.cancelled(exc):
+        if LiveReads.cancelled(exc):
             self.status.setText(self.tr("Stopped: the numbers shown are as of the time above"))
             return
         self.status.setText(self.tr("Could not read the script analytics: %1").replace("%1", str(exc)))
 
     def _on_changed(self, changes: ops.Changes) -> None:
         if changes.touches(ops.CALLS, ops.SCRIPTS):
-            if self._busy:  # one more read after this one, never a pile of them
-                self._again = True
-            else:
-                self._live.start()
+            self.reads.changed()
 
     def _kind(self, kind: str) -> str:
         return self.tr(KIND_NAMES[kind]) if kind in KIND_NAMES else kind
 
     def _show(self, seq: int, sq: svc.ScriptQuery, rep: svc.ScriptReport) -> None:
-        if seq != self._seq:
+        if not self.reads.ended(seq):
             return
-        self._settled()
-        self.reads.finished()
         self.report = rep
         self.filters.show_as_of(rep.as_of)
         results = [r for r in fs.RESULTS]

@@ -744,6 +744,71 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
         </message>
     </context>
     <context>
+        <name>DrillDialog</name>
+        <message>
+            <location filename="../../src/workstation/views/funnel/common.py" line="+335" />
+            <source>%1 rows written to %2</source>
+            <translation>Записано строк: %1, файл %2</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Loading…</source>
+            <translation>Загрузка…</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <location line="+7" />
+            <source>Company</source>
+            <translation>Компания</translation>
+        </message>
+        <message>
+            <location line="-7" />
+            <source>Base</source>
+            <translation>База</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Lead type</source>
+            <translation>Тип лида</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stage</source>
+            <translation>Этап</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <location line="+6" />
+            <source>Manager</source>
+            <translation>Менеджер</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Started</source>
+            <translation>Начало</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Outcome</source>
+            <translation>Исход</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Result</source>
+            <translation>Результат</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Talk</source>
+            <translation>Разговор</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>%1 shown; double-click a row to open it</source>
+            <translation>Показано: %1; двойной щелчок по строке открывает её</translation>
+        </message>
+    </context>
+    <context>
         <name>EffectivePage</name>
         <message>
             <location filename="../../src/workstation/views/admin/dialog.py" line="-45" />
@@ -860,11 +925,316 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
         </message>
     </context>
     <context>
+        <name>FilterBar</name>
+        <message>
+            <location filename="../../src/workstation/views/funnel/filters.py" line="+166" />
+            <source>Team:</source>
+            <translation>Команда:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Manager:</source>
+            <translation>Менеджер:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Period</source>
+            <translation>Период</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Only what happened between these days (both included)</source>
+            <translation>Только то, что было в эти дни (включительно)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Refresh</source>
+            <translation>Обновить</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stop</source>
+            <translation>Стоп</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stop reading (the numbers shown stay as they were)</source>
+            <translation>Остановить чтение (показанные числа останутся прежними)</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>All teams</source>
+            <translation>Все команды</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>All managers</source>
+            <translation>Все менеджеры</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>as of %1</source>
+            <translation>на %1</translation>
+        </message>
+    </context>
+    <context>
         <name>FirstRunWizard</name>
         <message>
             <location filename="../../src/workstation/views/firstrun/wizard.py" line="+144" />
             <source>Welcome to Workstation</source>
             <translation>Добро пожаловать в «Рабочее место»</translation>
+        </message>
+    </context>
+    <context>
+        <name>FunnelCells</name>
+        <message>
+            <location filename="../../src/workstation/views/funnel/common.py" line="-254" />
+            <source>Double-click: what is behind this number</source>
+            <translation>Двойной щелчок: что стоит за этим числом</translation>
+        </message>
+    </context>
+    <context>
+        <name>FunnelTab</name>
+        <message>
+            <location filename="../../src/workstation/views/funnel/__init__.py" line="+51" />
+            <source>Funnel</source>
+            <translation>Воронка</translation>
+        </message>
+        <message>
+            <location filename="../../src/workstation/views/funnel/funnel_tab.py" line="+43" />
+            <source>%1 d</source>
+            <translation>%1 дн.</translation>
+        </message>
+        <message>
+            <location line="+91" />
+            <source>Funnel:</source>
+            <translation>Воронка:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Base:</source>
+            <translation>База:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stuck after:</source>
+            <translation>Застрял через:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source> days</source>
+            <translation> дн.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>A lead at an open stage longer than this is stuck</source>
+            <translation>Лид дольше этого срока на открытом этапе считается застрявшим</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stages and conversion</source>
+            <translation>Этапы и конверсия</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Lead types against a cold base</source>
+            <translation>Типы лидов против холодной базы</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>by base</source>
+            <translation>по базам</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>by manager</source>
+            <translation>по менеджерам</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>All bases</source>
+            <translation>Все базы</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Reading…</source>
+            <translation>Чтение…</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Stopped: the numbers shown are as of the time above</source>
+            <translation>Остановлено: показаны числа на время выше</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Could not read the funnel: %1</source>
+            <translation>Не удалось прочитать воронку: %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Reading… %1 of %2</source>
+            <translation>Чтение… %1 из %2</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>%1 rows written to %2</source>
+            <translation>Записано строк: %1, файл %2</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>%1 leads in the funnel; double-click a number to see the leads behind it</source>
+            <translation>Лидов в воронке: %1; двойной щелчок по числу покажет лиды за ним</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <location line="+42" />
+            <source>Stage</source>
+            <translation>Этап</translation>
+        </message>
+        <message>
+            <location line="-42" />
+            <source>Leads now</source>
+            <translation>Лидов сейчас</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Reached</source>
+            <translation>Дошли</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>To next stage</source>
+            <translation>На след. этап</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Median time
+in stage</source>
+            <translation>Медиана
+на этапе</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stays
+measured</source>
+            <translation>Замерено
+пребываний</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Leads at this stage now</source>
+            <translation>Лиды на этом этапе сейчас</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Leads that got to this stage or further</source>
+            <translation>Лиды, дошедшие до этого этапа или дальше</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Of the leads that reached this stage, the share that reached the next</source>
+            <translation>Доля дошедших до этого этапа, которые дошли до следующего</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>From the stage-change history: half the finished stays were shorter</source>
+            <translation>По истории смены этапов: половина завершённых пребываний была короче</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Finished stays in this stage (the median's sample)</source>
+            <translation>Завершённые пребывания на этапе (выборка медианы)</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>reached</source>
+            <translation>дошли</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>now</source>
+            <translation>сейчас</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Stuck longer than %1 days: %2</source>
+            <translation>Застряли дольше %1 дн.: %2</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Company</source>
+            <translation>Компания</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>In stage since</source>
+            <translation>На этапе с</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Days</source>
+            <translation>Дней</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <location line="+21" />
+            <source>Manager</source>
+            <translation>Менеджер</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Base</source>
+            <translation>База</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Typed</source>
+            <translation>С типом</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>No type</source>
+            <translation>Без типа</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Leads with a type: the shares' base</source>
+            <translation>Лиды с типом: база для долей</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Typical share in a cold base: %1</source>
+            <translation>Типичная доля в холодной базе: %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>(no base)</source>
+            <translation>(без базы)</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>(no owner)</source>
+            <translation>(без владельца)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Outside the band: %1</source>
+            <translation>Вне нормы: %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Too few typed leads to judge (fewer than %1)</source>
+            <translation>Слишком мало лидов с типом для оценки (меньше %1)</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>%1 leads</source>
+            <translation>Лидов: %1</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Leads behind the number</source>
+            <translation>Лиды за числом</translation>
         </message>
     </context>
     <context>
@@ -4281,6 +4651,164 @@ Tools: %2</source>
         </message>
     </context>
     <context>
+        <name>ScriptTab</name>
+        <message>
+            <location filename="../../src/workstation/views/funnel/__init__.py" line="+1" />
+            <source>Script analytics</source>
+            <translation>Аналитика скриптов</translation>
+        </message>
+        <message>
+            <location filename="../../src/workstation/views/funnel/script_tab.py" line="+21" />
+            <source>Say</source>
+            <translation>Реплика</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Question</source>
+            <translation>Вопрос</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Objection</source>
+            <translation>Возражение</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Info occasion</source>
+            <translation>Инфоповод</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Close</source>
+            <translation>Закрытие</translation>
+        </message>
+        <message>
+            <location line="+40" />
+            <source>%1 rows written to %2</source>
+            <translation>Записано строк: %1, файл %2</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Script:</source>
+            <translation>Скрипт:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Where calls end, step by step</source>
+            <translation>Где заканчиваются звонки, по шагам</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>%1 v%2 (%3 calls)</source>
+            <translation>%1 в%2 (звонков: %3)</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Reading…</source>
+            <translation>Чтение…</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Stopped: the numbers shown are as of the time above</source>
+            <translation>Остановлено: показаны числа на время выше</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Could not read the script analytics: %1</source>
+            <translation>Не удалось прочитать аналитику скриптов: %1</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Step</source>
+            <translation>Шаг</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Kind</source>
+            <translation>Вид</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Reached</source>
+            <translation>Дошли</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Ended here</source>
+            <translation>Закончились здесь</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No result</source>
+            <translation>Без результата</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Drop-off</source>
+            <translation>Отсев</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Calls whose walk entered this step</source>
+            <translation>Звонки, прошедшие через этот шаг</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Calls whose walk stopped at this step</source>
+            <translation>Звонки, остановившиеся на этом шаге</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Calls that stopped here with this result</source>
+            <translation>Звонки, остановившиеся здесь с этим результатом</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stopped here without a positive result, of the calls that reached the step</source>
+            <translation>Остановились здесь без положительного результата, из дошедших до шага</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>The weakest step</source>
+            <translation>Самый слабый шаг</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>reached the step</source>
+            <translation>дошли до шага</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>ended there</source>
+            <translation>закончились на нём</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>No script has been used in a call yet.</source>
+            <translation>Скрипты в звонках ещё не использовались.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 answered calls walked this version.</source>
+            <translation>Отвеченных звонков по этой версии: %1.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Weakest step: %1 (%2 of the calls reaching it end there without a positive result).</source>
+            <translation>Самый слабый шаг: %1 (%2 дошедших до него звонков заканчиваются на нём без положительного результата).</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Double-click a number to see the calls behind it</source>
+            <translation>Двойной щелчок по числу покажет звонки за ним</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Calls behind the number</source>
+            <translation>Звонки за числом</translation>
+        </message>
+    </context>
+    <context>
         <name>SecretField</name>
         <message>
             <location filename="../../src/workstation/views/settings/pages.py" line="-78" />
@@ -5248,6 +5776,34 @@ Last sync: %3</source>
         </message>
     </context>
     <context>
+        <name>TablePanel</name>
+        <message>
+            <location filename="../../src/workstation/views/funnel/common.py" line="+85" />
+            <source>Export…</source>
+            <translation>Экспорт…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save this table as CSV or XLSX</source>
+            <translation>Сохранить таблицу в CSV или XLSX</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Export the table</source>
+            <translation>Экспорт таблицы</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+            <translation>Книга Excel (*.xlsx);;CSV, UTF-8 (*.csv)</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Export failed: %1</source>
+            <translation>Экспорт не удался: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>TeamsPage</name>
         <message>
             <location filename="../../src/workstation/views/admin/dialog.py" line="-290" />
@@ -5690,6 +6246,14 @@ Last sync: %3</source>
             <location line="+3" />
             <source>Registration failed: %1</source>
             <translation>Регистрация не удалась: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>window</name>
+        <message>
+            <location filename="../../src/workstation/views/funnel/__init__.py" line="-16" />
+            <source>Leads</source>
+            <translation>Лиды</translation>
         </message>
     </context>
 </TS>

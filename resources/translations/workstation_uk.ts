@@ -744,6 +744,71 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
         </message>
     </context>
     <context>
+        <name>DrillDialog</name>
+        <message>
+            <location filename="../../src/workstation/views/funnel/common.py" line="+335" />
+            <source>%1 rows written to %2</source>
+            <translation>Записано рядків: %1, файл %2</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Loading…</source>
+            <translation>Завантаження…</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <location line="+7" />
+            <source>Company</source>
+            <translation>Компанія</translation>
+        </message>
+        <message>
+            <location line="-7" />
+            <source>Base</source>
+            <translation>База</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Lead type</source>
+            <translation>Тип ліда</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stage</source>
+            <translation>Етап</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <location line="+6" />
+            <source>Manager</source>
+            <translation>Менеджер</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Started</source>
+            <translation>Початок</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Outcome</source>
+            <translation>Підсумок</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Result</source>
+            <translation>Результат</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Talk</source>
+            <translation>Розмова</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>%1 shown; double-click a row to open it</source>
+            <translation>Показано: %1; подвійне клацання відкриває рядок</translation>
+        </message>
+    </context>
+    <context>
         <name>EffectivePage</name>
         <message>
             <location filename="../../src/workstation/views/admin/dialog.py" line="-45" />
@@ -860,11 +925,316 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
         </message>
     </context>
     <context>
+        <name>FilterBar</name>
+        <message>
+            <location filename="../../src/workstation/views/funnel/filters.py" line="+166" />
+            <source>Team:</source>
+            <translation>Команда:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Manager:</source>
+            <translation>Менеджер:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Period</source>
+            <translation>Період</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Only what happened between these days (both included)</source>
+            <translation>Лише те, що було в ці дні (включно)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Refresh</source>
+            <translation>Оновити</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stop</source>
+            <translation>Стоп</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stop reading (the numbers shown stay as they were)</source>
+            <translation>Зупинити читання (показані числа залишаться)</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>All teams</source>
+            <translation>Усі команди</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>All managers</source>
+            <translation>Усі менеджери</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>as of %1</source>
+            <translation>станом на %1</translation>
+        </message>
+    </context>
+    <context>
         <name>FirstRunWizard</name>
         <message>
             <location filename="../../src/workstation/views/firstrun/wizard.py" line="+144" />
             <source>Welcome to Workstation</source>
             <translation>Ласкаво просимо до «Робочого місця»</translation>
+        </message>
+    </context>
+    <context>
+        <name>FunnelCells</name>
+        <message>
+            <location filename="../../src/workstation/views/funnel/common.py" line="-254" />
+            <source>Double-click: what is behind this number</source>
+            <translation>Подвійне клацання: що стоїть за цим числом</translation>
+        </message>
+    </context>
+    <context>
+        <name>FunnelTab</name>
+        <message>
+            <location filename="../../src/workstation/views/funnel/__init__.py" line="+51" />
+            <source>Funnel</source>
+            <translation>Воронка</translation>
+        </message>
+        <message>
+            <location filename="../../src/workstation/views/funnel/funnel_tab.py" line="+43" />
+            <source>%1 d</source>
+            <translation>%1 дн.</translation>
+        </message>
+        <message>
+            <location line="+91" />
+            <source>Funnel:</source>
+            <translation>Воронка:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Base:</source>
+            <translation>База:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stuck after:</source>
+            <translation>Застряг після:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source> days</source>
+            <translation> дн.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>A lead at an open stage longer than this is stuck</source>
+            <translation>Лід довше цього строку на відкритому етапі вважається застряглим</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stages and conversion</source>
+            <translation>Етапи та конверсія</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Lead types against a cold base</source>
+            <translation>Типи лідів проти холодної бази</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>by base</source>
+            <translation>за базами</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>by manager</source>
+            <translation>за менеджерами</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>All bases</source>
+            <translation>Усі бази</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Reading…</source>
+            <translation>Читання…</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Stopped: the numbers shown are as of the time above</source>
+            <translation>Зупинено: показано числа на час вище</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Could not read the funnel: %1</source>
+            <translation>Не вдалося прочитати воронку: %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Reading… %1 of %2</source>
+            <translation>Читання… %1 з %2</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>%1 rows written to %2</source>
+            <translation>Записано рядків: %1, файл %2</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>%1 leads in the funnel; double-click a number to see the leads behind it</source>
+            <translation>Лідів у воронці: %1; подвійне клацання по числу покаже ліди за ним</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <location line="+42" />
+            <source>Stage</source>
+            <translation>Етап</translation>
+        </message>
+        <message>
+            <location line="-42" />
+            <source>Leads now</source>
+            <translation>Лідів зараз</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Reached</source>
+            <translation>Дійшли</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>To next stage</source>
+            <translation>На наст. етап</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Median time
+in stage</source>
+            <translation>Медіана
+на етапі</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stays
+measured</source>
+            <translation>Виміряно
+перебувань</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Leads at this stage now</source>
+            <translation>Ліди на цьому етапі зараз</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Leads that got to this stage or further</source>
+            <translation>Ліди, що дійшли до цього етапу або далі</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Of the leads that reached this stage, the share that reached the next</source>
+            <translation>Частка тих, хто дійшов до цього етапу і дійшов до наступного</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>From the stage-change history: half the finished stays were shorter</source>
+            <translation>За історією зміни етапів: половина завершених перебувань була коротшою</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Finished stays in this stage (the median's sample)</source>
+            <translation>Завершені перебування на етапі (вибірка медіани)</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>reached</source>
+            <translation>дійшли</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>now</source>
+            <translation>зараз</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Stuck longer than %1 days: %2</source>
+            <translation>Застрягли довше %1 дн.: %2</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Company</source>
+            <translation>Компанія</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>In stage since</source>
+            <translation>На етапі з</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Days</source>
+            <translation>Днів</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <location line="+21" />
+            <source>Manager</source>
+            <translation>Менеджер</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Base</source>
+            <translation>База</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Typed</source>
+            <translation>З типом</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>No type</source>
+            <translation>Без типу</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Leads with a type: the shares' base</source>
+            <translation>Ліди з типом: база для часток</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Typical share in a cold base: %1</source>
+            <translation>Типова частка в холодній базі: %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>(no base)</source>
+            <translation>(без бази)</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>(no owner)</source>
+            <translation>(без власника)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Outside the band: %1</source>
+            <translation>Поза нормою: %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Too few typed leads to judge (fewer than %1)</source>
+            <translation>Замало лідів з типом для оцінки (менше %1)</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>%1 leads</source>
+            <translation>Лідів: %1</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Leads behind the number</source>
+            <translation>Ліди за числом</translation>
         </message>
     </context>
     <context>
@@ -4281,6 +4651,164 @@ Tools: %2</source>
         </message>
     </context>
     <context>
+        <name>ScriptTab</name>
+        <message>
+            <location filename="../../src/workstation/views/funnel/__init__.py" line="+1" />
+            <source>Script analytics</source>
+            <translation>Аналітика скриптів</translation>
+        </message>
+        <message>
+            <location filename="../../src/workstation/views/funnel/script_tab.py" line="+21" />
+            <source>Say</source>
+            <translation>Репліка</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Question</source>
+            <translation>Питання</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Objection</source>
+            <translation>Заперечення</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Info occasion</source>
+            <translation>Інфопривід</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Close</source>
+            <translation>Закриття</translation>
+        </message>
+        <message>
+            <location line="+40" />
+            <source>%1 rows written to %2</source>
+            <translation>Записано рядків: %1, файл %2</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Script:</source>
+            <translation>Скрипт:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Where calls end, step by step</source>
+            <translation>Де закінчуються дзвінки, по кроках</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>%1 v%2 (%3 calls)</source>
+            <translation>%1 в%2 (дзвінків: %3)</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Reading…</source>
+            <translation>Читання…</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Stopped: the numbers shown are as of the time above</source>
+            <translation>Зупинено: показано числа на час вище</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Could not read the script analytics: %1</source>
+            <translation>Не вдалося прочитати аналітику скриптів: %1</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Step</source>
+            <translation>Крок</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Kind</source>
+            <translation>Вид</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Reached</source>
+            <translation>Дійшли</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Ended here</source>
+            <translation>Закінчилися тут</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No result</source>
+            <translation>Без результату</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Drop-off</source>
+            <translation>Відсів</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Calls whose walk entered this step</source>
+            <translation>Дзвінки, що пройшли через цей крок</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Calls whose walk stopped at this step</source>
+            <translation>Дзвінки, що зупинилися на цьому кроці</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Calls that stopped here with this result</source>
+            <translation>Дзвінки, що зупинилися тут з цим результатом</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stopped here without a positive result, of the calls that reached the step</source>
+            <translation>Зупинилися тут без позитивного результату, з тих, що дійшли до кроку</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>The weakest step</source>
+            <translation>Найслабший крок</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>reached the step</source>
+            <translation>дійшли до кроку</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>ended there</source>
+            <translation>закінчилися на ньому</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>No script has been used in a call yet.</source>
+            <translation>Скрипти в дзвінках ще не використовувалися.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 answered calls walked this version.</source>
+            <translation>Відповіданих дзвінків за цією версією: %1.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Weakest step: %1 (%2 of the calls reaching it end there without a positive result).</source>
+            <translation>Найслабший крок: %1 (%2 дзвінків, що дійшли до нього, закінчуються на ньому без позитивного результату).</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Double-click a number to see the calls behind it</source>
+            <translation>Подвійне клацання по числу покаже дзвінки за ним</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Calls behind the number</source>
+            <translation>Дзвінки за числом</translation>
+        </message>
+    </context>
+    <context>
         <name>SecretField</name>
         <message>
             <location filename="../../src/workstation/views/settings/pages.py" line="-78" />
@@ -5248,6 +5776,34 @@ Last sync: %3</source>
         </message>
     </context>
     <context>
+        <name>TablePanel</name>
+        <message>
+            <location filename="../../src/workstation/views/funnel/common.py" line="+85" />
+            <source>Export…</source>
+            <translation>Експорт…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save this table as CSV or XLSX</source>
+            <translation>Зберегти таблицю в CSV або XLSX</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Export the table</source>
+            <translation>Експорт таблиці</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+            <translation>Книга Excel (*.xlsx);;CSV, UTF-8 (*.csv)</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Export failed: %1</source>
+            <translation>Експорт не вдався: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>TeamsPage</name>
         <message>
             <location filename="../../src/workstation/views/admin/dialog.py" line="-290" />
@@ -5690,6 +6246,14 @@ Last sync: %3</source>
             <location line="+3" />
             <source>Registration failed: %1</source>
             <translation>Реєстрація не вдалася: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>window</name>
+        <message>
+            <location filename="../../src/workstation/views/funnel/__init__.py" line="-16" />
+            <source>Leads</source>
+            <translation>Ліди</translation>
         </message>
     </context>
 </TS>

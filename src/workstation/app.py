@@ -102,7 +102,7 @@ class Workstation:
             self.sync.sig_user_id.connect(self._adopt_user_id)
             self.sync.start()
         # (deferred: the window and its features load in start(), not at import)
-        from workstation.views import board, callcenter, monitor
+        from workstation.views import board, callcenter, funnel, monitor
         from workstation.views import stats as stats_view
         from workstation.views.mainwindow import MainWindow
 
@@ -116,6 +116,7 @@ class Workstation:
         self.board = board.install(self.window, self.ctx, calls=self.center.calls,
                                    workspace=self.center.workspace, sync=self.sync)
         board.set_monitor_hook(monitor.offer_actions)
+        self.analytics = funnel.install(self.window, self.ctx)  # team lead, supervisor, admin
         if self.sync is not None:  # shared-pool leads are leased before they are dialled
             # (deferred: sync loads only when a shared database is set)
             from workstation.sync.leasing import DialLeases

@@ -161,6 +161,8 @@ OPTIONS: dict[str, Option] = {
         Option("attempts.day_end_hour", int, 18, "Working day end hour (exclusive) for attempts"),
         Option("plan.effective_min_talk_seconds", int, 60,
                "Talk time that makes an answered call effective without a recorded result"),
+        Option("funnel.stuck_days", int, 14,
+               "Funnel: a lead at an open stage longer than this many days is stuck"),
         Option("recordings.keep_days", int, 30, "Days to keep uploaded recordings locally"),
     ]
 }

@@ -115,6 +115,7 @@ class Lead(Synced, Base):
         Index("ix_leads_company_id", "company", "id"),
         Index("ix_leads_lead_type", "lead_type"),
         Index("ix_leads_stage_id", "stage_id"),
+        Index("ix_leads_funnel_id_stage_id", "funnel_id", "stage_id"),
         Index("ix_leads_owner_id", "owner_id"),
         Index("ix_leads_team_id", "team_id"),
         Index("ix_leads_next_contact_at", "next_contact_at"),
@@ -318,12 +319,23 @@ class Call(Synced, Base):
     """The invoice's sum when the wrap-up issued one (tool "invoice")."""
 
 
+STAGE_EVENTS_WHERE_SQLITE = text("kind = 'stage_change' AND deleted IS 0")
+"""The stage changes of the lead history (the funnel's stays): SQLite uses the partial
+index only for a query that repeats these terms (store.funnel.STAGE_EVENTS)."""
+STAGE_EVENTS_WHERE_PG = text("kind = 'stage_change' AND deleted IS false")
+
+
 class HistoryEvent(Synced, Base):
     """Append-only: everything that happened to a lead."""
 
     __tablename__ = "history_events"
-    __table_args__ = (Index("ix_history_events_lead_id_at", "lead_id", "at"),
-                      Index("ix_history_events_user_id_at", "user_id", "at"))
+    __table_args__ = (
+        Index("ix_history_events_lead_id_at", "lead_id", "at"),
+        Index("ix_history_events_user_id_at", "user_id", "at"),
+        Index("ix_history_events_stage_changes", "lead_id", "at", "id", "old_value",
+              "new_value", sqlite_where=STAGE_EVENTS_WHERE_SQLITE,
+              postgresql_where=STAGE_EVENTS_WHERE_PG),
+    )
     lead_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("leads.id"))
     call_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("calls.id"), default=None)
     user_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"), default=None)

@@ -15,7 +15,7 @@ import logging
 import os
 import sys
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
 
 from workstation import APP_NAME, __version__, crashreport, lifecycle
@@ -117,6 +117,7 @@ class Workstation:
                                    workspace=self.center.workspace, sync=self.sync)
         board.set_monitor_hook(monitor.offer_actions)
         self.analytics = funnel.install(self.window, self.ctx)  # team lead, supervisor, admin
+        self._arrange_docks()
         if self.sync is not None:  # shared-pool leads are leased before they are dialled
             # (deferred: sync loads only when a shared database is set)
             from workstation.sync.leasing import DialLeases
@@ -133,6 +134,17 @@ class Workstation:
         self._fit_screen()
         self.window.show()
         log.info("workstation %s started", __version__)
+
+    def _arrange_docks(self) -> None:
+        """The review queue shares the left column with My day (one of them in
+        front, tabs to switch): side by side they would not fit a laptop's 1366 px."""
+        review_dock = getattr(self.window, "review_dock", None)
+        myday_dock = getattr(self.center, "dock", None)
+        if review_dock is None or myday_dock is None:
+            return
+        self.window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, review_dock)
+        self.window.tabifyDockWidget(myday_dock, review_dock)
+        myday_dock.raise_()
 
     def _fit_screen(self) -> None:
         """Never larger than the screen; the demo takes the whole screen."""

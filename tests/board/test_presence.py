@@ -96,9 +96,12 @@ def test_break_waits_for_the_wrapup_and_available_ends_it(qtbot, store, engine_s
     engine_signals.answer(key)
     control.break_actions["lunch"].trigger()  # asked for during the call
     assert tracker.state == P.ON_CALL and "after" in control.toolTip()
-    other = engine_signals.ring("+380501234567")  # a second INVITE: 486, stays on the call
-    assert engine_signals.rejected == [other]
-    engine_signals.end(other, "+380501234567", talk=0.0, outcome="busy")
+    other = engine_signals.ring("+380501234567")  # a second INVITE waits: still on the call
+    assert engine_signals.rejected == [] and tracker.state == P.ON_CALL
+    third = engine_signals.ring("+380441234567")  # a third gets 486
+    assert engine_signals.rejected == [third]
+    engine_signals.end(third, "+380441234567", talk=0.0, outcome="busy")
+    engine_signals.end(other, "+380501234567", talk=0.0, outcome="busy")  # the waiting caller hangs up
     assert tracker.state == P.ON_CALL
     engine_signals.end(key)
     assert tracker.state == P.WRAPUP
@@ -274,6 +277,7 @@ def test_board_rows_clock_staleness_and_drill_down(qtbot, store):
         assert opened == [lead_id]  # a break has no call to open
     finally:
         ops.bus().sig_open_lead.disconnect(opened.append)
+    set_monitor_hook(None)  # the app (an earlier test) may have wired monitoring
     menu = view.build_menu(ra)
     placeholder = [act for act in menu.actions() if act.objectName() == "monitorPlaceholder"]
     assert placeholder and not placeholder[0].isEnabled()

@@ -21,7 +21,11 @@ def test_the_app_shows_the_analytics_tabs_by_role(qtbot, config, role, tabs):
         qtbot.addWidget(ws.window)
         central = ws.window.findChild(QTabWidget, "centralTabs")
         titles = [central.tabText(i) for i in range(central.count())]
-        assert titles[2:] == tabs
+        ours = [t for t in titles if t in ("Funnel", "Script analytics")]
+        assert ours == tabs  # the other features' tabs are theirs
+        if tabs:
+            at = titles.index("Funnel")
+            assert titles[at:at + 2] == tabs
         if tabs:
             funnel, _script = ws.analytics
             qtbot.waitUntil(lambda: funnel.report is not None, timeout=20_000)

@@ -239,9 +239,9 @@ def test_install_adds_the_menu_action_to_the_main_window(qtbot, seeded, make_ctx
     assert action in win.menus["file"].actions()
     assert win.actions["script_editor"] is action
     action.trigger()
-    ed = win._script_editor
+    ed = win.single_script_editor
     assert isinstance(ed, ScriptEditor) and ed.isVisible()
     qtbot.waitUntil(lambda: ed.scripts.rowCount() == 1, timeout=5000)
     action.trigger()  # a second trigger raises the same editor
-    assert win._script_editor is ed
+    assert win.single_script_editor is ed
     ed.close()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QCoreApplication, Qt, QT_TRANSLATE_NOOP
 from PySide6.QtGui import QAction, QKeySequence
 
 from workstation.views.icons import icon
@@ -127,3 +127,19 @@ def install(window, spec: ActionSpec, handler, menu: str = "file", before: str =
             target.addAction(action)
     action.triggered.connect(lambda _checked=False: handler())
     return action
+
+
+def show_single(window, name: str, make):
+    """The one window ``name`` of ``window`` (``make()`` builds it the first time),
+    shown and raised; closing it deletes it, and the next call builds a new one."""
+    attr = f"single_{name}"
+    widget = getattr(window, attr, None)
+    if widget is None:
+        widget = make()
+        widget.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        widget.destroyed.connect(lambda _o=None: setattr(window, attr, None))
+        setattr(window, attr, widget)
+    widget.show()
+    widget.raise_()
+    widget.activateWindow()
+    return widget

@@ -9,7 +9,7 @@ syncs; the bus announces it (USERS or CONFIG) and the pages re-read.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from workstation.services import admin
 from workstation.views import actions as act
@@ -23,15 +23,7 @@ ACTION = act.ActionSpec(
 
 
 def open_admin(window, ctx) -> AdminDialog:
-    dialog = getattr(window, "_admin_dialog", None)
-    if dialog is None:
-        dialog = AdminDialog(ctx, window)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-        dialog.destroyed.connect(lambda _o=None: setattr(window, "_admin_dialog", None))
-        window._admin_dialog = dialog
-    dialog.show()
-    dialog.raise_()
-    return dialog
+    return act.show_single(window, "admin", lambda: AdminDialog(ctx, window))
 
 
 def install(window, ctx, menu: str = "file", before: str = "settings"):

@@ -98,15 +98,7 @@ class ReviewDock(QDockWidget):
 
 
 def open_settings(window, ctx) -> ReviewAdminDialog:
-    dialog = getattr(window, "_review_dialog", None)
-    if dialog is None:
-        dialog = ReviewAdminDialog(ctx, window)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-        dialog.destroyed.connect(lambda _o=None: setattr(window, "_review_dialog", None))
-        window._review_dialog = dialog
-    dialog.show()
-    dialog.raise_()
-    return dialog
+    return act.show_single(window, "review_settings", lambda: ReviewAdminDialog(ctx, window))
 
 
 def install(window, ctx, menu: str = "file", before: str = "settings") -> ReviewDock:

@@ -7,7 +7,7 @@ window's menus exist).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from workstation.views import actions as act
 from workstation.views.scripteditor.editor import ScriptEditor
@@ -21,16 +21,7 @@ ACTION = act.ActionSpec(
 
 def open_editor(window, ctx) -> ScriptEditor:
     """Show the editor (one per window), raising it if it is already open."""
-    editor = getattr(window, "_script_editor", None)
-    if editor is None:
-        editor = ScriptEditor(ctx, window)
-        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-        editor.destroyed.connect(lambda _o=None: setattr(window, "_script_editor", None))
-        window._script_editor = editor
-    editor.show()
-    editor.raise_()
-    editor.activateWindow()
-    return editor
+    return act.show_single(window, "script_editor", lambda: ScriptEditor(ctx, window))
 
 
 def install(window, ctx, menu: str = "file", before: str = "settings"):

@@ -156,6 +156,8 @@ OPTIONS: dict[str, Option] = {
         Option("plan.effective_min_talk_seconds", int, 60,
                "Talk time that makes an answered call effective without a recorded result"),
         Option("recordings.keep_days", int, 30, "Days to keep uploaded recordings locally"),
+        Option("recordings.cache_mb", int, 500,
+               "Size of the local cache of recordings played from the shared database (MB)"),
     ]
 }
 

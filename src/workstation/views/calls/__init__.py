@@ -1,0 +1,65 @@
+"""The calls browser: every call the user may see, its recording and its context.
+
+    browser = calls.install(window, ctx)   # a "Calls" tab in the central tabs
+
+A supervisor, team lead or admin browses the team's calls (an admin: all); a
+manager their own. Online the rows come from the shared database through a
+read-only connection as the user's own role; offline from the local store.
+``CallsBrowser.add_side_panel(title, widget)`` puts another feature's panel
+(the review's scorecard) beside the call's context; the player's
+``sig_played`` / ``sig_downloaded`` are the audit's input.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtWidgets import QTabWidget
+
+from workstation.sync.browse import NotConfigured, SharedReader
+from workstation.sync.playback import RecordingCache
+from workstation.views.calls.browser import CallsBrowser
+from workstation.views.calls.model import CallsModel
+from workstation.views.calls.player import Player
+from workstation.views.calls.waveform import WaveformView
+
+__all__ = ["CallsBrowser", "CallsModel", "Player", "WaveformView", "install"]
+
+log = logging.getLogger(__name__)
+
+
+def _reader(ctx):
+    try:
+        return SharedReader.from_config(ctx.settings)
+    except NotConfigured:
+        return None
+    except Exception:  # noqa: BLE001 - a bad URL must not stop the app: local only, say why
+        log.exception("calls browser: shared database not usable")
+        return None
+
+
+def install(window, ctx, *, reader=None, cache=None) -> CallsBrowser:
+    """A "Calls" tab in the window's central tabs (made when there are none)."""
+    tabs = window.findChild(QTabWidget, "centralTabs")
+    if tabs is None:
+        tabs = QTabWidget(window)
+        tabs.setObjectName("centralTabs")
+        tabs.setDocumentMode(True)
+        old = window.takeCentralWidget()
+        if old is not None:
+            tabs.addTab(old, old.windowTitle() or "")
+        window.setCentralWidget(tabs)
+    browser = CallsBrowser(ctx, tabs, reader=reader if reader is not None else _reader(ctx),
+                           cache=cache if cache is not None else RecordingCache.from_config(
+                               ctx.settings))
+    index = tabs.addTab(browser, browser.tr("Calls"))
+    browser.reveal = lambda: tabs.setCurrentWidget(browser)
+
+    def retitle():
+        tabs.setTabText(tabs.indexOf(browser), browser.tr("Calls"))
+
+    browser.retitle = retitle
+    tabs.setTabText(index, browser.tr("Calls"))
+    window.calls_browser = browser
+    browser.start()
+    return browser

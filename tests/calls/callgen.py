@@ -13,7 +13,7 @@ from sqlalchemy import insert
 from workstation.store.models import Call, Lead, Team, User
 
 T0 = datetime(2026, 11, 2, 8, 0, tzinfo=timezone.utc)
-OUTCOMES = ("success", "no_answer", "busy", "failed")
+OUTCOMES = ("success", "no_answer", "busy", "error")
 TYPES = (None, "interested", "not_interested", "hypothetically_interested")
 
 

@@ -43,8 +43,8 @@ log = logging.getLogger(__name__)
 
 DEBOUNCE_MS = 250
 _DIRECTIONS = ("in", "out")
-_OUTCOMES = ("success", "no_answer", "busy", "failed", "rejected", "cancelled")
-COLUMN_EM = (9, 9, 7, 13, 9, 5, 7, 7, 9, 5, 3, 5, 5, 5, 6, 5)
+_OUTCOMES = ("success", "no_answer", "busy", "error")
+COLUMN_EM = (9, 9, 6, 12, 9, 6, 6, 6, 8, 5, 3, 5, 6, 5, 6, 5)
 
 
 def _day_start(d: QDate) -> datetime:

@@ -302,6 +302,12 @@ class Call(Synced, Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     wrapup_seconds: Mapped[float | None] = mapped_column(Float, default=None)
     effective: Mapped[bool] = mapped_column(Boolean, default=False)
+    recording_consent: Mapped[str] = mapped_column(String(16), default="", server_default="")
+    """'given' (the consent prompt played and the client stayed), 'refused' (the
+    manager marked that the client refused), 'not_asked' (recorded with the prompt
+    off), '' not known (older rows, or not recorded)."""
+    recording_expected: Mapped[bool | None] = mapped_column(Boolean, default=None)
+    """The workstation was recording this call (None: not known, older rows)."""
 
 
 class HistoryEvent(Synced, Base):
@@ -352,6 +358,104 @@ class KpiPlan(Synced, Base):
     valid_from: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
 
 
+
+class Scorecard(Synced, Base):
+    """One version of a scorecard: editing the criteria makes a new version, so a
+    review keeps the criteria it was scored with."""
+
+    __tablename__ = "scorecards"
+    __table_args__ = (UniqueConstraint("code", "version"),)
+    code: Mapped[str] = mapped_column(String(64))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    name: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    criteria: Mapped[list[ScorecardCriterion]] = relationship(
+        back_populates="scorecard", order_by="ScorecardCriterion.position")
+
+
+class ScorecardCriterion(Synced, Base):
+    """A criterion: yes/no or a scale 0..max_value, weighted; a critical one that
+    fails fails the whole call."""
+
+    __tablename__ = "scorecard_criteria"
+    __table_args__ = (Index("ix_scorecard_criteria_scorecard_id", "scorecard_id"),)
+    scorecard_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("scorecards.id"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    name: Mapped[str] = mapped_column(String(300))
+    weight: Mapped[float] = mapped_column(Float, default=1.0)
+    kind: Mapped[str] = mapped_column(String(16), default="yes_no")  # 'yes_no' | 'scale'
+    max_value: Mapped[int] = mapped_column(Integer, default=1)
+    critical: Mapped[bool] = mapped_column(Boolean, default=False)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    scorecard: Mapped[Scorecard] = relationship(back_populates="criteria")
+
+
+class CallReview(Synced, Base):
+    """A supervisor's review of one call (queued by sampling as 'in_review')."""
+
+    __tablename__ = "call_reviews"
+    __table_args__ = (
+        Index("ix_call_reviews_call_id", "call_id"),
+        Index("ix_call_reviews_reviewer_id_status", "reviewer_id", "status"),
+        Index("ix_call_reviews_manager_id", "manager_id"),
+    )
+    call_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("calls.id"))
+    reviewer_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"))
+    manager_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, default=None)
+    """The call's manager (calls.user_id), kept here for the manager's list and RLS."""
+    scorecard_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("scorecards.id"),
+                                                           default=None)
+    status: Mapped[str] = mapped_column(String(16), default="in_review")
+    score: Mapped[float | None] = mapped_column(Float, default=None)
+    failed_critical: Mapped[bool] = mapped_column(Boolean, default=False)
+    manager_fault: Mapped[bool] = mapped_column(Boolean, default=False)
+    answers: Mapped[dict | None] = mapped_column(JSON, default=None)
+    summary: Mapped[str] = mapped_column(Text, default="")
+    scored_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+
+
+class ReviewComment(Synced, Base):
+    """A comment on a review, pinned to a moment of the recording (at_ms); the
+    manager's acknowledgement or dispute and the supervisor's reply too."""
+
+    __tablename__ = "review_comments"
+    __table_args__ = (Index("ix_review_comments_review_id", "review_id"),)
+    review_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("call_reviews.id"))
+    call_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("calls.id"))
+    author_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"))
+    at_ms: Mapped[int | None] = mapped_column(Integer, default=None)
+    text: Mapped[str] = mapped_column(Text, default="")
+    kind: Mapped[str] = mapped_column(String(16), default="comment")
+
+
+class RecordingAccess(Synced, Base):
+    """Append-only audit: who played or downloaded which recording (shared: insert
+    only for every app role; written through the outbox, so offline is kept)."""
+
+    __tablename__ = "recording_access"
+    __table_args__ = (Index("ix_recording_access_at", "at"),)
+    user_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, default=None)
+    login: Mapped[str] = mapped_column(String(100), default="")
+    recording_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, default=None)
+    call_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, default=None)
+    action: Mapped[str] = mapped_column(String(16))  # 'play' | 'download'
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    played_seconds: Mapped[float | None] = mapped_column(Float, default=None)
+
+
+class RecordingFlag(Synced, Base):
+    """A recording that should be in the shared store and is not (or a file with
+    no call): kept until a later check finds it fixed (resolved_at)."""
+
+    __tablename__ = "recording_flags"
+    __table_args__ = (Index("ix_recording_flags_call_id", "call_id"),)
+    call_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, default=None)
+    recording_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, default=None)
+    reason: Mapped[str] = mapped_column(String(20))
+    workstation: Mapped[str] = mapped_column(String(200), default="")
+    detail: Mapped[str] = mapped_column(Text, default="")
+    detected_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
 
 
 class OutboxEntry(Base):

@@ -64,7 +64,7 @@ from workstation.sync.shared import SharedUnavailable, describe, short_error
 log = logging.getLogger(__name__)
 
 ADVISORY_LOCK = 706050
-APPEND_ONLY = {"history_events", "config_history"}
+APPEND_ONLY = {"history_events", "config_history", "recording_access"}
 LWW_HISTORY = {"leads"}
 CONFIG_HISTORY = {"teams", "funnels", "funnel_stages", "refusal_reasons", "lead_sources",
                   "kpi_plans", "shared_settings"}

@@ -109,6 +109,8 @@ def run_op(parent: QObject | None, fn: Callable[[Callable[[int, int], None], thr
 
 LEADS, CALLS, TASKS, SCRIPTS, USERS = "leads", "calls", "tasks", "scripts", "users"
 CONFIG = "config"
+REVIEWS = "reviews"
+"""Call reviews, their comments, scorecards, missing-recording flags, the access audit."""
 """The subjects a change names (CONFIG: funnels, stages, reasons, sources, plans,
 shared settings, teams)."""
 
@@ -117,7 +119,9 @@ SUBJECT_OF_TABLE = {
     "history_events": LEADS, "calls": CALLS, "tasks": TASKS, "scripts": SCRIPTS,
     "users": USERS, "teams": CONFIG, "funnels": CONFIG, "funnel_stages": CONFIG,
     "refusal_reasons": CONFIG, "lead_sources": CONFIG, "kpi_plans": CONFIG,
-    "shared_settings": CONFIG,
+    "shared_settings": CONFIG, "scorecards": REVIEWS, "scorecard_criteria": REVIEWS,
+    "call_reviews": REVIEWS, "review_comments": REVIEWS, "recording_flags": REVIEWS,
+    "recording_access": REVIEWS,
 }
 
 

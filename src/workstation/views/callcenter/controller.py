@@ -19,7 +19,7 @@ writes a widget (the softphone observes the same calls):
   its lead's card shown;
 * ``calls.sig_ended`` → the Call row gets the signalling facts (outcome, SIP
   status, ring/talk time, answered/ended times, codec, jitter, loss, media
-  security, TLS signalling, recording path) and the wrap-up opens with the outcome filled in; the wrap-up itself is
+  security, TLS signalling, recording path, recording consent) and the wrap-up opens with the outcome filled in; the wrap-up itself is
   saved by the workspace through ``services.calls.save_wrapup``.
 
 Store writes of this controller run one at a time (a small queue over
@@ -37,6 +37,7 @@ from datetime import datetime, timezone
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from workstation.domain import phones
+from workstation.domain.review import consent_of
 from workstation.services import calls as call_service
 from workstation.views import labels, ops
 from workstation.views.callmodel import INCOMING, SOFTPHONE, CallModel, Calls
@@ -237,7 +238,11 @@ class CallController(QObject):
                      recording_path=str(record.recording_path or ""),
                      sip_call_id=record.sip_call_id or "",
                      media_security=record.media_security or "",
-                     signalling_tls=record.signalling_tls)
+                     signalling_tls=record.signalling_tls,
+                     recording_expected=bool(self.ctx.settings.get("sip.record_calls")),
+                     recording_consent=consent_of(
+                         bool(record.recording_path),
+                         bool(self.ctx.settings.get("sip.consent_prompt"))))
         self.sig_status.emit(self.tr("Call with %1 ended: %2. Fill in the wrap-up.")
                              .replace("%1", _shown(c.number))
                              .replace("%2", labels.outcome_label(outcome)))

@@ -274,7 +274,8 @@ def statement(s: Session, flt: CallFilter, scope: Scope, *, count: bool = False)
         terms = [func.lower(Lead.company).like(like, escape="\\"),
                  Lead.name_key.like(like, escape="\\")]
         digits = _digits(text)
-        if len(digits) >= 3:
+        compact = "".join(text.split())
+        if len(digits) >= 3 and len(digits) * 10 >= len(compact) * 6:  # looks like a number
             terms.append(C.c.remote_e164.like(f"%{digits}%"))
             terms.append(C.c.remote_number.like(f"%{digits}%"))
         where.append(or_(*terms))

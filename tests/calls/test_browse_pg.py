@@ -1,0 +1,150 @@
+"""The browser on a real PostgreSQL cluster: the same filters in SQL, as each
+user's own role (row-level security), through a read-only connection."""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+
+import psycopg
+import pytest
+from sqlalchemy import text
+
+import callgen
+from workstation.services import browse as B
+from workstation.services.context import Context, SignedInUser
+from workstation.sync.browse import SharedReader
+
+pytestmark = pytest.mark.pg
+
+
+@pytest.fixture
+def team_db(shared_db):
+    """team1: sup1, m1, m2; team2: sup2, m3; 1,200 calls of the managers."""
+    people = {"sup1": ("supervisor", "team1"), "m1": ("manager", "team1"),
+              "m2": ("manager", "team1"), "sup2": ("supervisor", "team2"),
+              "m3": ("manager", "team2"), "boss": ("admin", None)}
+    members = {k: shared_db.add_user(k, role, team=team) for k, (role, team) in people.items()}
+    made = callgen.Made()
+    made.users = {k: members[k].id for k in ("m1", "m2", "m3")}
+    with shared_db.engine().begin() as c:
+        callgen.make_calls(c, made, 1200, leads=60)
+        teams = dict(c.execute(text("SELECT id, team_id FROM users")).all())
+    return shared_db, members, made, teams
+
+
+def ctx_for(store, config, member, teams):
+    return Context(store, SignedInUser(id=member.id, login=member.login, role=member.role,
+                                       team_id=teams[member.id]), settings=config)
+
+
+def all_pages(ctx, flt, reader, size=200):
+    out, after = [], None
+    while True:
+        rows = B.page(ctx, flt, after=after, limit=size, source=reader)
+        out.extend(rows)
+        if len(rows) < size:
+            return out
+        after = rows[-1].key
+
+
+def test_roles_decide_the_rows_on_the_shared_database(team_db, store, config):
+    db, members, made, teams = team_db
+    readers = {k: SharedReader.from_url(m.url) for k, m in members.items()}
+    try:
+        sup1 = ctx_for(store, config, members["sup1"], teams)
+        team1 = {members["m1"].id, members["m2"].id}
+        rows = all_pages(sup1, B.CallFilter(), readers["sup1"])
+        assert {r.user_id for r in rows} == team1
+        assert len(rows) == sum(len(made.calls_of[u]) for u in team1)
+        assert B.count(sup1, B.CallFilter(), source=readers["sup1"]) == len(rows)
+        # the other team's calls are not there even when asked for by id
+        m3_call = made.calls_of[members["m3"].id][0]
+        assert B.page(sup1, B.CallFilter(call_ids=(m3_call,)), source=readers["sup1"]) == []
+        assert B.context(sup1, m3_call, source=readers["sup1"]) is None
+        m1 = ctx_for(store, config, members["m1"], teams)
+        mine = all_pages(m1, B.CallFilter(), readers["m1"])
+        assert {r.user_id for r in mine} == {members["m1"].id}
+        assert len(mine) == len(made.calls_of[members["m1"].id])
+        assert B.context(m1, made.calls_of[members["m2"].id][0], source=readers["m1"]) is None
+        boss = ctx_for(store, config, members["boss"], teams)
+        assert B.count(boss, B.CallFilter(), source=readers["boss"]) == 1200
+    finally:
+        for r in readers.values():
+            r.dispose()
+
+
+def test_the_same_filters_and_sorts_run_in_postgresql(team_db, store, config):
+    db, members, made, teams = team_db
+    reader = SharedReader.from_url(members["boss"].url)
+    try:
+        ctx = ctx_for(store, config, members["boss"], teams)
+        flt = B.CallFilter(direction="out", outcome="success", min_seconds=60,
+                           has_recording=False, sort="duration", descending=False)
+        rows = all_pages(ctx, flt, reader, size=33)
+        want = [c for c in made.calls if c["direction"] == "out" and c["outcome"] == "success"
+                and (c["talk_seconds"] or 0) >= 60]
+        assert {r.id for r in rows} == {c["id"] for c in want} and want
+        values = [r.talk_seconds for r in rows]
+        assert values == sorted(values)
+        found = B.page(ctx, B.CallFilter(search="company 00003"), source=reader, limit=1000)
+        assert found and {r.lead_id for r in found} == {made.leads[3]}
+        choices = B.choices(ctx, source=reader)
+        assert choices.reviews  # the review tables are in the shared schema
+        assert {n for _i, n in choices.teams} >= {"team1", "team2"}
+        assert B.page(ctx, B.CallFilter(unreviewed=True), source=reader, limit=5)
+    finally:
+        reader.dispose()
+
+
+def test_the_browser_connection_cannot_write(team_db):
+    db, members, made, teams = team_db
+    reader = SharedReader.from_url(members["m1"].url)
+    try:
+        with reader.session() as s:
+            with pytest.raises(Exception, match="read-only"):
+                s.execute(text("UPDATE calls SET notes = 'x' WHERE user_id = :u"),
+                          {"u": members["m1"].id})
+        with psycopg.connect(**reader.conninfo()) as conn:
+            with pytest.raises(psycopg.errors.ReadOnlySqlTransaction):
+                conn.execute("INSERT INTO tags (id, name, created_at, updated_at, revision,"
+                             " deleted) VALUES (gen_random_uuid(), 'x', now(), now(), 0, false)")
+    finally:
+        reader.dispose()
+
+
+def _recording_of(db, member, call_id, data=b"OggS" + b"x" * 1000):
+    rec = uuid.uuid4()
+    with db.engine(member.url).begin() as c:
+        c.execute(text(
+            "INSERT INTO recordings (id, call_id, owner_login, size, sha256, chunk_size,"
+            " chunk_count, duration_s) VALUES (:i, :c, session_user, :n, :h, :n, 1, 1.0)"),
+            {"i": rec, "c": call_id, "n": len(data), "h": hashlib.sha256(data).hexdigest()})
+        c.execute(text("INSERT INTO recording_chunks (recording_id, idx, data, sha256)"
+                       " VALUES (:i, 0, :d, :h)"),
+                  {"i": rec, "d": data, "h": hashlib.sha256(data).hexdigest()})
+        assert c.scalar(text("SELECT ws_finish_recording(:i)"), {"i": rec})
+    return rec
+
+
+def test_a_recording_is_found_only_by_those_who_may_open_it(team_db, store, config):
+    db, members, made, teams = team_db
+    call = made.calls_of[members["m1"].id][0]
+    rec = _recording_of(db, members["m1"], call)
+    for who, visible in (("m1", True), ("sup1", True), ("m2", False), ("sup2", False),
+                         ("m3", False)):
+        reader = SharedReader.from_url(members[who].url)
+        try:
+            got = B.recording(ctx_for(store, config, members[who], teams), call, source=reader)
+            assert (got is not None and got.recording_id == rec) is visible, who
+            # and with psql's own means: the chunks are not readable either
+            with psycopg.connect(**reader.conninfo()) as conn:
+                n = conn.execute("SELECT count(*) FROM recording_chunks WHERE recording_id = %s",
+                                 (rec,)).fetchone()[0]
+            assert (n == 1) is visible, who
+        finally:
+            reader.dispose()
+    has = B.page(ctx_for(store, config, members["sup1"], teams),
+                 B.CallFilter(has_recording=True), source=SharedReader.from_url(
+                     members["sup1"].url))
+    assert [r.id for r in has] == [call]

@@ -112,6 +112,8 @@ class Player(QWidget):
         self._played_ms = 0
         self._last_pos = 0
         self._moving = False
+        self.stream_factory = ChunkStream
+        """Makes the stream of a shared recording (``ChunkStream``'s signature)."""
 
         self.waveform = WaveformView(self)
         self.play_button = QPushButton(self)
@@ -235,7 +237,7 @@ class Player(QWidget):
         relay.sig_progress.connect(self._on_stream_progress)
         relay.sig_done.connect(self._on_stream_done)
         relay.sig_error.connect(self._on_stream_error)
-        self.stream = ChunkStream(source.conninfo(), rec, self.cache,
+        self.stream = self.stream_factory(source.conninfo(), rec, self.cache,
                                   on_progress=relay.sig_progress.emit,
                                   on_done=relay.sig_done.emit, on_error=relay.sig_error.emit)
         self.stream.start()

@@ -79,6 +79,7 @@ class Workstation:
             "WORKSTATION_NO_HEADSET")
         self.title_suffix = title_suffix
         self.store = self.engine = self.bridge = self.sync = self.window = self.center = None
+        self.calls = None
         self.ctx = None
 
     # -- start ----------------------------------------------------------------------
@@ -106,6 +107,10 @@ class Workstation:
         self.window = MainWindow(self.ctx)
         self.center = callcenter.install(self.window, self.ctx, engine=self.engine,
                                          sync=self.sync)
+        # (deferred: the calls browser loads with the window)
+        from workstation.views import calls as calls_view
+
+        self.calls = calls_view.install(self.window, self.ctx)
         if self.sync is not None:  # shared-pool leads are leased before they are dialled
             # (deferred: sync loads only when a shared database is set)
             from workstation.sync.leasing import DialLeases
@@ -205,6 +210,9 @@ class Workstation:
         """Reverse order; safe to call twice. Calls are ended and the work they
         start is finished first (lifecycle.wind_down), the outbox pushed once more."""
         lifecycle.wind_down(self)
+        if self.calls is not None:
+            self.calls.shutdown()
+            self.calls = None
         if self.center is not None:
             self.center.shutdown()
         if self.window is not None:

@@ -14,7 +14,7 @@ import uuid
 from dataclasses import replace
 from datetime import datetime, time, timezone
 
-from PySide6.QtCore import QDate, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -127,19 +127,19 @@ class CallsBrowser(QWidget):
             grid.addWidget(lab, row, col)
             grid.addWidget(w, row, col + 1)
 
-        put(0, 0, "Manager", self.manager)
-        put(0, 2, "Team", self.team)
-        put(0, 4, "From", self.date_from)
-        put(0, 6, "To", self.date_to)
-        put(0, 8, "Direction", self.direction)
-        put(0, 10, "Outcome", self.outcome)
-        put(1, 0, "Lead type", self.lead_type)
-        put(1, 2, "Talk from, min", self.min_minutes)
-        put(1, 4, "to, min", self.max_minutes)
-        put(1, 6, "Recording", self.recording)
-        put(1, 8, "Score from", self.min_score)
+        put(0, 0, QT_TRANSLATE_NOOP("CallsBrowser", "Manager"), self.manager)
+        put(0, 2, QT_TRANSLATE_NOOP("CallsBrowser", "Team"), self.team)
+        put(0, 4, QT_TRANSLATE_NOOP("CallsBrowser", "From"), self.date_from)
+        put(0, 6, QT_TRANSLATE_NOOP("CallsBrowser", "To"), self.date_to)
+        put(0, 8, QT_TRANSLATE_NOOP("CallsBrowser", "Direction"), self.direction)
+        put(0, 10, QT_TRANSLATE_NOOP("CallsBrowser", "Outcome"), self.outcome)
+        put(1, 0, QT_TRANSLATE_NOOP("CallsBrowser", "Lead type"), self.lead_type)
+        put(1, 2, QT_TRANSLATE_NOOP("CallsBrowser", "Talk from, min"), self.min_minutes)
+        put(1, 4, QT_TRANSLATE_NOOP("CallsBrowser", "to, min"), self.max_minutes)
+        put(1, 6, QT_TRANSLATE_NOOP("CallsBrowser", "Recording"), self.recording)
+        put(1, 8, QT_TRANSLATE_NOOP("CallsBrowser", "Score from"), self.min_score)
         grid.addWidget(self.unreviewed, 1, 10, 1, 2)
-        put(2, 0, "Search", self.search)
+        put(2, 0, QT_TRANSLATE_NOOP("CallsBrowser", "Search"), self.search)
         grid.setColumnStretch(1, 2)
         grid.setColumnStretch(3, 1)
         grid.addWidget(self.lead_chip, 2, 2, 1, 4)

@@ -104,7 +104,8 @@ def compute(path: Path, bucket_ms: int = BUCKET_MS) -> Peaks:
 
 
 def _reduce(block: np.ndarray, step: int, channels: int, lanes) -> None:
-    a = np.abs(block.astype(np.int32)).reshape(-1, step, channels).max(axis=1)
+    shaped = block.reshape(-1, step, channels)  # int16: no widening of every sample
+    a = np.maximum(shaped.max(axis=1).astype(np.int32), -shaped.min(axis=1).astype(np.int32))
     a = np.minimum(a * 255 // 32767, 255).astype(np.uint8)
     lanes[0].append(a[:, 0])
     lanes[1].append(a[:, 1] if channels > 1 else a[:, 0])

@@ -646,6 +646,12 @@
                 <numerusform>%n дзвінків</numerusform>
             </translation>
         </message>
+        <message>
+            <location filename="../../src/workstation/views/calls/__init__.py" line="+56" />
+            <location line="+4" />
+            <source>Calls</source>
+            <translation>Дзвінки</translation>
+        </message>
     </context>
     <context>
         <name>CallsModel</name>
@@ -4348,16 +4354,6 @@ Last sync: %3</source>
             <location line="+4" />
             <source>The next contact is in the past.</source>
             <translation>Наступний контакт — у минулому.</translation>
-        </message>
-    </context>
-    <context>
-        <name>browser</name>
-        <message>
-            <location filename="../../src/workstation/views/calls/__init__.py" line="+55" />
-            <location line="+4" />
-            <location line="+3" />
-            <source>Calls</source>
-            <translation>Дзвінки</translation>
         </message>
     </context>
     <context>

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTabWidget
 
 from workstation.sync.browse import NotConfigured, SharedReader
@@ -52,14 +53,13 @@ def install(window, ctx, *, reader=None, cache=None) -> CallsBrowser:
     browser = CallsBrowser(ctx, tabs, reader=reader if reader is not None else _reader(ctx),
                            cache=cache if cache is not None else RecordingCache.from_config(
                                ctx.settings))
-    index = tabs.addTab(browser, browser.tr("Calls"))
+    index = tabs.addTab(browser, QCoreApplication.translate("CallsBrowser", "Calls"))
     browser.reveal = lambda: tabs.setCurrentWidget(browser)
 
     def retitle():
-        tabs.setTabText(tabs.indexOf(browser), browser.tr("Calls"))
+        tabs.setTabText(tabs.indexOf(browser), QCoreApplication.translate("CallsBrowser", "Calls"))
 
     browser.retitle = retitle
-    tabs.setTabText(index, browser.tr("Calls"))
     window.calls_browser = browser
     browser.start()
     return browser

@@ -44,7 +44,7 @@ log = logging.getLogger(__name__)
 DEBOUNCE_MS = 250
 _DIRECTIONS = ("in", "out")
 _OUTCOMES = ("success", "no_answer", "busy", "error")
-COLUMN_EM = (9, 9, 6, 12, 9, 6, 6, 6, 8, 5, 3, 5, 6, 5, 6, 5)
+COLUMN_EM = (8, 9, 6, 11, 8, 8, 7, 8, 8, 7, 3, 5, 7, 6, 6, 5)
 
 
 def _day_start(d: QDate) -> datetime:

@@ -57,7 +57,7 @@ def main() -> None:
     app = QApplication([])
     import callgen
     from workstation.config import Config
-    from workstation.services import peaks as P
+    from workstation import peaks as P
     from workstation.services.context import Context, SignedInUser
     from workstation.store.db import Store
     from workstation.sync.playback import RecordingCache

@@ -111,7 +111,9 @@ def test_playback_starts_before_the_whole_file_arrived(qtbot, pulse_rig, shared_
         with qtbot.waitSignal(player.sig_first_audio, timeout=20000):
             player.open(call_id, rec, source=reader, autoplay=True)
         assert player.stream.arrived() <= allowed < count  # playing with part of the file
-        assert fetched[:3] == [0, count - 1, count - 2]
+        # the head, then the tail the Ogg demuxer probes for the duration (in whichever
+        # order the reader asks for them), before the middle
+        assert set(fetched[:3]) == {0, count - 1, count - 2}
         assert cache.get(rec_id) is None
         gate.set()
         assert player.stream.wait_done(30)

@@ -10,7 +10,7 @@ import numpy as np
 import soundfile as sf
 from PySide6.QtCore import QPoint, Qt
 
-from workstation.services import peaks as P
+from workstation import peaks as P
 from workstation.sync.playback import RecordingCache
 
 RATE = 16000

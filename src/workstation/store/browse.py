@@ -48,6 +48,10 @@ RECORDINGS = table("recordings", column("id"), column("call_id"), column("comple
                    column("size"), column("duration_s", Float), column("chunk_count"),
                    column("chunk_size"), column("sha256"), column("content_type"))
 """The shared database's uploaded recordings (db/shared/020_shared_tables.sql)."""
+PEAKS = table("recording_peaks", column("recording_id"), column("bucket_ms"),
+              column("channels"), column("duration_s", Float), column("left_peaks"),
+              column("right_peaks"))
+"""The uploader's waveform of each recording (db/shared/065_browse.sql)."""
 UPLOADS = RecordingUpload.__table__
 
 
@@ -138,16 +142,21 @@ def _utc(value: datetime) -> datetime:
     return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value
 
 
-def review_tables(s: Session) -> bool:
-    """Does this database have branch review's ``call_reviews``?"""
-    key = "browse.has_reviews"
+def _has_table(s: Session, name: str) -> bool:
+    """Does this database have table ``name`` (asked once per engine)?"""
+    key = f"browse.has.{name}"
     bind = s.get_bind()
     cached = bind.info.get(key) if hasattr(bind, "info") else None
     if cached is None:
-        cached = inspect(s.connection()).has_table("call_reviews")
-        if hasattr(bind, "info"):
+        cached = inspect(s.connection()).has_table(name)
+        if hasattr(bind, "info") and cached:  # a missing table may come with an upgrade
             bind.info[key] = cached
     return bool(cached)
+
+
+def review_tables(s: Session) -> bool:
+    """Does this database have branch review's ``call_reviews``?"""
+    return _has_table(s, "call_reviews")
 
 
 def is_shared(s: Session) -> bool:
@@ -393,6 +402,9 @@ class SharedRecording:
     duration_s: float | None
     sha256: str = ""
     content_type: str = ""
+    peaks: dict | None = None
+    """The uploader's waveform (recording_peaks: bucket_ms, channels, duration_s,
+    left, right as bytes), None when the database has none for it."""
 
 
 def shared_recording(s: Session, call_id: uuid.UUID) -> SharedRecording | None:
@@ -405,8 +417,17 @@ def shared_recording(s: Session, call_id: uuid.UUID) -> SharedRecording | None:
         .limit(1)).first()
     if r is None:
         return None
+    peaks = None
+    if _has_table(s, "recording_peaks"):
+        p = s.connection().execute(
+            select(PEAKS.c.bucket_ms, PEAKS.c.channels, PEAKS.c.duration_s, PEAKS.c.left_peaks,
+                   PEAKS.c.right_peaks).where(PEAKS.c.recording_id == r.id)).first()
+        if p is not None:
+            peaks = {"bucket_ms": int(p.bucket_ms), "channels": int(p.channels),
+                     "duration_s": float(p.duration_s), "left": bytes(p.left_peaks),
+                     "right": bytes(p.right_peaks)}
     return SharedRecording(r.id, int(r.size), int(r.chunk_count), int(r.chunk_size),
-                           r.duration_s, r.sha256 or "", r.content_type or "")
+                           r.duration_s, r.sha256 or "", r.content_type or "", peaks)
 
 
 def people(s: Session, scope: Scope) -> list[tuple[uuid.UUID, str, uuid.UUID | None]]:

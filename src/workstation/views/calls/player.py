@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QPus
                                QVBoxLayout, QWidget)
 
 from workstation import paths
-from workstation.services import peaks as P
+from workstation import peaks as P
 from workstation.sync.playback import ChunkStream, RecordingCache
 from workstation.views import ops
 from workstation.views.calls.waveform import WaveformView
@@ -112,6 +112,7 @@ class Player(QWidget):
         self._played_ms = 0
         self._last_pos = 0
         self._moving = False
+        self._shared_peaks = None
         self.stream_factory = ChunkStream
         """Makes the stream of a shared recording (``ChunkStream``'s signature)."""
 
@@ -213,11 +214,20 @@ class Player(QWidget):
         self._played_ms, self._last_pos, self._moving = 0, 0, False
         self.waveform.set_ring(ring_ms)
         self.waveform.set_markers(markers or [])
+        self._shared_peaks = None
         if recording.shared is not None:
             dur = recording.shared.duration_s
             if dur:
                 self.waveform.set_duration(int(dur * 1000))
                 self.duration_label.setText(clock(int(dur * 1000)))
+            sp = recording.shared.peaks
+            if sp:  # the uploader's waveform: drawn before any audio arrived
+                try:
+                    self._shared_peaks = P.from_lanes(
+                        sp["left"], sp["right"], bucket_ms=sp["bucket_ms"],
+                        duration_s=sp["duration_s"], channels=sp["channels"])
+                except P.PeaksError as exc:
+                    log.warning("recording %s: %s", recording.shared.id, exc)
         cached = (self.cache.get(recording.shared.id)
                   if recording.shared is not None and self.cache is not None else None)
         if recording.path is not None or cached is not None:
@@ -226,6 +236,8 @@ class Player(QWidget):
             self._load_peaks(self.file)
         elif recording.shared is not None and source is not None:
             self._start_stream(recording.shared, source)
+            if self._shared_peaks is not None:
+                self.waveform.set_peaks(self._shared_peaks)
         else:
             self.waveform.set_message(self.tr("The recording is not available offline."))
         self._update_buttons()
@@ -266,7 +278,13 @@ class Player(QWidget):
         self.status.setText("")
         if path is not None:
             self.file = Path(path)
-            self._load_peaks(self.file)
+            if self._shared_peaks is not None:
+                try:  # beside the cached file: the next opening reads them from there
+                    P.save(self.file, self._shared_peaks)
+                except OSError as exc:
+                    log.warning("peaks of %s not cached: %s", self.file, exc)
+            else:
+                self._load_peaks(self.file)
         else:
             self.waveform.set_message("")
 

@@ -1,6 +1,6 @@
 """The waveform of a whole call: the manager's lane above, the client's below.
 
-Drawn with QPainter from :class:`workstation.services.peaks.Peaks`: each pixel
+Drawn with QPainter from :class:`workstation.peaks.Peaks`: each pixel
 column shows the loudest bucket it covers (reduced with numpy when the width
 changes, not on every paint). Silence (both lanes quiet) is shaded, the
 ringing before the answer is a hatched lead-in, the script steps the manager
@@ -14,7 +14,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from workstation.services import peaks as P
+from workstation import peaks as P
 
 MANAGER_COLOR = QColor("#2f6db5")
 CLIENT_COLOR = QColor("#c0562a")

@@ -47,6 +47,15 @@ class Peaks:
         return len(self.left)
 
 
+def from_lanes(left: bytes, right: bytes, *, bucket_ms: int, duration_s: float,
+               channels: int = 2) -> Peaks:
+    """Peaks as the shared database keeps them (recording_peaks: one byte per bucket)."""
+    if len(left) != len(right):
+        raise PeaksError(f"peaks: lanes of {len(left)} and {len(right)} buckets differ")
+    return Peaks(np.frombuffer(left, np.uint8), np.frombuffer(right, np.uint8), int(bucket_ms),
+                 float(duration_s), int(channels), cached=True)
+
+
 def cache_path(path: Path) -> Path:
     return Path(path).with_name(Path(path).name + ".peaks")
 
@@ -73,8 +82,62 @@ def load_cached(path: Path) -> Peaks | None:
     return Peaks(body[:n], body[n:], bucket, seconds, channels, cached=True)
 
 
+def _pcm16_wav(path: Path) -> tuple[int, int, int, int] | None:
+    """(data offset, frames, rate, channels) of a plain 16-bit PCM WAV, else None."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(12)
+            if len(head) < 12 or head[:4] != b"RIFF" or head[8:12] != b"WAVE":
+                return None
+            fmt = None
+            pos = 12
+            while pos < 1 << 16:
+                fh.seek(pos)
+                chunk = fh.read(8)
+                if len(chunk) < 8:
+                    return None
+                cid, size = chunk[:4], struct.unpack("<I", chunk[4:])[0]
+                if cid == b"fmt ":
+                    fmt = struct.unpack("<HHIIHH", fh.read(16))
+                elif cid == b"data":
+                    if fmt is None or fmt[0] != 1 or fmt[5] != 16 or fmt[1] not in (1, 2):
+                        return None
+                    total = os.fstat(fh.fileno()).st_size - (pos + 8)
+                    frames = min(size, total) // (2 * fmt[1])
+                    return pos + 8, frames, fmt[2], fmt[1]
+                pos += 8 + size + (size & 1)
+    except OSError:
+        return None
+    return None
+
+
+def _compute_pcm16(path: Path, found, bucket_ms: int) -> Peaks:
+    """The fast path for the recorder's own WAVs: the samples mapped, not decoded."""
+    offset, frames, rate, channels = found
+    step = max(1, rate * bucket_ms // 1000)
+    data = np.memmap(path, dtype="<i2", mode="r", offset=offset, shape=(frames, channels))
+    lanes: list[list[np.ndarray]] = [[], []]
+    per = step * 6000
+    for start in range(0, frames, per):
+        block = np.asarray(data[start:start + per])
+        usable = len(block) - len(block) % step
+        if usable:
+            _reduce(block[:usable], step, channels, lanes)
+        if usable < len(block):
+            rest = block[usable:]
+            pad = np.zeros((step - len(rest), channels), dtype=rest.dtype)
+            _reduce(np.concatenate([rest, pad]), step, channels, lanes)
+    del data
+    left = np.concatenate(lanes[0]) if lanes[0] else np.zeros(0, np.uint8)
+    right = np.concatenate(lanes[1]) if lanes[1] else np.zeros(0, np.uint8)
+    return Peaks(left, right, bucket_ms, frames / rate if rate else 0.0, channels)
+
+
 def compute(path: Path, bucket_ms: int = BUCKET_MS) -> Peaks:
     """Read ``path`` and compute its peaks (no cache)."""
+    found = _pcm16_wav(Path(path))
+    if found is not None:
+        return _compute_pcm16(Path(path), found, bucket_ms)
     # (deferred: libsndfile loads only when a waveform is drawn)
     import soundfile as sf
 
@@ -104,11 +167,12 @@ def compute(path: Path, bucket_ms: int = BUCKET_MS) -> Peaks:
 
 
 def _reduce(block: np.ndarray, step: int, channels: int, lanes) -> None:
-    shaped = block.reshape(-1, step, channels)  # int16: no widening of every sample
-    a = np.maximum(shaped.max(axis=1).astype(np.int32), -shaped.min(axis=1).astype(np.int32))
-    a = np.minimum(a * 255 // 32767, 255).astype(np.uint8)
-    lanes[0].append(a[:, 0])
-    lanes[1].append(a[:, 1] if channels > 1 else a[:, 0])
+    # one channel at a time, contiguous, reduced along its last axis (numpy's fast path;
+    # a reduce over the middle axis of (buckets, step, channels) is ~15x slower)
+    for c in range(2):
+        lane = np.ascontiguousarray(block[:, min(c, channels - 1)]).reshape(-1, step)
+        a = np.maximum(lane.max(axis=1).astype(np.int32), -lane.min(axis=1).astype(np.int32))
+        lanes[c].append(np.minimum(a * 255 // 32767, 255).astype(np.uint8))
 
 
 def save(path: Path, p: Peaks) -> Path:

@@ -148,3 +148,60 @@ def test_a_recording_is_found_only_by_those_who_may_open_it(team_db, store, conf
                  B.CallFilter(has_recording=True), source=SharedReader.from_url(
                      members["sup1"].url))
     assert [r.id for r in has] == [call]
+
+
+def test_the_uploader_stores_the_waveform_and_only_the_recordings_readers_see_it(
+        team_db, make_workstation, store, config, tmp_path):
+    import numpy as np
+    import soundfile as sf
+
+    from workstation.store.models import Call
+    from workstation.store.types import utcnow
+    from workstation.sync.recordings import RecordingUploader, recording_id
+
+    db, members, made, teams = team_db
+    m1 = members["m1"]
+    rate = 16000
+    t = np.arange(6 * rate) / rate
+    wav = tmp_path / "call.wav"  # the manager talks, the client is silent
+    sf.write(str(wav), np.stack([0.5 * np.sin(2 * np.pi * 440 * t), 0 * t], 1)
+             .astype(np.float32), rate, subtype="PCM_16")
+    ws = make_workstation(m1)
+    ws.syncer.recordings = RecordingUploader(chunk_size=8192)
+    ws.sync()  # users arrive
+    with ws.session() as s, s.begin():
+        call = Call(user_id=m1.id, direction="out", recording_path=str(wav), ended_at=utcnow())
+        s.add(call)
+    assert ws.sync().recordings["uploaded"] == 1
+    rec = recording_id(call.id)
+    for who, visible in (("sup1", True), ("m1", True), ("m2", False), ("sup2", False)):
+        reader = SharedReader.from_url(members[who].url)
+        try:
+            got = B.recording(ctx_for(store, config, members[who], teams), call.id,
+                              source=reader)
+            if not visible:
+                assert got is None, who
+                with psycopg.connect(**reader.conninfo()) as conn:
+                    assert conn.execute("SELECT count(*) FROM recording_peaks").fetchone()[0] == 0
+                continue
+            p = got.shared.peaks
+            assert p["bucket_ms"] == 10 and abs(p["duration_s"] - 6.0) < 1e-6
+            left, right = np.frombuffer(p["left"], np.uint8), np.frombuffer(p["right"], np.uint8)
+            assert len(left) == 600 and left.min() > 120 and right.max() == 0
+        finally:
+            reader.dispose()
+    # insert-only, and only the recording's own uploader writes it
+    for who in ("m1", "sup1"):
+        with psycopg.connect(**{**SharedReader.from_url(members[who].url).conninfo(),
+                                "options": ""}) as conn:
+            for sql in ("UPDATE recording_peaks SET bucket_ms = 20",
+                        "DELETE FROM recording_peaks"):
+                with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                    conn.execute(sql)
+                conn.rollback()
+    with psycopg.connect(**{**SharedReader.from_url(members["m2"].url).conninfo(),
+                            "options": ""}) as conn:
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):  # RLS: not m2's recording
+            conn.execute("INSERT INTO recording_peaks (recording_id, bucket_ms, channels,"
+                         " duration_s, left_peaks, right_peaks) VALUES (%s, 10, 2, 1, '', '')",
+                         (rec,))

@@ -23,7 +23,7 @@ pytestmark = [pytest.mark.pg, pytest.mark.audio, pytest.mark.slow]
 CHUNK = 64 * 1024
 
 
-def upload(db, member, call_id, path):
+def upload(db, member, call_id, path, peaks=None):
     data = path.read_bytes()
     rec = uuid.uuid4()
     count = -(-len(data) // CHUNK)
@@ -38,6 +38,11 @@ def upload(db, member, call_id, path):
             c.execute(text("INSERT INTO recording_chunks (recording_id, idx, data, sha256)"
                            " VALUES (:i, :n, :d, :h)"),
                       {"i": rec, "n": idx, "d": part, "h": hashlib.sha256(part).hexdigest()})
+        if peaks is not None:  # what the uploader stores beside the chunks
+            c.execute(text("INSERT INTO recording_peaks (recording_id, bucket_ms, channels,"
+                           " duration_s, left_peaks, right_peaks) VALUES (:i, :b, 2, :d, :l, :r)"),
+                      {"i": rec, "b": peaks.bucket_ms, "d": peaks.duration_s,
+                       "l": peaks.left.tobytes(), "r": peaks.right.tobytes()})
         assert c.scalar(text("SELECT ws_finish_recording(:i)"), {"i": rec})
     return rec, data, count
 
@@ -88,7 +93,10 @@ def test_playback_starts_before_the_whole_file_arrived(qtbot, pulse_rig, shared_
                        " created_at, updated_at, revision, deleted) VALUES (:i, :u, 'out', '',"
                        " '+380441234567', '', '', now(), '', 'PCMA', 'rtp', '', '', '', false,"
                        " now(), now(), 0, false)"), {"i": call_id, "u": m1.id})
-    rec_id, data, count = upload(shared_db, m1, call_id, ogg)
+    from workstation import peaks as P
+
+    wave = P.compute(wav)
+    rec_id, data, count = upload(shared_db, m1, call_id, ogg, wave)
     assert count >= 8
 
     reader = SharedReader.from_url(sup.url)
@@ -115,11 +123,16 @@ def test_playback_starts_before_the_whole_file_arrived(qtbot, pulse_rig, shared_
         # order the reader asks for them), before the middle
         assert set(fetched[:3]) == {0, count - 1, count - 2}
         assert cache.get(rec_id) is None
+        # the whole call's waveform is there already (the uploader's), lanes intact
+        drawn = player.waveform.peaks()
+        assert drawn is not None and len(drawn) == 12000
+        assert drawn.left[:150].min() > 60 and drawn.left[350:450].max() == 0
+        assert drawn.right[:250].max() == 0 and drawn.right[350:450].min() > 60
         gate.set()
         assert player.stream.wait_done(30)
         qtbot.waitUntil(lambda: cache.get(rec_id) is not None, timeout=10000)
         assert cache.get(rec_id).read_bytes() == data
-        qtbot.waitUntil(lambda: player.waveform.peaks() is not None, timeout=20000)
+        qtbot.waitUntil(lambda: P.load_cached(cache.get(rec_id)) is not None, timeout=10000)
         qtbot.waitUntil(lambda: player.position() > 2000, timeout=20000)
         player.seek(60_000)
         qtbot.waitUntil(lambda: abs(player.position() - 60_000) < 500, timeout=10000)

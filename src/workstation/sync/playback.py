@@ -34,7 +34,8 @@ SUFFIX = ".ogg"
 
 class RecordingCache:
     """Complete recordings by id in one folder, at most ``max_bytes`` in all (LRU
-    by the time each was last played; a file's ``.peaks`` goes with it)."""
+    by the time each was last played, kept as the file's access time; a file's
+    ``.peaks`` goes with it)."""
 
     def __init__(self, folder: Path, max_bytes: int) -> None:
         self.folder = paths.private_dir(Path(folder))
@@ -51,14 +52,15 @@ class RecordingCache:
     def get(self, rec_id: uuid.UUID) -> Path | None:
         """The cached file (marked as just used), or None."""
         p = self.path_for(rec_id)
-        try:
-            os.utime(p)
+        try:  # the access time says when it was last used; the mtime (the .peaks key) stays
+            os.utime(p, ns=(time.time_ns(), p.stat().st_mtime_ns))
         except FileNotFoundError:
             return None
         return p
 
     def files(self) -> list[Path]:
-        return sorted(self.folder.glob(f"*{SUFFIX}"), key=lambda p: p.stat().st_mtime)
+        """Least recently used first."""
+        return sorted(self.folder.glob(f"*{SUFFIX}"), key=lambda p: p.stat().st_atime_ns)
 
     def total(self) -> int:
         return sum(p.stat().st_size + _peaks_size(p) for p in self.files())

@@ -47,6 +47,15 @@ _OUTCOMES = ("success", "no_answer", "busy", "error")
 COLUMN_EM = (8, 9, 6, 11, 8, 8, 7, 8, 8, 7, 3, 5, 7, 6, 6, 5)
 
 
+def index_of(combo: QComboBox, data) -> int:
+    """The row holding ``data`` (QComboBox.findData cannot compare Python objects
+    such as a uuid.UUID); -1 when none does."""
+    for i in range(combo.count()):
+        if combo.itemData(i) == data:
+            return i
+    return -1
+
+
 def _day_start(d: QDate) -> datetime:
     local = datetime.combine(d.toPython(), time.min).astimezone()
     return local.astimezone(timezone.utc)
@@ -242,7 +251,7 @@ class CallsBrowser(QWidget):
             combo.clear()
             for text, data in items:
                 combo.addItem(text, data)
-            i = combo.findData(keep)
+            i = index_of(combo, keep)
             combo.setCurrentIndex(max(0, i))
             combo.blockSignals(False)
 
@@ -266,7 +275,7 @@ class CallsBrowser(QWidget):
             combo.addItem(self.tr("All"), None)
             for item in items:
                 combo.addItem(item[1], item[0])
-            combo.setCurrentIndex(max(0, combo.findData(keep)))
+            combo.setCurrentIndex(max(0, index_of(combo, keep)))
             combo.blockSignals(False)
         reviews = bool(c and c.reviews)
         self.unreviewed.setEnabled(reviews)
@@ -471,6 +480,10 @@ class CallsBrowser(QWidget):
         self.count_label.setText(message)
 
     def shutdown(self) -> None:
+        """Stop playback and background work, leave the bus; safe to call twice."""
+        if getattr(self, "_shut", False):
+            return
+        self._shut = True
         self.player.shutdown()
         bus = ops.bus()
         for sig, slot in ((bus.sig_open_call, self.open_call),
@@ -482,3 +495,7 @@ class CallsBrowser(QWidget):
                 pass
         if self.reader is not None:
             self.reader.dispose()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        self.shutdown()
+        super().closeEvent(event)

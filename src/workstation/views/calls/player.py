@@ -113,6 +113,7 @@ class Player(QWidget):
         self._last_pos = 0
         self._moving = False
         self._shared_peaks = None
+        self._shut = False
         self.stream_factory = ChunkStream
         """Makes the stream of a shared recording (``ChunkStream``'s signature)."""
 
@@ -410,6 +411,10 @@ class Player(QWidget):
         return dst
 
     def shutdown(self) -> None:
+        """Account the listening, stop, drop the stream; safe to call twice."""
+        if self._shut:
+            return
+        self._shut = True
         self._leave()
         self.player.stop()
         self._drop_stream()

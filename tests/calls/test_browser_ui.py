@@ -1,0 +1,115 @@
+"""The Calls tab driven through its widgets: filters, header sort, drill-down from the
+bus, the side panel hook, a manager's own calls, offline with an unreachable database."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget
+
+from workstation.sync.playback import RecordingCache
+from workstation.views import ops
+from workstation.views.calls.browser import index_of
+
+
+@pytest.fixture
+def make_browser(qtbot, tmp_path):
+    def make(ctx, reader=None):
+        from workstation.views import calls
+
+        w = QMainWindow()
+        w.resize(1366, 768)
+        b = calls.install(w, ctx, reader=reader, cache=RecordingCache(tmp_path / "c", 1 << 20))
+        qtbot.addWidget(w, before_close_func=lambda _w: b.shutdown())  # as the app's stop()
+        w.show()
+        qtbot.waitUntil(lambda: b.model.rowCount() > 0, timeout=20000)
+        return w, b
+
+    return make
+
+
+def rows(b):
+    return [b.model.call_row(i) for i in range(b.model.rowCount())]
+
+
+def test_filters_in_the_bar_narrow_the_table(qtbot, filled, ctx_as, make_browser):
+    store, made = filled
+    w, b = make_browser(ctx_as(store, made, "north0", "admin"))
+    tabs = w.findChild(QTabWidget, "centralTabs")
+    assert tabs.tabText(tabs.indexOf(b)) == "Calls"
+    qtbot.waitUntil(lambda: b.manager.count() == 7, timeout=10000)  # All + 6 managers
+    b.direction.setCurrentIndex(index_of(b.direction, "in"))
+    qtbot.waitUntil(lambda: bool(rows(b)) and {r.direction for r in rows(b)} == {"in"},
+                    timeout=10000)
+    b.manager.setCurrentIndex(index_of(b.manager, made.users["south0"]))
+    qtbot.waitUntil(lambda: bool(rows(b)) and {r.user_id for r in rows(b)} == {made.users["south0"]}
+                    and {r.direction for r in rows(b)} == {"in"}, timeout=10000)
+    want = sum(1 for c in made.calls if c["user_id"] == made.users["south0"]
+               and c["direction"] == "in")
+    qtbot.waitUntil(lambda: b.count_label.text() == f"{want} call(s)", timeout=10000)
+    b.clear_filters()
+    b.search.setText("0440000042")
+    qtbot.waitUntil(lambda: [r.remote_number for r in rows(b)] == ["+380440000042"],
+                    timeout=10000)
+    b.clear_filters()
+    b.min_minutes.setValue(10)
+    qtbot.waitUntil(lambda: bool(rows(b)) and min(r.talk_seconds for r in rows(b)) >= 600,
+                    timeout=10000)
+
+
+def test_a_header_click_sorts_by_that_column(qtbot, filled, ctx_as, make_browser):
+    from workstation.views.calls.model import COLUMNS
+
+    store, made = filled
+    w, b = make_browser(ctx_as(store, made, "north0", "admin"))
+    col = COLUMNS.index("jitter")
+    b.table.horizontalHeader().setSortIndicator(col, Qt.SortOrder.AscendingOrder)
+    qtbot.waitUntil(lambda: b.model.call_filter().sort == "jitter" and b.model.rowCount() > 0
+                    and not b.model.is_loading(), timeout=10000)
+    values = [r.jitter_ms for r in rows(b)]
+    assert values == sorted(values) and values[0] == min(c["rtp_jitter_ms"] for c in made.calls)
+
+
+def test_drill_down_from_the_bus_and_the_side_panel(qtbot, filled, ctx_as, make_browser):
+    store, made = filled
+    w, b = make_browser(ctx_as(store, made, "north0", "admin"))
+    some = [c["id"] for c in made.calls[100:105]]
+    ops.bus().sig_open_calls.emit(some)
+    qtbot.waitUntil(lambda: {r.id for r in rows(b)} == set(some), timeout=10000)
+    old = made.calls[7]["id"]  # far down the default list: not loaded yet
+    b.clear_filters()
+    with qtbot.waitSignal(b.sig_call_shown, timeout=20000,
+                          check_params_cb=lambda cid: cid == old):
+        ops.bus().sig_open_call.emit(old)
+    assert b.current_call == old
+    assert b.table.currentIndex().row() == b.model.row_of(old)
+    assert "No recording" in b.player.waveform._message or b.player.recording is None
+    panel = QLabel("review")
+    i = b.add_side_panel("Review", panel)
+    assert b.side.tabText(i) == "Review" and b.side.widget(i) is panel
+
+
+def test_a_manager_tab_holds_only_own_calls(qtbot, filled, ctx_as, make_browser):
+    store, made = filled
+    w, b = make_browser(ctx_as(store, made, "south1", "manager"))
+    while b.model.canFetchMore():
+        n = b.model.rowCount()
+        b.model.fetchMore()
+        qtbot.waitUntil(lambda: b.model.rowCount() > n or not b.model.canFetchMore(),
+                        timeout=10000)
+    assert {r.user_id for r in rows(b)} == {made.users["south1"]}
+    assert b.model.rowCount() == len(made.calls_of[made.users["south1"]])
+    qtbot.waitUntil(lambda: b.manager.count() == 2, timeout=10000)  # All + themself
+
+
+def test_an_unreachable_shared_database_shows_the_local_store_and_says_so(
+        qtbot, filled, ctx_as, make_browser):
+    from workstation.sync.browse import SharedReader
+    from workstation.sync.pgcluster import free_port
+
+    store, made = filled
+    reader = SharedReader.from_url(f"postgresql://nobody:x@127.0.0.1:{free_port()}/none")
+    w, b = make_browser(ctx_as(store, made, "north0", "admin"), reader=reader)
+    assert b.source_kind() == "local"
+    assert b.source_label.text().startswith("Offline")
+    assert b.model.rowCount() > 0

@@ -482,7 +482,7 @@
     <context>
         <name>CallsBrowser</name>
         <message>
-            <location filename="../../src/workstation/views/calls/browser.py" line="+130" />
+            <location filename="../../src/workstation/views/calls/browser.py" line="+145" />
             <source>Manager</source>
             <translation>Менеджер</translation>
         </message>
@@ -542,7 +542,7 @@
             <translation>Пошук</translation>
         </message>
         <message>
-            <location line="+84" />
+            <location line="+86" />
             <source>Refresh</source>
             <translation>Оновити</translation>
         </message>
@@ -637,8 +637,13 @@
             <source>Could not read the call: %1</source>
             <translation>Не вдалося прочитати дзвінок: %1</translation>
         </message>
+        <message>
+            <location line="+8" />
+            <source>Open the lead card</source>
+            <translation>Відкрити картку ліда</translation>
+        </message>
         <message numerus="yes">
-            <location line="+15" />
+            <location line="+24" />
             <source>%n call(s)</source>
             <translation>
                 <numerusform>%n дзвінок</numerusform>
@@ -656,7 +661,7 @@
     <context>
         <name>CallsModel</name>
         <message>
-            <location filename="../../src/workstation/views/calls/model.py" line="+141" />
+            <location filename="../../src/workstation/views/calls/model.py" line="+142" />
             <source>Could not read the calls: %1</source>
             <translation>Не вдалося прочитати дзвінки: %1</translation>
         </message>
@@ -2452,7 +2457,7 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
     <context>
         <name>Player</name>
         <message>
-            <location filename="../../src/workstation/views/calls/player.py" line="+177" />
+            <location filename="../../src/workstation/views/calls/player.py" line="+179" />
             <source>−10 s</source>
             <translation>−10 с</translation>
         </message>
@@ -2497,7 +2502,7 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
             <translation>Відтворення / пауза (Пробіл)</translation>
         </message>
         <message>
-            <location line="+42" />
+            <location line="+53" />
             <source>The recording is not available offline.</source>
             <translation>Запис недоступний офлайн.</translation>
         </message>
@@ -2517,7 +2522,7 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
             <translation>Завантаження… %1 %</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+19" />
             <source>Could not fetch the recording.</source>
             <translation>Не вдалося отримати запис.</translation>
         </message>
@@ -4217,12 +4222,12 @@ Last sync: %3</source>
     <context>
         <name>WaveformView</name>
         <message>
-            <location filename="../../src/workstation/views/calls/waveform.py" line="+160" />
+            <location filename="../../src/workstation/views/calls/waveform.py" line="+163" />
             <source>ringing</source>
             <translation>виклик</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+18" />
             <source>Manager</source>
             <translation>Менеджер</translation>
         </message>

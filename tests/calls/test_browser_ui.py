@@ -113,3 +113,31 @@ def test_an_unreachable_shared_database_shows_the_local_store_and_says_so(
     assert b.source_kind() == "local"
     assert b.source_label.text().startswith("Offline")
     assert b.model.rowCount() > 0
+
+
+def test_the_row_menu_opens_the_lead_and_leaves_monitoring_to_its_hook(
+        qtbot, filled, ctx_as, make_browser, monkeypatch):
+    from sqlalchemy import update
+
+    from workstation.store.models import Call
+    from workstation.views.calls import browser as browser_mod
+
+    store, made = filled
+    live = made.calls[-1]["id"]
+    with store.engine.begin() as c:
+        c.execute(update(Call.__table__).where(Call.__table__.c.id == live).values(ended_at=None))
+    w, b = make_browser(ctx_as(store, made, "north0", "admin"))
+    row = b.model.row_of(live)
+    assert row == 0 and b.model.call_row(row).live
+    menu = b.row_menu(row)
+    assert [a.text() for a in menu.actions()] == ["Open the lead card"]  # no hook: nothing
+    with qtbot.waitSignal(ops.bus().sig_open_lead) as sig:
+        menu.actions()[0].trigger()
+    assert sig.args[0] == made.calls[-1]["lead_id"]
+    offered = []
+    monkeypatch.setattr(browser_mod, "MONITOR_ACTIONS",
+                        lambda m, ctx, uid: (offered.append(uid), m.addAction("Listen")))
+    assert [a.text() for a in b.row_menu(row).actions() if a.text()] == \
+        ["Open the lead card", "Listen"]
+    assert offered == [made.calls[-1]["user_id"]]
+    assert [a.text() for a in b.row_menu(1).actions() if a.text()] == ["Open the lead card"]

@@ -135,6 +135,8 @@ class CallRow:
     score: float | None = None
     reviewed: bool | None = None
     """None: this database has no review tables."""
+    live: bool = False
+    """Not ended yet (a call in progress)."""
 
 
 def _utc(value: datetime) -> datetime:
@@ -231,7 +233,7 @@ def statement(s: Session, flt: CallFilter, scope: Scope, *, count: bool = False)
             Team.name.label("team"), C.c.lead_id, Lead.company, C.c.remote_number,
             C.c.direction, C.c.outcome, C.c.result, Lead.lead_type, C.c.talk_seconds,
             C.c.ring_seconds, C.c.codec, C.c.rtp_jitter_ms, C.c.rtp_loss_pct,
-            C.c.media_security, C.c.signalling_tls,
+            C.c.media_security, C.c.signalling_tls, C.c.ended_at,
             cols["has_recording"].label("has_recording"), cols["score"].label("score"),
             cols["reviewed"].label("reviewed"), sort.label("sort_value")).select_from(C)
     stmt = (stmt.outerjoin(User, User.id == C.c.user_id)
@@ -321,7 +323,7 @@ def page(s: Session, flt: CallFilter, scope: Scope, *, after: tuple | None = Non
             codec=r.codec or "", jitter_ms=r.rtp_jitter_ms, loss_pct=r.rtp_loss_pct,
             media_security=r.media_security or "", signalling_tls=r.signalling_tls,
             has_recording=bool(r.has_recording), score=r.score,
-            reviewed=None if r.reviewed is None else bool(r.reviewed)))
+            reviewed=None if r.reviewed is None else bool(r.reviewed), live=r.ended_at is None))
     return rows
 
 

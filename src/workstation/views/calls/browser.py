@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -42,6 +43,11 @@ from workstation.views.calls.player import Player
 log = logging.getLogger(__name__)
 
 DEBOUNCE_MS = 250
+
+MONITOR_ACTIONS = None
+"""HOOK for the integrator (branch monitor): ``views.monitor.offer_actions(menu, ctx,
+user_id)``, which adds Listen / Whisper / Barge for a call still in progress. While
+it is None the row menu of a live call offers no monitoring (nothing pretends to)."""
 _DIRECTIONS = ("in", "out")
 _OUTCOMES = ("success", "no_answer", "busy", "error")
 COLUMN_EM = (8, 9, 6, 11, 8, 8, 7, 8, 8, 7, 3, 5, 7, 6, 6, 5)
@@ -217,6 +223,8 @@ class CallsBrowser(QWidget):
         self.model.sig_error.connect(self._show_error)
         self.model.sig_page_loaded.connect(self._page_loaded)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._row_menu)
         bus = ops.bus()
         bus.sig_open_call.connect(self.open_call)
         bus.sig_open_calls.connect(self.open_calls)
@@ -462,6 +470,23 @@ class CallsBrowser(QWidget):
                 self.side.clear(self.tr("Could not read the call: %1").replace("%1", str(exc)))
 
         ops.query(self, work, done, failed)
+
+    def row_menu(self, row: int) -> QMenu:
+        """The menu of a row: open the lead's card; monitoring for a live call (hook)."""
+        r = self.model.call_row(row)
+        menu = QMenu(self)
+        act = menu.addAction(self.tr("Open the lead card"))
+        act.setEnabled(r.lead_id is not None)
+        act.triggered.connect(lambda: ops.bus().sig_open_lead.emit(r.lead_id))
+        if r.live and MONITOR_ACTIONS is not None:
+            menu.addSeparator()
+            MONITOR_ACTIONS(menu, self.ctx, r.user_id)
+        return menu
+
+    def _row_menu(self, pos) -> None:
+        idx = self.table.indexAt(pos)
+        if idx.isValid():
+            self.row_menu(idx.row()).exec(self.table.viewport().mapToGlobal(pos))
 
     # -- other features ------------------------------------------------------------------
     def add_side_panel(self, title: str, widget: QWidget) -> int:

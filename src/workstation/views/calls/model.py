@@ -14,6 +14,7 @@ import uuid
 from dataclasses import replace
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
 
 from workstation.services import browse as B
 from workstation.views import labels, ops
@@ -224,6 +225,8 @@ class CallsModel(QAbstractTableModel):
         key = COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(r, key)
+        if role == Qt.ItemDataRole.ForegroundRole and key == "score" and r.score is None:
+            return QColor(Qt.GlobalColor.gray)
         if role == Qt.ItemDataRole.ToolTipRole and key == "security":
             return labels.call_security_label(r.signalling_tls, r.media_security)
         if role == Qt.ItemDataRole.TextAlignmentRole and key in (

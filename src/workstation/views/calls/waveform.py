@@ -156,8 +156,12 @@ class WaveformView(QWidget):
             qp.fillRect(QRectF(0, top, rx, bottom - top),
                         QBrush(RING_COLOR, Qt.BrushStyle.BDiagPattern))
             qp.setPen(RING_COLOR.darker(130))
-            qp.drawText(QRectF(2, top, max(0.0, rx - 4), lane_h), Qt.AlignmentFlag.AlignLeft
-                        | Qt.AlignmentFlag.AlignTop, self.tr("ringing"))
+            qp.save()
+            qp.translate(rx / 2, top + (bottom - top) / 2)
+            qp.rotate(-90)
+            qp.drawText(QRectF(-(bottom - top) / 2, -8, bottom - top, 16),
+                        Qt.AlignmentFlag.AlignCenter, self.tr("ringing"))
+            qp.restore()
         for a, b in self._silence:
             qp.fillRect(QRectF(self.x_of(a), top, max(1.0, self.x_of(b) - self.x_of(a)),
                                bottom - top), SILENCE_COLOR)
@@ -173,8 +177,9 @@ class WaveformView(QWidget):
         qp.setPen(QPen(self.palette().mid().color(), 1, Qt.PenStyle.DotLine))
         qp.drawLine(QPointF(0, top + lane_h), QPointF(w, top + lane_h))
         qp.setPen(self.palette().text().color())
-        qp.drawText(QRectF(4, top, 200, 14), Qt.AlignmentFlag.AlignLeft, self.tr("Manager"))
-        qp.drawText(QRectF(4, top + lane_h, 200, 14), Qt.AlignmentFlag.AlignLeft,
+        lx = (self.x_of(0) if self._duration_ms else 0) + 4  # after the ringing lead-in
+        qp.drawText(QRectF(lx, top, 200, 14), Qt.AlignmentFlag.AlignLeft, self.tr("Manager"))
+        qp.drawText(QRectF(lx, top + lane_h, 200, 14), Qt.AlignmentFlag.AlignLeft,
                     self.tr("Client"))
         fm = QFontMetrics(self.font())
         last_right = -1e9

@@ -185,9 +185,43 @@ def run(tmp: Path, db: Path, numbers: list[str]) -> int:
         state["save_t0"] = time.perf_counter()
         form.saveButton.click()
 
+    # BENCH_PHASES: where each save's time goes (GUI before the worker starts,
+    # the worker's transaction, the way back to the GUI thread)
+    phases: list[tuple[float, float, float]] = []
+    if os.environ.get("BENCH_PHASES"):
+        from workstation.services import calls as calls_service
+
+        real_save = calls_service.save_wrapup
+
+        def timed_save(*a, **kw):
+            state["w0"] = time.perf_counter()
+            try:
+                return real_save(*a, **kw)
+            finally:
+                state["w1"] = time.perf_counter()
+
+        calls_service.save_wrapup = timed_save
+        from sqlalchemy import event
+
+        write_engine = store.write_session().get_bind()
+
+        @event.listens_for(write_engine, "begin")
+        def _began(_conn):
+            state["b1"] = time.perf_counter()  # BEGIN IMMEDIATE done (lock taken)
+
+        @event.listens_for(write_engine, "commit")
+        def _commit(_conn):
+            state["c0"] = time.perf_counter()  # the statements are done; COMMIT now
+
     def on_saved(_saved):
         if state["save_t0"] is not None:
             saves.append((time.perf_counter() - state["save_t0"]) * 1000.0)
+            if "w0" in state:
+                phases.append(((state["w0"] - state["save_t0"]) * 1000,
+                               (state["w1"] - state["w0"]) * 1000,
+                               (time.perf_counter() - state["w1"]) * 1000,
+                               (state.get("b1", state["w0"]) - state["w0"]) * 1000,
+                               (state["w1"] - state.get("c0", state["w1"])) * 1000))
             save_at.append(time.monotonic())
             state["save_t0"] = None
 
@@ -265,6 +299,10 @@ def run(tmp: Path, db: Path, numbers: list[str]) -> int:
         Path(os.environ["BENCH_SCREENPOP_DUMP"]).write_text(json.dumps(
             {"pops": pops, "clicks": clicks, "saves": saves,
              "pop_at": pop_at, "save_at": save_at}))
+    for before, worker, back, lock, commit in sorted(phases, key=lambda p: sum(p[:3]))[-8:]:
+        print(f"# slow save: {before:.1f} ms to the worker, {worker:.1f} ms in it "
+              f"(lock {lock:.1f}, statements {worker - lock - commit:.1f}, commit {commit:.1f}), "
+              f"{back:.1f} ms back to the GUI", file=sys.stderr)
     emit("screenpop_invite_to_card", pops, 50)
     emit("click_to_call_card", clicks, 50)
     emit("wrapup_save_ui", saves, 20)

@@ -32,30 +32,27 @@ overlap gains), so rows are parsed and written on one thread.
 Merged existing leads get a history event of kind ``import`` naming the file,
 lines and what was added.
 
-Qt-free; the wizard runs :func:`run_import` through ``views.ops.run_op``.
+Parsing a row and merging rows of a batch live in :mod:`.rows`, the rejects
+file in :mod:`.rejects`. Qt-free; the wizard runs :func:`run_import` through
+``views.ops.run_op``.
 """
 
 from __future__ import annotations
 
 import gc
 import logging
-import os
-import re
 import threading
 import time
 import uuid
 from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from pathlib import Path
 
 from sqlalchemy import Connection, func, select
 
-from workstation import paths
 from workstation.domain.enums import HistoryKind
 from workstation.domain.funnel import DEFAULT_FUNNEL_CODE
-from workstation.domain.phones import PhoneError
 from workstation.importer.bulk import (
     BulkTable,
     IdMaker,
@@ -66,16 +63,16 @@ from workstation.importer.bulk import (
     outbox_since,
     processor,
 )
-from workstation.importer.fastphone import make_normalizer
-from workstation.importer.mapping import (
-    FIELDS,
-    REQUIRED_FIELD,
-    apply_overrides,
-    auto_mapping,
-    parse_lead_type,
-)
+from workstation.importer.mapping import REQUIRED_FIELD, apply_overrides, auto_mapping
 from workstation.importer.reader import BadRow, ImportFileError, Table, open_table
-from workstation.safecsv import SafeWriter, unescape_cell
+from workstation.importer.rejects import RejectsFile
+from workstation.importer.rows import (
+    Prepared,
+    Reject,
+    Row,
+    RowParser,
+    merge_rows,
+)
 from workstation.store.leads import make_name_key
 from workstation.store.models import (
     Contact,
@@ -97,28 +94,11 @@ STAGING = True  # write through TEMP tables (see bulk.BulkTable.stage)
 IN_CHUNK = 500  # bound parameters per IN (...) query
 MAX_REJECTS_KEPT = 1000  # rejects kept in memory for the screen; the file has them all
 
-LIMITS = {"company": 500, "address": 1000, "category": 200, "source": 200, "contact": 300,
-          "email": 320}
-_EMAIL_SPLIT = re.compile(r"[,;\s]+")
-_CONTACT_SPLIT = re.compile(r"[;\n\r]+")
-_PHONE_SPLIT = re.compile(r"[,;/\n\r|]+")  # as phones.split_cell
-
 ProgressFn = Callable[[int, int], None]
 
 
 class ImportCancelled(Exception):
     """The user cancelled; the transaction was rolled back."""
-
-
-@dataclass
-class Reject:
-    line: int
-    reason: str
-    cells: list[str] = field(default_factory=list)
-    warning: bool = False  # the row was imported; only part of it was dropped
-
-    def __str__(self) -> str:
-        return f"line {self.line}: {self.reason}"
 
 
 @dataclass
@@ -174,267 +154,9 @@ def rejects_path_for(path: Path) -> Path:
     return path.with_name(path.name + ".rejects.csv")
 
 
-# ------------------------------------------------------------------- rows
-
-@dataclass(slots=True)
-class _Row:
-    line: int
-    company: str
-    address: str
-    source: str
-    category: str
-    contacts: list[str]
-    emails: list[str]
-    phones: list[tuple[str, str]]  # (raw, e164)
-    lead_type: str | None
-    history: str
-    when: datetime | None
-    extra_lines: list[int] | None = None  # rows of the same batch merged into this one
-
-
-@dataclass
-class _Prepared:
-    """A batch after in-file merging, with tuples built as if every row were new."""
-
-    rows: list[_Row]
-    e164s: list[str]
-    merged: int
-    leads: list[tuple] = field(default_factory=list)
-    contacts: list[tuple] = field(default_factory=list)
-    phones: list[tuple] = field(default_factory=list)
-    emails: list[tuple] = field(default_factory=list)
-    spans: list[tuple[int, int, int]] = field(default_factory=list)  # row -> list starts
-
-
-def _parse_when(text: str) -> datetime | None:
-    t = text.strip()
-    if not t:
-        return None
-    for candidate in (t, t.replace("/", "-")):
-        try:
-            dt = datetime.fromisoformat(candidate)
-        except ValueError:
-            continue
-        if dt.tzinfo is None:
-            dt = dt.astimezone()  # local time as written
-        return dt.astimezone(timezone.utc)
-    for fmt in ("%d.%m.%Y %H:%M", "%d.%m.%Y %H:%M:%S", "%d.%m.%Y"):
-        try:
-            return datetime.strptime(t, fmt).astimezone().astimezone(timezone.utc)
-        except ValueError:
-            continue
-    return None
-
-
-class _Parser:
-    """Cells of one row -> a _Row, or the reason to reject it."""
-
-    def __init__(self, mapping: dict[str, list[int]], region: str) -> None:
-        self.m = mapping
-        self.normalize = make_normalizer(region)
-        self.phone_cols = mapping.get("phone", [])
-        self.email_cols = mapping.get("email", [])
-        self.contact_cols = mapping.get("contact", [])
-        self.single = {k: (v[0] if len(v) == 1 else -1) for k, v in mapping.items()}
-        self.width = 1 + max((i for cols in mapping.values() for i in cols), default=0)
-
-    def _text(self, cells: list[str], name: str) -> str:
-        i = self.single.get(name)
-        if i is None:
-            return ""
-        if i >= 0:
-            value = cells[i].strip()
-        else:
-            value = " ".join(c for c in (cells[j].strip() for j in self.m[name]) if c)
-        return unescape_cell(value) if value[:1] == "'" else value
-
-    def parse(self, line: int, cells: list[str], warn: Callable[[str], None]) -> _Row | str:
-        if len(cells) < self.width:
-            cells = cells + [""] * (self.width - len(cells))
-        text = self._text
-        company = text(cells, "company")
-        address = text(cells, "address")
-        source = text(cells, "source")
-        category = text(cells, "category")
-        if len(company) > 500 or len(address) > 1000 or len(source) > 200 or len(category) > 200:
-            for name, value in (("company", company), ("address", address),
-                                ("source", source), ("category", category)):
-                if len(value) > LIMITS[name]:
-                    return (f"{FIELDS[name].lower()} is {len(value)} characters long "
-                            f"(the limit is {LIMITS[name]})")
-        phones: list[tuple[str, str]] = []
-        seen: set[str] = set()
-        bad: list[str] = []
-        norm = self.normalize
-        for i in self.phone_cols:
-            cell = cells[i]
-            if not cell:
-                continue
-            if ";" in cell or "/" in cell or "\n" in cell or "|" in cell or "\r" in cell:
-                parts = _PHONE_SPLIT.split(cell)
-            else:
-                parts = cell.split(",")
-            for part in parts:
-                part = part.strip()
-                if not part:
-                    continue
-                try:
-                    e164 = norm(part)
-                except PhoneError as exc:
-                    bad.append(f"{part[:40]!r} ({_reason(exc)})")
-                    continue
-                if e164 not in seen:
-                    seen.add(e164)
-                    phones.append((part[:64], e164))
-        if not phones:
-            if bad:
-                return "invalid phone " + "; ".join(bad)
-            return "no phone number"
-        if bad:
-            warn("phone ignored: " + "; ".join(bad))
-        contacts: list[str] = []
-        for i in self.contact_cols:
-            cell = cells[i]
-            if not cell or cell.isspace():
-                continue
-            names = _CONTACT_SPLIT.split(cell) if ("\n" in cell or ";" in cell) else (cell,)
-            for name in names:
-                name = " ".join(name.split())
-                if not name:
-                    continue
-                if name[0] == "'":
-                    name = unescape_cell(name)
-                if len(name) > LIMITS["contact"]:
-                    return (f"contact person is {len(name)} characters long "
-                            f"(the limit is {LIMITS['contact']})")
-                if not contacts or name.casefold() not in {c.casefold() for c in contacts}:
-                    contacts.append(name)
-        emails: list[str] = []
-        for i in self.email_cols:
-            cell = cells[i].strip()
-            if not cell:
-                continue
-            for token in _EMAIL_SPLIT.split(cell):
-                if not token:
-                    continue
-                if token[0] == "'":
-                    token = unescape_cell(token)
-                if "@" not in token or len(token) > LIMITS["email"] or token[0] == "@":
-                    warn(f"e-mail ignored: {token[:60]!r} is not an e-mail address")
-                    continue
-                if not emails or token.lower() not in {e.lower() for e in emails}:
-                    emails.append(token)
-        lead_type = None
-        when = None
-        history = ""
-        if "lead_type" in self.single:
-            type_text = text(cells, "lead_type")
-            if type_text:
-                lt = parse_lead_type(type_text)
-                if lt is None:
-                    warn(f"client type ignored: unknown type {type_text[:60]!r}")
-                else:
-                    lead_type = lt.value
-        if "datetime" in self.single:
-            when_text = text(cells, "datetime")
-            if when_text:
-                when = _parse_when(when_text)
-                if when is None:
-                    warn(f"date-time ignored: {when_text[:40]!r} is not a date")
-        if "history" in self.single:
-            history = text(cells, "history")
-        return _Row(line, company, address, source, category, contacts, emails, phones,
-                    lead_type, history, when)
-
-
-def _reason(exc: PhoneError) -> str:
-    text = str(exc)
-    return text.split(":")[0] if ":" in text else text
-
-
-def _merge_rows(into: _Row, row: _Row) -> None:
-    """Fold a later row of the same batch into an earlier one."""
-    if into.extra_lines is None:
-        into.extra_lines = []
-    into.extra_lines.append(row.line)
-    known = {e for _r, e in into.phones}
-    for raw, e in row.phones:
-        if e not in known:
-            into.phones.append((raw, e))
-            known.add(e)
-    low = {c.casefold() for c in into.contacts}
-    into.contacts.extend(c for c in row.contacts if c.casefold() not in low)
-    low = {e.lower() for e in into.emails}
-    into.emails.extend(e for e in row.emails if e.lower() not in low)
-    for name in ("company", "address", "source", "category", "history"):
-        if not getattr(into, name) and getattr(row, name):
-            setattr(into, name, getattr(row, name))
-    into.lead_type = into.lead_type or row.lead_type
-    into.when = into.when or row.when
-
-
-# ------------------------------------------------------------- the rejects file
-
-class _RejectsFile:
-    """``<input>.rejects.csv``: written under a temporary name and renamed when the
-    import committed; removed when it failed or was cancelled. When the input's
-    folder is not writable, the file goes to the user data dir's ``rejects``.
-    The file is 0600 (it holds lead data) and its cells are formula-escaped."""
-
-    def __init__(self, path: Path, headers: list[str], enabled: bool) -> None:
-        self.path, self.headers, self.enabled = path, headers, enabled
-        self._f = None
-        self._w = None
-        self._tmp: Path | None = None
-        self.written = False
-
-    def _open(self) -> None:
-        for folder in (self.path.parent, paths.user_data_dir() / "rejects"):
-            try:
-                if folder.is_relative_to(paths.user_data_dir()):
-                    paths.private_dir(folder)
-                else:
-                    folder.mkdir(parents=True, exist_ok=True)
-                tmp = folder / f".{self.path.name}.part"
-                # lead data: owner only, whatever the umask (0600 kept by the rename)
-                fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, paths.PRIVATE_FILE)
-                paths.private_file(tmp)  # an older .part left with another mode
-                self._f = open(fd, "w", encoding="utf-8-sig", newline="")  # noqa: SIM115
-            except OSError as exc:
-                log.warning("cannot write the rejects file in %s: %s", folder, exc)
-                continue
-            self._tmp, self.path = tmp, folder / self.path.name
-            self._w = SafeWriter(self._f)
-            self._w.writerow(["line", "reason", *self.headers])
-            self.written = True
-            return
-        self.enabled = False
-
-    def add(self, rej: Reject) -> None:
-        if not self.enabled:
-            return
-        if self._f is None:
-            self._open()
-            if self._f is None:
-                return
-        self._w.writerow([rej.line, rej.reason, *rej.cells])
-
-    def finish(self, keep: bool) -> Path | None:
-        if self._f is not None:
-            self._f.close()
-            self._f = None
-        if self._tmp is None:
-            return None
-        if keep:
-            os.replace(self._tmp, self.path)
-            return self.path
-        self._tmp.unlink(missing_ok=True)
-        return None
-
-
 # ------------------------------------------------------------------ the import
 
-def _company_key(row: _Row) -> str:
+def _company_key(row: Row) -> str:
     return row.company
 
 
@@ -485,11 +207,11 @@ class _Importer:
     """One import on one connection inside one transaction (see run_import)."""
 
     def __init__(self, conn: Connection, table: Table, opts: ImportOptions,
-                 result: ImportResult, rejects: _RejectsFile,
+                 result: ImportResult, rejects: RejectsFile,
                  cancel: threading.Event | None, progress: ProgressFn | None) -> None:
         self.conn, self.table, self.opts, self.result = conn, table, opts, result
         self.rejects, self.cancel, self.progress = rejects, cancel, progress
-        self.parser = _Parser(result.mapping, opts.region)
+        self.parser = RowParser(result.mapping, opts.region)
         self.now = utcnow()
         self.new_id = IdMaker()
         self.new_lead_ids: set[str] = set()
@@ -561,8 +283,8 @@ class _Importer:
                                 else reason, cells))
 
     def _batches(self):
-        """Read and parse rows; yield (batch of _Row, file position after it)."""
-        batch: list[_Row] = []
+        """Read and parse rows; yield (batch of Row, file position after it)."""
+        batch: list[Row] = []
         parse = self.parser.parse
         result = self.result
         for line, cells in self.table.rows():
@@ -628,11 +350,11 @@ class _Importer:
 
     # -- building: no database access here
 
-    def _prepare(self, batch: list[_Row]) -> _Prepared:
+    def _prepare(self, batch: list[Row]) -> Prepared:
         """Fold the batch's duplicates together and build every row's tuples as if it
         were a new lead; the writer only drops the rows that match the base."""
-        owner: dict[str, _Row] = {}
-        rows: list[_Row] = []
+        owner: dict[str, Row] = {}
+        rows: list[Row] = []
         merged = 0
         for row in batch:
             target = None
@@ -645,17 +367,17 @@ class _Importer:
                 target = row
             else:  # phones another row owns stay with that row
                 row.phones = [(r, e) for r, e in row.phones if owner.get(e, target) is target]
-                _merge_rows(target, row)
+                merge_rows(target, row)
                 merged += 1
             for _r, e in target.phones:
                 owner.setdefault(e, target)
         # in company order: the (company, id) index then takes neighbouring keys
         rows.sort(key=_company_key)
-        prep = _Prepared(rows, list(owner), merged)
+        prep = Prepared(rows, list(owner), merged)
         self._build(rows, prep)
         return prep
 
-    def _build(self, rows: list[_Row], prep: _Prepared) -> None:
+    def _build(self, rows: list[Row], prep: Prepared) -> None:
         """Tuples for new leads (ids made in one go; this is the hot loop)."""
         n_ids = sum(1 + len(r.contacts) + len(r.phones) + len(r.emails) for r in rows)
         next_id = iter(self.new_id.many(n_ids)).__next__
@@ -691,13 +413,13 @@ class _Importer:
 
     # -- writing (this thread)
 
-    def _flush(self, prep: _Prepared) -> None:
+    def _flush(self, prep: Prepared) -> None:
         self._check_cancel()
         self.result.merged += prep.merged
         # phones already in the base (or inserted by an earlier batch of this import)
         existing = self._existing_phones(prep.e164s)
         leads, contacts, phones, emails = prep.leads, prep.contacts, prep.phones, prep.emails
-        merges: dict[str, list[_Row]] = {}
+        merges: dict[str, list[Row]] = {}
         if existing:  # keep the prepared tuples of the rows that stay new
             keep: list[int] = []
             for i, row in enumerate(prep.rows):
@@ -743,7 +465,7 @@ class _Importer:
         self.result.inserted += n_leads
         self.result.phones_added += len(phones)
 
-    def _merge_existing(self, merges: dict[str, list[_Row]], contacts, phones, emails,
+    def _merge_existing(self, merges: dict[str, list[Row]], contacts, phones, emails,
                         history) -> None:
         conn = self.conn
         ids = list(merges)
@@ -885,7 +607,7 @@ def run_import(store, path: Path | str, opts: ImportOptions | None = None, *,
                               delimiter=table.delimiter, mapping=mapping, headers=headers,
                               dry_run=opts.dry_run)
         rpath = opts.rejects_path or rejects_path_for(path)
-        rejects = _RejectsFile(rpath, headers, enabled=not opts.dry_run)
+        rejects = RejectsFile(rpath, headers, enabled=not opts.dry_run)
         committed = False
         try:
             with store.engine.connect() as conn:

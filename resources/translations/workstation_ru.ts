@@ -542,7 +542,7 @@
             <translation>Поиск</translation>
         </message>
         <message>
-            <location line="+86" />
+            <location line="+83" />
             <source>Refresh</source>
             <translation>Обновить</translation>
         </message>
@@ -567,7 +567,7 @@
             <translation>Номер или компания</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+28" />
             <source>Any</source>
             <translation>Любой</translation>
         </message>
@@ -2457,7 +2457,7 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
     <context>
         <name>Player</name>
         <message>
-            <location filename="../../src/workstation/views/calls/player.py" line="+179" />
+            <location filename="../../src/workstation/views/calls/player.py" line="+180" />
             <source>−10 s</source>
             <translation>−10 с</translation>
         </message>

@@ -141,3 +141,27 @@ def test_the_row_menu_opens_the_lead_and_leaves_monitoring_to_its_hook(
         ["Open the lead card", "Listen"]
     assert offered == [made.calls[-1]["user_id"]]
     assert [a.text() for a in b.row_menu(1).actions() if a.text()] == ["Open the lead card"]
+
+
+def test_save_a_copy_is_private_and_announced(qtbot, tmp_path, loose_umask):
+    import stat
+    import uuid
+
+    import numpy as np
+    import soundfile as sf
+
+    from workstation.services.browse import Recording
+    from workstation.views.calls.player import Player
+
+    wav = tmp_path / "call.wav"
+    sf.write(str(wav), np.zeros((16000, 2), np.float32), 16000, subtype="PCM_16")
+    player = Player(None)
+    qtbot.addWidget(player)
+    call_id = uuid.uuid4()
+    assert player.save_copy(str(tmp_path / "none.wav")) is None  # nothing open
+    player.open(call_id, Recording(call_id, path=wav))
+    with qtbot.waitSignal(player.sig_downloaded) as sig:
+        out = player.save_copy(str(tmp_path / "copy.wav"))
+    assert sig.args == [call_id, None]
+    assert out.read_bytes() == wav.read_bytes()
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600

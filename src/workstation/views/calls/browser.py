@@ -50,7 +50,7 @@ user_id)``, which adds Listen / Whisper / Barge for a call still in progress. Wh
 it is None the row menu of a live call offers no monitoring (nothing pretends to)."""
 _DIRECTIONS = ("in", "out")
 _OUTCOMES = ("success", "no_answer", "busy", "error")
-COLUMN_EM = (8, 9, 6, 11, 8, 8, 7, 8, 8, 7, 3, 5, 7, 6, 6, 5)
+COLUMN_EM = (11, 11, 6, 14, 10, 7, 8, 8, 10, 6, 3, 5, 6, 5, 7, 8)
 
 
 def index_of(combo: QComboBox, data) -> int:
@@ -178,9 +178,6 @@ class CallsBrowser(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        em = self.fontMetrics().horizontalAdvance("M")
-        for col, width in enumerate(COLUMN_EM):
-            header.resizeSection(col, int(width * em))
 
         # -- player and context ---------------------------------------------------------
         self.player = Player(ctx, self, cache=cache)
@@ -247,10 +244,20 @@ class CallsBrowser(QWidget):
         self.unreviewed.setText(self.tr("Not yet reviewed"))
         self.search.setPlaceholderText(self.tr("Number or company"))
         self.model.retranslate()
+        self._fit_columns()
         self.side.retranslate()
         self.player.retranslate()
         self._fill_static_combos()
         self._set_source_label(self._shown_kind)
+
+    def _fit_columns(self) -> None:
+        """Each column its width in em, never narrower than its (translated) title."""
+        header = self.table.horizontalHeader()
+        fm = header.fontMetrics()
+        em = self.fontMetrics().horizontalAdvance("M")
+        for col, width in enumerate(COLUMN_EM):
+            title = str(self.model.headerData(col, Qt.Orientation.Horizontal) or "")
+            header.resizeSection(col, max(int(width * em), fm.horizontalAdvance(title) + 22))
 
     def _fill_static_combos(self) -> None:
         def fill(combo, items):

@@ -21,6 +21,7 @@ wires them to ``services.review.log_access`` (the audit).
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import uuid
 from pathlib import Path
@@ -405,8 +406,12 @@ class Player(QWidget):
             if not path:
                 return None
         dst = Path(path)
-        shutil.copyfile(src, dst)
-        paths.private_file(dst)
+        tmp = dst.with_name(dst.name + ".part")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, paths.PRIVATE_FILE)
+        with os.fdopen(fd, "wb") as out, open(src, "rb") as inp:
+            shutil.copyfileobj(inp, out)
+        paths.private_file(tmp)  # 0600 whatever was there before
+        os.replace(tmp, dst)
         self.sig_downloaded.emit(self.call_id, self.recording.recording_id)
         return dst
 

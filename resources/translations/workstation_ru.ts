@@ -642,6 +642,11 @@
             <source>Open the lead card</source>
             <translation>Открыть карточку лида</translation>
         </message>
+        <message>
+            <location line="+3" />
+            <source>Show this lead's calls</source>
+            <translation>Показать звонки этого лида</translation>
+        </message>
         <message numerus="yes">
             <location line="+24" />
             <source>%n call(s)</source>

@@ -642,6 +642,11 @@
             <source>Open the lead card</source>
             <translation>Відкрити картку ліда</translation>
         </message>
+        <message>
+            <location line="+3" />
+            <source>Show this lead's calls</source>
+            <translation>Показати дзвінки цього ліда</translation>
+        </message>
         <message numerus="yes">
             <location line="+24" />
             <source>%n call(s)</source>

@@ -130,7 +130,8 @@ def test_the_row_menu_opens_the_lead_and_leaves_monitoring_to_its_hook(
     row = b.model.row_of(live)
     assert row == 0 and b.model.call_row(row).live
     menu = b.row_menu(row)
-    assert [a.text() for a in menu.actions()] == ["Open the lead card"]  # no hook: nothing
+    assert [a.text() for a in menu.actions()] == ["Open the lead card",
+                                                  "Show this lead's calls"]  # no hook: nothing
     with qtbot.waitSignal(ops.bus().sig_open_lead) as sig:
         menu.actions()[0].trigger()
     assert sig.args[0] == made.calls[-1]["lead_id"]
@@ -138,9 +139,15 @@ def test_the_row_menu_opens_the_lead_and_leaves_monitoring_to_its_hook(
     monkeypatch.setattr(browser_mod, "MONITOR_ACTIONS",
                         lambda m, ctx, uid: (offered.append(uid), m.addAction("Listen")))
     assert [a.text() for a in b.row_menu(row).actions() if a.text()] == \
-        ["Open the lead card", "Listen"]
+        ["Open the lead card", "Show this lead's calls", "Listen"]
     assert offered == [made.calls[-1]["user_id"]]
-    assert [a.text() for a in b.row_menu(1).actions() if a.text()] == ["Open the lead card"]
+    assert "Listen" not in [a.text() for a in b.row_menu(1).actions()]  # ended: no monitoring
+    lead = made.calls[-1]["lead_id"]
+    b.row_menu(row).actions()[1].trigger()
+    qtbot.waitUntil(lambda: b.model.rowCount() > 0 and not b.model.is_loading()
+                    and {r.lead_id for r in rows(b)} == {lead}, timeout=10000)
+    assert b.lead_chip.isVisible()
+    assert b.model.rowCount() == min(200, sum(1 for c in made.calls if c["lead_id"] == lead))
 
 
 def test_save_a_copy_is_private_and_announced(qtbot, tmp_path, loose_umask):

@@ -485,6 +485,9 @@ class CallsBrowser(QWidget):
         act = menu.addAction(self.tr("Open the lead card"))
         act.setEnabled(r.lead_id is not None)
         act.triggered.connect(lambda: ops.bus().sig_open_lead.emit(r.lead_id))
+        act = menu.addAction(self.tr("Show this lead's calls"))
+        act.setEnabled(r.lead_id is not None)
+        act.triggered.connect(lambda: self.filter_lead(r.lead_id, r.company))
         if r.live and MONITOR_ACTIONS is not None:
             menu.addSeparator()
             MONITOR_ACTIONS(menu, self.ctx, r.user_id)

@@ -205,3 +205,45 @@ def test_the_uploader_stores_the_waveform_and_only_the_recordings_readers_see_it
             conn.execute("INSERT INTO recording_peaks (recording_id, bucket_ms, channels,"
                          " duration_s, left_peaks, right_peaks) VALUES (%s, 10, 2, 1, '', '')",
                          (rec,))
+
+
+def test_a_missing_chunk_stops_the_stream_with_its_reason(team_db, tmp_path):
+    from workstation.sync.playback import ChunkStream, RecordingCache
+
+    db, members, made, teams = team_db
+    call = made.calls_of[members["m1"].id][1]
+    data = bytes(range(256)) * 40  # 10,240 bytes in 4 chunks of 3,000
+    rec = uuid.uuid4()
+    with db.engine(members["m1"].url).begin() as c:
+        c.execute(text(
+            "INSERT INTO recordings (id, call_id, owner_login, size, sha256, chunk_size,"
+            " chunk_count, duration_s) VALUES (:i, :c, session_user, :n, :h, 3000, 4, 1.0)"),
+            {"i": rec, "c": call, "n": len(data), "h": hashlib.sha256(data).hexdigest()})
+        for idx in range(4):
+            part = data[idx * 3000:(idx + 1) * 3000]
+            c.execute(text("INSERT INTO recording_chunks (recording_id, idx, data, sha256)"
+                           " VALUES (:i, :n, :d, :h)"),
+                      {"i": rec, "n": idx, "d": part, "h": hashlib.sha256(part).hexdigest()})
+    with db.engine().begin() as c:  # lost on the server (what missing-recordings reports)
+        c.execute(text("DELETE FROM recording_chunks WHERE recording_id = :i AND idx = 1"),
+                  {"i": rec})
+    reader = SharedReader.from_url(members["sup1"].url)
+    errors = []
+    cache = RecordingCache(tmp_path / "cache", 1 << 20)
+    try:
+        with reader.session() as s:
+            from workstation.store.browse import RECORDINGS, SharedRecording
+
+            r = s.execute(RECORDINGS.select().where(RECORDINGS.c.id == rec)).mappings().one()
+        stream = ChunkStream(reader.conninfo(), SharedRecording(
+            rec, int(r["size"]), 4, 3000, 1.0, r["sha256"]), cache,
+            on_error=errors.append).start()
+        assert not stream.wait_done(20)
+        assert errors and "chunk 1 is missing" in errors[0]
+        assert stream.read_at(0, 100) == data[:100]  # what arrived is served
+        assert stream.read_at(3500, 100) == b""  # the lost part: empty, the reader is told
+        assert stream.read_at(9500, 100) == data[9500:9600]  # the tail had arrived first
+        assert cache.get(rec) is None  # nothing half-written in the cache
+        stream.close()
+    finally:
+        reader.dispose()

@@ -2333,6 +2333,94 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
         </message>
     </context>
     <context>
+        <name>MonitorFeature</name>
+        <message>
+            <location filename="../../src/workstation/views/monitor/widget.py" line="+157" />
+            <source>The softphone is not running: cannot monitor.</source>
+            <translation>Софтфон не запущен: прослушивание невозможно.</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <location line="+7" />
+            <location line="+8" />
+            <source>Cannot monitor: %1</source>
+            <translation>Не удалось начать прослушивание: %1</translation>
+        </message>
+        <message>
+            <location line="+26" />
+            <source>Monitoring refused: %1</source>
+            <translation>В прослушивании отказано: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>MonitorIndicator</name>
+        <message>
+            <location filename="../../src/workstation/views/monitor/__init__.py" line="+49" />
+            <source>The softphone is not running: cannot monitor.</source>
+            <translation>Софтфон не запущен: прослушивание невозможно.</translation>
+        </message>
+        <message>
+            <location filename="../../src/workstation/views/monitor/widget.py" line="-139" />
+            <source>Monitor</source>
+            <translation>Контроль</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Stop monitoring</source>
+            <translation>Прекратить прослушивание</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>%1 is listening to this call</source>
+            <translation>%1 слушает этот звонок</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 is whispering to you (the client does not hear)</source>
+            <translation>%1 подсказывает вам (клиент не слышит)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 has joined the call</source>
+            <translation>%1 теперь в разговоре</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>A supervisor of your team is monitoring your call (%1).</source>
+            <translation>Руководитель вашей команды контролирует ваш звонок (%1).</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Listening to %1</source>
+            <translation>Слушаю: %1</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Whispering to %1</source>
+            <translation>Подсказываю: %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Barged in on %1</source>
+            <translation>В разговоре: %1</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Listen</source>
+            <translation>Слушать</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Whisper</source>
+            <translation>Подсказывать</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Barge</source>
+            <translation>Вмешаться</translation>
+        </message>
+    </context>
+    <context>
         <name>MyDayPanel</name>
         <message>
             <location filename="../../src/workstation/views/workspace/myday.py" line="+217" />
@@ -4022,7 +4110,7 @@ Last sync: %3</source>
     <context>
         <name>TelephonyEngine</name>
         <message>
-            <location filename="../../src/workstation/telephony/engine.py" line="+211" />
+            <location filename="../../src/workstation/telephony/engine.py" line="+220" />
             <source>sip.srtp: expected off, optional or mandatory, got %1</source>
             <translation>sip.srtp: ожидается off, optional или mandatory, получено %1</translation>
         </message>
@@ -4042,7 +4130,7 @@ Last sync: %3</source>
             <translation>TLS: на этом компьютере не найдены доверенные сертификаты центров сертификации; задайте sip.tls_ca_file</translation>
         </message>
         <message>
-            <location line="+157" />
+            <location line="+159" />
             <source>TLS: the PBX's certificate was refused: %1</source>
             <translation>TLS: сертификат АТС отклонён: %1</translation>
         </message>
@@ -4092,7 +4180,7 @@ Last sync: %3</source>
             <translation>Не удаётся позвонить на %1: %2</translation>
         </message>
         <message>
-            <location line="+150" />
+            <location line="+154" />
             <source>DTMF digits must be 0-9, *, #, A-D.</source>
             <translation>Цифры DTMF: 0-9, *, #, A-D.</translation>
         </message>

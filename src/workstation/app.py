@@ -80,6 +80,7 @@ class Workstation:
         self.title_suffix = title_suffix
         self.store = self.engine = self.bridge = self.sync = self.window = self.center = None
         self.calls = None
+        self.monitor = None
         self.ctx = None
 
     # -- start ----------------------------------------------------------------------
@@ -107,6 +108,11 @@ class Workstation:
         self.window = MainWindow(self.ctx)
         self.center = callcenter.install(self.window, self.ctx, engine=self.engine,
                                          sync=self.sync)
+        # (deferred: like the call center) listen/whisper/barge: the hub on the engine,
+        # the status-bar indicator; offer_actions(menu, ctx, user_id) acts through it
+        from workstation.views import monitor
+
+        self.monitor = monitor.install(self.window, self.ctx, engine=self.engine)
         # (deferred: the calls browser loads with the window)
         from workstation.views import calls as calls_view
 

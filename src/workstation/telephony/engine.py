@@ -23,6 +23,12 @@ honours mute and records ``source`` on the left channel.
 away. ``sig_media_active(call_key)`` is emitted after the connections, and
 ``call_audio_media(call_key)`` returns the call's AudioMedia.
 
+Monitoring hook (:mod:`workstation.telephony.monitor`): ``engine.monitor_incoming =
+fn(account, call_id, source, message) -> bool`` sees every INVITE from the PBX
+first; True means it was a monitoring request and the monitor took it (it never
+becomes a line). ``engine.monitor_stop = fn()`` ends the monitor's sessions
+before the engine shuts down (its Calls must go before libDestroy).
+
 Security (:mod:`workstation.telephony.security`): the TLS transport checks the
 PBX's certificate chain and host name (``sip.tls_ca_file`` or the system CAs,
 TLS 1.2); a refusal is named in ``tls_failure`` and in the failed registration's
@@ -180,6 +186,9 @@ class TelephonyEngine(QObject):
         self._pending_merges: list[CallRecorder] = []
         self.audio_attach: AudioAttach | None = None
         self.audio_detach: Callable[[str], None] | None = None
+        # monitoring hook (telephony/monitor.py; see the module docstring)
+        self.monitor_incoming: Callable[[Any, int, str, str], bool] | None = None
+        self.monitor_stop: Callable[[], None] | None = None
         self._poll = QTimer(self)
         self._poll.setTimerType(Qt.TimerType.PreciseTimer)
         self._poll.timeout.connect(self._poll_events)
@@ -333,6 +342,8 @@ class TelephonyEngine(QObject):
         self._stats.stop()
         self._poll.stop()
         ep = self.ep
+        if self.monitor_stop is not None:  # monitoring hook: its Calls go first
+            self.monitor_stop()
         try:
             ep.hangupAllCalls()
         except pj.Error:
@@ -557,6 +568,10 @@ class TelephonyEngine(QObject):
 
     def _on_incoming_call(self, account, call_id: int, source: str, message: str = "") -> None:
         received = time.perf_counter()
+        if self.monitor_incoming is not None and (
+                self._allowed is None or _src_host(source) in self._allowed) \
+                and self.monitor_incoming(account, call_id, source, message):
+            return  # monitoring hook: a monitoring request never becomes a line
         call = EngineCall(self, account, call_id)
         try:
             info = call.getInfo()

@@ -115,7 +115,7 @@ def test_an_unreachable_shared_database_shows_the_local_store_and_says_so(
     assert b.model.rowCount() > 0
 
 
-def test_the_row_menu_opens_the_lead_and_leaves_monitoring_to_its_hook(
+def test_the_row_menu_opens_the_lead_and_offers_monitoring_of_a_live_call(
         qtbot, filled, ctx_as, make_browser, monkeypatch):
     from sqlalchemy import update
 
@@ -131,7 +131,7 @@ def test_the_row_menu_opens_the_lead_and_leaves_monitoring_to_its_hook(
     assert row == 0 and b.model.call_row(row).live
     menu = b.row_menu(row)
     assert [a.text() for a in menu.actions()] == ["Open the lead card",
-                                                  "Show this lead's calls"]  # no hook: nothing
+                                                  "Show this lead's calls"]  # admin: no monitor
     with qtbot.waitSignal(ops.bus().sig_open_lead) as sig:
         menu.actions()[0].trigger()
     assert sig.args[0] == made.calls[-1]["lead_id"]
@@ -142,6 +142,13 @@ def test_the_row_menu_opens_the_lead_and_leaves_monitoring_to_its_hook(
         ["Open the lead card", "Show this lead's calls", "Listen"]
     assert offered == [made.calls[-1]["user_id"]]
     assert "Listen" not in [a.text() for a in b.row_menu(1).actions()]  # ended: no monitoring
+    monkeypatch.undo()
+    sup, _ = make_browser(ctx_as(store, made, "south0", "supervisor")), None
+    sb = sup[1]
+    srow = sb.model.row_of(live)
+    assert srow == 0
+    names = [a.objectName() for a in sb.row_menu(srow).actions() if a.objectName()]
+    assert names == ["monitor_listen", "monitor_whisper", "monitor_barge"]  # views.monitor's
     lead = made.calls[-1]["lead_id"]
     b.row_menu(row).actions()[1].trigger()
     qtbot.waitUntil(lambda: b.model.rowCount() > 0 and not b.model.is_loading()

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from workstation.services import browse as B
-from workstation.views import labels, ops
+from workstation.views import labels, monitor, ops
 from workstation.views.calls.context import CallContextPane
 from workstation.views.calls.model import COLUMNS, CallIdRole, CallsModel
 from workstation.views.calls.player import Player
@@ -44,10 +44,10 @@ log = logging.getLogger(__name__)
 
 DEBOUNCE_MS = 250
 
-MONITOR_ACTIONS = None
-"""HOOK for the integrator (branch monitor): ``views.monitor.offer_actions(menu, ctx,
-user_id)``, which adds Listen / Whisper / Barge for a call still in progress. While
-it is None the row menu of a live call offers no monitoring (nothing pretends to)."""
+MONITOR_ACTIONS = monitor.offer_actions
+"""What a live call's row menu adds: ``views.monitor.offer_actions(menu, ctx,
+user_id)`` (Listen / Whisper / Barge for a supervisor or team lead; nothing for
+anyone else). A module attribute so that a test can watch the call."""
 _DIRECTIONS = ("in", "out")
 _OUTCOMES = ("success", "no_answer", "busy", "error")
 COLUMN_EM = (11, 11, 6, 14, 10, 7, 8, 8, 10, 6, 3, 5, 6, 5, 7, 8)
@@ -488,8 +488,7 @@ class CallsBrowser(QWidget):
         act = menu.addAction(self.tr("Show this lead's calls"))
         act.setEnabled(r.lead_id is not None)
         act.triggered.connect(lambda: self.filter_lead(r.lead_id, r.company))
-        if r.live and MONITOR_ACTIONS is not None:
-            menu.addSeparator()
+        if r.live:
             MONITOR_ACTIONS(menu, self.ctx, r.user_id)
         return menu
 

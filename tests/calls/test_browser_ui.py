@@ -176,6 +176,8 @@ def test_save_a_copy_is_private_and_announced(qtbot, tmp_path, loose_umask):
     player.open(call_id, Recording(call_id, path=wav))
     with qtbot.waitSignal(player.sig_downloaded) as sig:
         out = player.save_copy(str(tmp_path / "copy.wav"))
-    assert sig.args == [call_id, None]
+    from workstation.sync.recordings import recording_id
+
+    assert sig.args == [call_id, recording_id(call_id)]
     assert out.read_bytes() == wav.read_bytes()
     assert stat.S_IMODE(out.stat().st_mode) == 0o600

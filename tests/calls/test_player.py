@@ -100,7 +100,10 @@ def test_player_on_a_real_call_recording(qtbot, pulse_rig, call_wav):  # noqa: F
     qtbot.waitUntil(lambda: player.position() > start + 1500, timeout=10000)
     player.pause()
     player.clear()
-    assert played and played[0][0] == call_id and played[0][1] is None and played[0][2] > 1.0
+    from workstation.sync.recordings import recording_id
+
+    assert played and played[0][0] == call_id and played[0][2] > 1.0
+    assert played[0][1] == recording_id(call_id)  # the id its upload has: the audit's key
 
 
 def _dominant_hz(x: np.ndarray, rate: int) -> float:

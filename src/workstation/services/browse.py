@@ -26,6 +26,7 @@ from workstation.store import leads as _leads
 from workstation.store.browse import (PAGE_SIZE, SORT_KEYS, BrowseError, CallFilter, CallInfo,
                                       CallRow, Scope, SharedRecording)
 from workstation.store.history import HistoryRow
+from workstation.store.types import recording_id_of
 from workstation.store.leads import LeadData
 
 __all__ = [
@@ -143,8 +144,10 @@ class Recording:
     shared: SharedRecording | None = None
 
     @property
-    def recording_id(self) -> uuid.UUID | None:
-        return self.shared.id if self.shared is not None else None
+    def recording_id(self) -> uuid.UUID:
+        """The shared recording's id; for a local file, the id its upload has (or will
+        have): derived from the call (``sync.recordings.recording_id``)."""
+        return self.shared.id if self.shared is not None else recording_id_of(self.call_id)
 
 
 def recording(ctx: Context, call_id: uuid.UUID, *, source=None) -> Recording | None:

@@ -29,11 +29,10 @@ from sqlalchemy.exc import DBAPIError
 from workstation import paths
 from workstation import peaks as waveform
 from workstation.store.models import Call, RecordingUpload
-from workstation.store.types import utcnow
+from workstation.store.types import recording_id_of, utcnow
 
 log = logging.getLogger(__name__)
 
-RECORDING_NS = uuid.UUID("0f3e2d1c-5b4a-4c3d-8e2f-1a2b3c4d5e6f")
 CHUNK_SIZE = 256 * 1024
 OPUS_RATES = (8000, 12000, 16000, 24000, 48000)
 COMPRESSION_LEVEL = 0.9  # libsndfile Opus: ~27 kbit/s for 16 kHz speech
@@ -43,7 +42,7 @@ CALLS = Call.__table__
 
 def recording_id(call_id: uuid.UUID) -> uuid.UUID:
     """The shared recording's id: derived from the call, the same on every retry."""
-    return uuid.uuid5(RECORDING_NS, str(call_id))
+    return recording_id_of(call_id)
 
 
 def codec() -> tuple[str, str]:

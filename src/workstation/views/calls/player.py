@@ -85,10 +85,11 @@ class _Relay(QObject):
 
 class Player(QWidget):
     sig_played = Signal(object, object, float)
-    """(call id, recording id or None for a local file, seconds of the recording
-    played) when the user leaves a recording they listened to."""
+    """(call id, recording id, seconds of the recording played) when the user leaves
+    a recording they listened to. The recording id is the shared one (for a local
+    file: the id its upload has, ``sync.recordings.recording_id``)."""
     sig_downloaded = Signal(object, object)
-    """(call id, recording id or None): a copy of the recording was saved."""
+    """(call id, recording id): a copy of the recording was saved."""
     sig_position = Signal(int)
     """Position in ms (for the review panel's comments)."""
     sig_first_audio = Signal()

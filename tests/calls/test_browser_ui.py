@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget
 
+from audio_rig import pulse_rig  # noqa: F401 - fixture
 from workstation.sync.playback import RecordingCache
 from workstation.views import ops
 from workstation.views.calls.browser import index_of
@@ -181,3 +182,30 @@ def test_save_a_copy_is_private_and_announced(qtbot, tmp_path, loose_umask):
     assert sig.args == [call_id, recording_id(call_id)]
     assert out.read_bytes() == wav.read_bytes()
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
+
+
+@pytest.mark.audio
+def test_enter_on_a_row_loads_its_call_and_plays(qtbot, pulse_rig, filled, ctx_as,  # noqa: F811
+                                                 make_browser, tmp_path):
+    import numpy as np
+    import soundfile as sf
+    from sqlalchemy import update
+
+    from workstation.store.models import Call
+
+    store, made = filled
+    wav = tmp_path / "call.wav"
+    tone = 0.3 * np.sin(2 * np.pi * 440 * np.arange(16000 * 5) / 16000)
+    sf.write(str(wav), np.stack([tone, tone], 1).astype(np.float32), 16000, subtype="PCM_16")
+    first = made.calls[-1]["id"]
+    with store.engine.begin() as c:
+        c.execute(update(Call.__table__).where(Call.__table__.c.id == first)
+                  .values(recording_path=str(wav)))
+    w, b = make_browser(ctx_as(store, made, "north0", "admin"))
+    assert b.model.row_of(first) == 0
+    b.table.setFocus()
+    b.table.activated.emit(b.model.index(0, 3))
+    qtbot.waitUntil(lambda: b.player.call_id == first and b.player.file == wav, timeout=10000)
+    qtbot.waitUntil(lambda: b.player.is_playing() and b.player.position() > 300,
+                    timeout=10000)
+    assert b.side.context is not None and b.side.context.info.id == first

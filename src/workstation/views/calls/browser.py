@@ -220,6 +220,7 @@ class CallsBrowser(QWidget):
         self.model.sig_error.connect(self._show_error)
         self.model.sig_page_loaded.connect(self._page_loaded)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.table.activated.connect(self._activated)  # double-click / Enter: play
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._row_menu)
         bus = ops.bus()
@@ -228,6 +229,7 @@ class CallsBrowser(QWidget):
         bus.sig_changed.connect(self._on_changed)
 
         self._shown_kind = "local"
+        self._show_gen = 0
         self.reveal = None
         """Set by install(): brings the Calls tab to the front (drill-down)."""
         self._fill_static_combos()
@@ -446,8 +448,19 @@ class CallsBrowser(QWidget):
         if call_id != self.current_call:
             self.show_call(call_id)
 
-    def show_call(self, call_id: uuid.UUID) -> None:
+    def _activated(self, index) -> None:
+        call_id = self.model.data(index, CallIdRole)
+        if call_id == self.current_call and self.player.recording is not None:
+            self.player.play()
+        else:
+            self.show_call(call_id, play=True)
+
+    def show_call(self, call_id: uuid.UUID, *, play: bool = False) -> None:
+        """Load the call's context and recording (``play``: then play it). A newer
+        request drops the answers of older ones."""
         self.current_call = call_id
+        self._show_gen += 1
+        gen = self._show_gen
         ctx, src = self.ctx, self.model.source
         self.side.clear(self.tr("Loading…"))
         self.player.clear(self.tr("Loading…"))
@@ -456,7 +469,7 @@ class CallsBrowser(QWidget):
             return (B.context(ctx, call_id, source=src), B.recording(ctx, call_id, source=src))
 
         def done(result):
-            if call_id != self.current_call:
+            if gen != self._show_gen:
                 return
             context, rec = result
             if context is None:
@@ -469,11 +482,11 @@ class CallsBrowser(QWidget):
             else:
                 ring_ms = int((context.info.ring_seconds or 0) * 1000)
                 self.player.open(call_id, rec, ring_ms=ring_ms, markers=context.markers,
-                                 source=src)
+                                 source=src, autoplay=play)
             self.sig_call_shown.emit(call_id)
 
         def failed(exc):
-            if call_id == self.current_call:
+            if gen == self._show_gen:
                 self.side.clear(self.tr("Could not read the call: %1").replace("%1", str(exc)))
 
         ops.query(self, work, done, failed)

@@ -41,6 +41,8 @@ from workstation.views.calls.waveform import WaveformView
 log = logging.getLogger(__name__)
 
 RATES = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
+_LOADED = (QMediaPlayer.MediaStatus.LoadedMedia, QMediaPlayer.MediaStatus.BufferedMedia,
+           QMediaPlayer.MediaStatus.BufferingMedia)
 SKIP_MS = 10_000
 
 
@@ -115,6 +117,7 @@ class Player(QWidget):
         self._last_pos = 0
         self._moving = False
         self._shared_peaks = None
+        self._autoplay = False
         self._shut = False
         self.stream_factory = ChunkStream
         """Makes the stream of a shared recording (``ChunkStream``'s signature)."""
@@ -161,6 +164,7 @@ class Player(QWidget):
         self.player.durationChanged.connect(self._on_duration)
         self.player.playbackStateChanged.connect(lambda _s: self._update_buttons())
         self.player.errorOccurred.connect(self._on_error)
+        self.player.mediaStatusChanged.connect(self._on_media_status)
         self.install_keys(self)
         self.retranslate()
         self._update_buttons()
@@ -197,6 +201,7 @@ class Player(QWidget):
 
     # -- opening a recording ------------------------------------------------------------
     def clear(self, message: str = "") -> None:
+        self._autoplay = False
         self._leave()
         self.player.stop()
         self.player.setSource(QUrl())
@@ -244,7 +249,9 @@ class Player(QWidget):
         else:
             self.waveform.set_message(self.tr("The recording is not available offline."))
         self._update_buttons()
-        if autoplay:
+        self._autoplay = autoplay
+        if autoplay and self.player.mediaStatus() in _LOADED:
+            self._autoplay = False
             self.play()
 
     def _start_stream(self, rec, source) -> None:
@@ -372,6 +379,13 @@ class Player(QWidget):
         self.waveform.set_position(ms)
         self.position_label.setText(clock(ms))
         self.sig_position.emit(int(ms))
+
+    def _on_media_status(self, status) -> None:
+        # play once the new source is loaded: a play() right after setSource may be
+        # undone by the FFmpeg backend finishing the previous (empty) source's load
+        if self._autoplay and status in _LOADED:
+            self._autoplay = False
+            self.play()
 
     def _on_duration(self, ms: int) -> None:
         if ms > 0:

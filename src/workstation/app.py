@@ -116,7 +116,7 @@ class Workstation:
         # (deferred: the calls browser loads with the window)
         from workstation.views import calls as calls_view
 
-        self.calls = calls_view.install(self.window, self.ctx)
+        self.calls = calls_view.install(self.window, self.ctx, sync=self.sync)
         if self.sync is not None:  # shared-pool leads are leased before they are dialled
             # (deferred: sync loads only when a shared database is set)
             from workstation.sync.leasing import DialLeases

@@ -247,3 +247,32 @@ def test_a_missing_chunk_stops_the_stream_with_its_reason(team_db, tmp_path):
         stream.close()
     finally:
         reader.dispose()
+
+
+def test_the_tab_follows_the_sync_connection(qtbot, team_db, store, config, tmp_path):
+    from PySide6.QtWidgets import QMainWindow
+
+    from workstation.sync.playback import RecordingCache
+    from workstation.sync.qt import SyncService
+    from workstation.sync.worker import Syncer
+    from workstation.views import calls
+
+    db, members, made, teams = team_db
+    ctx = ctx_for(store, config, members["sup1"], teams)
+    service = SyncService(Syncer(store.url, db.engine(members["sup1"].url)))
+    w = QMainWindow()
+    b = calls.install(w, ctx, reader=SharedReader.from_url(members["sup1"].url),
+                      cache=RecordingCache(tmp_path / "c", 1 << 20), sync=service)
+    qtbot.addWidget(w, before_close_func=lambda _w: b.shutdown())
+    qtbot.waitUntil(lambda: b.source_kind() == "shared" and b.model.rowCount() > 0,
+                    timeout=20000)
+    shared_rows = b.model.rowCount()
+    service.sig_status.emit(False, 0, None)  # the worker lost the shared database
+    qtbot.waitUntil(lambda: b.source_kind() == "local" and not b.model.is_loading(),
+                    timeout=10000)
+    assert b.source_label.text().startswith("Offline")
+    assert b.model.rowCount() == 0 < shared_rows  # this store holds none of the team's calls
+    service.sig_status.emit(True, 0, None)  # and found it again
+    qtbot.waitUntil(lambda: b.source_kind() == "shared" and b.model.rowCount() == shared_rows,
+                    timeout=20000)
+    assert b.source_label.text().startswith("Online")

@@ -39,8 +39,9 @@ def _reader(ctx):
         return None
 
 
-def install(window, ctx, *, reader=None, cache=None) -> CallsBrowser:
-    """A "Calls" tab in the window's central tabs (made when there are none)."""
+def install(window, ctx, *, reader=None, cache=None, sync=None) -> CallsBrowser:
+    """A "Calls" tab in the window's central tabs (made when there are none);
+    ``sync`` (the SyncService) switches it between online and offline."""
     tabs = window.findChild(QTabWidget, "centralTabs")
     if tabs is None:
         tabs = QTabWidget(window)
@@ -61,5 +62,7 @@ def install(window, ctx, *, reader=None, cache=None) -> CallsBrowser:
 
     browser.retitle = retitle
     window.calls_browser = browser
+    if sync is not None:
+        browser.watch_sync(sync)
     browser.start()
     return browser

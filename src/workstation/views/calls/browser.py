@@ -321,6 +321,19 @@ class CallsBrowser(QWidget):
         """First load: online when the shared database answers, else local."""
         self.go_online()
 
+    def watch_sync(self, service) -> None:
+        """Follow the sync service's connection (``sig_status``): back online when the
+        shared database answers again, to the local store when it is lost."""
+        service.sig_status.connect(self._sync_status)
+
+    def _sync_status(self, connected: bool, _waiting: int, _last) -> None:
+        if self.reader is None:
+            return
+        if connected and self.model.source is None:
+            self.go_online()
+        elif not connected and self.model.source is not None:
+            self._use(None)
+
     def go_online(self) -> None:
         if self.reader is None:
             self._use(None)

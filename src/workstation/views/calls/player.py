@@ -102,11 +102,8 @@ class Player(QWidget):
         self.setObjectName("player")
         self.ctx = ctx
         self.cache = cache
-        self.player = QMediaPlayer(self)
-        self.audio = QAudioOutput(self)
-        self.player.setAudioOutput(self.audio)
-        if hasattr(self.player, "setPitchCompensation"):
-            self.player.setPitchCompensation(True)
+        self._mp: QMediaPlayer | None = None
+        self.audio: QAudioOutput | None = None
         self.call_id: uuid.UUID | None = None
         self.recording = None
         self.stream: ChunkStream | None = None
@@ -157,17 +154,31 @@ class Player(QWidget):
         self.back_button.clicked.connect(lambda: self.skip(-SKIP_MS))
         self.forward_button.clicked.connect(lambda: self.skip(SKIP_MS))
         self.speed.currentIndexChanged.connect(
-            lambda i: self.player.setPlaybackRate(float(self.speed.itemData(i))))
+            lambda i: self._mp.setPlaybackRate(float(self.speed.itemData(i)))
+            if self._mp is not None else None)
         self.save_button.clicked.connect(lambda: self.save_copy())
         self.waveform.sig_seek.connect(self.seek)
-        self.player.positionChanged.connect(self._on_position)
-        self.player.durationChanged.connect(self._on_duration)
-        self.player.playbackStateChanged.connect(lambda _s: self._update_buttons())
-        self.player.errorOccurred.connect(self._on_error)
-        self.player.mediaStatusChanged.connect(self._on_media_status)
         self.install_keys(self)
         self.retranslate()
         self._update_buttons()
+
+    @property
+    def player(self) -> QMediaPlayer:
+        """The QMediaPlayer, made when a recording is first opened (QtMultimedia and
+        its audio output are not started with the window)."""
+        if self._mp is None:
+            mp = self._mp = QMediaPlayer(self)
+            self.audio = QAudioOutput(self)
+            mp.setAudioOutput(self.audio)
+            if hasattr(mp, "setPitchCompensation"):
+                mp.setPitchCompensation(True)
+            mp.setPlaybackRate(float(self.speed.currentData() or 1.0))
+            mp.positionChanged.connect(self._on_position)
+            mp.durationChanged.connect(self._on_duration)
+            mp.playbackStateChanged.connect(lambda _s: self._update_buttons())
+            mp.errorOccurred.connect(self._on_error)
+            mp.mediaStatusChanged.connect(self._on_media_status)
+        return self._mp
 
     # -- keys -------------------------------------------------------------------------
     def install_keys(self, widget: QWidget) -> None:
@@ -191,7 +202,7 @@ class Player(QWidget):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        playing = self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
+        playing = self.is_playing()
         self.play_button.setText(self.tr("Pause") if playing else self.tr("Play"))
         self.play_button.setToolTip(self.tr("Play / pause (Space)"))
         has = self.recording is not None
@@ -203,8 +214,9 @@ class Player(QWidget):
     def clear(self, message: str = "") -> None:
         self._autoplay = False
         self._leave()
-        self.player.stop()
-        self.player.setSource(QUrl())
+        if self._mp is not None:
+            self._mp.stop()
+            self._mp.setSource(QUrl())
         self._drop_stream()
         self.recording, self.call_id, self.file = None, None, None
         self.waveform.clear(message)
@@ -323,22 +335,25 @@ class Player(QWidget):
             self.player.play()
 
     def pause(self) -> None:
-        self.player.pause()
+        if self._mp is not None:
+            self._mp.pause()
 
     def toggle(self) -> None:
-        if self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState:
+        if self.is_playing():
             self.pause()
         else:
             self.play()
 
     def is_playing(self) -> bool:
-        return self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
+        return self._mp is not None and \
+            self._mp.playbackState() == QMediaPlayer.PlaybackState.PlayingState
 
     def position(self) -> int:
-        return int(self.player.position())
+        return int(self._mp.position()) if self._mp is not None else 0
 
     def duration(self) -> int:
-        return int(self.player.duration() or self.waveform.duration())
+        return int((self._mp.duration() if self._mp is not None else 0)
+                   or self.waveform.duration())
 
     def seek(self, ms: int) -> None:
         if self.recording is None:
@@ -354,7 +369,7 @@ class Player(QWidget):
         self.seek(self.position() + int(delta_ms))
 
     def rate(self) -> float:
-        return float(self.player.playbackRate())
+        return float(self.speed.currentData() if self._mp is None else self._mp.playbackRate())
 
     def set_rate(self, rate: float) -> None:
         rate = min(RATES, key=lambda r: abs(r - rate))
@@ -436,7 +451,8 @@ class Player(QWidget):
             return
         self._shut = True
         self._leave()
-        self.player.stop()
+        if self._mp is not None:
+            self._mp.stop()
         self._drop_stream()
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)

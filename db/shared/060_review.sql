@@ -111,7 +111,7 @@ BEGIN
             INSERT INTO recording_purges AS p (recording_id, call_id, owner_id, team_id, size,
                                                recorded_at, days)
             VALUES (r.id, r.call_id, r.owner_id, r.team_id, r.size, r.created_at, n)
-            ON CONFLICT (recording_id) DO NOTHING;
+            ON CONFLICT ON CONSTRAINT recording_purges_pkey DO NOTHING;
             action := 'deleted';
         ELSE
             action := 'would_delete';
@@ -175,10 +175,18 @@ CREATE POLICY ws_read ON call_reviews FOR SELECT USING (
     (SELECT ws_is_admin()) OR reviewer_id = (SELECT ws_uid())
     OR ((SELECT ws_team_wide()) AND ws_call_in_my_team(call_id))
     OR ws_my_call(call_id));
+-- (the manager's acknowledgement reaches the server as INSERT ... ON CONFLICT DO
+-- UPDATE, whose proposed row meets this check too: it passes for a review that
+-- exists already, and ws_guard_review limits what the update may change)
+CREATE OR REPLACE FUNCTION ws_review_exists(review uuid) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    SELECT EXISTS (SELECT 1 FROM call_reviews WHERE id = review)
+$$;
 CREATE POLICY ws_insert ON call_reviews FOR INSERT WITH CHECK (
     (SELECT ws_is_admin())
     OR ((SELECT ws_team_wide()) AND reviewer_id = (SELECT ws_uid())
-        AND ws_call_in_my_team(call_id)));
+        AND ws_call_in_my_team(call_id))
+    OR (ws_my_call(call_id) AND ws_review_exists(id)));
 CREATE POLICY ws_update ON call_reviews FOR UPDATE
     USING ((SELECT ws_is_admin()) OR reviewer_id = (SELECT ws_uid())
            OR ((SELECT ws_team_wide()) AND ws_call_in_my_team(call_id))
@@ -186,6 +194,12 @@ CREATE POLICY ws_update ON call_reviews FOR UPDATE
     WITH CHECK ((SELECT ws_is_admin()) OR reviewer_id = (SELECT ws_uid())
            OR ((SELECT ws_team_wide()) AND ws_call_in_my_team(call_id))
            OR ws_my_call(call_id));
+
+-- The manager of a call, past the calls' row-level security.
+CREATE OR REPLACE FUNCTION ws_call_user(call uuid) RETURNS uuid
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    SELECT user_id FROM calls WHERE id = call
+$$;
 
 CREATE OR REPLACE FUNCTION ws_guard_review() RETURNS trigger
 LANGUAGE plpgsql SET search_path = public, pg_temp AS $$
@@ -201,7 +215,7 @@ BEGIN
     IF NOT ws_app_login() OR ws_is_admin() THEN
         RETURN NEW;
     END IF;
-    SELECT c.user_id INTO owner FROM calls c WHERE c.id = NEW.call_id;
+    owner := ws_call_user(NEW.call_id);
     IF NEW.manager_id IS DISTINCT FROM owner THEN
         RAISE EXCEPTION 'call_reviews %: manager_id must be the call''s manager', NEW.id
             USING ERRCODE = 'check_violation';
@@ -240,9 +254,6 @@ BEGIN
        AND NEW.summary IS NOT DISTINCT FROM OLD.summary
        AND NEW.scored_at IS NOT DISTINCT FROM OLD.scored_at
        AND NEW.deleted IS NOT DISTINCT FROM OLD.deleted THEN
-        RETURN NEW;
-    END IF;
-    IF owner = ws_uid() AND NEW IS NOT DISTINCT FROM OLD THEN
         RETURN NEW;
     END IF;
     RAISE EXCEPTION 'call_reviews %: the manager only acknowledges or disputes a scored review', OLD.id
@@ -348,3 +359,49 @@ CREATE POLICY ws_insert ON recording_flags FOR INSERT WITH CHECK (
 CREATE POLICY ws_update ON recording_flags FOR UPDATE
     USING (ws_flag_visible(call_id, recording_id))
     WITH CHECK (ws_flag_visible(call_id, recording_id));
+
+-- -- who is woken: NOTIFY audiences of the review tables --------------------------------------
+-- 010_revisions.sql gives every synced table a notify trigger; for these tables
+-- it would say '*' (every workstation pulls on every review, comment, flag or
+-- playback). Here the payload names the call's manager ('o') and the team-wide
+-- readers of the manager's team ('w'); an access row its author only; the
+-- scorecards stay '*'. Replaced on every upgrade, after 010 made its triggers.
+CREATE OR REPLACE FUNCTION ws_notify_review() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE aud text;
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM new_rows) THEN
+        RETURN NULL;
+    END IF;
+    IF TG_TABLE_NAME = 'recording_access' THEN
+        SELECT string_agg(DISTINCT 'o' || ws_tok(n.user_id), ' ') INTO aud FROM new_rows n;
+    ELSE
+        SELECT string_agg(DISTINCT CASE WHEN c.id IS NULL THEN '*'
+                          ELSE 'o' || ws_tok(c.user_id) || ' w' || ws_tok(u.team_id) END, ' ')
+          INTO aud
+          FROM new_rows n LEFT JOIN calls c ON c.id = n.call_id
+          LEFT JOIN users u ON u.id = c.user_id;
+    END IF;
+    IF aud IS NULL OR length(aud) > 7000 OR position('*' IN aud) > 0 THEN
+        aud := '*';
+    END IF;
+    PERFORM pg_notify('ws_sync', TG_TABLE_NAME || ' ' || aud);
+    RETURN NULL;
+END $$;
+REVOKE ALL ON FUNCTION ws_notify_review() FROM PUBLIC;
+
+DO $$
+DECLARE t text;
+BEGIN
+    FOREACH t IN ARRAY ARRAY['call_reviews', 'review_comments', 'recording_flags',
+                             'recording_access'] LOOP
+        EXECUTE format('DROP TRIGGER IF EXISTS ws_notify_ins ON %I', t);
+        EXECUTE format('DROP TRIGGER IF EXISTS ws_notify_upd ON %I', t);
+        EXECUTE format('CREATE TRIGGER ws_notify_ins AFTER INSERT ON %I '
+                       'REFERENCING NEW TABLE AS new_rows '
+                       'FOR EACH STATEMENT EXECUTE FUNCTION ws_notify_review()', t);
+        EXECUTE format('CREATE TRIGGER ws_notify_upd AFTER UPDATE ON %I '
+                       'REFERENCING NEW TABLE AS new_rows '
+                       'FOR EACH STATEMENT EXECUTE FUNCTION ws_notify_review()', t);
+    END LOOP;
+END $$;

@@ -105,7 +105,8 @@ def upgrade() -> None:
             sa.Column('workstation', sa.String(200), nullable=False),
             sa.Column('detail', sa.Text(), nullable=False),
             sa.Column('detected_at', sa.DateTime(timezone=True), nullable=False),
-            sa.Column('resolved_at', sa.DateTime(timezone=True), nullable=True))
+            sa.Column('resolved_at', sa.DateTime(timezone=True), nullable=True),
+            _fk('call_id', 'recording_flags', 'calls'))
     op.create_index('ix_recording_flags_call_id', 'recording_flags', ['call_id'])
 
 

@@ -1,7 +1,7 @@
 """calls: when each script step was reached (ms from the answer), for the player's markers
 
 Revision ID: 0009
-Revises: 0008
+Revises: 0012
 Create Date: 2026-12-03 13:00:00
 """
 from __future__ import annotations
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0009'
-down_revision = '0008'
+down_revision = '0012'
 branch_labels = None
 depends_on = None
 

@@ -118,6 +118,26 @@
             <source>Users, teams, funnels, reasons, sources, plans</source>
             <translation>Пользователи, команды, воронки, причины, источники, планы</translation>
         </message>
+        <message>
+            <location filename="../../src/workstation/views/review/__init__.py" line="+37" />
+            <source>Call &amp;review settings…</source>
+            <translation>Настройки &amp;оценки звонков…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Scorecard criteria, recording retention, access audit</source>
+            <translation>Критерии оценки, срок хранения записей, журнал доступа</translation>
+        </message>
+        <message>
+            <location filename="../../src/workstation/views/stats/__init__.py" line="+25" />
+            <source>S&amp;tatistics</source>
+            <translation>С&amp;татистика</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Calls against the plan, per manager and for the team</source>
+            <translation>Звонки против плана: по менеджерам и по команде</translation>
+        </message>
     </context>
     <context>
         <name>Admin</name>
@@ -216,6 +236,148 @@
             <location line="+1" />
             <source>Password of SIP account %1 (kept for this session only):</source>
             <translation>Пароль SIP-аккаунта %1 (хранится только до закрытия программы):</translation>
+        </message>
+    </context>
+    <context>
+        <name>AuditList</name>
+        <message>
+            <location filename="../../src/workstation/views/review/admin.py" line="+269" />
+            <source>Filter by login (Enter)</source>
+            <translation>Фильтр по логину (Enter)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>When</source>
+            <translation>Когда</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Who</source>
+            <translation>Кто</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Action</source>
+            <translation>Действие</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Played (s)</source>
+            <translation>Прослушано (с)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Call</source>
+            <translation>Звонок</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Recording</source>
+            <translation>Запись</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Played</source>
+            <translation>Прослушано</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Downloaded</source>
+            <translation>Скачано</translation>
+        </message>
+    </context>
+    <context>
+        <name>Board</name>
+        <message>
+            <location filename="../../src/workstation/views/board/__init__.py" line="+66" />
+            <source>Team board</source>
+            <translation>Доска команды</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Occupancy</source>
+            <translation>Загрузка</translation>
+        </message>
+    </context>
+    <context>
+        <name>BoardModel</name>
+        <message>
+            <location filename="../../src/workstation/views/board/model.py" line="+31" />
+            <source>Manager</source>
+            <translation>Менеджер</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>State</source>
+            <translation>Состояние</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>With whom / reason</source>
+            <translation>С кем / причина</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Time in state</source>
+            <translation>В состоянии</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Calls</source>
+            <translation>Звонки</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Success</source>
+            <translation>Успех</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Talk time</source>
+            <translation>Разговоры</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Effective / plan</source>
+            <translation>Результ. / план</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Occupancy</source>
+            <translation>Загрузка</translation>
+        </message>
+    </context>
+    <context>
+        <name>BoardView</name>
+        <message>
+            <location filename="../../src/workstation/views/board/widget.py" line="+129" />
+            <source>Shared database unreachable: as of %1</source>
+            <translation>Общая база недоступна: данные на %1</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Updated %1</source>
+            <translation>Обновлено %1</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>Open the lead of this call</source>
+            <translation>Открыть лид этого звонка</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Listen / Whisper / Barge</source>
+            <translation>Прослушать / Подсказать / Вмешаться</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Call monitoring is not installed on this workstation.</source>
+            <translation>Контроль звонков на этом рабочем месте не установлен.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Team board: today</source>
+            <translation>Доска команды: сегодня</translation>
         </message>
     </context>
     <context>
@@ -397,18 +559,28 @@
     <context>
         <name>CallController</name>
         <message>
-            <location filename="../../src/workstation/views/callcenter/controller.py" line="+127" />
+            <location filename="../../src/workstation/views/callcenter/controller.py" line="+149" />
+            <source>%1 leads with this number</source>
+            <translation>%1 лидов с этим номером</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Not a lead</source>
+            <translation>Не лид</translation>
+        </message>
+        <message>
+            <location line="+62" />
             <source>This lead has no phone number.</source>
             <translation>У этого лида нет телефона.</translation>
         </message>
         <message>
             <location line="+5" />
-            <location line="+29" />
+            <location line="+30" />
             <source>Finish the current call first.</source>
             <translation>Сначала завершите текущий звонок.</translation>
         </message>
         <message>
-            <location line="+57" />
+            <location line="+58" />
             <source>Connected: %1</source>
             <translation>Соединено: %1</translation>
         </message>
@@ -418,12 +590,12 @@
             <translation>Звонок с %1 завершён: %2. Заполните итоги звонка.</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+31" />
             <source>busy: %1 is calling this lead</source>
             <translation>занято: %1 сейчас звонит этому клиенту</translation>
         </message>
         <message>
-            <location line="+71" />
+            <location line="+73" />
             <source>Could not log the call: %1</source>
             <translation>Не удалось записать звонок в журнал: %1</translation>
         </message>
@@ -474,13 +646,55 @@
     <context>
         <name>Calls</name>
         <message>
-            <location filename="../../src/workstation/views/callmodel.py" line="+179" />
+            <location filename="../../src/workstation/views/callmodel.py" line="+216" />
             <source>The softphone is not running.</source>
             <translation>Софтфон не запущен.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <location line="+182" />
+            <source>Both lines are busy.</source>
+            <translation>Обе линии заняты.</translation>
+        </message>
+        <message>
+            <location line="-43" />
+            <source>No voicemail is set up (Settings → SIP: voicemail).</source>
+            <translation>Голосовая почта не настроена (Настройки → SIP: голосовая почта).</translation>
+        </message>
+        <message>
+            <location line="+41" />
+            <source>Answer a call first.</source>
+            <translation>Сначала ответьте на звонок.</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>No consultation call to transfer to.</source>
+            <translation>Нет консультационного звонка для перевода.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Wait until the consulted party answers.</source>
+            <translation>Дождитесь ответа абонента консультации.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>No consultation call to return from.</source>
+            <translation>Нет консультационного звонка, с которого можно вернуться.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>A conference needs two answered calls.</source>
+            <translation>Для конференции нужны два принятых звонка.</translation>
         </message>
     </context>
     <context>
         <name>CallsBrowser</name>
+        <message>
+            <location filename="../../src/workstation/views/calls/__init__.py" line="+57" />
+            <location line="+4" />
+            <source>Calls</source>
+            <translation>Звонки</translation>
+        </message>
         <message>
             <location filename="../../src/workstation/views/calls/browser.py" line="+145" />
             <source>Manager</source>
@@ -542,7 +756,7 @@
             <translation>Поиск</translation>
         </message>
         <message>
-            <location line="+83" />
+            <location line="+85" />
             <source>Refresh</source>
             <translation>Обновить</translation>
         </message>
@@ -612,12 +826,12 @@
             <translation>Офлайн: звонки из локальной базы; общая база недоступна</translation>
         </message>
         <message>
-            <location line="+93" />
+            <location line="+106" />
             <source>Lead: %1 ✕</source>
             <translation>Лид: %1 ✕</translation>
         </message>
         <message>
-            <location line="+48" />
+            <location line="+59" />
             <location line="+1" />
             <source>Loading…</source>
             <translation>Загрузка…</translation>
@@ -648,19 +862,13 @@
             <translation>Показать звонки этого лида</translation>
         </message>
         <message numerus="yes">
-            <location line="+24" />
+            <location line="+23" />
             <source>%n call(s)</source>
             <translation>
                 <numerusform>%n звонок</numerusform>
                 <numerusform>%n звонка</numerusform>
                 <numerusform>%n звонков</numerusform>
             </translation>
-        </message>
-        <message>
-            <location filename="../../src/workstation/views/calls/__init__.py" line="+56" />
-            <location line="+4" />
-            <source>Calls</source>
-            <translation>Звонки</translation>
         </message>
     </context>
     <context>
@@ -789,9 +997,84 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
         </message>
     </context>
     <context>
+        <name>CriteriaEditor</name>
+        <message>
+            <location filename="../../src/workstation/views/review/admin.py" line="-204" />
+            <source>Scorecard</source>
+            <translation>Оценочный лист</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Criterion</source>
+            <translation>Критерий</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Weight</source>
+            <translation>Вес</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Answer</source>
+            <translation>Ответ</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Max</source>
+            <translation>Макс.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Critical</source>
+            <translation>Критичный</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Add criterion</source>
+            <translation>Добавить критерий</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Remove</source>
+            <translation>Удалить</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save as new version</source>
+            <translation>Сохранить новой версией</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <location line="+31" />
+            <source>Yes / no</source>
+            <translation>Да / нет</translation>
+        </message>
+        <message>
+            <location line="-30" />
+            <location line="+31" />
+            <source>Scale 0..N</source>
+            <translation>Шкала 0..N</translation>
+        </message>
+        <message>
+            <location line="-22" />
+            <source>Call quality</source>
+            <translation>Качество звонка</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No scorecard yet: add the criteria and save.</source>
+            <translation>Оценочного листа ещё нет: добавьте критерии и сохраните.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Version %1; saving makes version %2 (reviews keep the criteria they were scored with)</source>
+            <translation>Версия %1; при сохранении будет версия %2 (оценки сохраняют критерии, по которым ставились)</translation>
+        </message>
+    </context>
+    <context>
         <name>DatabasePage</name>
         <message>
-            <location filename="../../src/workstation/views/settings/pages.py" line="+173" />
+            <location filename="../../src/workstation/views/settings/pages.py" line="+190" />
             <source>Shared database</source>
             <translation>Общая база данных</translation>
         </message>
@@ -878,6 +1161,71 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
             <location filename="../../src/workstation/demo.py" line="+237" />
             <source>Demo: a client will call in %1 s from a known lead, then from an unknown number.</source>
             <translation>Демо: через %1 с позвонит клиент из базы, затем — с неизвестного номера.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DrillDialog</name>
+        <message>
+            <location filename="../../src/workstation/views/funnel/common.py" line="+335" />
+            <source>%1 rows written to %2</source>
+            <translation>Записано строк: %1, файл %2</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Loading…</source>
+            <translation>Загрузка…</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <location line="+7" />
+            <source>Company</source>
+            <translation>Компания</translation>
+        </message>
+        <message>
+            <location line="-7" />
+            <source>Base</source>
+            <translation>База</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Lead type</source>
+            <translation>Тип лида</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stage</source>
+            <translation>Этап</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <location line="+6" />
+            <source>Manager</source>
+            <translation>Менеджер</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Started</source>
+            <translation>Начало</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Outcome</source>
+            <translation>Исход</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Result</source>
+            <translation>Результат</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Talk</source>
+            <translation>Разговор</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>%1 shown; double-click a row to open it</source>
+            <translation>Показано: %1; двойной щелчок по строке открывает её</translation>
         </message>
     </context>
     <context>
@@ -997,11 +1345,316 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
         </message>
     </context>
     <context>
+        <name>FilterBar</name>
+        <message>
+            <location filename="../../src/workstation/views/funnel/filters.py" line="+166" />
+            <source>Team:</source>
+            <translation>Команда:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Manager:</source>
+            <translation>Менеджер:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Period</source>
+            <translation>Период</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Only what happened between these days (both included)</source>
+            <translation>Только то, что было в эти дни (включительно)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Refresh</source>
+            <translation>Обновить</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stop</source>
+            <translation>Стоп</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stop reading (the numbers shown stay as they were)</source>
+            <translation>Остановить чтение (показанные числа останутся прежними)</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>All teams</source>
+            <translation>Все команды</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>All managers</source>
+            <translation>Все менеджеры</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>as of %1</source>
+            <translation>на %1</translation>
+        </message>
+    </context>
+    <context>
         <name>FirstRunWizard</name>
         <message>
             <location filename="../../src/workstation/views/firstrun/wizard.py" line="+144" />
             <source>Welcome to Workstation</source>
             <translation>Добро пожаловать в «Рабочее место»</translation>
+        </message>
+    </context>
+    <context>
+        <name>FunnelCells</name>
+        <message>
+            <location filename="../../src/workstation/views/funnel/common.py" line="-254" />
+            <source>Double-click: what is behind this number</source>
+            <translation>Двойной щелчок: что стоит за этим числом</translation>
+        </message>
+    </context>
+    <context>
+        <name>FunnelTab</name>
+        <message>
+            <location filename="../../src/workstation/views/funnel/__init__.py" line="+51" />
+            <source>Funnel</source>
+            <translation>Воронка</translation>
+        </message>
+        <message>
+            <location filename="../../src/workstation/views/funnel/funnel_tab.py" line="+43" />
+            <source>%1 d</source>
+            <translation>%1 дн.</translation>
+        </message>
+        <message>
+            <location line="+91" />
+            <source>Funnel:</source>
+            <translation>Воронка:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Base:</source>
+            <translation>База:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stuck after:</source>
+            <translation>Застрял через:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source> days</source>
+            <translation> дн.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>A lead at an open stage longer than this is stuck</source>
+            <translation>Лид дольше этого срока на открытом этапе считается застрявшим</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stages and conversion</source>
+            <translation>Этапы и конверсия</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Lead types against a cold base</source>
+            <translation>Типы лидов против холодной базы</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>by base</source>
+            <translation>по базам</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>by manager</source>
+            <translation>по менеджерам</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>All bases</source>
+            <translation>Все базы</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Reading…</source>
+            <translation>Чтение…</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Stopped: the numbers shown are as of the time above</source>
+            <translation>Остановлено: показаны числа на время выше</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Could not read the funnel: %1</source>
+            <translation>Не удалось прочитать воронку: %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Reading… %1 of %2</source>
+            <translation>Чтение… %1 из %2</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>%1 rows written to %2</source>
+            <translation>Записано строк: %1, файл %2</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>%1 leads in the funnel; double-click a number to see the leads behind it</source>
+            <translation>Лидов в воронке: %1; двойной щелчок по числу покажет лиды за ним</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <location line="+42" />
+            <source>Stage</source>
+            <translation>Этап</translation>
+        </message>
+        <message>
+            <location line="-42" />
+            <source>Leads now</source>
+            <translation>Лидов сейчас</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Reached</source>
+            <translation>Дошли</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>To next stage</source>
+            <translation>На след. этап</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Median time
+in stage</source>
+            <translation>Медиана
+на этапе</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stays
+measured</source>
+            <translation>Замерено
+пребываний</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Leads at this stage now</source>
+            <translation>Лиды на этом этапе сейчас</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Leads that got to this stage or further</source>
+            <translation>Лиды, дошедшие до этого этапа или дальше</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Of the leads that reached this stage, the share that reached the next</source>
+            <translation>Доля дошедших до этого этапа, которые дошли до следующего</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>From the stage-change history: half the finished stays were shorter</source>
+            <translation>По истории смены этапов: половина завершённых пребываний была короче</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Finished stays in this stage (the median's sample)</source>
+            <translation>Завершённые пребывания на этапе (выборка медианы)</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>reached</source>
+            <translation>дошли</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>now</source>
+            <translation>сейчас</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Stuck longer than %1 days: %2</source>
+            <translation>Застряли дольше %1 дн.: %2</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Company</source>
+            <translation>Компания</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>In stage since</source>
+            <translation>На этапе с</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Days</source>
+            <translation>Дней</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <location line="+21" />
+            <source>Manager</source>
+            <translation>Менеджер</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Base</source>
+            <translation>База</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Typed</source>
+            <translation>С типом</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>No type</source>
+            <translation>Без типа</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Leads with a type: the shares' base</source>
+            <translation>Лиды с типом: база для долей</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Typical share in a cold base: %1</source>
+            <translation>Типичная доля в холодной базе: %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>(no base)</source>
+            <translation>(без базы)</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>(no owner)</source>
+            <translation>(без владельца)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Outside the band: %1</source>
+            <translation>Вне нормы: %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Too few typed leads to judge (fewer than %1)</source>
+            <translation>Слишком мало лидов с типом для оценки (меньше %1)</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>%1 leads</source>
+            <translation>Лидов: %1</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Leads behind the number</source>
+            <translation>Лиды за числом</translation>
         </message>
     </context>
     <context>
@@ -1070,7 +1723,7 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
     <context>
         <name>GeneralPage</name>
         <message>
-            <location filename="../../src/workstation/views/settings/pages.py" line="-93" />
+            <location filename="../../src/workstation/views/settings/pages.py" line="-110" />
             <source>System language</source>
             <translation>Язык системы</translation>
         </message>
@@ -1241,16 +1894,106 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
     <context>
         <name>HeadsetBridge</name>
         <message>
-            <location filename="../../src/workstation/telephony/audio.py" line="+691" />
+            <location filename="../../src/workstation/telephony/audio.py" line="+704" />
             <source>Ring tone file is missing: %1</source>
             <extracomment>RMS (Int16 units) below which a 20 ms microphone chunk counts as silence (≈ -56 dBFS). Interpreter switch interval the bridge needs (seconds). Python's default 5 ms lets a busy GUI thread hold the GIL long enough to starve the Qt audio thread (measured: 80 ms microphone gaps and underruns with a 200 ms Python burst; 16 ms gaps and none at 1 ms). Period the audio server is asked to use; PulseAudio's default for Qt's source is 64 ms fragments, far too coarse for a call (measured here).</extracomment>
             <translation>Нет файла мелодии звонка: %1</translation>
         </message>
     </context>
     <context>
+        <name>HeadsetPage</name>
+        <message>
+            <location filename="../../src/workstation/views/settings/headset.py" line="+100" />
+            <source>Headset</source>
+            <translation>Гарнитура</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Microphone</source>
+            <translation>Микрофон</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Level</source>
+            <translation>Уровень</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Speaker</source>
+            <translation>Динамик</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Ring device</source>
+            <translation>Устройство звонка</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <location line="+2" />
+            <source>Test tone</source>
+            <translation>Тестовый сигнал</translation>
+        </message>
+        <message>
+            <location line="-1" />
+            <source>Play a short tone on this speaker</source>
+            <translation>Воспроизвести короткий сигнал на этом динамике</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Play a short tone on the ring device</source>
+            <translation>Воспроизвести короткий сигнал на устройстве звонка</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Speak: the bar moves with the chosen microphone</source>
+            <translation>Говорите: полоса движется вместе с выбранным микрофоном</translation>
+        </message>
+        <message>
+            <location line="+28" />
+            <location line="+1" />
+            <source>System default</source>
+            <translation>Системный по умолчанию</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Same as the speaker</source>
+            <translation>Как у динамика</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>%1 (not connected)</source>
+            <translation>%1 (не подключено)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>No microphone found: plug in the headset.</source>
+            <translation>Микрофон не найден: подключите гарнитуру.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The chosen microphone is not connected.</source>
+            <translation>Выбранный микрофон не подключён.</translation>
+        </message>
+        <message>
+            <location line="+54" />
+            <source>The microphone cannot be opened.</source>
+            <translation>Не удаётся открыть микрофон.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>This speaker is not connected.</source>
+            <translation>Этот динамик не подключён.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Playing a test tone on %1…</source>
+            <translation>Тестовый сигнал на %1…</translation>
+        </message>
+    </context>
+    <context>
         <name>HeadsetWizardPage</name>
         <message>
-            <location filename="../../src/workstation/views/firstrun/headset.py" line="+37" />
+            <location filename="../../src/workstation/views/firstrun/headset.py" line="+81" />
             <source>Headset</source>
             <translation>Гарнитура</translation>
         </message>
@@ -1280,7 +2023,7 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
             <translation>Динамик</translation>
         </message>
         <message>
-            <location line="+25" />
+            <location line="+27" />
             <source>System default</source>
             <translation>Системный по умолчанию</translation>
         </message>
@@ -1290,12 +2033,12 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
             <translation>Микрофон не найден: подключите гарнитуру.</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location line="+23" />
             <source>The microphone cannot be opened.</source>
             <translation>Не удаётся открыть микрофон.</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+9" />
             <source>No microphone is open.</source>
             <translation>Микрофон не открыт.</translation>
         </message>
@@ -2159,6 +2902,188 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
         </message>
     </context>
     <context>
+        <name>LineRow</name>
+        <message>
+            <location filename="../../src/workstation/views/softphone/lines.py" line="+106" />
+            <source>Line %1</source>
+            <translation>Линия %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Answer</source>
+            <translation>Ответ</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Answer; the call in progress goes on hold</source>
+            <translation>Ответить; текущий звонок встанет на удержание</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reject</source>
+            <translation>Отклонить</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Decline the call (603)</source>
+            <translation>Отклонить звонок (603)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Busy</source>
+            <translation>Занято</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Send busy (486 Busy Here) (%1)</source>
+            <translation>Ответить «занято» (486 Busy Here) (%1)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Voicemail</source>
+            <translation>Голосовая почта</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Send the call to voicemail (%1) (%2)</source>
+            <translation>Перевести звонок на голосовую почту (%1) (%2)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>No voicemail is set up (Settings → SIP: voicemail)</source>
+            <translation>Голосовая почта не настроена (Настройки → SIP: голосовая почта)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+40" />
+            <source>Hold</source>
+            <translation>Удержание</translation>
+        </message>
+        <message>
+            <location line="-40" />
+            <source>Put this line on hold / talk on it</source>
+            <translation>Поставить линию на удержание / говорить по ней</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Hang up</source>
+            <translation>Положить трубку</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Hang up this line</source>
+            <translation>Завершить звонок на этой линии</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>unknown</source>
+            <translation>неизвестно</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>waiting call, ringing</source>
+            <translation>ожидающий звонок, звонит</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>ringing</source>
+            <translation>звонит</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>calling…</source>
+            <translation>вызов…</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>conference %1</source>
+            <translation>конференция %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>on hold %1</source>
+            <translation>на удержании %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>transferring…</source>
+            <translation>перевод…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>talking %1</source>
+            <translation>разговор %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>consultation</source>
+            <translation>консультация</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Resume</source>
+            <translation>Вернуться</translation>
+        </message>
+    </context>
+    <context>
+        <name>LinesPanel</name>
+        <message>
+            <location line="+97" />
+            <source>There is no other answered line to swap to.</source>
+            <translation>Нет другой принятой линии для переключения.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Consult</source>
+            <translation>Консультация</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Call (number or SIP address) to consult before transferring; the call in progress goes on hold:</source>
+            <translation>Кому позвонить (номер или SIP-адрес) для консультации перед переводом; текущий звонок встанет на удержание:</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Swap</source>
+            <translation>Переключить</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Hold this line and talk on the other (%1)</source>
+            <translation>Удержать эту линию и говорить по другой (%1)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Complete transfer</source>
+            <translation>Завершить перевод</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Connect the held caller with the consulted party (%1)</source>
+            <translation>Соединить удерживаемого абонента с абонентом консультации (%1)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Return</source>
+            <translation>Вернуться</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Hang up the consultation and return to the held call (%1)</source>
+            <translation>Завершить консультацию и вернуться к удерживаемому звонку (%1)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Conference</source>
+            <translation>Конференция</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Join both lines: everyone hears everyone (%1)</source>
+            <translation>Объединить обе линии: все слышат всех (%1)</translation>
+        </message>
+    </context>
+    <context>
         <name>ListPage</name>
         <message>
             <location filename="../../src/workstation/views/admin/dialog.py" line="+81" />
@@ -2194,12 +3119,12 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../src/workstation/views/mainwindow.py" line="+96" />
+            <location filename="../../src/workstation/views/mainwindow.py" line="+103" />
             <source>Workstation</source>
             <translation>Рабочее место</translation>
         </message>
         <message>
-            <location line="+152" />
+            <location line="+153" />
             <source>Export</source>
             <translation>Экспорт</translation>
         </message>
@@ -2333,6 +3258,59 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
         </message>
     </context>
     <context>
+        <name>MissingPanel</name>
+        <message>
+            <location filename="../../src/workstation/views/review/lists.py" line="+324" />
+            <source>Check now</source>
+            <translation>Проверить сейчас</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cancel</source>
+            <translation>Отмена</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Workstation</source>
+            <translation>Рабочее место</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Reason</source>
+            <translation>Причина</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Found</source>
+            <translation>Найдено</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Call or file</source>
+            <translation>Звонок или файл</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Details</source>
+            <translation>Подробности</translation>
+        </message>
+        <message>
+            <location line="+28" />
+            <source>No missing recordings</source>
+            <translation>Пропавших записей нет</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 missing or damaged recordings (%2)</source>
+            <translation>Пропавших или повреждённых записей: %1 (%2)</translation>
+        </message>
+        <message>
+            <location line="+46" />
+            <source>The check failed: %1</source>
+            <translation>Проверка не удалась: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>MonitorFeature</name>
         <message>
             <location filename="../../src/workstation/views/monitor/widget.py" line="+157" />
@@ -2444,6 +3422,77 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
         </message>
     </context>
     <context>
+        <name>MyReviews</name>
+        <message>
+            <location filename="../../src/workstation/views/review/lists.py" line="-239" />
+            <source>Reviewer</source>
+            <translation>Проверяющий</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>%1 reviews; %2 wait for your acknowledgement</source>
+            <translation>Оценок: %1; ждут вашего подтверждения: %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>OccupancyReport</name>
+        <message>
+            <location filename="../../src/workstation/views/board/report.py" line="+30" />
+            <source>Manager</source>
+            <translation>Менеджер</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Day</source>
+            <translation>День</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Logged in</source>
+            <translation>В системе</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Occupancy</source>
+            <translation>Загрузка</translation>
+        </message>
+        <message>
+            <location line="+74" />
+            <source>Export occupancy</source>
+            <translation>Экспорт загрузки</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Excel (*.xlsx);;CSV (*.csv)</source>
+            <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>%1 rows written</source>
+            <translation>Записано строк: %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Not exported: %1</source>
+            <translation>Не экспортировано: %1</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>From</source>
+            <translation>С</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>To</source>
+            <translation>По</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Export…</source>
+            <translation>Экспорт…</translation>
+        </message>
+    </context>
+    <context>
         <name>OrderedPage</name>
         <message>
             <location filename="../../src/workstation/views/admin/dialog.py" line="-146" />
@@ -2550,7 +3599,7 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
     <context>
         <name>Player</name>
         <message>
-            <location filename="../../src/workstation/views/calls/player.py" line="+180" />
+            <location filename="../../src/workstation/views/calls/player.py" line="+196" />
             <source>−10 s</source>
             <translation>−10 с</translation>
         </message>
@@ -2595,12 +3644,12 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
             <translation>Воспроизведение / пауза (Пробел)</translation>
         </message>
         <message>
-            <location line="+53" />
+            <location line="+55" />
             <source>The recording is not available offline.</source>
             <translation>Запись недоступна офлайн.</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+19" />
             <source>Fetching the recording…</source>
             <translation>Запись загружается…</translation>
         </message>
@@ -2625,7 +3674,7 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
             <translation>Строится осциллограмма…</translation>
         </message>
         <message>
-            <location line="+83" />
+            <location line="+93" />
             <source>The recording cannot be played.</source>
             <translation>Запись не воспроизводится.</translation>
         </message>
@@ -2643,6 +3692,92 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
             <location line="+1" />
             <source>Recordings (*%1)</source>
             <translation>Записи (*%1)</translation>
+        </message>
+    </context>
+    <context>
+        <name>Presence</name>
+        <message>
+            <location filename="../../src/workstation/views/board/labels.py" line="+12" />
+            <source>Offline</source>
+            <translation>Не в сети</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Available</source>
+            <translation>Свободен</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ringing</source>
+            <translation>Звонок</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>On a call</source>
+            <translation>Разговор</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Wrap-up</source>
+            <translation>Итоги звонка</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>On a break</source>
+            <translation>Перерыв</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Lunch</source>
+            <translation>Обед</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Coffee break</source>
+            <translation>Кофе-брейк</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meeting</source>
+            <translation>Совещание</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Training</source>
+            <translation>Обучение</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Technical problem</source>
+            <translation>Техническая проблема</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Other</source>
+            <translation>Другое</translation>
+        </message>
+    </context>
+    <context>
+        <name>PresenceControl</name>
+        <message>
+            <location filename="../../src/workstation/views/board/control.py" line="+48" />
+            <source>A break begins after this call's wrap-up.</source>
+            <translation>Перерыв начнётся после итогов этого звонка.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Your state on the team board: click to take a break or to become available.</source>
+            <translation>Ваше состояние на доске команды: нажмите, чтобы уйти на перерыв или стать свободным.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Available</source>
+            <translation>Свободен</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Break</source>
+            <translation>Перерыв</translation>
         </message>
     </context>
     <context>
@@ -2784,6 +3919,257 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
         </message>
     </context>
     <context>
+        <name>RetentionPage</name>
+        <message>
+            <location filename="../../src/workstation/views/review/admin.py" line="+87" />
+            <source>Keep recordings (days)</source>
+            <translation>Хранить записи (дней)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Shortest call to sample (s)</source>
+            <translation>Минимальная длина звонка для выборки (с)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>for ever</source>
+            <translation>всегда</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save settings</source>
+            <translation>Сохранить настройки</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Apply retention now…</source>
+            <translation>Применить срок хранения сейчас…</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Saved</source>
+            <translation>Сохранено</translation>
+        </message>
+        <message>
+            <location line="+26" />
+            <source>No recording is older than the retention (%1 kept: in review or disputed)</source>
+            <translation>Записей старше срока хранения нет (оставлено %1: на проверке или оспорены)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Delete recordings</source>
+            <translation>Удаление записей</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delete %1 recordings from the shared store? Their calls and scores stay; %2 under review or disputed are kept.</source>
+            <translation>Удалить записи (%1) из общего хранилища? Звонки и оценки останутся; записи на проверке или оспоренные (%2) сохранятся.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Deleted %1 recordings</source>
+            <translation>Удалено записей: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>Review</name>
+        <message>
+            <location filename="../../src/workstation/views/review/__init__.py" line="+45" />
+            <source>Call review</source>
+            <translation>Оценка звонков</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Queue</source>
+            <translation>Очередь</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Missing recordings</source>
+            <translation>Пропавшие записи</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>My reviews</source>
+            <translation>Мои оценки</translation>
+        </message>
+        <message>
+            <location line="+46" />
+            <source>Review</source>
+            <translation>Оценка</translation>
+        </message>
+        <message>
+            <location filename="../../src/workstation/views/review/texts.py" line="+11" />
+            <source>To review</source>
+            <translation>На проверку</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Scored</source>
+            <translation>Оценено</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+6" />
+            <source>Acknowledged</source>
+            <translation>Подтверждено</translation>
+        </message>
+        <message>
+            <location line="-5" />
+            <source>Disputed</source>
+            <translation>Оспорено</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Resolved</source>
+            <translation>Решено</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Comment</source>
+            <translation>Комментарий</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Dispute</source>
+            <translation>Возражение</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reply</source>
+            <translation>Ответ</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>No file</source>
+            <translation>Нет файла</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Empty file</source>
+            <translation>Пустой файл</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Shorter than the talk</source>
+            <translation>Короче разговора</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Checksum mismatch</source>
+            <translation>Не совпадает контрольная сумма</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Upload stuck</source>
+            <translation>Загрузка зависла</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>File with no call</source>
+            <translation>Файл без звонка</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Consent given</source>
+            <translation>Согласие получено</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Client refused recording</source>
+            <translation>Клиент отказался от записи</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Recorded without asking</source>
+            <translation>Записано без запроса согласия</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Consent not known</source>
+            <translation>Согласие неизвестно</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewAdminDialog</name>
+        <message>
+            <location filename="../../src/workstation/views/review/admin.py" line="+62" />
+            <source>Call review settings</source>
+            <translation>Настройки оценки звонков</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Scorecard</source>
+            <translation>Оценочный лист</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Retention and sampling</source>
+            <translation>Хранение и выборка</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Recording access</source>
+            <translation>Доступ к записям</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewList</name>
+        <message>
+            <location filename="../../src/workstation/views/review/lists.py" line="-87" />
+            <source>When</source>
+            <translation>Когда</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Manager</source>
+            <translation>Менеджер</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Company</source>
+            <translation>Компания</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Status</source>
+            <translation>Статус</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Score</source>
+            <translation>Оценка</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Length %1</source>
+            <translation>Длительность %1</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>manager's fault</source>
+            <translation>вина менеджера</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>a critical item failed</source>
+            <translation>провален критичный пункт</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewQueue</name>
+        <message>
+            <location line="+155" />
+            <source>Sample calls…</source>
+            <translation>Выбрать звонки…</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>%1 calls to review, %2 disputes</source>
+            <translation>Звонков на проверку: %1, возражений: %2</translation>
+        </message>
+    </context>
+    <context>
         <name>RowsEditor</name>
         <message>
             <location filename="../../src/workstation/views/leadcard/rows.py" line="+27" />
@@ -2892,6 +4278,177 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
             <location line="+4" />
             <source>Import failed, nothing was changed: %1</source>
             <translation>Импорт не удался, ничего не изменено: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>SampleDialog</name>
+        <message>
+            <location filename="../../src/workstation/views/review/lists.py" line="-56" />
+            <source>Sample calls for review</source>
+            <translation>Выборка звонков на проверку</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>From</source>
+            <translation>С</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>To</source>
+            <translation>По</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Calls per manager</source>
+            <translation>Звонков на менеджера</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Seed</source>
+            <translation>Зерно выборки</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Unreviewed answered calls of each manager of your team, spread over outcomes, call lengths and hours; calls under the minimum length are left out.</source>
+            <translation>Непроверенные состоявшиеся звонки каждого менеджера вашей команды, равномерно по исходам, длительности и часам; звонки короче минимальной длины не берутся.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScorecardPanel</name>
+        <message>
+            <location filename="../../src/workstation/views/review/scorecard.py" line="+177" />
+            <source>Yes</source>
+            <translation>Да</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No</source>
+            <translation>Нет</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>(critical)</source>
+            <translation>(критичный)</translation>
+        </message>
+        <message>
+            <location line="+38" />
+            <source>No scorecard is configured yet (an admin sets the criteria)</source>
+            <translation>Оценочный лист ещё не настроен (критерии задаёт администратор)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Score: %1</source>
+            <translation>Оценка: %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>failed: %1</source>
+            <translation>провалено: %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 not answered</source>
+            <translation>без ответа: %1</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Select a call to review it</source>
+            <translation>Выберите звонок для оценки</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Not reviewed yet</source>
+            <translation>Ещё не оценён</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 · assigned to %2</source>
+            <translation>%1 · назначено: %2</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 · reviewed by %2</source>
+            <translation>%1 · проверил(а): %2</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>score %1</source>
+            <translation>оценка %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Criteria</source>
+            <translation>Критерии</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Manager's fault</source>
+            <translation>Вина менеджера</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The refusal was the manager's fault: the client was lost by the manager</source>
+            <translation>Отказ по вине менеджера: клиента потерял менеджер</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Summary for the manager</source>
+            <translation>Итог для менеджера</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Submit score</source>
+            <translation>Поставить оценку</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Comments (click one to hear that moment)</source>
+            <translation>Комментарии (щелчок — прослушать этот момент)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Comment at the player's position</source>
+            <translation>Комментарий к текущей позиции плеера</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reply to the reviewer</source>
+            <translation>Ответ проверяющему</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Add comment</source>
+            <translation>Добавить комментарий</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Why (required to dispute)</source>
+            <translation>Почему (обязательно для возражения)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Answer to the dispute</source>
+            <translation>Ответ на возражение</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Acknowledge</source>
+            <translation>Подтвердить</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Dispute</source>
+            <translation>Оспорить</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Resolve dispute</source>
+            <translation>Решить спор</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>Saved</source>
+            <translation>Сохранено</translation>
         </message>
     </context>
     <context>
@@ -3612,6 +5169,164 @@ Tools: %2</source>
         </message>
     </context>
     <context>
+        <name>ScriptTab</name>
+        <message>
+            <location filename="../../src/workstation/views/funnel/__init__.py" line="+1" />
+            <source>Script analytics</source>
+            <translation>Аналитика скриптов</translation>
+        </message>
+        <message>
+            <location filename="../../src/workstation/views/funnel/script_tab.py" line="+21" />
+            <source>Say</source>
+            <translation>Реплика</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Question</source>
+            <translation>Вопрос</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Objection</source>
+            <translation>Возражение</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Info occasion</source>
+            <translation>Инфоповод</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Close</source>
+            <translation>Закрытие</translation>
+        </message>
+        <message>
+            <location line="+40" />
+            <source>%1 rows written to %2</source>
+            <translation>Записано строк: %1, файл %2</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Script:</source>
+            <translation>Скрипт:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Where calls end, step by step</source>
+            <translation>Где заканчиваются звонки, по шагам</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>%1 v%2 (%3 calls)</source>
+            <translation>%1 в%2 (звонков: %3)</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Reading…</source>
+            <translation>Чтение…</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Stopped: the numbers shown are as of the time above</source>
+            <translation>Остановлено: показаны числа на время выше</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Could not read the script analytics: %1</source>
+            <translation>Не удалось прочитать аналитику скриптов: %1</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Step</source>
+            <translation>Шаг</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Kind</source>
+            <translation>Вид</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Reached</source>
+            <translation>Дошли</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Ended here</source>
+            <translation>Закончились здесь</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No result</source>
+            <translation>Без результата</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Drop-off</source>
+            <translation>Отсев</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Calls whose walk entered this step</source>
+            <translation>Звонки, прошедшие через этот шаг</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Calls whose walk stopped at this step</source>
+            <translation>Звонки, остановившиеся на этом шаге</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Calls that stopped here with this result</source>
+            <translation>Звонки, остановившиеся здесь с этим результатом</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stopped here without a positive result, of the calls that reached the step</source>
+            <translation>Остановились здесь без положительного результата, из дошедших до шага</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>The weakest step</source>
+            <translation>Самый слабый шаг</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>reached the step</source>
+            <translation>дошли до шага</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>ended there</source>
+            <translation>закончились на нём</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>No script has been used in a call yet.</source>
+            <translation>Скрипты в звонках ещё не использовались.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 answered calls walked this version.</source>
+            <translation>Отвеченных звонков по этой версии: %1.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Weakest step: %1 (%2 of the calls reaching it end there without a positive result).</source>
+            <translation>Самый слабый шаг: %1 (%2 дошедших до него звонков заканчиваются на нём без положительного результата).</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Double-click a number to see the calls behind it</source>
+            <translation>Двойной щелчок по числу покажет звонки за ним</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Calls behind the number</source>
+            <translation>Звонки за числом</translation>
+        </message>
+    </context>
+    <context>
         <name>SecretField</name>
         <message>
             <location filename="../../src/workstation/views/settings/pages.py" line="-78" />
@@ -3642,7 +5357,7 @@ Tools: %2</source>
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../src/workstation/views/settings/dialog.py" line="+29" />
+            <location filename="../../src/workstation/views/settings/dialog.py" line="+35" />
             <location line="+35" />
             <location line="+8" />
             <source>Settings</source>
@@ -3657,7 +5372,7 @@ Tools: %2</source>
     <context>
         <name>SipPage</name>
         <message>
-            <location filename="../../src/workstation/views/settings/pages.py" line="+90" />
+            <location filename="../../src/workstation/views/settings/pages.py" line="+107" />
             <source>Off</source>
             <translation>Выключено</translation>
         </message>
@@ -3766,7 +5481,7 @@ Tools: %2</source>
     <context>
         <name>SoftphoneWidget</name>
         <message>
-            <location filename="../../src/workstation/views/softphone/widget.py" line="+185" />
+            <location filename="../../src/workstation/views/softphone/widget.py" line="+224" />
             <source>Number or SIP address</source>
             <translation>Номер или SIP-адрес</translation>
         </message>
@@ -3842,17 +5557,27 @@ Tools: %2</source>
         </message>
         <message>
             <location line="+2" />
-            <location line="+131" />
+            <location line="+141" />
             <source>Transfer</source>
             <translation>Перевести</translation>
         </message>
         <message>
-            <location line="-131" />
+            <location line="-141" />
             <source>Transfer the call (blind)</source>
             <translation>Перевести звонок (без консультации)</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+1" />
+            <source>Consult…</source>
+            <translation>Консультация…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Attended transfer: hold this call and call the person to transfer it to (%1)</source>
+            <translation>Перевод с консультацией: удержать этот звонок и позвонить тому, кому его перевести (%1)</translation>
+        </message>
+        <message>
+            <location line="+17" />
             <source>Registered</source>
             <translation>Зарегистрирован</translation>
         </message>
@@ -3877,27 +5602,27 @@ Tools: %2</source>
             <translation>Не зарегистрирован: %1</translation>
         </message>
         <message>
-            <location line="+153" />
+            <location line="+172" />
             <source>Calling…</source>
             <translation>Вызов…</translation>
         </message>
         <message>
-            <location line="-43" />
+            <location line="-56" />
             <source>Transfer the call to (number or SIP address):</source>
             <translation>Перевести звонок на (номер или SIP-адрес):</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+17" />
             <source>Transferring…</source>
             <translation>Перевод…</translation>
         </message>
         <message>
-            <location line="+25" />
+            <location line="+30" />
             <source>Incoming call from %1</source>
             <translation>Входящий звонок от %1</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+56" />
             <source>Incoming call</source>
             <translation>Входящий звонок</translation>
         </message>
@@ -3907,12 +5632,12 @@ Tools: %2</source>
             <translation>Звонит…</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+14" />
             <source>Call ended: %1 %2</source>
             <translation>Звонок завершён: %1 %2</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+23" />
             <source>Signalling over TLS and the audio encrypted (SRTP)</source>
             <translation>Сигнализация по TLS, звук зашифрован (SRTP)</translation>
         </message>
@@ -3945,6 +5670,505 @@ Tools: %2</source>
             <location line="+2" />
             <source>muted</source>
             <translation>звук выключен</translation>
+        </message>
+    </context>
+    <context>
+        <name>Stats</name>
+        <message>
+            <location filename="../../src/workstation/views/stats/__init__.py" line="+16" />
+            <location line="+26" />
+            <location filename="../../src/workstation/views/stats/widget.py" line="+442" />
+            <source>Statistics</source>
+            <translation>Статистика</translation>
+        </message>
+        <message>
+            <location filename="../../src/workstation/views/stats/model.py" line="+18" />
+            <source>Manager</source>
+            <translation>Менеджер</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No answer</source>
+            <translation>Не ответил</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Busy</source>
+            <translation>Занято</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Error</source>
+            <translation>Ошибка</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Success</source>
+            <translation>Успешно</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Total</source>
+            <translation>Итого</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Talk time</source>
+            <translation>Разговор</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Average talk</source>
+            <translation>Средний разговор</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Call time: no answer</source>
+            <translation>Звонок: не ответил</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Call time: busy</source>
+            <translation>Звонок: занято</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Call time: error</source>
+            <translation>Звонок: ошибка</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Call time: success</source>
+            <translation>Звонок: успешно</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Call time</source>
+            <translation>Время звонков</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Effective calls</source>
+            <translation>Результативные звонки</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Presentations</source>
+            <translation>Презентации</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Presentations assigned</source>
+            <translation>Презентации: поручено</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Invoices</source>
+            <translation>Счета</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Invoices assigned</source>
+            <translation>Счета: поручено</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Invoice sum</source>
+            <translation>Сумма счетов</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Decision-maker contacts</source>
+            <translation>Контакты с ЛПР</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Decision-maker contacts assigned</source>
+            <translation>Контакты с ЛПР: поручено</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Demo accesses</source>
+            <translation>Демодоступы (ОДД)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Demo accesses assigned</source>
+            <translation>Демодоступы: поручено</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Warm clients</source>
+            <translation>Тёплые клиенты</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sales</source>
+            <translation>Продажи</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>No plan</source>
+            <translation>Без плана</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Behind the plan</source>
+            <translation>Отставание от плана</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>On track</source>
+            <translation>По плану</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ahead of the plan</source>
+            <translation>Опережение плана</translation>
+        </message>
+        <message>
+            <location line="+78" />
+            <location filename="../../src/workstation/views/stats/widget.py" line="-42" />
+            <location line="+29" />
+            <source>Team</source>
+            <translation>Команда</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>%1
+Plan for the period: %2
+Expected by now: %3
+Done: %4</source>
+            <translation>%1
+План на период: %2
+Ожидается к этому времени: %3
+Сделано: %4</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Double-click to see the calls behind this number</source>
+            <translation>Двойной щелчок — звонки, из которых сложилось это число</translation>
+        </message>
+        <message>
+            <location filename="../../src/workstation/views/stats/widget.py" line="-254" />
+            <source>Day</source>
+            <translation>День</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Week</source>
+            <translation>Неделя</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Month</source>
+            <translation>Месяц</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Range</source>
+            <translation>Период</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Period:</source>
+            <translation>Период:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Team:</source>
+            <translation>Команда:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Manager:</source>
+            <translation>Менеджер:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Previous period</source>
+            <translation>Предыдущий период</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Next period</source>
+            <translation>Следующий период</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Export</source>
+            <translation>Экспорт</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Table as CSV…</source>
+            <translation>Таблица в CSV…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Table as XLSX…</source>
+            <translation>Таблица в XLSX…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Calls per hour as CSV…</source>
+            <translation>Звонки по часам в CSV…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Calls per hour as XLSX…</source>
+            <translation>Звонки по часам в XLSX…</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>All teams</source>
+            <translation>Все команды</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Everybody</source>
+            <translation>Все</translation>
+        </message>
+        <message>
+            <location line="+101" />
+            <source>Could not read the statistics: %1</source>
+            <translation>Не удалось прочитать статистику: %1</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Reading…</source>
+            <translation>Чтение…</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>As of %1 (%2)</source>
+            <translation>Данные на %1 (%2)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>local time</source>
+            <translation>местное время</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>never</source>
+            <translation>никогда</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Shared database unreachable: other managers' calls as of %1</source>
+            <translation>Общая база недоступна: звонки других менеджеров на %1</translation>
+        </message>
+        <message>
+            <location line="+39" />
+            <source>The charts are still being read.</source>
+            <translation>Графики ещё читаются.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Answered, %</source>
+            <translation>Отвечено, %</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>CSV files (*.csv)</source>
+            <translation>Файлы CSV (*.csv)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Excel workbooks (*.xlsx)</source>
+            <translation>Книги Excel (*.xlsx)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <location line="+7" />
+            <location line="+32" />
+            <source>Export statistics</source>
+            <translation>Экспорт статистики</translation>
+        </message>
+        <message>
+            <location line="-27" />
+            <source>%1: plan</source>
+            <translation>%1: план</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Exporting…</source>
+            <translation>Экспорт…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cancel</source>
+            <translation>Отмена</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>The file was not written: %1</source>
+            <translation>Файл не записан: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatsCharts</name>
+        <message>
+            <location filename="../../src/workstation/views/stats/charts.py" line="+55" />
+            <source>Calls per hour</source>
+            <translation>Звонки по часам</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Outcome mix</source>
+            <translation>Итоги звонков</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Effective calls by week</source>
+            <translation>Результативные по неделям</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Answer rate by hour</source>
+            <translation>Дозвон по часам</translation>
+        </message>
+        <message>
+            <location line="+34" />
+            <source>Others (average)</source>
+            <translation>Остальные (в среднем)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <location line="+22" />
+            <source>Calls</source>
+            <translation>Звонки</translation>
+        </message>
+        <message>
+            <location line="-21" />
+            <location line="+48" />
+            <source>Hour of day</source>
+            <translation>Час дня</translation>
+        </message>
+        <message>
+            <location line="-43" />
+            <source>No answer</source>
+            <translation>Не ответил</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Busy</source>
+            <translation>Занято</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Error</source>
+            <translation>Ошибка</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Success</source>
+            <translation>Успешно</translation>
+        </message>
+        <message>
+            <location line="+28" />
+            <source>Effective calls (bars) and plan (line)</source>
+            <translation>Результативные (столбцы) и план (линия)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Week starting</source>
+            <translation>Неделя с</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Answered, %</source>
+            <translation>Отвечено, %</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatsDrill</name>
+        <message>
+            <location filename="../../src/workstation/views/stats/drill.py" line="+24" />
+            <source>No answer</source>
+            <translation>Не ответил</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Busy</source>
+            <translation>Занято</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Error</source>
+            <translation>Ошибка</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Success</source>
+            <translation>Успешно</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Positive</source>
+            <translation>Положительный</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Negative</source>
+            <translation>Отрицательный</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Satisfactory</source>
+            <translation>Удовлетворительный</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Undefined</source>
+            <translation>Неопределённый</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>Started</source>
+            <translation>Начало</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Manager</source>
+            <translation>Менеджер</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+3" />
+            <source>Lead</source>
+            <translation>Лид</translation>
+        </message>
+        <message>
+            <location line="-3" />
+            <source>Outcome</source>
+            <translation>Итог</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Talk</source>
+            <translation>Разговор</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Result</source>
+            <translation>Результат</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Show in the calls browser</source>
+            <translation>Показать в журнале звонков</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Loading…</source>
+            <translation>Загрузка…</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Could not read the list: %1</source>
+            <translation>Не удалось прочитать список: %1</translation>
         </message>
     </context>
     <context>
@@ -4070,6 +6294,34 @@ Last sync: %3</source>
         </message>
     </context>
     <context>
+        <name>TablePanel</name>
+        <message>
+            <location filename="../../src/workstation/views/funnel/common.py" line="+85" />
+            <source>Export…</source>
+            <translation>Экспорт…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save this table as CSV or XLSX</source>
+            <translation>Сохранить таблицу в CSV или XLSX</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Export the table</source>
+            <translation>Экспорт таблицы</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+            <translation>Книга Excel (*.xlsx);;CSV, UTF-8 (*.csv)</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Export failed: %1</source>
+            <translation>Экспорт не удался: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>TeamsPage</name>
         <message>
             <location filename="../../src/workstation/views/admin/dialog.py" line="-290" />
@@ -4110,7 +6362,7 @@ Last sync: %3</source>
     <context>
         <name>TelephonyEngine</name>
         <message>
-            <location filename="../../src/workstation/telephony/engine.py" line="+220" />
+            <location filename="../../src/workstation/telephony/engine.py" line="+218" />
             <source>sip.srtp: expected off, optional or mandatory, got %1</source>
             <translation>sip.srtp: ожидается off, optional или mandatory, получено %1</translation>
         </message>
@@ -4180,14 +6432,24 @@ Last sync: %3</source>
             <translation>Не удаётся позвонить на %1: %2</translation>
         </message>
         <message>
-            <location line="+154" />
+            <location line="+145" />
             <source>DTMF digits must be 0-9, *, #, A-D.</source>
             <translation>Цифры DTMF: 0-9, *, #, A-D.</translation>
         </message>
         <message>
-            <location line="+130" />
+            <location line="+136" />
             <source>Cannot record the call: %1</source>
             <translation>Не удаётся записать звонок: %1</translation>
+        </message>
+        <message>
+            <location filename="../../src/workstation/telephony/lines.py" line="+114" />
+            <source>Both calls must be answered to join them.</source>
+            <translation>Чтобы объединить звонки, оба должны быть приняты.</translation>
+        </message>
+        <message>
+            <location line="+82" />
+            <source>Could not send the call to voicemail: %1</source>
+            <translation>Не удалось перевести звонок на голосовую почту: %1</translation>
         </message>
     </context>
     <context>
@@ -4317,7 +6579,7 @@ Last sync: %3</source>
         <message>
             <location filename="../../src/workstation/views/calls/waveform.py" line="+163" />
             <source>ringing</source>
-            <translation>вызов</translation>
+            <translation>звонит</translation>
         </message>
         <message>
             <location line="+18" />
@@ -4333,7 +6595,7 @@ Last sync: %3</source>
     <context>
         <name>WrapUp</name>
         <message>
-            <location filename="../../src/workstation/views/workspace/wrapup.py" line="+35" />
+            <location filename="../../src/workstation/views/workspace/wrapup.py" line="+36" />
             <source>Offer sent</source>
             <translation>КП отправлено</translation>
         </message>
@@ -4383,7 +6645,12 @@ Last sync: %3</source>
             <translation>Использованные инструменты</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+14" />
+            <source>Invoice sum: </source>
+            <translation>Сумма счёта: </translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Next contact</source>
             <translation>Следующий контакт</translation>
         </message>
@@ -4434,12 +6701,12 @@ Last sync: %3</source>
         </message>
         <message>
             <location line="+61" />
-            <location line="+27" />
+            <location line="+28" />
             <source>in progress</source>
             <translation>идёт</translation>
         </message>
         <message>
-            <location line="+69" />
+            <location line="+71" />
             <source>Choose the result of the call.</source>
             <translation>Выберите результат звонка.</translation>
         </message>
@@ -4515,6 +6782,14 @@ Last sync: %3</source>
             <location line="+3" />
             <source>Registration failed: %1</source>
             <translation>Регистрация не удалась: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>window</name>
+        <message>
+            <location filename="../../src/workstation/views/funnel/__init__.py" line="-16" />
+            <source>Leads</source>
+            <translation>Лиды</translation>
         </message>
     </context>
 </TS>

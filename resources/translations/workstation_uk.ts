@@ -118,6 +118,26 @@
             <source>Users, teams, funnels, reasons, sources, plans</source>
             <translation>Користувачі, команди, воронки, причини, джерела, плани</translation>
         </message>
+        <message>
+            <location filename="../../src/workstation/views/review/__init__.py" line="+37" />
+            <source>Call &amp;review settings…</source>
+            <translation>Налаштування &amp;оцінювання дзвінків…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Scorecard criteria, recording retention, access audit</source>
+            <translation>Критерії оцінювання, строк зберігання записів, журнал доступу</translation>
+        </message>
+        <message>
+            <location filename="../../src/workstation/views/stats/__init__.py" line="+25" />
+            <source>S&amp;tatistics</source>
+            <translation>С&amp;татистика</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Calls against the plan, per manager and for the team</source>
+            <translation>Дзвінки проти плану: за менеджерами і за командою</translation>
+        </message>
     </context>
     <context>
         <name>Admin</name>
@@ -219,6 +239,148 @@
         </message>
     </context>
     <context>
+        <name>AuditList</name>
+        <message>
+            <location filename="../../src/workstation/views/review/admin.py" line="+269" />
+            <source>Filter by login (Enter)</source>
+            <translation>Фільтр за логіном (Enter)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>When</source>
+            <translation>Коли</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Who</source>
+            <translation>Хто</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Action</source>
+            <translation>Дія</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Played (s)</source>
+            <translation>Прослухано (с)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Call</source>
+            <translation>Дзвінок</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Recording</source>
+            <translation>Запис</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Played</source>
+            <translation>Прослухано</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Downloaded</source>
+            <translation>Завантажено</translation>
+        </message>
+    </context>
+    <context>
+        <name>Board</name>
+        <message>
+            <location filename="../../src/workstation/views/board/__init__.py" line="+66" />
+            <source>Team board</source>
+            <translation>Дошка команди</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Occupancy</source>
+            <translation>Завантаження</translation>
+        </message>
+    </context>
+    <context>
+        <name>BoardModel</name>
+        <message>
+            <location filename="../../src/workstation/views/board/model.py" line="+31" />
+            <source>Manager</source>
+            <translation>Менеджер</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>State</source>
+            <translation>Стан</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>With whom / reason</source>
+            <translation>З ким / причина</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Time in state</source>
+            <translation>У стані</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Calls</source>
+            <translation>Дзвінки</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Success</source>
+            <translation>Успіх</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Talk time</source>
+            <translation>Розмови</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Effective / plan</source>
+            <translation>Результ. / план</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Occupancy</source>
+            <translation>Завантаження</translation>
+        </message>
+    </context>
+    <context>
+        <name>BoardView</name>
+        <message>
+            <location filename="../../src/workstation/views/board/widget.py" line="+129" />
+            <source>Shared database unreachable: as of %1</source>
+            <translation>Спільна база недоступна: дані на %1</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Updated %1</source>
+            <translation>Оновлено %1</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>Open the lead of this call</source>
+            <translation>Відкрити лід цього дзвінка</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Listen / Whisper / Barge</source>
+            <translation>Прослухати / Підказати / Втрутитися</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Call monitoring is not installed on this workstation.</source>
+            <translation>Контроль дзвінків на цьому робочому місці не встановлено.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Team board: today</source>
+            <translation>Дошка команди: сьогодні</translation>
+        </message>
+    </context>
+    <context>
         <name>CallCenter</name>
         <message>
             <location filename="../../src/workstation/views/callcenter/wiring.py" line="+85" />
@@ -301,7 +463,7 @@
         <message>
             <location line="+1" />
             <source>Outcome</source>
-            <translation>Результат дзвінка</translation>
+            <translation>Підсумок</translation>
         </message>
         <message>
             <location line="+1" />
@@ -397,18 +559,28 @@
     <context>
         <name>CallController</name>
         <message>
-            <location filename="../../src/workstation/views/callcenter/controller.py" line="+127" />
+            <location filename="../../src/workstation/views/callcenter/controller.py" line="+149" />
+            <source>%1 leads with this number</source>
+            <translation>%1 лідів із цим номером</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Not a lead</source>
+            <translation>Не лід</translation>
+        </message>
+        <message>
+            <location line="+62" />
             <source>This lead has no phone number.</source>
             <translation>У цього ліда немає телефону.</translation>
         </message>
         <message>
             <location line="+5" />
-            <location line="+29" />
+            <location line="+30" />
             <source>Finish the current call first.</source>
             <translation>Спочатку завершіть поточний дзвінок.</translation>
         </message>
         <message>
-            <location line="+57" />
+            <location line="+58" />
             <source>Connected: %1</source>
             <translation>З'єднано: %1</translation>
         </message>
@@ -418,12 +590,12 @@
             <translation>Дзвінок з %1 завершено: %2. Заповніть підсумки дзвінка.</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+31" />
             <source>busy: %1 is calling this lead</source>
             <translation>зайнято: %1 зараз телефонує цьому клієнту</translation>
         </message>
         <message>
-            <location line="+71" />
+            <location line="+73" />
             <source>Could not log the call: %1</source>
             <translation>Не вдалося записати дзвінок у журнал: %1</translation>
         </message>
@@ -474,13 +646,55 @@
     <context>
         <name>Calls</name>
         <message>
-            <location filename="../../src/workstation/views/callmodel.py" line="+179" />
+            <location filename="../../src/workstation/views/callmodel.py" line="+216" />
             <source>The softphone is not running.</source>
             <translation>Софтфон не запущено.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <location line="+182" />
+            <source>Both lines are busy.</source>
+            <translation>Обидві лінії зайняті.</translation>
+        </message>
+        <message>
+            <location line="-43" />
+            <source>No voicemail is set up (Settings → SIP: voicemail).</source>
+            <translation>Голосову пошту не налаштовано (Налаштування → SIP: голосова пошта).</translation>
+        </message>
+        <message>
+            <location line="+41" />
+            <source>Answer a call first.</source>
+            <translation>Спочатку дайте відповідь на дзвінок.</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>No consultation call to transfer to.</source>
+            <translation>Немає консультаційного дзвінка для переведення.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Wait until the consulted party answers.</source>
+            <translation>Дочекайтеся відповіді абонента консультації.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>No consultation call to return from.</source>
+            <translation>Немає консультаційного дзвінка, з якого можна повернутися.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>A conference needs two answered calls.</source>
+            <translation>Для конференції потрібні два прийняті дзвінки.</translation>
         </message>
     </context>
     <context>
         <name>CallsBrowser</name>
+        <message>
+            <location filename="../../src/workstation/views/calls/__init__.py" line="+57" />
+            <location line="+4" />
+            <source>Calls</source>
+            <translation>Дзвінки</translation>
+        </message>
         <message>
             <location filename="../../src/workstation/views/calls/browser.py" line="+145" />
             <source>Manager</source>
@@ -509,7 +723,7 @@
         <message>
             <location line="+1" />
             <source>Outcome</source>
-            <translation>Результат дзвінка</translation>
+            <translation>Підсумок</translation>
         </message>
         <message>
             <location line="+1" />
@@ -542,7 +756,7 @@
             <translation>Пошук</translation>
         </message>
         <message>
-            <location line="+83" />
+            <location line="+85" />
             <source>Refresh</source>
             <translation>Оновити</translation>
         </message>
@@ -612,12 +826,12 @@
             <translation>Офлайн: дзвінки з локальної бази; спільна база недоступна</translation>
         </message>
         <message>
-            <location line="+93" />
+            <location line="+106" />
             <source>Lead: %1 ✕</source>
             <translation>Лід: %1 ✕</translation>
         </message>
         <message>
-            <location line="+48" />
+            <location line="+59" />
             <location line="+1" />
             <source>Loading…</source>
             <translation>Завантаження…</translation>
@@ -648,19 +862,13 @@
             <translation>Показати дзвінки цього ліда</translation>
         </message>
         <message numerus="yes">
-            <location line="+24" />
+            <location line="+23" />
             <source>%n call(s)</source>
             <translation>
                 <numerusform>%n дзвінок</numerusform>
                 <numerusform>%n дзвінки</numerusform>
                 <numerusform>%n дзвінків</numerusform>
             </translation>
-        </message>
-        <message>
-            <location filename="../../src/workstation/views/calls/__init__.py" line="+56" />
-            <location line="+4" />
-            <source>Calls</source>
-            <translation>Дзвінки</translation>
         </message>
     </context>
     <context>
@@ -703,7 +911,7 @@
         <message>
             <location line="+0" />
             <source>Outcome</source>
-            <translation>Результат дзвінка</translation>
+            <translation>Підсумок</translation>
         </message>
         <message>
             <location line="+0" />
@@ -789,9 +997,84 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
         </message>
     </context>
     <context>
+        <name>CriteriaEditor</name>
+        <message>
+            <location filename="../../src/workstation/views/review/admin.py" line="-204" />
+            <source>Scorecard</source>
+            <translation>Оцінювальний лист</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Criterion</source>
+            <translation>Критерій</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Weight</source>
+            <translation>Вага</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Answer</source>
+            <translation>Відповідь</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Max</source>
+            <translation>Макс.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Critical</source>
+            <translation>Критичний</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Add criterion</source>
+            <translation>Додати критерій</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Remove</source>
+            <translation>Видалити</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save as new version</source>
+            <translation>Зберегти новою версією</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <location line="+31" />
+            <source>Yes / no</source>
+            <translation>Так / ні</translation>
+        </message>
+        <message>
+            <location line="-30" />
+            <location line="+31" />
+            <source>Scale 0..N</source>
+            <translation>Шкала 0..N</translation>
+        </message>
+        <message>
+            <location line="-22" />
+            <source>Call quality</source>
+            <translation>Якість дзвінка</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No scorecard yet: add the criteria and save.</source>
+            <translation>Оцінювального листа ще немає: додайте критерії та збережіть.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Version %1; saving makes version %2 (reviews keep the criteria they were scored with)</source>
+            <translation>Версія %1; збереження створить версію %2 (оцінки зберігають критерії, за якими їх ставили)</translation>
+        </message>
+    </context>
+    <context>
         <name>DatabasePage</name>
         <message>
-            <location filename="../../src/workstation/views/settings/pages.py" line="+173" />
+            <location filename="../../src/workstation/views/settings/pages.py" line="+190" />
             <source>Shared database</source>
             <translation>Спільна база даних</translation>
         </message>
@@ -878,6 +1161,71 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
             <location filename="../../src/workstation/demo.py" line="+237" />
             <source>Demo: a client will call in %1 s from a known lead, then from an unknown number.</source>
             <translation>Демо: через %1 с зателефонує клієнт із бази, потім — з невідомого номера.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DrillDialog</name>
+        <message>
+            <location filename="../../src/workstation/views/funnel/common.py" line="+335" />
+            <source>%1 rows written to %2</source>
+            <translation>Записано рядків: %1, файл %2</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Loading…</source>
+            <translation>Завантаження…</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <location line="+7" />
+            <source>Company</source>
+            <translation>Компанія</translation>
+        </message>
+        <message>
+            <location line="-7" />
+            <source>Base</source>
+            <translation>База</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Lead type</source>
+            <translation>Тип ліда</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stage</source>
+            <translation>Етап</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <location line="+6" />
+            <source>Manager</source>
+            <translation>Менеджер</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Started</source>
+            <translation>Початок</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Outcome</source>
+            <translation>Підсумок</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Result</source>
+            <translation>Результат</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Talk</source>
+            <translation>Розмова</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>%1 shown; double-click a row to open it</source>
+            <translation>Показано: %1; подвійне клацання відкриває рядок</translation>
         </message>
     </context>
     <context>
@@ -997,11 +1345,316 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
         </message>
     </context>
     <context>
+        <name>FilterBar</name>
+        <message>
+            <location filename="../../src/workstation/views/funnel/filters.py" line="+166" />
+            <source>Team:</source>
+            <translation>Команда:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Manager:</source>
+            <translation>Менеджер:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Period</source>
+            <translation>Період</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Only what happened between these days (both included)</source>
+            <translation>Лише те, що було в ці дні (включно)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Refresh</source>
+            <translation>Оновити</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stop</source>
+            <translation>Стоп</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stop reading (the numbers shown stay as they were)</source>
+            <translation>Зупинити читання (показані числа залишаться)</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>All teams</source>
+            <translation>Усі команди</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>All managers</source>
+            <translation>Усі менеджери</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>as of %1</source>
+            <translation>станом на %1</translation>
+        </message>
+    </context>
+    <context>
         <name>FirstRunWizard</name>
         <message>
             <location filename="../../src/workstation/views/firstrun/wizard.py" line="+144" />
             <source>Welcome to Workstation</source>
             <translation>Ласкаво просимо до «Робочого місця»</translation>
+        </message>
+    </context>
+    <context>
+        <name>FunnelCells</name>
+        <message>
+            <location filename="../../src/workstation/views/funnel/common.py" line="-254" />
+            <source>Double-click: what is behind this number</source>
+            <translation>Подвійне клацання: що стоїть за цим числом</translation>
+        </message>
+    </context>
+    <context>
+        <name>FunnelTab</name>
+        <message>
+            <location filename="../../src/workstation/views/funnel/__init__.py" line="+51" />
+            <source>Funnel</source>
+            <translation>Воронка</translation>
+        </message>
+        <message>
+            <location filename="../../src/workstation/views/funnel/funnel_tab.py" line="+43" />
+            <source>%1 d</source>
+            <translation>%1 дн.</translation>
+        </message>
+        <message>
+            <location line="+91" />
+            <source>Funnel:</source>
+            <translation>Воронка:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Base:</source>
+            <translation>База:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stuck after:</source>
+            <translation>Застряг після:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source> days</source>
+            <translation> дн.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>A lead at an open stage longer than this is stuck</source>
+            <translation>Лід довше цього строку на відкритому етапі вважається застряглим</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stages and conversion</source>
+            <translation>Етапи та конверсія</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Lead types against a cold base</source>
+            <translation>Типи лідів проти холодної бази</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>by base</source>
+            <translation>за базами</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>by manager</source>
+            <translation>за менеджерами</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>All bases</source>
+            <translation>Усі бази</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Reading…</source>
+            <translation>Читання…</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Stopped: the numbers shown are as of the time above</source>
+            <translation>Зупинено: показано числа на час вище</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Could not read the funnel: %1</source>
+            <translation>Не вдалося прочитати воронку: %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Reading… %1 of %2</source>
+            <translation>Читання… %1 з %2</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>%1 rows written to %2</source>
+            <translation>Записано рядків: %1, файл %2</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>%1 leads in the funnel; double-click a number to see the leads behind it</source>
+            <translation>Лідів у воронці: %1; подвійне клацання по числу покаже ліди за ним</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <location line="+42" />
+            <source>Stage</source>
+            <translation>Етап</translation>
+        </message>
+        <message>
+            <location line="-42" />
+            <source>Leads now</source>
+            <translation>Лідів зараз</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Reached</source>
+            <translation>Дійшли</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>To next stage</source>
+            <translation>На наст. етап</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Median time
+in stage</source>
+            <translation>Медіана
+на етапі</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stays
+measured</source>
+            <translation>Виміряно
+перебувань</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Leads at this stage now</source>
+            <translation>Ліди на цьому етапі зараз</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Leads that got to this stage or further</source>
+            <translation>Ліди, що дійшли до цього етапу або далі</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Of the leads that reached this stage, the share that reached the next</source>
+            <translation>Частка тих, хто дійшов до цього етапу і дійшов до наступного</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>From the stage-change history: half the finished stays were shorter</source>
+            <translation>За історією зміни етапів: половина завершених перебувань була коротшою</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Finished stays in this stage (the median's sample)</source>
+            <translation>Завершені перебування на етапі (вибірка медіани)</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>reached</source>
+            <translation>дійшли</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>now</source>
+            <translation>зараз</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Stuck longer than %1 days: %2</source>
+            <translation>Застрягли довше %1 дн.: %2</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Company</source>
+            <translation>Компанія</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>In stage since</source>
+            <translation>На етапі з</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Days</source>
+            <translation>Днів</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <location line="+21" />
+            <source>Manager</source>
+            <translation>Менеджер</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Base</source>
+            <translation>База</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Typed</source>
+            <translation>З типом</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>No type</source>
+            <translation>Без типу</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Leads with a type: the shares' base</source>
+            <translation>Ліди з типом: база для часток</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Typical share in a cold base: %1</source>
+            <translation>Типова частка в холодній базі: %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>(no base)</source>
+            <translation>(без бази)</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>(no owner)</source>
+            <translation>(без власника)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Outside the band: %1</source>
+            <translation>Поза нормою: %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Too few typed leads to judge (fewer than %1)</source>
+            <translation>Замало лідів з типом для оцінки (менше %1)</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>%1 leads</source>
+            <translation>Лідів: %1</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Leads behind the number</source>
+            <translation>Ліди за числом</translation>
         </message>
     </context>
     <context>
@@ -1070,7 +1723,7 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
     <context>
         <name>GeneralPage</name>
         <message>
-            <location filename="../../src/workstation/views/settings/pages.py" line="-93" />
+            <location filename="../../src/workstation/views/settings/pages.py" line="-110" />
             <source>System language</source>
             <translation>Мова системи</translation>
         </message>
@@ -1241,16 +1894,106 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
     <context>
         <name>HeadsetBridge</name>
         <message>
-            <location filename="../../src/workstation/telephony/audio.py" line="+691" />
+            <location filename="../../src/workstation/telephony/audio.py" line="+704" />
             <source>Ring tone file is missing: %1</source>
             <extracomment>RMS (Int16 units) below which a 20 ms microphone chunk counts as silence (≈ -56 dBFS). Interpreter switch interval the bridge needs (seconds). Python's default 5 ms lets a busy GUI thread hold the GIL long enough to starve the Qt audio thread (measured: 80 ms microphone gaps and underruns with a 200 ms Python burst; 16 ms gaps and none at 1 ms). Period the audio server is asked to use; PulseAudio's default for Qt's source is 64 ms fragments, far too coarse for a call (measured here).</extracomment>
             <translation>Немає файлу мелодії дзвінка: %1</translation>
         </message>
     </context>
     <context>
+        <name>HeadsetPage</name>
+        <message>
+            <location filename="../../src/workstation/views/settings/headset.py" line="+100" />
+            <source>Headset</source>
+            <translation>Гарнітура</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Microphone</source>
+            <translation>Мікрофон</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Level</source>
+            <translation>Рівень</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Speaker</source>
+            <translation>Динамік</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Ring device</source>
+            <translation>Пристрій дзвінка</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <location line="+2" />
+            <source>Test tone</source>
+            <translation>Тестовий сигнал</translation>
+        </message>
+        <message>
+            <location line="-1" />
+            <source>Play a short tone on this speaker</source>
+            <translation>Відтворити короткий сигнал на цьому динаміку</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Play a short tone on the ring device</source>
+            <translation>Відтворити короткий сигнал на пристрої дзвінка</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Speak: the bar moves with the chosen microphone</source>
+            <translation>Говоріть: смуга рухається разом із вибраним мікрофоном</translation>
+        </message>
+        <message>
+            <location line="+28" />
+            <location line="+1" />
+            <source>System default</source>
+            <translation>Системний за замовчуванням</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Same as the speaker</source>
+            <translation>Як у динаміка</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>%1 (not connected)</source>
+            <translation>%1 (не під'єднано)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>No microphone found: plug in the headset.</source>
+            <translation>Мікрофон не знайдено: підключіть гарнітуру.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The chosen microphone is not connected.</source>
+            <translation>Вибраний мікрофон не під'єднано.</translation>
+        </message>
+        <message>
+            <location line="+54" />
+            <source>The microphone cannot be opened.</source>
+            <translation>Не вдається відкрити мікрофон.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>This speaker is not connected.</source>
+            <translation>Цей динамік не під'єднано.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Playing a test tone on %1…</source>
+            <translation>Тестовий сигнал на %1…</translation>
+        </message>
+    </context>
+    <context>
         <name>HeadsetWizardPage</name>
         <message>
-            <location filename="../../src/workstation/views/firstrun/headset.py" line="+37" />
+            <location filename="../../src/workstation/views/firstrun/headset.py" line="+81" />
             <source>Headset</source>
             <translation>Гарнітура</translation>
         </message>
@@ -1280,7 +2023,7 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
             <translation>Динамік</translation>
         </message>
         <message>
-            <location line="+25" />
+            <location line="+27" />
             <source>System default</source>
             <translation>Системний за замовчуванням</translation>
         </message>
@@ -1290,12 +2033,12 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
             <translation>Мікрофон не знайдено: підключіть гарнітуру.</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location line="+23" />
             <source>The microphone cannot be opened.</source>
             <translation>Не вдається відкрити мікрофон.</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+9" />
             <source>No microphone is open.</source>
             <translation>Мікрофон не відкрито.</translation>
         </message>
@@ -2159,6 +2902,188 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
         </message>
     </context>
     <context>
+        <name>LineRow</name>
+        <message>
+            <location filename="../../src/workstation/views/softphone/lines.py" line="+106" />
+            <source>Line %1</source>
+            <translation>Лінія %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Answer</source>
+            <translation>Відповідь</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Answer; the call in progress goes on hold</source>
+            <translation>Відповісти; поточний дзвінок стане на утримання</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reject</source>
+            <translation>Відхилити</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Decline the call (603)</source>
+            <translation>Відхилити дзвінок (603)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Busy</source>
+            <translation>Зайнято</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Send busy (486 Busy Here) (%1)</source>
+            <translation>Відповісти «зайнято» (486 Busy Here) (%1)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Voicemail</source>
+            <translation>Голосова пошта</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Send the call to voicemail (%1) (%2)</source>
+            <translation>Перевести дзвінок на голосову пошту (%1) (%2)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>No voicemail is set up (Settings → SIP: voicemail)</source>
+            <translation>Голосову пошту не налаштовано (Налаштування → SIP: голосова пошта)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+40" />
+            <source>Hold</source>
+            <translation>Утримання</translation>
+        </message>
+        <message>
+            <location line="-40" />
+            <source>Put this line on hold / talk on it</source>
+            <translation>Поставити лінію на утримання / говорити нею</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Hang up</source>
+            <translation>Покласти слухавку</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Hang up this line</source>
+            <translation>Завершити дзвінок на цій лінії</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>unknown</source>
+            <translation>невідомо</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>waiting call, ringing</source>
+            <translation>дзвінок в очікуванні, дзвонить</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>ringing</source>
+            <translation>дзвонить</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>calling…</source>
+            <translation>виклик…</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>conference %1</source>
+            <translation>конференція %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>on hold %1</source>
+            <translation>на утриманні %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>transferring…</source>
+            <translation>переведення…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>talking %1</source>
+            <translation>розмова %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>consultation</source>
+            <translation>консультація</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Resume</source>
+            <translation>Повернутися</translation>
+        </message>
+    </context>
+    <context>
+        <name>LinesPanel</name>
+        <message>
+            <location line="+97" />
+            <source>There is no other answered line to swap to.</source>
+            <translation>Немає іншої прийнятої лінії для перемикання.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Consult</source>
+            <translation>Консультація</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Call (number or SIP address) to consult before transferring; the call in progress goes on hold:</source>
+            <translation>Кому зателефонувати (номер або SIP-адреса) для консультації перед переведенням; поточний дзвінок стане на утримання:</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Swap</source>
+            <translation>Перемкнути</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Hold this line and talk on the other (%1)</source>
+            <translation>Утримати цю лінію й говорити іншою (%1)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Complete transfer</source>
+            <translation>Завершити переведення</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Connect the held caller with the consulted party (%1)</source>
+            <translation>З'єднати утримуваного абонента з абонентом консультації (%1)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Return</source>
+            <translation>Повернутися</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Hang up the consultation and return to the held call (%1)</source>
+            <translation>Завершити консультацію й повернутися до утримуваного дзвінка (%1)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Conference</source>
+            <translation>Конференція</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Join both lines: everyone hears everyone (%1)</source>
+            <translation>Об'єднати обидві лінії: усі чують усіх (%1)</translation>
+        </message>
+    </context>
+    <context>
         <name>ListPage</name>
         <message>
             <location filename="../../src/workstation/views/admin/dialog.py" line="+81" />
@@ -2194,12 +3119,12 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../src/workstation/views/mainwindow.py" line="+96" />
+            <location filename="../../src/workstation/views/mainwindow.py" line="+103" />
             <source>Workstation</source>
             <translation>Робоче місце</translation>
         </message>
         <message>
-            <location line="+152" />
+            <location line="+153" />
             <source>Export</source>
             <translation>Експорт</translation>
         </message>
@@ -2333,6 +3258,59 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
         </message>
     </context>
     <context>
+        <name>MissingPanel</name>
+        <message>
+            <location filename="../../src/workstation/views/review/lists.py" line="+324" />
+            <source>Check now</source>
+            <translation>Перевірити зараз</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cancel</source>
+            <translation>Скасувати</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Workstation</source>
+            <translation>Робоче місце</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Reason</source>
+            <translation>Причина</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Found</source>
+            <translation>Знайдено</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Call or file</source>
+            <translation>Дзвінок або файл</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Details</source>
+            <translation>Подробиці</translation>
+        </message>
+        <message>
+            <location line="+28" />
+            <source>No missing recordings</source>
+            <translation>Зниклих записів немає</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 missing or damaged recordings (%2)</source>
+            <translation>Зниклих або пошкоджених записів: %1 (%2)</translation>
+        </message>
+        <message>
+            <location line="+46" />
+            <source>The check failed: %1</source>
+            <translation>Перевірка не вдалася: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>MonitorFeature</name>
         <message>
             <location filename="../../src/workstation/views/monitor/widget.py" line="+157" />
@@ -2444,6 +3422,77 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
         </message>
     </context>
     <context>
+        <name>MyReviews</name>
+        <message>
+            <location filename="../../src/workstation/views/review/lists.py" line="-239" />
+            <source>Reviewer</source>
+            <translation>Перевіряючий</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>%1 reviews; %2 wait for your acknowledgement</source>
+            <translation>Оцінок: %1; чекають вашого підтвердження: %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>OccupancyReport</name>
+        <message>
+            <location filename="../../src/workstation/views/board/report.py" line="+30" />
+            <source>Manager</source>
+            <translation>Менеджер</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Day</source>
+            <translation>День</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Logged in</source>
+            <translation>У системі</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Occupancy</source>
+            <translation>Завантаження</translation>
+        </message>
+        <message>
+            <location line="+74" />
+            <source>Export occupancy</source>
+            <translation>Експорт завантаження</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Excel (*.xlsx);;CSV (*.csv)</source>
+            <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>%1 rows written</source>
+            <translation>Записано рядків: %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Not exported: %1</source>
+            <translation>Не експортовано: %1</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>From</source>
+            <translation>З</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>To</source>
+            <translation>По</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Export…</source>
+            <translation>Експорт…</translation>
+        </message>
+    </context>
+    <context>
         <name>OrderedPage</name>
         <message>
             <location filename="../../src/workstation/views/admin/dialog.py" line="-146" />
@@ -2550,7 +3599,7 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
     <context>
         <name>Player</name>
         <message>
-            <location filename="../../src/workstation/views/calls/player.py" line="+180" />
+            <location filename="../../src/workstation/views/calls/player.py" line="+196" />
             <source>−10 s</source>
             <translation>−10 с</translation>
         </message>
@@ -2595,12 +3644,12 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
             <translation>Відтворення / пауза (Пробіл)</translation>
         </message>
         <message>
-            <location line="+53" />
+            <location line="+55" />
             <source>The recording is not available offline.</source>
             <translation>Запис недоступний офлайн.</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+19" />
             <source>Fetching the recording…</source>
             <translation>Запис завантажується…</translation>
         </message>
@@ -2625,7 +3674,7 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
             <translation>Будується осцилограма…</translation>
         </message>
         <message>
-            <location line="+83" />
+            <location line="+93" />
             <source>The recording cannot be played.</source>
             <translation>Запис не відтворюється.</translation>
         </message>
@@ -2643,6 +3692,92 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
             <location line="+1" />
             <source>Recordings (*%1)</source>
             <translation>Записи (*%1)</translation>
+        </message>
+    </context>
+    <context>
+        <name>Presence</name>
+        <message>
+            <location filename="../../src/workstation/views/board/labels.py" line="+12" />
+            <source>Offline</source>
+            <translation>Не в мережі</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Available</source>
+            <translation>Вільний</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ringing</source>
+            <translation>Дзвінок</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>On a call</source>
+            <translation>Розмова</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Wrap-up</source>
+            <translation>Підсумки дзвінка</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>On a break</source>
+            <translation>Перерва</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Lunch</source>
+            <translation>Обід</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Coffee break</source>
+            <translation>Кава-брейк</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meeting</source>
+            <translation>Нарада</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Training</source>
+            <translation>Навчання</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Technical problem</source>
+            <translation>Технічна проблема</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Other</source>
+            <translation>Інше</translation>
+        </message>
+    </context>
+    <context>
+        <name>PresenceControl</name>
+        <message>
+            <location filename="../../src/workstation/views/board/control.py" line="+48" />
+            <source>A break begins after this call's wrap-up.</source>
+            <translation>Перерва почнеться після підсумків цього дзвінка.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Your state on the team board: click to take a break or to become available.</source>
+            <translation>Ваш стан на дошці команди: натисніть, щоб піти на перерву або стати вільним.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Available</source>
+            <translation>Вільний</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Break</source>
+            <translation>Перерва</translation>
         </message>
     </context>
     <context>
@@ -2784,6 +3919,257 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
         </message>
     </context>
     <context>
+        <name>RetentionPage</name>
+        <message>
+            <location filename="../../src/workstation/views/review/admin.py" line="+87" />
+            <source>Keep recordings (days)</source>
+            <translation>Зберігати записи (днів)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Shortest call to sample (s)</source>
+            <translation>Мінімальна тривалість дзвінка для вибірки (с)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>for ever</source>
+            <translation>завжди</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save settings</source>
+            <translation>Зберегти налаштування</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Apply retention now…</source>
+            <translation>Застосувати строк зберігання зараз…</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Saved</source>
+            <translation>Збережено</translation>
+        </message>
+        <message>
+            <location line="+26" />
+            <source>No recording is older than the retention (%1 kept: in review or disputed)</source>
+            <translation>Записів, старших за строк зберігання, немає (залишено %1: на перевірці або оскаржені)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Delete recordings</source>
+            <translation>Видалення записів</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delete %1 recordings from the shared store? Their calls and scores stay; %2 under review or disputed are kept.</source>
+            <translation>Видалити записи (%1) зі спільного сховища? Дзвінки та оцінки залишаться; записи на перевірці або оскаржені (%2) збережуться.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Deleted %1 recordings</source>
+            <translation>Видалено записів: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>Review</name>
+        <message>
+            <location filename="../../src/workstation/views/review/__init__.py" line="+45" />
+            <source>Call review</source>
+            <translation>Оцінювання дзвінків</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Queue</source>
+            <translation>Черга</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Missing recordings</source>
+            <translation>Зниклі записи</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>My reviews</source>
+            <translation>Мої оцінки</translation>
+        </message>
+        <message>
+            <location line="+46" />
+            <source>Review</source>
+            <translation>Оцінка</translation>
+        </message>
+        <message>
+            <location filename="../../src/workstation/views/review/texts.py" line="+11" />
+            <source>To review</source>
+            <translation>На перевірку</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Scored</source>
+            <translation>Оцінено</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+6" />
+            <source>Acknowledged</source>
+            <translation>Підтверджено</translation>
+        </message>
+        <message>
+            <location line="-5" />
+            <source>Disputed</source>
+            <translation>Оскаржено</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Resolved</source>
+            <translation>Вирішено</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Comment</source>
+            <translation>Коментар</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Dispute</source>
+            <translation>Заперечення</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reply</source>
+            <translation>Відповідь</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>No file</source>
+            <translation>Немає файлу</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Empty file</source>
+            <translation>Порожній файл</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Shorter than the talk</source>
+            <translation>Коротший за розмову</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Checksum mismatch</source>
+            <translation>Не збігається контрольна сума</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Upload stuck</source>
+            <translation>Завантаження зависло</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>File with no call</source>
+            <translation>Файл без дзвінка</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Consent given</source>
+            <translation>Згоду отримано</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Client refused recording</source>
+            <translation>Клієнт відмовився від запису</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Recorded without asking</source>
+            <translation>Записано без запиту згоди</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Consent not known</source>
+            <translation>Згода невідома</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewAdminDialog</name>
+        <message>
+            <location filename="../../src/workstation/views/review/admin.py" line="+62" />
+            <source>Call review settings</source>
+            <translation>Налаштування оцінювання дзвінків</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Scorecard</source>
+            <translation>Оцінювальний лист</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Retention and sampling</source>
+            <translation>Зберігання та вибірка</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Recording access</source>
+            <translation>Доступ до записів</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewList</name>
+        <message>
+            <location filename="../../src/workstation/views/review/lists.py" line="-87" />
+            <source>When</source>
+            <translation>Коли</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Manager</source>
+            <translation>Менеджер</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Company</source>
+            <translation>Компанія</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Status</source>
+            <translation>Статус</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Score</source>
+            <translation>Оцінка</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Length %1</source>
+            <translation>Тривалість %1</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>manager's fault</source>
+            <translation>вина менеджера</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>a critical item failed</source>
+            <translation>провалено критичний пункт</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewQueue</name>
+        <message>
+            <location line="+155" />
+            <source>Sample calls…</source>
+            <translation>Вибрати дзвінки…</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>%1 calls to review, %2 disputes</source>
+            <translation>Дзвінків на перевірку: %1, заперечень: %2</translation>
+        </message>
+    </context>
+    <context>
         <name>RowsEditor</name>
         <message>
             <location filename="../../src/workstation/views/leadcard/rows.py" line="+27" />
@@ -2892,6 +4278,177 @@ It holds no passwords; send it to your support if the problem comes back.</sourc
             <location line="+4" />
             <source>Import failed, nothing was changed: %1</source>
             <translation>Імпорт не вдався, нічого не змінено: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>SampleDialog</name>
+        <message>
+            <location filename="../../src/workstation/views/review/lists.py" line="-56" />
+            <source>Sample calls for review</source>
+            <translation>Вибірка дзвінків на перевірку</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>From</source>
+            <translation>З</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>To</source>
+            <translation>По</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Calls per manager</source>
+            <translation>Дзвінків на менеджера</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Seed</source>
+            <translation>Зерно вибірки</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Unreviewed answered calls of each manager of your team, spread over outcomes, call lengths and hours; calls under the minimum length are left out.</source>
+            <translation>Неперевірені дзвінки з розмовою кожного менеджера вашої команди, рівномірно за результатами, тривалістю та годинами; дзвінки, коротші за мінімальну тривалість, не беруться.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScorecardPanel</name>
+        <message>
+            <location filename="../../src/workstation/views/review/scorecard.py" line="+177" />
+            <source>Yes</source>
+            <translation>Так</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No</source>
+            <translation>Ні</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>(critical)</source>
+            <translation>(критичний)</translation>
+        </message>
+        <message>
+            <location line="+38" />
+            <source>No scorecard is configured yet (an admin sets the criteria)</source>
+            <translation>Оцінювальний лист ще не налаштовано (критерії задає адміністратор)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Score: %1</source>
+            <translation>Оцінка: %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>failed: %1</source>
+            <translation>провалено: %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 not answered</source>
+            <translation>без відповіді: %1</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Select a call to review it</source>
+            <translation>Виберіть дзвінок для оцінювання</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Not reviewed yet</source>
+            <translation>Ще не оцінено</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 · assigned to %2</source>
+            <translation>%1 · призначено: %2</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 · reviewed by %2</source>
+            <translation>%1 · перевірив(ла): %2</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>score %1</source>
+            <translation>оцінка %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Criteria</source>
+            <translation>Критерії</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Manager's fault</source>
+            <translation>Вина менеджера</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The refusal was the manager's fault: the client was lost by the manager</source>
+            <translation>Відмова з вини менеджера: клієнта втратив менеджер</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Summary for the manager</source>
+            <translation>Підсумок для менеджера</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Submit score</source>
+            <translation>Поставити оцінку</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Comments (click one to hear that moment)</source>
+            <translation>Коментарі (клацання — прослухати цей момент)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Comment at the player's position</source>
+            <translation>Коментар до поточної позиції плеєра</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reply to the reviewer</source>
+            <translation>Відповідь перевіряючому</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Add comment</source>
+            <translation>Додати коментар</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Why (required to dispute)</source>
+            <translation>Чому (обов'язково для заперечення)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Answer to the dispute</source>
+            <translation>Відповідь на заперечення</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Acknowledge</source>
+            <translation>Підтвердити</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Dispute</source>
+            <translation>Оскаржити</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Resolve dispute</source>
+            <translation>Вирішити спір</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>Saved</source>
+            <translation>Збережено</translation>
         </message>
     </context>
     <context>
@@ -3612,6 +5169,164 @@ Tools: %2</source>
         </message>
     </context>
     <context>
+        <name>ScriptTab</name>
+        <message>
+            <location filename="../../src/workstation/views/funnel/__init__.py" line="+1" />
+            <source>Script analytics</source>
+            <translation>Аналітика скриптів</translation>
+        </message>
+        <message>
+            <location filename="../../src/workstation/views/funnel/script_tab.py" line="+21" />
+            <source>Say</source>
+            <translation>Репліка</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Question</source>
+            <translation>Питання</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Objection</source>
+            <translation>Заперечення</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Info occasion</source>
+            <translation>Інфопривід</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Close</source>
+            <translation>Закриття</translation>
+        </message>
+        <message>
+            <location line="+40" />
+            <source>%1 rows written to %2</source>
+            <translation>Записано рядків: %1, файл %2</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Script:</source>
+            <translation>Скрипт:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Where calls end, step by step</source>
+            <translation>Де закінчуються дзвінки, по кроках</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>%1 v%2 (%3 calls)</source>
+            <translation>%1 в%2 (дзвінків: %3)</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Reading…</source>
+            <translation>Читання…</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Stopped: the numbers shown are as of the time above</source>
+            <translation>Зупинено: показано числа на час вище</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Could not read the script analytics: %1</source>
+            <translation>Не вдалося прочитати аналітику скриптів: %1</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Step</source>
+            <translation>Крок</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Kind</source>
+            <translation>Вид</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Reached</source>
+            <translation>Дійшли</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Ended here</source>
+            <translation>Закінчилися тут</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No result</source>
+            <translation>Без результату</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Drop-off</source>
+            <translation>Відсів</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Calls whose walk entered this step</source>
+            <translation>Дзвінки, що пройшли через цей крок</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Calls whose walk stopped at this step</source>
+            <translation>Дзвінки, що зупинилися на цьому кроці</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Calls that stopped here with this result</source>
+            <translation>Дзвінки, що зупинилися тут з цим результатом</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stopped here without a positive result, of the calls that reached the step</source>
+            <translation>Зупинилися тут без позитивного результату, з тих, що дійшли до кроку</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>The weakest step</source>
+            <translation>Найслабший крок</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>reached the step</source>
+            <translation>дійшли до кроку</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>ended there</source>
+            <translation>закінчилися на ньому</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>No script has been used in a call yet.</source>
+            <translation>Скрипти в дзвінках ще не використовувалися.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 answered calls walked this version.</source>
+            <translation>Відповіданих дзвінків за цією версією: %1.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Weakest step: %1 (%2 of the calls reaching it end there without a positive result).</source>
+            <translation>Найслабший крок: %1 (%2 дзвінків, що дійшли до нього, закінчуються на ньому без позитивного результату).</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Double-click a number to see the calls behind it</source>
+            <translation>Подвійне клацання по числу покаже дзвінки за ним</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Calls behind the number</source>
+            <translation>Дзвінки за числом</translation>
+        </message>
+    </context>
+    <context>
         <name>SecretField</name>
         <message>
             <location filename="../../src/workstation/views/settings/pages.py" line="-78" />
@@ -3642,7 +5357,7 @@ Tools: %2</source>
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../src/workstation/views/settings/dialog.py" line="+29" />
+            <location filename="../../src/workstation/views/settings/dialog.py" line="+35" />
             <location line="+35" />
             <location line="+8" />
             <source>Settings</source>
@@ -3657,7 +5372,7 @@ Tools: %2</source>
     <context>
         <name>SipPage</name>
         <message>
-            <location filename="../../src/workstation/views/settings/pages.py" line="+90" />
+            <location filename="../../src/workstation/views/settings/pages.py" line="+107" />
             <source>Off</source>
             <translation>Вимкнено</translation>
         </message>
@@ -3766,7 +5481,7 @@ Tools: %2</source>
     <context>
         <name>SoftphoneWidget</name>
         <message>
-            <location filename="../../src/workstation/views/softphone/widget.py" line="+185" />
+            <location filename="../../src/workstation/views/softphone/widget.py" line="+224" />
             <source>Number or SIP address</source>
             <translation>Номер або SIP-адреса</translation>
         </message>
@@ -3842,17 +5557,27 @@ Tools: %2</source>
         </message>
         <message>
             <location line="+2" />
-            <location line="+131" />
+            <location line="+141" />
             <source>Transfer</source>
             <translation>Перевести</translation>
         </message>
         <message>
-            <location line="-131" />
+            <location line="-141" />
             <source>Transfer the call (blind)</source>
             <translation>Перевести дзвінок (без консультації)</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+1" />
+            <source>Consult…</source>
+            <translation>Консультація…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Attended transfer: hold this call and call the person to transfer it to (%1)</source>
+            <translation>Переведення з консультацією: утримати цей дзвінок і зателефонувати тому, кому його перевести (%1)</translation>
+        </message>
+        <message>
+            <location line="+17" />
             <source>Registered</source>
             <translation>Зареєстровано</translation>
         </message>
@@ -3877,27 +5602,27 @@ Tools: %2</source>
             <translation>Не зареєстровано: %1</translation>
         </message>
         <message>
-            <location line="+153" />
+            <location line="+172" />
             <source>Calling…</source>
             <translation>Виклик…</translation>
         </message>
         <message>
-            <location line="-43" />
+            <location line="-56" />
             <source>Transfer the call to (number or SIP address):</source>
             <translation>Перевести дзвінок на (номер або SIP-адреса):</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+17" />
             <source>Transferring…</source>
             <translation>Переведення…</translation>
         </message>
         <message>
-            <location line="+25" />
+            <location line="+30" />
             <source>Incoming call from %1</source>
             <translation>Вхідний дзвінок від %1</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+56" />
             <source>Incoming call</source>
             <translation>Вхідний дзвінок</translation>
         </message>
@@ -3907,12 +5632,12 @@ Tools: %2</source>
             <translation>Дзвонить…</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+14" />
             <source>Call ended: %1 %2</source>
             <translation>Дзвінок завершено: %1 %2</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+23" />
             <source>Signalling over TLS and the audio encrypted (SRTP)</source>
             <translation>Сигналізація через TLS, звук зашифрований (SRTP)</translation>
         </message>
@@ -3945,6 +5670,505 @@ Tools: %2</source>
             <location line="+2" />
             <source>muted</source>
             <translation>звук вимкнено</translation>
+        </message>
+    </context>
+    <context>
+        <name>Stats</name>
+        <message>
+            <location filename="../../src/workstation/views/stats/__init__.py" line="+16" />
+            <location line="+26" />
+            <location filename="../../src/workstation/views/stats/widget.py" line="+442" />
+            <source>Statistics</source>
+            <translation>Статистика</translation>
+        </message>
+        <message>
+            <location filename="../../src/workstation/views/stats/model.py" line="+18" />
+            <source>Manager</source>
+            <translation>Менеджер</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No answer</source>
+            <translation>Не відповів</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Busy</source>
+            <translation>Зайнято</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Error</source>
+            <translation>Помилка</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Success</source>
+            <translation>Успішно</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Total</source>
+            <translation>Разом</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Talk time</source>
+            <translation>Розмова</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Average talk</source>
+            <translation>Середня розмова</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Call time: no answer</source>
+            <translation>Дзвінок: не відповів</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Call time: busy</source>
+            <translation>Дзвінок: зайнято</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Call time: error</source>
+            <translation>Дзвінок: помилка</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Call time: success</source>
+            <translation>Дзвінок: успішно</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Call time</source>
+            <translation>Час дзвінків</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Effective calls</source>
+            <translation>Результативні дзвінки</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Presentations</source>
+            <translation>Презентації</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Presentations assigned</source>
+            <translation>Презентації: доручено</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Invoices</source>
+            <translation>Рахунки</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Invoices assigned</source>
+            <translation>Рахунки: доручено</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Invoice sum</source>
+            <translation>Сума рахунків</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Decision-maker contacts</source>
+            <translation>Контакти з ОПР</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Decision-maker contacts assigned</source>
+            <translation>Контакти з ОПР: доручено</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Demo accesses</source>
+            <translation>Демодоступи</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Demo accesses assigned</source>
+            <translation>Демодоступи: доручено</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Warm clients</source>
+            <translation>Теплі клієнти</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sales</source>
+            <translation>Продажі</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>No plan</source>
+            <translation>Без плану</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Behind the plan</source>
+            <translation>Відставання від плану</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>On track</source>
+            <translation>За планом</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ahead of the plan</source>
+            <translation>Випередження плану</translation>
+        </message>
+        <message>
+            <location line="+78" />
+            <location filename="../../src/workstation/views/stats/widget.py" line="-42" />
+            <location line="+29" />
+            <source>Team</source>
+            <translation>Команда</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>%1
+Plan for the period: %2
+Expected by now: %3
+Done: %4</source>
+            <translation>%1
+План на період: %2
+Очікується на цей час: %3
+Зроблено: %4</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Double-click to see the calls behind this number</source>
+            <translation>Подвійне клацання — дзвінки, з яких складається це число</translation>
+        </message>
+        <message>
+            <location filename="../../src/workstation/views/stats/widget.py" line="-254" />
+            <source>Day</source>
+            <translation>День</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Week</source>
+            <translation>Тиждень</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Month</source>
+            <translation>Місяць</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Range</source>
+            <translation>Період</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Period:</source>
+            <translation>Період:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Team:</source>
+            <translation>Команда:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Manager:</source>
+            <translation>Менеджер:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Previous period</source>
+            <translation>Попередній період</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Next period</source>
+            <translation>Наступний період</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Export</source>
+            <translation>Експорт</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Table as CSV…</source>
+            <translation>Таблиця в CSV…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Table as XLSX…</source>
+            <translation>Таблиця в XLSX…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Calls per hour as CSV…</source>
+            <translation>Дзвінки за годинами в CSV…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Calls per hour as XLSX…</source>
+            <translation>Дзвінки за годинами в XLSX…</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>All teams</source>
+            <translation>Усі команди</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Everybody</source>
+            <translation>Усі</translation>
+        </message>
+        <message>
+            <location line="+101" />
+            <source>Could not read the statistics: %1</source>
+            <translation>Не вдалося прочитати статистику: %1</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Reading…</source>
+            <translation>Читання…</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>As of %1 (%2)</source>
+            <translation>Дані на %1 (%2)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>local time</source>
+            <translation>місцевий час</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>never</source>
+            <translation>ніколи</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Shared database unreachable: other managers' calls as of %1</source>
+            <translation>Спільна база недоступна: дзвінки інших менеджерів на %1</translation>
+        </message>
+        <message>
+            <location line="+39" />
+            <source>The charts are still being read.</source>
+            <translation>Графіки ще читаються.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Answered, %</source>
+            <translation>Відповіли, %</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>CSV files (*.csv)</source>
+            <translation>Файли CSV (*.csv)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Excel workbooks (*.xlsx)</source>
+            <translation>Книги Excel (*.xlsx)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <location line="+7" />
+            <location line="+32" />
+            <source>Export statistics</source>
+            <translation>Експорт статистики</translation>
+        </message>
+        <message>
+            <location line="-27" />
+            <source>%1: plan</source>
+            <translation>%1: план</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Exporting…</source>
+            <translation>Експорт…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cancel</source>
+            <translation>Скасувати</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>The file was not written: %1</source>
+            <translation>Файл не записано: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatsCharts</name>
+        <message>
+            <location filename="../../src/workstation/views/stats/charts.py" line="+55" />
+            <source>Calls per hour</source>
+            <translation>Дзвінки за годинами</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Outcome mix</source>
+            <translation>Підсумки дзвінків</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Effective calls by week</source>
+            <translation>Результативні за тижнями</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Answer rate by hour</source>
+            <translation>Додзвін за годинами</translation>
+        </message>
+        <message>
+            <location line="+34" />
+            <source>Others (average)</source>
+            <translation>Інші (в середньому)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <location line="+22" />
+            <source>Calls</source>
+            <translation>Дзвінки</translation>
+        </message>
+        <message>
+            <location line="-21" />
+            <location line="+48" />
+            <source>Hour of day</source>
+            <translation>Година дня</translation>
+        </message>
+        <message>
+            <location line="-43" />
+            <source>No answer</source>
+            <translation>Не відповів</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Busy</source>
+            <translation>Зайнято</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Error</source>
+            <translation>Помилка</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Success</source>
+            <translation>Успішно</translation>
+        </message>
+        <message>
+            <location line="+28" />
+            <source>Effective calls (bars) and plan (line)</source>
+            <translation>Результативні (стовпці) і план (лінія)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Week starting</source>
+            <translation>Тиждень з</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Answered, %</source>
+            <translation>Відповіли, %</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatsDrill</name>
+        <message>
+            <location filename="../../src/workstation/views/stats/drill.py" line="+24" />
+            <source>No answer</source>
+            <translation>Не відповів</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Busy</source>
+            <translation>Зайнято</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Error</source>
+            <translation>Помилка</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Success</source>
+            <translation>Успішно</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Positive</source>
+            <translation>Позитивний</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Negative</source>
+            <translation>Негативний</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Satisfactory</source>
+            <translation>Задовільний</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Undefined</source>
+            <translation>Невизначений</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>Started</source>
+            <translation>Початок</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Manager</source>
+            <translation>Менеджер</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+3" />
+            <source>Lead</source>
+            <translation>Лід</translation>
+        </message>
+        <message>
+            <location line="-3" />
+            <source>Outcome</source>
+            <translation>Підсумок</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Talk</source>
+            <translation>Розмова</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Result</source>
+            <translation>Результат</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Show in the calls browser</source>
+            <translation>Показати в журналі дзвінків</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Loading…</source>
+            <translation>Завантаження…</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Could not read the list: %1</source>
+            <translation>Не вдалося прочитати список: %1</translation>
         </message>
     </context>
     <context>
@@ -4070,6 +6294,34 @@ Last sync: %3</source>
         </message>
     </context>
     <context>
+        <name>TablePanel</name>
+        <message>
+            <location filename="../../src/workstation/views/funnel/common.py" line="+85" />
+            <source>Export…</source>
+            <translation>Експорт…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save this table as CSV or XLSX</source>
+            <translation>Зберегти таблицю в CSV або XLSX</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Export the table</source>
+            <translation>Експорт таблиці</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+            <translation>Книга Excel (*.xlsx);;CSV, UTF-8 (*.csv)</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Export failed: %1</source>
+            <translation>Експорт не вдався: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>TeamsPage</name>
         <message>
             <location filename="../../src/workstation/views/admin/dialog.py" line="-290" />
@@ -4110,7 +6362,7 @@ Last sync: %3</source>
     <context>
         <name>TelephonyEngine</name>
         <message>
-            <location filename="../../src/workstation/telephony/engine.py" line="+220" />
+            <location filename="../../src/workstation/telephony/engine.py" line="+218" />
             <source>sip.srtp: expected off, optional or mandatory, got %1</source>
             <translation>sip.srtp: очікується off, optional або mandatory, отримано %1</translation>
         </message>
@@ -4180,14 +6432,24 @@ Last sync: %3</source>
             <translation>Не вдається зателефонувати на %1: %2</translation>
         </message>
         <message>
-            <location line="+154" />
+            <location line="+145" />
             <source>DTMF digits must be 0-9, *, #, A-D.</source>
             <translation>Цифри DTMF: 0-9, *, #, A-D.</translation>
         </message>
         <message>
-            <location line="+130" />
+            <location line="+136" />
             <source>Cannot record the call: %1</source>
             <translation>Не вдається записати дзвінок: %1</translation>
+        </message>
+        <message>
+            <location filename="../../src/workstation/telephony/lines.py" line="+114" />
+            <source>Both calls must be answered to join them.</source>
+            <translation>Щоб об'єднати дзвінки, обидва мають бути прийняті.</translation>
+        </message>
+        <message>
+            <location line="+82" />
+            <source>Could not send the call to voicemail: %1</source>
+            <translation>Не вдалося перевести дзвінок на голосову пошту: %1</translation>
         </message>
     </context>
     <context>
@@ -4317,7 +6579,7 @@ Last sync: %3</source>
         <message>
             <location filename="../../src/workstation/views/calls/waveform.py" line="+163" />
             <source>ringing</source>
-            <translation>виклик</translation>
+            <translation>дзвонить</translation>
         </message>
         <message>
             <location line="+18" />
@@ -4333,7 +6595,7 @@ Last sync: %3</source>
     <context>
         <name>WrapUp</name>
         <message>
-            <location filename="../../src/workstation/views/workspace/wrapup.py" line="+35" />
+            <location filename="../../src/workstation/views/workspace/wrapup.py" line="+36" />
             <source>Offer sent</source>
             <translation>КП надіслано</translation>
         </message>
@@ -4383,7 +6645,12 @@ Last sync: %3</source>
             <translation>Використані інструменти</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+14" />
+            <source>Invoice sum: </source>
+            <translation>Сума рахунку: </translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Next contact</source>
             <translation>Наступний контакт</translation>
         </message>
@@ -4434,12 +6701,12 @@ Last sync: %3</source>
         </message>
         <message>
             <location line="+61" />
-            <location line="+27" />
+            <location line="+28" />
             <source>in progress</source>
             <translation>триває</translation>
         </message>
         <message>
-            <location line="+69" />
+            <location line="+71" />
             <source>Choose the result of the call.</source>
             <translation>Оберіть результат дзвінка.</translation>
         </message>
@@ -4515,6 +6782,14 @@ Last sync: %3</source>
             <location line="+3" />
             <source>Registration failed: %1</source>
             <translation>Реєстрація не вдалася: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>window</name>
+        <message>
+            <location filename="../../src/workstation/views/funnel/__init__.py" line="-16" />
+            <source>Leads</source>
+            <translation>Ліди</translation>
         </message>
     </context>
 </TS>

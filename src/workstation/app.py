@@ -81,6 +81,7 @@ class Workstation:
         self.store = self.engine = self.bridge = self.sync = self.window = self.center = None
         self.calls = None
         self.monitor = None
+        self.board = None
         self.ctx = None
 
     # -- start ----------------------------------------------------------------------
@@ -102,17 +103,21 @@ class Workstation:
             self.sync.sig_user_id.connect(self._adopt_user_id)
             self.sync.start()
         # (deferred: the window and its features load in start(), not at import)
-        from workstation.views import callcenter
+        from workstation.views import board, callcenter, funnel, monitor
+        from workstation.views import stats as stats_view
         from workstation.views.mainwindow import MainWindow
 
         self.window = MainWindow(self.ctx)
         self.center = callcenter.install(self.window, self.ctx, engine=self.engine,
                                          sync=self.sync)
-        # (deferred: like the call center) listen/whisper/barge: the hub on the engine,
-        # the status-bar indicator; offer_actions(menu, ctx, user_id) acts through it
-        from workstation.views import monitor
-
+        # listen/whisper/barge: the hub on the engine, the status-bar indicator;
+        # offer_actions(menu, ctx, user_id) acts through it (board and calls browser)
         self.monitor = monitor.install(self.window, self.ctx, engine=self.engine)
+        stats_view.install(self.window, self.ctx, sync=self.sync)
+        self.board = board.install(self.window, self.ctx, calls=self.center.calls,
+                                   workspace=self.center.workspace, sync=self.sync)
+        board.set_monitor_hook(monitor.offer_actions)
+        self.analytics = funnel.install(self.window, self.ctx)  # team lead, supervisor, admin
         # (deferred: the calls browser loads with the window)
         from workstation.views import calls as calls_view
 
@@ -126,6 +131,8 @@ class Workstation:
             self.engine.sig_error.connect(self.window.status_message.setText)
         if self.bridge is not None and self.center.softphone is not None:
             self.center.softphone.set_ringer(_BridgeRinger(self.bridge))
+        if self.bridge is not None:  # Settings → Headset applies at once
+            self.window.sig_settings_saved.connect(self._apply_headset_settings)
         if self.title_suffix:
             self.window.setWindowTitle(f"{self.window.windowTitle()} — {self.title_suffix}")
         self._fit_screen()
@@ -189,6 +196,10 @@ class Workstation:
         self.bridge = bridge
         bridge.attach_to(engine)  # the engine connects calls, applies mute, records the port
 
+    def _apply_headset_settings(self) -> None:
+        if self.bridge is not None:
+            apply_headset_settings(self.bridge, self.window.config)  # what the dialog wrote
+
     def _start_sync(self):
         if not self.config.get("db.shared_url"):
             return None
@@ -215,6 +226,8 @@ class Workstation:
     def stop(self) -> None:
         """Reverse order; safe to call twice. Calls are ended and the work they
         start is finished first (lifecycle.wind_down), the outbox pushed once more."""
+        if self.board is not None:  # offline on the team board (written before the push)
+            self.board.shutdown()
         lifecycle.wind_down(self)
         if self.calls is not None:
             self.calls.shutdown()
@@ -247,6 +260,13 @@ class Workstation:
             self.stop()
 
 
+def apply_headset_settings(bridge, config) -> None:
+    """The devices chosen in Settings → Headset, to the running audio bridge (it reopens
+    what changed, even mid-call)."""
+    bridge.set_devices(config.get("audio.input"), config.get("audio.output"),
+                       config.get("audio.ring"))
+
+
 class _BridgeRinger:
     """The softphone's ringer on the headset bridge's ring device."""
 
@@ -255,6 +275,10 @@ class _BridgeRinger:
 
     def start(self) -> None:
         self.bridge.start_ring()
+
+    def start_waiting(self) -> None:
+        """The soft call-waiting tone: a second call while on a call."""
+        self.bridge.start_waiting_tone()
 
     def stop(self) -> None:
         self.bridge.stop_ring()

@@ -146,6 +146,12 @@ OPTIONS: dict[str, Option] = {
                "Codecs to offer, best first (e.g. PCMA/8000,G722/16000); empty = built-in list"),
         Option("sip.record_calls", bool, True, "Record every call to a WAV file"),
         Option("sip.consent_prompt", bool, False, "Play the recording consent prompt on answer"),
+        Option("sip.voicemail_uri", str, "",
+               "Where a second call is sent by \"To voicemail\" (number or SIP URI); "
+               "empty = no voicemail"),
+        Option("sip.voicemail_method", str, "302",
+               "How a call goes to voicemail: 302 (redirect before answering) or refer "
+               "(answer, then transfer)", choices=("302", "refer")),
         Option("audio.input", str, "", "Headset microphone (device name); empty = system default"),
         Option("audio.output", str, "", "Headset speaker (device name); empty = system default"),
         Option("audio.ring", str, "", "Ring device (device name); empty = headset speaker"),
@@ -155,6 +161,8 @@ OPTIONS: dict[str, Option] = {
         Option("attempts.day_end_hour", int, 18, "Working day end hour (exclusive) for attempts"),
         Option("plan.effective_min_talk_seconds", int, 60,
                "Talk time that makes an answered call effective without a recorded result"),
+        Option("funnel.stuck_days", int, 14,
+               "Funnel: a lead at an open stage longer than this many days is stuck"),
         Option("recordings.keep_days", int, 30, "Days to keep uploaded recordings locally"),
         Option("recordings.cache_mb", int, 500,
                "Size of the local cache of recordings played from the shared database (MB)"),

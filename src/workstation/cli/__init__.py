@@ -14,6 +14,7 @@ import sys
 from workstation import __version__
 from workstation.cli import (
     admin_cmd,
+    board_cmd,
     calls_cmd,
     config_cmd,
     db_cmd,
@@ -21,6 +22,8 @@ from workstation.cli import (
     gui_cmd,
     io_cmd,
     leads_cmd,
+    review_cmd,
+    stats_cmd,
     sync_cmd,
 )
 from workstation.links import is_link
@@ -28,7 +31,7 @@ from workstation.logs import setup_logging
 from workstation.paths import make_private
 
 COMMAND_MODULES = (config_cmd, db_cmd, io_cmd, calls_cmd, leads_cmd, sync_cmd, admin_cmd,
-                   gui_cmd, doctor_cmd)
+                   review_cmd, gui_cmd, doctor_cmd, stats_cmd, board_cmd)
 """Every subcommand ships with the product: a module that cannot be imported is a
 broken build and fails loudly (each module defers its heavy imports itself)."""
 

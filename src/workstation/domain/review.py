@@ -18,6 +18,7 @@ depends only on the calls and the seed.
 from __future__ import annotations
 
 import random
+import time
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -145,6 +146,8 @@ class Candidate:
     outcome: str
     talk_seconds: float
     started_at: datetime
+    key: tuple | None = None
+    """The stratum when the caller computed it already (the store does, in SQL)."""
 
 
 def length_band(seconds: float) -> int:
@@ -152,12 +155,18 @@ def length_band(seconds: float) -> int:
 
 
 def day_part(at: datetime) -> int:
-    hour = at.astimezone().hour if at.tzinfo else at.hour
-    return sum(hour >= h for h in DAY_PARTS_H)
+    """Part of the workstation's local day (DST-correct; time.localtime is C-fast)."""
+    return part_of_hour(time.localtime(at.timestamp()).tm_hour if at.tzinfo else at.hour)
 
 
 def stratum(c: Candidate) -> tuple[str, int, int]:
+    if c.key is not None:
+        return c.key
     return (c.outcome or "", length_band(c.talk_seconds), day_part(c.started_at))
+
+
+def part_of_hour(hour: int) -> int:
+    return sum(hour >= h for h in DAY_PARTS_H)
 
 
 @dataclass
@@ -182,13 +191,14 @@ def sample(candidates: Iterable[Candidate], n: int = DEFAULT_SAMPLE, seed: int =
         strata = by_manager[manager]
         keys = sorted(strata)
         rng.shuffle(keys)
-        pools = {k: sorted(strata[k], key=lambda c: str(c.call_id)) for k in keys}
-        for k in keys:
-            rng.shuffle(pools[k])
+        pools = {k: sorted(strata[k], key=lambda c: c.call_id) for k in keys}
         picked: list[Candidate] = []
         while len(picked) < n and any(pools.values()):
             for k in keys:
-                if pools[k] and len(picked) < n:
-                    picked.append(pools[k].pop())
+                pool = pools[k]
+                if pool and len(picked) < n:  # a seeded random call of the stratum
+                    i = rng.randrange(len(pool))
+                    pool[i], pool[-1] = pool[-1], pool[i]
+                    picked.append(pool.pop())
         out.per_manager[manager] = sorted(picked, key=lambda c: (c.started_at, str(c.call_id)))
     return out

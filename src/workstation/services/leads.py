@@ -80,6 +80,11 @@ class Interruptible:
             if self._conn is not None:
                 self._conn.interrupt()
 
+    @property
+    def cancelled(self) -> bool:
+        """interrupt() was called (a long read checks it between its steps)."""
+        return self._cancelled
+
 
 # -- the lead list ------------------------------------------------------------------
 

@@ -115,6 +115,7 @@ class Lead(Synced, Base):
         Index("ix_leads_company_id", "company", "id"),
         Index("ix_leads_lead_type", "lead_type"),
         Index("ix_leads_stage_id", "stage_id"),
+        Index("ix_leads_funnel_id_stage_id", "funnel_id", "stage_id"),
         Index("ix_leads_owner_id", "owner_id"),
         Index("ix_leads_team_id", "team_id"),
         Index("ix_leads_next_contact_at", "next_contact_at"),
@@ -256,6 +257,12 @@ class ConfigHistory(Synced, Base):
     data: Mapped[dict | None] = mapped_column(JSON, default=None)
 
 
+STATS_INDEX_COLUMNS = ("user_id", "started_at", "deleted", "outcome", "ring_seconds",
+                       "talk_seconds", "answered_at", "ended_at", "sip_status", "result",
+                       "invoice_amount", "tools")
+"""The columns the call statistics read (store/stats.py), in a covering index."""
+
+
 class Call(Synced, Base):
     """One call, in or out: facts from signalling plus the manager's wrap-up."""
 
@@ -264,6 +271,9 @@ class Call(Synced, Base):
         Index("ix_calls_lead_id_started_at", "lead_id", "started_at"),
         Index("ix_calls_started_at", "started_at"),
         Index("ix_calls_user_id_started_at", "user_id", "started_at"),
+        # the statistics read every figure of a month of a team from this index alone
+        # (SQLite; PostgreSQL's twin with INCLUDE is in db/shared/068_stats.sql)
+        Index("ix_calls_stats", *STATS_INDEX_COLUMNS).ddl_if(dialect="sqlite"),
     )
     lead_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("leads.id"), default=None)
     contact_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("contacts.id"), default=None)
@@ -308,13 +318,27 @@ class Call(Synced, Base):
     off), '' not known (older rows, or not recorded)."""
     recording_expected: Mapped[bool | None] = mapped_column(Boolean, default=None)
     """The workstation was recording this call (None: not known, older rows)."""
+    invoice_amount: Mapped[float | None] = mapped_column(Float, default=None)
+    """The invoice's sum when the wrap-up issued one (tool "invoice")."""
+
+
+STAGE_EVENTS_WHERE_SQLITE = text("kind = 'stage_change' AND deleted IS 0")
+"""The stage changes of the lead history (the funnel's stays): SQLite uses the partial
+index only for a query that repeats these terms (store.funnel.STAGE_EVENTS)."""
+STAGE_EVENTS_WHERE_PG = text("kind = 'stage_change' AND deleted IS false")
 
 
 class HistoryEvent(Synced, Base):
     """Append-only: everything that happened to a lead."""
 
     __tablename__ = "history_events"
-    __table_args__ = (Index("ix_history_events_lead_id_at", "lead_id", "at"),)
+    __table_args__ = (
+        Index("ix_history_events_lead_id_at", "lead_id", "at"),
+        Index("ix_history_events_user_id_at", "user_id", "at"),
+        Index("ix_history_events_stage_changes", "lead_id", "at", "id", "old_value",
+              "new_value", sqlite_where=STAGE_EVENTS_WHERE_SQLITE,
+              postgresql_where=STAGE_EVENTS_WHERE_PG),
+    )
     lead_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("leads.id"))
     call_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("calls.id"), default=None)
     user_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"), default=None)
@@ -356,6 +380,26 @@ class KpiPlan(Synced, Base):
     period: Mapped[str] = mapped_column(String(16), default="day")
     target: Mapped[float] = mapped_column(Float)
     valid_from: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+
+
+class AgentState(Synced, Base):
+    """One interval of a manager's presence (available, ringing, on a call, wrap-up,
+    break), written by their own workstation. ``ended_at`` None: the state now,
+    kept fresh by ``heartbeat_at`` (stale beyond a threshold: offline). No row
+    open: offline since the last one ended (the app quit)."""
+
+    __tablename__ = "agent_states"
+    __table_args__ = (Index("ix_agent_states_user_id_started_at", "user_id", "started_at"),)
+    user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"))
+    state: Mapped[str] = mapped_column(String(16))
+    detail: Mapped[str] = mapped_column(String(300), default="")
+    """On a call: with whom (company, number); on a break: the reason."""
+    lead_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, default=None)
+    """The current call's lead (no foreign key: the lead may not have synced yet)."""
+    call_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, default=None)
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    heartbeat_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 
@@ -449,7 +493,7 @@ class RecordingFlag(Synced, Base):
 
     __tablename__ = "recording_flags"
     __table_args__ = (Index("ix_recording_flags_call_id", "call_id"),)
-    call_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, default=None)
+    call_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("calls.id"), default=None)
     recording_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, default=None)
     reason: Mapped[str] = mapped_column(String(20))
     workstation: Mapped[str] = mapped_column(String(200), default="")

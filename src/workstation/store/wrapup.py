@@ -102,6 +102,8 @@ class WrapUp:
     wrapup_seconds: float | None = None
     pop_latency_ms: float | None = None
     """INVITE received -> card painted, measured by the workspace."""
+    invoice_amount: float | None = None
+    """The sum of the invoice issued (tool "invoice"), for the statistics."""
 
     def problems(self) -> list[str]:
         out = []
@@ -127,6 +129,9 @@ class WrapUp:
         for t in self.tools:
             if t not in TOOLS:
                 out.append(f"tools: {t!r} is not one of {', '.join(TOOLS)}")
+        if self.invoice_amount is not None and (self.invoice_amount < 0
+                                                or "invoice" not in self.tools):
+            out.append("invoice_amount: a sum >= 0 goes with the tool 'invoice'")
         for name in ("started_at", "answered_at", "ended_at", "next_contact_at"):
             v = getattr(self, name)
             if v is not None and v.tzinfo is None:
@@ -325,6 +330,7 @@ def _save(session: Session, w: WrapUp, now: datetime, rule: EffectiveRule,
                                              call.get("answered_at") or w.answered_at)
     if w.pop_latency_ms is not None:
         changes["pop_latency_ms"] = w.pop_latency_ms
+    changes["invoice_amount"] = w.invoice_amount if "invoice" in w.tools else None
     call.update(changes)
     call_id = call["id"]
     if row is None:

@@ -17,6 +17,8 @@ import hashlib
 import logging
 import math
 import os
+import socket
+import time
 import uuid
 from collections import Counter
 from collections.abc import Callable
@@ -25,10 +27,12 @@ from pathlib import Path
 
 from sqlalchemy import Engine, insert, select, text, update
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
 
 from workstation import paths
 from workstation import peaks as waveform
-from workstation.store.models import Call, RecordingUpload
+from workstation.store import review as review_store
+from workstation.store.models import Call, RecordingUpload, User
 from workstation.store.types import recording_id_of, utcnow
 
 log = logging.getLogger(__name__)
@@ -36,6 +40,7 @@ log = logging.getLogger(__name__)
 CHUNK_SIZE = 256 * 1024
 OPUS_RATES = (8000, 12000, 16000, 24000, 48000)
 COMPRESSION_LEVEL = 0.9  # libsndfile Opus: ~27 kbit/s for 16 kHz speech
+STUCK_REPORT_EVERY_S = 600.0  # stuck uploads are looked for every 10 minutes
 UPLOADS = RecordingUpload.__table__
 CALLS = Call.__table__
 
@@ -112,11 +117,14 @@ class RecordingUploader:
 
     def __init__(self, *, keep_days: int = 30, chunk_size: int = CHUNK_SIZE,
                  level: float = COMPRESSION_LEVEL,
-                 on_chunk: Callable[[uuid.UUID, int], None] | None = None) -> None:
+                 on_chunk: Callable[[uuid.UUID, int], None] | None = None,
+                 stuck_hours: float = 24.0) -> None:
         self.keep_days = keep_days
         self.chunk_size = chunk_size
         self.level = level
         self.on_chunk = on_chunk  # called after each chunk is committed (tests cut here)
+        self.stuck_hours = stuck_hours
+        self._stuck_at = -math.inf
 
     @classmethod
     def from_config(cls, config) -> RecordingUploader:
@@ -143,7 +151,20 @@ class RecordingUploader:
                     lc.execute(update(UPLOADS).where(UPLOADS.c.id == up["id"])
                                .values(state="failed", error=str(exc)))
         moved["removed"] += self.cleanup(local)
+        if time.monotonic() - self._stuck_at > STUCK_REPORT_EVERY_S:
+            self._stuck_at = time.monotonic()
+            moved["stuck"] += self.report_stuck(local, uid)
         return +moved
+
+    def report_stuck(self, local: Engine, uid) -> int:
+        """Flag this workstation's uploads not confirmed for ``stuck_hours``
+        (``recording_flags``, synced: the supervisor's missing-recordings list)."""
+        if uid is None:
+            return 0
+        before = utcnow() - timedelta(hours=self.stuck_hours)
+        with Session(local) as s, s.begin():
+            login = s.scalar(select(User.login).where(User.id == uid)) or ""
+            return len(review_store.report_stuck(s, before, login, uid, socket.gethostname()))
 
     def discover(self, local: Engine, uid) -> int:
         """Queue finished calls of this user whose recording file is here."""

@@ -424,6 +424,8 @@ class HeadsetBridge(QObject):
         prepare_audio_environment()
         self._names = {INPUT: input_name, OUTPUT: output_name, RING: ring_name}
         self._ring_file = str(ring_file) if ring_file else ""
+        self._tone = self._ring_file  # what plays while ringing: the ring or the waiting tone
+        self._waiting_file = str(resource("sounds", "waiting.wav"))
         self._core = BridgeCore(mic_prefill_ms=mic_prefill_ms, speaker_target_ms=speaker_target_ms)
         self._port: HeadsetPort | None = None
         self._call_media: pj.AudioMedia | None = None
@@ -549,13 +551,17 @@ class HeadsetBridge(QObject):
         ``engine.audio_attach = engine.audio_detach = None`` (or
         `detach_from`) before `close()`.
         """
-        def attach(_key, media):
+        keys: set[str] = set()  # two lines: silence is watched while any call has media
+
+        def attach(key, media):
+            keys.add(key)
             self._call_media = media
             self._req_call.emit(True)
             return self.port, self.port
 
-        def detach(_key):
-            if self._call_media is not None:
+        def detach(key):
+            keys.discard(key)
+            if self._call_media is not None and not keys:
                 self._call_media = None
                 self._req_call.emit(False)
 
@@ -668,7 +674,7 @@ class HeadsetBridge(QObject):
             elif self._missing_reported[RING] or ring_key != self._ring_key:
                 self._missing_reported[RING] = False
                 self._ring_key = ring_key
-                self._req_ring.emit(ring_dev, self._ring_file)
+                self._req_ring.emit(ring_dev, self._tone)
 
     @Slot(str, bool, str)
     def _on_opened(self, role: str, ok: bool, error: str) -> None:
@@ -680,16 +686,23 @@ class HeadsetBridge(QObject):
             self.sig_device_error.emit(role, error)
 
     # ---- ring tone -------------------------------------------------------------------------
-    def start_ring(self) -> bool:
-        """Loop the ring tone on the ring device (audio.ring, else the headset speaker).
+    def start_waiting_tone(self) -> bool:
+        """Loop the soft call-waiting tone (a second call while on a call) on the ring
+        device, like :meth:`start_ring`."""
+        return self.start_ring(self._waiting_file)
+
+    def start_ring(self, tone: str | None = None) -> bool:
+        """Loop the ring tone (or ``tone``, a WAV) on the ring device (audio.ring, else
+        the headset speaker).
 
         Returns False (and emits sig_headset_disconnected for "ring") when that
         device is absent: the ring never moves to another device.
         """
         self._ringing = True
-        if not self._ring_file or not Path(self._ring_file).is_file():
+        self._tone = tone or self._ring_file
+        if not self._tone or not Path(self._tone).is_file():
             self.sig_device_error.emit(RING, self.tr("Ring tone file is missing: %1")
-                                       .replace("%1", self._ring_file or "-"))
+                                       .replace("%1", self._tone or "-"))
             return False
         dev, self._ring_key = self._present_device(RING, QMediaDevices.audioOutputs(),
                                                    QMediaDevices.defaultAudioOutput())
@@ -698,7 +711,7 @@ class HeadsetBridge(QObject):
             self.sig_headset_disconnected.emit(RING, self._ring_name())
             return False
         self._missing_reported[RING] = False
-        self._req_ring.emit(dev, self._ring_file)
+        self._req_ring.emit(dev, self._tone)
         return True
 
     def stop_ring(self) -> None:

@@ -33,6 +33,10 @@ STATE_NAMES = {
 }
 
 
+class TelephonyError(RuntimeError):
+    """A telephony request that cannot be carried out (message is user-readable)."""
+
+
 @dataclass(frozen=True)
 class IncomingCall:
     """What ``sig_incoming`` carries."""
@@ -115,12 +119,16 @@ class CallContext:
     consent_player: Any = None
     consent_played: bool = False
     audio: Any = None  # AudioMedia of the call while media is active
+    audio_current: bool = False  # ``audio`` is the bridge port now (no re-INVITE replaced it)
     source: Any = None  # AudioMedia feeding the call (mic)
     sink: Any = None  # AudioMedia the call feeds (speaker)
     ended: bool = False
     signalling_tls: bool | None = None
     offered_crypto: bool = False  # our last SDP offer carried SDES keys
     media_security: str = ""  # from the last SDP answer: "srtp" or "rtp"
+    conference: set[str] = field(default_factory=set)  # keys of the calls mixed with this one
+    refer_to: str = ""  # answered only to be REFERred there (voicemail)
+    no_headset: bool = False  # never connected to the headset (voicemail hand-off)
 
 
 class EngineCall(pj.Call):

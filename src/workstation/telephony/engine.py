@@ -67,7 +67,9 @@ from workstation.telephony.call import (
     CallStats,
     EngineCall,
     IncomingCall,
+    TelephonyError,
 )
+from workstation.telephony.lines import LinesMixin
 from workstation.telephony.recorder import (CallRecorder, merge_stereo, recover_recordings,
                                             wait_closed)
 from workstation.telephony.settings import SipSettings
@@ -77,10 +79,6 @@ pjlog = logging.getLogger("workstation.telephony.pjsip")
 
 PJ_EINVALIDOP = 70013  # pj_status_t of "Invalid operation" (not exported by the wheel)
 AudioAttach = Callable[[str, Any], "tuple[Any, Any] | None"]
-
-
-class TelephonyError(RuntimeError):
-    """A telephony request that cannot be carried out (message is user-readable)."""
 
 
 class _LogWriter(pj.LogWriter):
@@ -136,7 +134,7 @@ def _src_host(src: str) -> str:
     return src.rsplit(":", 1)[0] if src.count(":") == 1 else src
 
 
-class TelephonyEngine(QObject):
+class TelephonyEngine(LinesMixin, QObject):
     sig_registration = Signal(str, int, str)
     """Registration changed: state (unregistered/registering/registered/failed), SIP code, reason."""
     sig_incoming = Signal(object)
@@ -610,6 +608,9 @@ class TelephonyEngine(QObject):
 
     def _auto_answer(self, key: str) -> None:
         ctx = self._calls.get(key)
+        if any(c.key != key and not c.ended and c.answered_mono is not None
+               for c in self._calls.values()):
+            return  # a waiting call (second line): the manager decides, not a timer
         if ctx and not ctx.ended and ctx.state in ("incoming", "early"):
             try:
                 self.answer(key)
@@ -673,18 +674,6 @@ class TelephonyEngine(QObject):
         if err:
             log.info("hangup %s: %s", key, err[1])
 
-    def hold(self, key: str) -> None:
-        self._call_op(key, "setHold", pj.CallOpParam(True), retries=30)
-        self._calls[key].held = True
-        self.sig_hold.emit(key, True)
-
-    def resume(self, key: str) -> None:
-        prm = pj.CallOpParam(True)
-        prm.opt.flag = pj.PJSUA_CALL_UNHOLD
-        self._call_op(key, "reinvite", prm, retries=30)
-        self._calls[key].held = False
-        self.sig_hold.emit(key, False)
-
     def set_mute(self, key: str, muted: bool) -> None:
         """Stop (or restart) sending the microphone into the call."""
         ctx = self._ctx(key)
@@ -713,14 +702,9 @@ class TelephonyEngine(QObject):
         else:
             self._call_op(key, "dialDtmf", digits)
 
-    def transfer(self, key: str, target: str) -> None:
-        """Blind transfer (REFER) to a number or URI."""
-        self._call_op(key, "xfer", self.dial_uri(target), pj.CallOpParam(True))
-
-    def transfer_attended(self, key: str, other_key: str) -> None:
-        """Attended transfer: connect call ``key``'s party to ``other_key``'s (REFER/Replaces)."""
-        other = self._ctx(other_key)
-        self._call_op(key, "xferReplaces", other.call, pj.CallOpParam(True))
+    @staticmethod
+    def _error(message: str) -> TelephonyError:
+        return TelephonyError(message)
 
     def call_audio_media(self, key: str):
         """The call's AudioMedia while its media is active, else None. Engine thread."""
@@ -761,6 +745,7 @@ class TelephonyEngine(QObject):
         ctx.reason = info.lastReason
         if info.state == pj.PJSIP_INV_STATE_CONFIRMED and ctx.answered_mono is None:
             ctx.answered_mono, ctx.answered_at = time.monotonic(), _utc()
+            self._refer_when_confirmed(ctx)
         if info.state == pj.PJSIP_INV_STATE_DISCONNECTED:
             ctx.ended = True
             ctx.ended_mono, ctx.ended_at = time.monotonic(), _utc()
@@ -784,11 +769,12 @@ class TelephonyEngine(QObject):
                 active = i
                 break
         if active is None:
-            ctx.media_active = False
+            ctx.media_active = ctx.audio_current = False
             return
         try:
             audio = call.getAudioMedia(active)
             ctx.audio = audio
+            ctx.audio_current = True  # ctx.audio is the call's bridge port now
             self._connect_audio(ctx)
             try:
                 ctx.codec = call.getStreamInfo(active).codecName
@@ -803,6 +789,8 @@ class TelephonyEngine(QObject):
             self.sig_media_active.emit(ctx.key)
 
     def _connect_audio(self, ctx: CallContext) -> None:
+        if ctx.no_headset:
+            return  # answered only to be REFERred to voicemail
         endpoints = None
         if self.audio_attach is not None and ctx.source is None:
             try:
@@ -820,8 +808,15 @@ class TelephonyEngine(QObject):
             ctx.source.startTransmit(ctx.audio)
         if self.settings.record_calls and ctx.recorder is None:
             self._start_recording(ctx)
+        elif ctx.recorder is not None:  # a new bridge port after hold/resume: record it too
+            ctx.audio.startTransmit(ctx.recorder.right)
+            if not ctx.muted:
+                ctx.source.startTransmit(ctx.recorder.left)
         if self.settings.consent_prompt and not ctx.consent_played:
             self._play_consent(ctx)
+        if ctx.held:  # media came up while on hold: the held party hears nothing
+            self._route_headset(ctx, False)
+        self._connect_conference(ctx)
 
     def _start_recording(self, ctx: CallContext) -> None:
         started = (ctx.started_at or _utc()).astimezone()
@@ -931,6 +926,7 @@ class TelephonyEngine(QObject):
 
     # --------------------------------------------------------------- cleanup
     def _finish_call(self, key: str, merge_async: bool = True) -> None:
+        self.split_conference(key)
         ctx = self._calls.pop(key, None)
         if ctx is None:
             return

@@ -27,6 +27,8 @@ class SipSettings:
     record_calls: bool = True
     consent_prompt: bool = False
     auto_answer_seconds: int = 0
+    voicemail_uri: str = ""  # a second call's "To voicemail" target; empty = none
+    voicemail_method: str = "302"  # 302 (redirect) | refer (answer, then REFER)
     recordings_dir: Path | None = None  # None = paths.recordings_dir()
     consent_wav: Path | None = None  # None = resources/sounds/consent.wav
     # Network: empty bind address = all interfaces (tests use 127.0.0.1).
@@ -87,6 +89,8 @@ class SipSettings:
             record_calls=bool(config.get("sip.record_calls")),
             consent_prompt=bool(config.get("sip.consent_prompt")),
             auto_answer_seconds=int(config.get("sip.auto_answer_seconds")),
+            voicemail_uri=config.get("sip.voicemail_uri"),
+            voicemail_method=config.get("sip.voicemail_method"),
             reg_expires=max(30, int(config.get("sip.register_expires"))),
             **({"codecs": list(config.get("sip.codecs"))} if config.get("sip.codecs") else {}),
         )

@@ -25,6 +25,7 @@ from workstation.i18n import pick_language
 from workstation.importer import exporter
 from workstation.views import actions as act
 from workstation.views import admin as admin_screens
+from workstation.views import review as review_screens
 from workstation.views import ops, scripteditor
 from workstation.views.icons import icon
 from workstation.views.leadcard.widget import LeadCardDialog
@@ -44,6 +45,9 @@ class MainWindow(QMainWindow):
     """An export from the File menu finished; carries the exporter's result."""
     sig_dial = Signal(str)
     """Click-to-call in any lead card this window opened; carries the E.164 number."""
+    sig_settings_saved = Signal()
+    """The settings dialog saved (config.json written): running parts re-read theirs
+    (the app hands the headset devices to the audio bridge)."""
 
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(parent)
@@ -86,8 +90,11 @@ class MainWindow(QMainWindow):
         self.lead_list.sig_open_lead.connect(self.open_lead)
         self.lead_list.sig_status.connect(self.status_message.setText)
         ops.bus().sig_changed.connect(self._on_changed)
+        # drill-down from statistics, the funnel, the board: the lead's card
+        ops.bus().sig_open_lead.connect(self.open_lead)
         scripteditor.install(self, ctx)
         admin_screens.install(self, ctx)
+        review_screens.install(self, ctx)
         self.retranslate()
         self.lead_list.start()
 
@@ -201,6 +208,7 @@ class MainWindow(QMainWindow):
 
         dlg = SettingsDialog(self.config, self)
         dlg.sig_language_changed.connect(self._language_changed)
+        dlg.sig_saved.connect(self.sig_settings_saved)
         dlg.open()
         return dlg
 

@@ -61,24 +61,55 @@ class Op(QObject):
         self.cancel_event.set()
 
 
+class _Releaser(QObject):
+    """Drops on the GUI thread what a worker held: the op, the function, its result.
+
+    A worker must never drop the last reference to a Python object that holds a
+    QObject made on the GUI thread: the function is often a closure over a widget
+    (``lambda: self.view.reload()``), an exception's traceback holds its frames'
+    locals. Freed on the worker, the widget's wrapper would destroy its C++
+    object there (a timer stopped from another thread, a crash). The worker
+    hands its references over in a box; the queued slot empties the box on the
+    GUI thread, so whoever frees the box itself frees nothing else.
+    """
+
+    sig_release = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sig_release.connect(self._release)
+
+    @staticmethod
+    def _release(box: list) -> None:
+        box.clear()
+
+
+_releaser: _Releaser | None = None
+
+
 class _Runner(QRunnable):
     def __init__(self, op: Op, fn: Callable[..., Any]) -> None:
         super().__init__()
-        self.op, self.fn = op, fn
+        self.box: list | None = [op, fn]  # see _Releaser
         self.setAutoDelete(True)
 
     def run(self) -> None:
-        op = self.op
+        box, self.box = self.box, None
+
+        def progress(done, total):
+            box[0].sig_progress.emit(int(done), int(total))
+
         try:
-            result = self.fn(lambda done, total: op.sig_progress.emit(int(done), int(total)),
-                             op.cancel_event)
+            box.append(box[1](progress, box[0].cancel_event))
+            ok = True
         except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread
             log.debug("background op failed", exc_info=True)
-            op.finished.set()
-            op.sig_error.emit(exc)
-            return
-        op.finished.set()
-        op.sig_done.emit(result)
+            box.append(exc)
+            ok = False
+        del progress
+        box[0].finished.set()
+        (box[0].sig_done if ok else box[0].sig_error).emit(box[2])
+        _releaser.sig_release.emit(box)
 
 
 _live: set[Op] = set()
@@ -88,7 +119,10 @@ def run_op(parent: QObject | None, fn: Callable[[Callable[[int, int], None], thr
            on_done: Callable[[Any], None] | None = None,
            on_error: Callable[[BaseException], None] | None = None,
            on_progress: Callable[[int, int], None] | None = None) -> Op:
-    """Run ``fn(progress, cancel_event)`` off the GUI thread."""
+    """Run ``fn(progress, cancel_event)`` off the GUI thread (call it on the GUI thread)."""
+    global _releaser
+    if _releaser is None:
+        _releaser = _Releaser()  # made here: it lives on the GUI thread
     op = Op(parent)
     _live.add(op)
     if on_done:
@@ -113,6 +147,8 @@ REVIEWS = "reviews"
 """Call reviews, their comments, scorecards, missing-recording flags, the access audit."""
 """The subjects a change names (CONFIG: funnels, stages, reasons, sources, plans,
 shared settings, teams)."""
+PRESENCE = "presence"
+"""Managers' states (agent_states: available, on a call, wrap-up, break)."""
 
 SUBJECT_OF_TABLE = {
     "leads": LEADS, "contacts": LEADS, "phones": LEADS, "emails": LEADS, "lead_tags": LEADS,
@@ -121,7 +157,7 @@ SUBJECT_OF_TABLE = {
     "refusal_reasons": CONFIG, "lead_sources": CONFIG, "kpi_plans": CONFIG,
     "shared_settings": CONFIG, "scorecards": REVIEWS, "scorecard_criteria": REVIEWS,
     "call_reviews": REVIEWS, "review_comments": REVIEWS, "recording_flags": REVIEWS,
-    "recording_access": REVIEWS,
+    "recording_access": REVIEWS, "agent_states": PRESENCE,
 }
 
 

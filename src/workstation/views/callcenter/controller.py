@@ -22,6 +22,14 @@ writes a widget (the softphone observes the same calls):
   security, TLS signalling, recording path, recording consent) and the wrap-up opens with the outcome filled in; the wrap-up itself is
   saved by the workspace through ``services.calls.save_wrapup``.
 
+Two lines: a waiting call (``calls.sig_waiting``) is logged and gets a card
+preview (lead and company from the screen-pop lookup) but leaves the card of
+the call in progress; the card follows the line the manager switches to
+(``calls.sig_active``). A call that ends while its card is not shown keeps
+its own wrap-up: it opens (its card, its outcome) once the workspace is free
+(the call shown ended and wrapped up). A card left for the other line while
+its call's wrap-up was still open comes back the same way.
+
 Store writes of this controller run one at a time (a small queue over
 ``views.ops.log_call``) so a call's insert always precedes its updates.
 """
@@ -29,6 +37,7 @@ Store writes of this controller run one at a time (a small queue over
 from __future__ import annotations
 
 import logging
+import time
 import uuid
 from collections import deque
 from collections.abc import Callable
@@ -83,11 +92,16 @@ class CallController(QObject):
         """A :class:`workstation.sync.leasing.DialLeases` when a shared database is set:
         shared-pool leads are leased (off the GUI thread) before they are dialled."""
         self._leased_ok: uuid.UUID | None = None
+        self._pending_wrapups: list[CallModel] = []
+        """Ended calls whose wrap-up waits for the workspace (their card was not shown)."""
+        self._wrapped: set[uuid.UUID] = set()
 
         # connected before the softphone's: the pop starts before the ring
         calls.sig_added.connect(self._on_call_added)
         calls.sig_connected.connect(self._on_connected)
         calls.sig_ended.connect(self.on_call_ended)
+        calls.sig_waiting.connect(self._on_waiting)
+        calls.sig_active.connect(self.show_call)
         workspace.sig_popped.connect(self._on_popped)
         workspace.sig_dial.connect(self.click_to_call)
         workspace.sig_wrapup_saved.connect(self._on_wrapup_saved)
@@ -97,6 +111,8 @@ class CallController(QObject):
             self.on_incoming(c)
         elif c.origin == SOFTPHONE:
             self._on_softphone_call(c)
+        if not c.waiting:  # who is on the line, for the softphone's lines (after the pop)
+            QTimer.singleShot(0, lambda: c.live and not c.preview and self._preview(c))
 
     # -- incoming ------------------------------------------------------------------
     def on_incoming(self, c: CallModel) -> None:
@@ -108,12 +124,82 @@ class CallController(QObject):
             return
         # The Call tab comes to the front first, so that the card is laid out and
         # painted once, on screen (not filled hidden and painted again by the switch).
+        self._stash_unsaved()
         self.sig_show_workspace.emit()
+        c.shown = True
         self.workspace.pop_incoming(c.number, call=c)
         # The row is written once the card is painted (or after INSERT_FALLBACK_MS):
         # no store write competes with the pop's own reads.
         c.insert_fields = {"sip_call_id": c.sip_call_id, "started_at": utcnow()}
         QTimer.singleShot(INSERT_FALLBACK_MS, lambda: self._insert_deferred(c))
+
+    def _on_waiting(self, c: CallModel) -> None:
+        """A second call rings: who is calling, from the screen-pop lookup (indexed,
+        allowed on the GUI thread) -- the card of the call in progress stays."""
+        self._preview(c)
+
+    def _preview(self, c: CallModel) -> None:
+        matches = call_service.lookup_quiet(self.ctx, c.number)
+        if len(matches) == 1:
+            m = matches[0]
+            if c.lead_id is None:
+                c.lead_id = m.lead_id
+            c.update(preview=" · ".join(x for x in (m.company, m.contact) if x))
+        elif matches:
+            c.update(preview=self.tr("%1 leads with this number").replace("%1", str(len(matches))))
+        else:
+            c.update(preview=self.tr("Not a lead"))
+
+    # -- the card follows the line ------------------------------------------------
+    def _shown_model(self) -> CallModel | None:
+        shown = self.workspace.call
+        return self.calls.get(shown.call_id) if shown is not None else None
+
+    def workspace_free(self) -> bool:
+        """No card of a call in progress or of a wrap-up not yet saved is shown."""
+        shown = self.workspace.call
+        if shown is None or shown.call_id not in self.calls:
+            return True
+        return shown.ended and shown.call_id in self._wrapped
+
+    def show_call(self, c: CallModel) -> None:
+        """The manager switched to ``c``'s line: show its card (its lead's, or the pop
+        for a waiting call never shown). A wrap-up left open goes to the queue."""
+        if self._shown_model() is c:
+            return
+        self._stash_unsaved()
+        self._show_card(c)
+
+    def _stash_unsaved(self) -> None:
+        """The card about to be replaced is an ended call's unsaved wrap-up: queue it."""
+        shown = self._shown_model()
+        if shown is not None and shown.ended and shown.call_id not in self._wrapped \
+                and shown not in self._pending_wrapups:
+            self._pending_wrapups.insert(0, shown)
+
+    def _show_card(self, c: CallModel) -> None:
+        number = phones.try_normalize(c.number, self.ctx.region) or c.number
+        self.sig_show_workspace.emit()
+        if c.lead_id is not None:
+            c.shown = True
+            self.workspace.show_lead(c.lead_id, direction=c.direction, number=number, call=c)
+        elif c.direction == "in":
+            if not c.shown:  # a waiting call answered: the pop is timed from the answer
+                c.received_at = time.perf_counter()
+            c.shown = True
+            self.workspace.pop_incoming(c.number, call=c)
+
+    def _serve_pending(self) -> None:
+        """Open the next waiting wrap-up when the workspace is free."""
+        while self._pending_wrapups and self.workspace_free():
+            c = self._pending_wrapups.pop(0)
+            if c.call_id in self._wrapped or c.record is None:
+                continue
+            self._show_card(c)
+            record = c.record
+            self._finish_workspace(c, str(record.outcome), record.talk_seconds,
+                                   record.started_at, record.answered_at, record.ended_at)
+            return
 
     def _insert_deferred(self, c: CallModel) -> None:
         fields, c.insert_fields = c.insert_fields, None
@@ -138,6 +224,7 @@ class CallController(QObject):
         c = self.calls.plan(number)
         c.lead_id = lead_id
         self.sig_show_workspace.emit()
+        c.shown = True
         self.workspace.start_outgoing(lead_id, number, call=c)
         self._pending_dial = c.call_id
         self._dial_timer.start(DIAL_FALLBACK_MS)
@@ -209,6 +296,7 @@ class CallController(QObject):
         c.lead_id = matches[0].lead_id if len(matches) == 1 else None
         if c.lead_id is not None:
             self.sig_show_workspace.emit()
+            c.shown = True
             self.workspace.start_outgoing(c.lead_id, phones.try_normalize(c.number, self.ctx.region)
                                           or c.number, call=c)
         self._insert(c, sip_call_id=c.sip_call_id)
@@ -252,6 +340,10 @@ class CallController(QObject):
     def _finish_workspace(self, c: CallModel, outcome, talk, started, answered, ended) -> None:
         shown = self.workspace.call
         if shown is None or shown.call_id != c.call_id:
+            if c.answered_clock is not None and c.shown and c not in self._pending_wrapups:
+                # the other line's call: its wrap-up waits until the workspace is free
+                self._pending_wrapups.append(c)
+                self._serve_pending()
             return
         self.workspace.call_ended(outcome, talk_seconds=talk, call_id=c.call_id,
                                   started_at=started, answered_at=answered, ended_at=ended)
@@ -292,7 +384,9 @@ class CallController(QObject):
     def _on_wrapup_saved(self, saved) -> None:
         c = self.calls.get(getattr(saved, "call_id", None))
         if c is not None:
+            self._wrapped.add(c.call_id)
             self._release_lease(c.lead_id)
+            self._serve_pending()
         # Over and wrapped up; keep the last calls a while (a slow pop may still report).
         self.calls.forget_old()
 

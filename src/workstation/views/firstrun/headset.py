@@ -7,7 +7,7 @@ from __future__ import annotations
 import array
 import math
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QTimer
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QTimer
 from PySide6.QtMultimedia import QAudioSink, QAudioSource, QMediaDevices
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QLabel, QProgressBar, QPushButton,
                                QVBoxLayout, QWizardPage)
@@ -28,6 +28,50 @@ def level_percent(data: bytes) -> int:
         return 0
     db = 20 * math.log10(rms / 32768)
     return max(0, min(100, int((db + 60) / 60 * 100)))
+
+
+class MicMeter(QObject):
+    """A microphone opened only to show its level on a QProgressBar (the wizard's
+    headset check, Settings → Headset); ``on_data`` also gets the bytes read."""
+
+    def __init__(self, bar: QProgressBar, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.bar = bar
+        self.source: QAudioSource | None = None
+        self.io = None
+        self.on_data = None
+
+    @property
+    def is_open(self) -> bool:
+        return self.io is not None
+
+    def open(self, device) -> bool:
+        """Listen to ``device`` (None: nothing to open); False if it cannot be opened."""
+        self.close()
+        if device is None:
+            return True
+        self.source = QAudioSource(device, audio_format(), self)
+        self.io = self.source.start()
+        if self.io is None:
+            return False
+        self.io.readyRead.connect(self._read)
+        return True
+
+    def _read(self) -> None:
+        if self.io is None:
+            return
+        data = self.io.readAll().data()
+        if data:
+            self.bar.setValue(level_percent(data))
+            if self.on_data is not None:
+                self.on_data(data)
+
+    def close(self) -> None:
+        if self.source is not None:
+            self.source.stop()
+            self.source.deleteLater()
+        self.source = self.io = None
+        self.bar.setValue(0)
 
 
 class HeadsetWizardPage(QWizardPage):
@@ -59,7 +103,9 @@ class HeadsetWizardPage(QWizardPage):
         layout.addWidget(self.record_button)
         layout.addWidget(self.status)
         layout.addStretch(1)
-        self.source = self.source_io = self.sink = None
+        self.meter = MicMeter(self.level, self)
+        self.meter.on_data = self._recorded
+        self.sink = None
         self._recording: bytearray | None = None
         self._playback: QBuffer | None = None
         self._stop_timer = QTimer(self)
@@ -105,35 +151,18 @@ class HeadsetWizardPage(QWizardPage):
         self.general.ui.audioOutputEdit.setText(self.outputs.currentData() or "")
 
     def _open_input(self) -> None:
-        if self.source is not None:
-            self.source.stop()
-            self.source.deleteLater()
-            self.source = self.source_io = None
         device = self._device(QMediaDevices.audioInputs(), QMediaDevices.defaultAudioInput(),
                               self.inputs.currentData() or "")
-        self.level.setValue(0)
-        if device is None:
-            return
-        self.source = QAudioSource(device, audio_format(), self)
-        self.source_io = self.source.start()
-        if self.source_io is None:
+        if not self.meter.open(device):
             self.status.setText(self.tr("The microphone cannot be opened."))
-            return
-        self.source_io.readyRead.connect(self._read)
 
-    def _read(self) -> None:
-        if self.source_io is None:
-            return
-        data = self.source_io.readAll().data()
-        if not data:
-            return
-        self.level.setValue(level_percent(data))
+    def _recorded(self, data: bytes) -> None:
         if self._recording is not None:
             self._recording += data
 
     # -- record and play back ------------------------------------------------------------
     def record(self) -> None:
-        if self.source_io is None:
+        if not self.meter.is_open:
             self.status.setText(self.tr("No microphone is open."))
             return
         self._recording = bytearray()
@@ -171,7 +200,7 @@ class HeadsetWizardPage(QWizardPage):
     def close_audio(self) -> None:
         self._stop_timer.stop()
         self._recording = None
-        for stream in (self.source, self.sink):
-            if stream is not None:
-                stream.stop()
-        self.source = self.source_io = self.sink = None
+        self.meter.close()
+        if self.sink is not None:
+            self.sink.stop()
+        self.sink = None

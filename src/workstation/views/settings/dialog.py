@@ -14,7 +14,13 @@ from PySide6.QtWidgets import (
 )
 
 from workstation.config import Config, ConfigError
-from workstation.views.settings.pages import PAGES, OptionPage
+from workstation.views.settings.headset import HeadsetPage
+from workstation.views.settings.pages import (DatabasePage, GeneralSettingsPage, OptionPage,
+                                              SipPage)
+
+DIALOG_PAGES: tuple[type[OptionPage], ...] = (GeneralSettingsPage, HeadsetPage, SipPage,
+                                              DatabasePage)
+"""The pages of the dialog: General without the devices, which the Headset page lists."""
 
 
 class SettingsDialog(QDialog):
@@ -28,7 +34,7 @@ class SettingsDialog(QDialog):
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
         self.config = config
-        self.pages: list[OptionPage] = [cls(self) for cls in PAGES]
+        self.pages: list[OptionPage] = [cls(self) for cls in DIALOG_PAGES]
         self.nav = QListWidget(self)
         self.nav.setObjectName("settingsNav")
         self.stack = QStackedWidget(self)

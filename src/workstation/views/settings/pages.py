@@ -119,9 +119,26 @@ class GeneralPage(OptionPage):
     def save(self, config: Config) -> None:
         config.set("ui.language", self.ui.languageCombo.currentData())
         config.set("phone.default_region", self.ui.regionCombo.currentData())
-        config.set("audio.input", self.ui.audioInputEdit.text().strip())
-        config.set("audio.output", self.ui.audioOutputEdit.text().strip())
-        config.set("audio.ring", self.ui.audioRingEdit.text().strip())
+        if self.with_audio:
+            config.set("audio.input", self.ui.audioInputEdit.text().strip())
+            config.set("audio.output", self.ui.audioOutputEdit.text().strip())
+            config.set("audio.ring", self.ui.audioRingEdit.text().strip())
+
+    with_audio = True
+    """The first-run wizard's page keeps the device names (its headset check fills
+    them); the settings dialog has a Headset page of its own."""
+
+
+class GeneralSettingsPage(GeneralPage):
+    """General in the settings dialog: the devices are on the Headset page there."""
+
+    with_audio = False
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        form = self.layout()
+        for edit in (self.ui.audioInputEdit, self.ui.audioOutputEdit, self.ui.audioRingEdit):
+            form.setRowVisible(edit, False)
 
 
 class SipPage(OptionPage):

@@ -6,11 +6,19 @@ its "current" call is the ringing one or the one in progress, a
 :class:`~workstation.views.callmodel.CallModel` it observes; its buttons act
 through the engine's public methods (on the GUI thread, where the engine
 lives). A call dialled elsewhere (click-to-call) shows here too. Incoming
-calls ring (``set_ringer``), show a tray message and raise the window
-(Calls answers a second INVITE 486 Busy Here: one line); auto-answer is done
-by the engine after ``sip.auto_answer_seconds`` and shown here as a countdown.
+calls ring (``set_ringer``), show a tray message and raise the window;
+auto-answer is done by the engine after ``sip.auto_answer_seconds`` and shown
+here as a countdown.
+
+Two lines: the strip acts on the active line (``calls.active``, else the other
+live call); a second call while on a call plays the ringer's soft waiting tone
+(``ringer.start_waiting()``) and shows both lines in the
+:class:`~workstation.views.softphone.lines.LinesPanel` below the strip, where it
+is answered (the first goes on hold), rejected, sent busy or to voicemail;
+Answer (Ctrl+Shift+A) answers the waiting call too. Consult… starts an
+attended transfer on the other line.
 Global shortcuts: answer Ctrl+Shift+A, hang up Ctrl+Shift+H, mute Ctrl+Shift+M
-(Qt.ApplicationShortcut).
+(Qt.ApplicationShortcut), and the lines' (lines.LINE_SHORTCUTS).
 """
 
 from __future__ import annotations
@@ -22,14 +30,15 @@ import time
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QApplication, QGridLayout, QHBoxLayout, QInputDialog, QLabel,
-                               QLineEdit, QMenu, QSystemTrayIcon, QToolButton, QWidget,
-                               QWidgetAction)
+                               QLineEdit, QMenu, QSystemTrayIcon, QToolButton, QVBoxLayout,
+                               QWidget, QWidgetAction)
 
 from workstation import paths
 from workstation.telephony.engine import TelephonyError
 from workstation.views import labels
 from workstation.views.callmodel import SOFTPHONE, CallModel, Calls
 from workstation.views.icons import icon
+from workstation.views.softphone.lines import LINE_SHORTCUTS, LinesPanel
 from workstation.views.statusbar import ElidingLabel
 
 log = logging.getLogger(__name__)
@@ -47,6 +56,7 @@ class SoundRinger:
 
     def __init__(self) -> None:
         self._effect = None
+        self._waiting = None
 
     def prepare(self) -> None:
         """Load QtMultimedia and the tone now (at start), not at the first ring,
@@ -71,9 +81,27 @@ class SoundRinger:
         except Exception:  # noqa: BLE001 - no sound is better than no call
             log.exception("cannot play the ring tone")
 
+    def start_waiting(self) -> None:
+        """The soft call-waiting tone (resources/sounds/waiting.wav) instead of the ring."""
+        try:
+            if self._waiting is None:
+                # (deferred like prepare(): QtMultimedia loads on first use)
+                from PySide6.QtCore import QUrl
+                from PySide6.QtMultimedia import QSoundEffect
+
+                self._waiting = QSoundEffect()
+                self._waiting.setSource(QUrl.fromLocalFile(
+                    str(paths.resource("sounds", "waiting.wav"))))
+                self._waiting.setLoopCount(QSoundEffect.Loop.Infinite.value)
+            self._waiting.play()
+        except Exception:  # noqa: BLE001 - no sound is better than no call
+            log.exception("cannot play the call-waiting tone")
+
     def stop(self) -> None:
         if self._effect is not None:
             self._effect.stop()
+        if self._waiting is not None:
+            self._waiting.stop()
 
 
 class DialPad(QWidget):
@@ -108,9 +136,13 @@ class SoftphoneWidget(QWidget):
         self._tray: QSystemTrayIcon | None = None
         self._auto_left = 0
 
-        lay = QHBoxLayout(self)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(1)
+        lay = QHBoxLayout()
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(4)
+        column.addLayout(lay)
         self.reg_label = ElidingLabel(self)  # "● Direct IP 127.0.0.1:5060" elides when crowded
         self.reg_label.setObjectName("registration")
         lay.addWidget(self.reg_label)
@@ -149,6 +181,7 @@ class SoftphoneWidget(QWidget):
         self.mute_button = button("mute", self.toggle_mute)
         self.mute_button.setCheckable(True)
         self.transfer_button = button("transfer", self.transfer_clicked)
+        self.consult_button = button("consult", self.consult_clicked)
         # the call's state takes what room is left in the status bar, elided when short
         self.status = ElidingLabel(self)
         self.status.setObjectName("callStatus")
@@ -158,6 +191,9 @@ class SoftphoneWidget(QWidget):
         self.security.setObjectName("callSecurity")
         self.security.hide()
         lay.addWidget(self.security)
+        self.lines = LinesPanel(calls, self)
+        self.lines.sig_error.connect(self._show_error)
+        column.addWidget(self.lines)
 
         self.shortcuts: dict[str, QShortcut] = {}
         for name, slot in (("answer", self.answer), ("hangup", self.hangup_or_reject),
@@ -176,6 +212,9 @@ class SoftphoneWidget(QWidget):
         engine.sig_error.connect(self._show_error)
         calls.sig_added.connect(self._on_call_added)
         calls.sig_ended.connect(self._on_call_ended)
+        calls.sig_active.connect(self._follow)
+        calls.sig_connected.connect(self._stop_waiting_tone)
+        calls.sig_ended.connect(self._stop_waiting_tone)
         self._reg = (engine.registration_state, 0, "")
         self.retranslate()
         self._update()
@@ -196,6 +235,10 @@ class SoftphoneWidget(QWidget):
                                self.tr("Stop sending your microphone (%1)")
                                .replace("%1", SHORTCUTS["mute"])),
             self.transfer_button: (self.tr("Transfer"), self.tr("Transfer the call (blind)")),
+            self.consult_button: (self.tr("Consult…"),
+                                  self.tr("Attended transfer: hold this call and call the person "
+                                          "to transfer it to (%1)")
+                                  .replace("%1", LINE_SHORTCUTS["consult"])),
         }
         for b, (text, tip) in texts.items():
             b.setText(text)
@@ -255,6 +298,10 @@ class SoftphoneWidget(QWidget):
         self.hangup_button.setEnabled(self.current is not None)
         for b in (self.hold_button, self.mute_button, self.transfer_button):
             b.setEnabled(in_call and self._answered_at is not None)
+        self.consult_button.setEnabled(in_call and self._answered_at is not None
+                                       and len(self.calls.live()) == 1)
+        if self.lines.waiting() is not None:
+            self.answer_button.setEnabled(True)  # answers the waiting call
         self.hold_button.setChecked(self._held)
         self.mute_button.setChecked(self._muted)
 
@@ -279,10 +326,12 @@ class SoftphoneWidget(QWidget):
         return key
 
     def answer(self) -> None:
-        if self.incoming is None:
+        if self.lines.answer_waiting():
+            return  # a waiting call: answered, the call in progress is on hold
+        if self.incoming is None or self._answered_at is not None:
             return
         try:
-            self.engine.answer(self.incoming)
+            self.calls.answer(self.call)
         except TelephonyError as exc:
             self._show_error(str(exc))
 
@@ -306,9 +355,9 @@ class SoftphoneWidget(QWidget):
             return
         try:
             if self._held:
-                self.engine.resume(self.current)
+                self.calls.resume(self.call)
             else:
-                self.engine.hold(self.current)
+                self.calls.hold(self.call)
         except TelephonyError as exc:
             self._show_error(str(exc))
         self._update()
@@ -330,6 +379,14 @@ class SoftphoneWidget(QWidget):
                                           self.tr("Transfer the call to (number or SIP address):"))
         if ok and target.strip():
             self.transfer_to(target.strip())
+
+    def consult_clicked(self) -> None:
+        """Attended transfer, step 1: the other line calls whom to transfer to."""
+        try:
+            self.lines.consult_clicked()
+        except TelephonyError as exc:
+            self._show_error(str(exc))
+        self._update()
 
     def transfer_to(self, target: str) -> None:
         if self.current is None:
@@ -356,9 +413,14 @@ class SoftphoneWidget(QWidget):
 
     def _on_call_added(self, model: CallModel) -> None:
         if self.call is not None:
-            return  # one line: Calls answers a second INVITE 486 Busy Here
-        self.call = model
-        model.sig_changed.connect(self._on_call_changed)
+            if model.waiting:  # a second call while on a call: the soft waiting tone
+                waiting = getattr(self._ringer, "start_waiting", None)
+                if waiting is not None:
+                    waiting()
+                self._notify(model.remote_number or model.number)
+            self._update()
+            return  # a third call: Calls answers 486 Busy Here
+        self._watch(model)
         if model.direction == "in":
             self.number.setText(model.remote_number or model.number)
             self.status.setText(self.tr("Incoming call from %1").replace("%1", self.number.text()))
@@ -372,6 +434,38 @@ class SoftphoneWidget(QWidget):
                 self.number.setText(model.number)
             self.status.setText(self.tr("Calling…"))
         self._update()
+
+    def _watch(self, model: CallModel) -> None:
+        """Make ``model`` the strip's current call."""
+        self.call = model
+        model.sig_changed.connect(self._on_call_changed)
+        self._talking = False
+
+    def _unwatch(self) -> None:
+        if self.call is not None:
+            try:
+                self.call.sig_changed.disconnect(self._on_call_changed)
+            except (RuntimeError, TypeError):
+                pass
+        self.call = None
+        self._talking = False
+
+    def _follow(self, model: CallModel) -> None:
+        """The manager switched lines: the strip acts on the new active call."""
+        if model is self.call or not model.live:
+            return
+        self._unwatch()
+        self._watch(model)
+        self._number_of(model)
+        self._on_call_changed(model)
+
+    def _number_of(self, model: CallModel) -> None:
+        self.number.setText(model.remote_number or model.number)
+
+    def _stop_waiting_tone(self, _model=None) -> None:
+        if self.lines.waiting() is None and (self.call is None or self.call.answered_clock
+                                             is not None or self.call.direction == "out"):
+            self._ringer.stop()
 
     def _notify(self, who: str) -> None:
         window = self.window()
@@ -388,9 +482,9 @@ class SoftphoneWidget(QWidget):
             self._tray.showMessage(self.tr("Incoming call"), who,
                                    QSystemTrayIcon.MessageIcon.Information, 10000)
 
-    def _on_call_changed(self) -> None:
+    def _on_call_changed(self, sender=None) -> None:
         model = self.call
-        if model is None or self.sender() is not model:
+        if model is None or (sender or self.sender()) is not model:
             return
         if model.answered_clock is not None and not self._talking:
             self._talking = True
@@ -406,16 +500,23 @@ class SoftphoneWidget(QWidget):
 
     def _on_call_ended(self, model: CallModel) -> None:
         if model is not self.call:
+            self._update()
             return
-        model.sig_changed.disconnect(self._on_call_changed)
-        self._ringer.stop()
+        self._unwatch()
         self._clock.stop()
-        self.call = None
-        self._talking = False
         record = model.record
         self.security.hide()
         self.status.setText(self.tr("Call ended: %1 %2")
                             .replace("%1", str(record.sip_status)).replace("%2", record.sip_reason))
+        rest = self.calls.active if self.calls.active is not None and self.calls.active.live \
+            else self.calls.other(model)
+        self._ringer.stop()
+        if rest is not None:  # the other line goes on: the strip shows it (on hold)
+            self._watch(rest)
+            self._number_of(rest)
+            if rest.direction == "in" and rest.answered_clock is None:
+                self._ringer.start()  # the waiting call is the only one now: a full ring
+            self._on_call_changed(rest)
         self._update()
 
     def _show_security(self, model: CallModel) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
+    QDoubleSpinBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -103,6 +104,16 @@ class WrapUpForm(QWidget):
             cb.setObjectName(f"tool_{code}")
             self.toolChecks[code] = cb
             tl.addWidget(cb, n // 2, n % 2)
+        # the invoice's sum, counted by the statistics (enabled with the Invoice tool)
+        self.invoiceSum = QDoubleSpinBox(tools)
+        self.invoiceSum.setObjectName("invoiceSum")
+        self.invoiceSum.setRange(0, 1_000_000_000)
+        self.invoiceSum.setDecimals(2)
+        self.invoiceSum.setGroupSeparatorShown(True)
+        self.invoiceSum.setPrefix(self.tr("Invoice sum: "))
+        self.invoiceSum.setEnabled(False)
+        self.toolChecks["invoice"].toggled.connect(self.invoiceSum.setEnabled)
+        tl.addWidget(self.invoiceSum, len(_TOOLS) // 2, len(_TOOLS) % 2)
         self.nextCheck = QCheckBox(self.tr("Next contact"), self)
         self.nextCheck.setObjectName("nextCheck")
         self.nextEdit = QDateTimeEdit(self)
@@ -210,6 +221,7 @@ class WrapUpForm(QWidget):
         self.notesEdit.clear()
         for cb in self.toolChecks.values():
             cb.setChecked(False)
+        self.invoiceSum.setValue(0)
         self.nextCheck.setChecked(False)
         self.nextEdit.setEnabled(False)
         self.remindCheck.setEnabled(False)
@@ -287,6 +299,8 @@ class WrapUpForm(QWidget):
             "stage": self.stageCombo.currentData(),
             "notes": self.notesEdit.toPlainText().strip(),
             "tools": [c for c, cb in self.toolChecks.items() if cb.isChecked()],
+            "invoice_amount": (self.invoiceSum.value()
+                               if self.toolChecks["invoice"].isChecked() else None),
             "next_contact_at": nxt,
             "remind": self.remindCheck.isChecked() if nxt else False,
             "remind_before_minutes": self.remindBefore.value() if nxt else 0,

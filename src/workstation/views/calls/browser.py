@@ -344,8 +344,8 @@ class CallsBrowser(QWidget):
             reader.check()
             return True
 
-        ops.query(self, check, lambda _ok: self._use(reader),
-                  lambda exc: (log.info("calls browser offline: %s", exc), self._use(None)))
+        self.model.pending.add(ops.query(self, check, lambda _ok: self._use(reader),
+                  lambda exc: (log.info("calls browser offline: %s", exc), self._use(None))))
 
     def _use(self, source) -> None:
         self.model.source = source
@@ -358,7 +358,8 @@ class CallsBrowser(QWidget):
             self._choices = choices
             self._fill_people()
 
-        ops.query(self, lambda: B.choices(ctx, source=source), got, lambda exc: None)
+        self.model.pending.add(ops.query(self, lambda: B.choices(ctx, source=source), got,
+                                         lambda exc: None))
         self.apply_filter()
 
     # -- filters ------------------------------------------------------------------------
@@ -502,7 +503,7 @@ class CallsBrowser(QWidget):
             if gen == self._show_gen:
                 self.side.clear(self.tr("Could not read the call: %1").replace("%1", str(exc)))
 
-        ops.query(self, work, done, failed)
+        self.model.pending.add(ops.query(self, work, done, failed))
 
     def row_menu(self, row: int) -> QMenu:
         """The menu of a row: open the lead's card; monitoring for a live call (hook)."""
@@ -544,6 +545,7 @@ class CallsBrowser(QWidget):
         if getattr(self, "_shut", False):
             return
         self._shut = True
+        self.model.pending.detach()
         self.player.shutdown()
         bus = ops.bus()
         for sig, slot in ((bus.sig_open_call, self.open_call),

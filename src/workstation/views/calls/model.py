@@ -30,6 +30,34 @@ CallIdRole = Qt.ItemDataRole.UserRole + 1
 RowRole = Qt.ItemDataRole.UserRole + 2
 
 
+class Pending:
+    """The background operations a view started and has not heard back from.
+
+    ``detach()`` (the view is closing) lets each still running one finish on its
+    own, unparented and silenced: its result goes nowhere instead of to a widget
+    being deleted (a worker emitting on a deleted op would raise)."""
+
+    def __init__(self) -> None:
+        self._ops: list = []
+
+    def add(self, op):
+        self._ops = [o for o in self._ops if not o.finished.is_set()]
+        self._ops.append(op)
+        return op
+
+    def detach(self) -> None:
+        for op in self._ops:
+            if not op.finished.is_set():
+                op.blockSignals(True)
+                op.setParent(None)
+                _DETACHED.append(op)  # kept alive until its worker is done with it
+        self._ops = []
+        _DETACHED[:] = [o for o in _DETACHED if not o.finished.is_set()]
+
+
+_DETACHED: list = []
+
+
 def duration_text(seconds: float | None) -> str:
     if seconds is None:
         return ""
@@ -59,6 +87,7 @@ class CallsModel(QAbstractTableModel):
         self._exhausted = True
         self._op = None
         self._headers = self._make_headers()
+        self.pending = Pending()
 
     # -- filter and source --------------------------------------------------------
     def call_filter(self) -> B.CallFilter:
@@ -92,7 +121,8 @@ class CallsModel(QAbstractTableModel):
             if gen == self._generation:
                 self.sig_count.emit(int(n))
 
-        ops.query(self, lambda: B.count(ctx, flt, source=src), done, lambda exc: None)
+        self.pending.add(ops.query(self, lambda: B.count(ctx, flt, source=src), done,
+                                   lambda exc: None))
 
     # -- fetching -----------------------------------------------------------------
     def is_loading(self) -> bool:
@@ -114,8 +144,9 @@ class CallsModel(QAbstractTableModel):
             return B.page(ctx, flt, after=after, limit=size, source=src)
 
         self.sig_loading.emit(True)
-        self._op = ops.run_op(self, work, on_done=lambda rows: self._page_done(gen, rows),
-                              on_error=lambda exc: self._page_failed(gen, exc))
+        self._op = self.pending.add(ops.run_op(
+            self, work, on_done=lambda rows: self._page_done(gen, rows),
+            on_error=lambda exc: self._page_failed(gen, exc)))
 
     def _page_done(self, gen: int, rows: list[B.CallRow] | None) -> None:
         if gen != self._generation:

@@ -36,6 +36,7 @@ from workstation import paths
 from workstation import peaks as P
 from workstation.sync.playback import ChunkStream, RecordingCache
 from workstation.views import ops
+from workstation.views.calls.model import Pending
 from workstation.views.calls.waveform import WaveformView
 
 log = logging.getLogger(__name__)
@@ -116,6 +117,7 @@ class Player(QWidget):
         self._shared_peaks = None
         self._autoplay = False
         self._shut = False
+        self.pending = Pending()
         self.stream_factory = ChunkStream
         """Makes the stream of a shared recording (``ChunkStream``'s signature)."""
 
@@ -327,7 +329,7 @@ class Player(QWidget):
             if self.call_id == call_id:
                 self.waveform.set_message(str(exc))
 
-        ops.query(self, lambda: P.peaks(path), done, failed)
+        self.pending.add(ops.query(self, lambda: P.peaks(path), done, failed))
 
     # -- control ------------------------------------------------------------------------
     def play(self) -> None:
@@ -450,6 +452,7 @@ class Player(QWidget):
         if self._shut:
             return
         self._shut = True
+        self.pending.detach()
         self._leave()
         if self._mp is not None:
             self._mp.stop()

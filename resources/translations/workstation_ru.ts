@@ -690,7 +690,7 @@
     <context>
         <name>CallsBrowser</name>
         <message>
-            <location filename="../../src/workstation/views/calls/__init__.py" line="+57" />
+            <location filename="../../src/workstation/views/calls/__init__.py" line="+73" />
             <location line="+4" />
             <source>Calls</source>
             <translation>Звонки</translation>
@@ -826,7 +826,7 @@
             <translation>Офлайн: звонки из локальной базы; общая база недоступна</translation>
         </message>
         <message>
-            <location line="+106" />
+            <location line="+107" />
             <source>Lead: %1 ✕</source>
             <translation>Лид: %1 ✕</translation>
         </message>
@@ -874,7 +874,7 @@
     <context>
         <name>CallsModel</name>
         <message>
-            <location filename="../../src/workstation/views/calls/model.py" line="+142" />
+            <location filename="../../src/workstation/views/calls/model.py" line="+173" />
             <source>Could not read the calls: %1</source>
             <translation>Не удалось прочитать звонки: %1</translation>
         </message>
@@ -3599,7 +3599,7 @@ measured</source>
     <context>
         <name>Player</name>
         <message>
-            <location filename="../../src/workstation/views/calls/player.py" line="+196" />
+            <location filename="../../src/workstation/views/calls/player.py" line="+198" />
             <source>−10 s</source>
             <translation>−10 с</translation>
         </message>

@@ -19,12 +19,13 @@ from PySide6.QtWidgets import QTabWidget
 
 from workstation.sync.browse import NotConfigured, SharedReader
 from workstation.sync.playback import RecordingCache
+from workstation.views import review
 from workstation.views.calls.browser import CallsBrowser
 from workstation.views.calls.model import CallsModel
 from workstation.views.calls.player import Player
 from workstation.views.calls.waveform import WaveformView
 
-__all__ = ["CallsBrowser", "CallsModel", "Player", "WaveformView", "install"]
+__all__ = ["CallsBrowser", "CallsModel", "Player", "WaveformView", "attach_review", "install"]
 
 log = logging.getLogger(__name__)
 
@@ -39,9 +40,24 @@ def _reader(ctx):
         return None
 
 
-def install(window, ctx, *, reader=None, cache=None, sync=None) -> CallsBrowser:
+def attach_review(browser: CallsBrowser, ctx):
+    """The review's scorecard beside the call's context (it follows the selected call,
+    pins comments at the player's position, a comment clicked seeks the player) and
+    the player's playbacks and downloads to the access audit."""
+    panel = review.attach_to_browser(browser, ctx)
+    panel.set_position_source(browser.player.position)
+    panel.sig_seek.connect(browser.player.seek)
+    browser.sig_call_shown.connect(panel.set_call)
+    review.connect_player(browser.player, ctx, parent=browser)
+    browser.review_panel = panel
+    return panel
+
+
+def install(window, ctx, *, reader=None, cache=None, sync=None,
+            with_review: bool = True) -> CallsBrowser:
     """A "Calls" tab in the window's central tabs (made when there are none);
-    ``sync`` (the SyncService) switches it between online and offline."""
+    ``sync`` (the SyncService) switches it between online and offline; with_review:
+    the scorecard panel and the access audit (views/review)."""
     tabs = window.findChild(QTabWidget, "centralTabs")
     if tabs is None:
         tabs = QTabWidget(window)
@@ -62,6 +78,8 @@ def install(window, ctx, *, reader=None, cache=None, sync=None) -> CallsBrowser:
 
     browser.retitle = retitle
     window.calls_browser = browser
+    if with_review:
+        attach_review(browser, ctx)
     if sync is not None:
         browser.watch_sync(sync)
     browser.start()

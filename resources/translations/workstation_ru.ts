@@ -414,6 +414,149 @@
         </message>
     </context>
     <context>
+        <name>CallContextPane</name>
+        <message>
+            <location filename="../../src/workstation/views/calls/context.py" line="+55" />
+            <source>Call</source>
+            <translation>Звонок</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Lead card</source>
+            <translation>Карточка лида</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>History</source>
+            <translation>История</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Manager</source>
+            <translation>Менеджер</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Direction</source>
+            <translation>Направление</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Number</source>
+            <translation>Номер</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Started</source>
+            <translation>Начало</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Talk time</source>
+            <translation>Разговор</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ringing</source>
+            <translation>Вызов</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Outcome</source>
+            <translation>Исход</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Result</source>
+            <translation>Результат</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Refusal reason</source>
+            <translation>Причина отказа</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Tools</source>
+            <translation>Инструменты</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Notes</source>
+            <translation>Заметки</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Script path</source>
+            <translation>Путь по скрипту</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>No lead card for this call.</source>
+            <translation>У этого звонка нет карточки лида.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Company</source>
+            <translation>Компания</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Contacts</source>
+            <translation>Контакты</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Phones</source>
+            <translation>Телефоны</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>E-mail</source>
+            <translation>E-mail</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Lead type</source>
+            <translation>Тип лида</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Category</source>
+            <translation>Категория</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Address</source>
+            <translation>Адрес</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Source</source>
+            <translation>Источник</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Topic</source>
+            <translation>Тематика</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Product</source>
+            <translation>Объект продажи</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Next contact</source>
+            <translation>Следующий контакт</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Content</source>
+            <translation>Содержание</translation>
+        </message>
+    </context>
+    <context>
         <name>CallController</name>
         <message>
             <location filename="../../src/workstation/views/callcenter/controller.py" line="+149" />
@@ -542,6 +685,283 @@
             <location line="+9" />
             <source>A conference needs two answered calls.</source>
             <translation>Для конференции нужны два принятых звонка.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CallsBrowser</name>
+        <message>
+            <location filename="../../src/workstation/views/calls/__init__.py" line="+73" />
+            <location line="+4" />
+            <source>Calls</source>
+            <translation>Звонки</translation>
+        </message>
+        <message>
+            <location filename="../../src/workstation/views/calls/browser.py" line="+145" />
+            <source>Manager</source>
+            <translation>Менеджер</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Team</source>
+            <translation>Команда</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>From</source>
+            <translation>С</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>To</source>
+            <translation>По</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Direction</source>
+            <translation>Направление</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Outcome</source>
+            <translation>Исход</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Lead type</source>
+            <translation>Тип лида</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Talk from, min</source>
+            <translation>Разговор от, мин</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>to, min</source>
+            <translation>до, мин</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Recording</source>
+            <translation>Запись</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Score from</source>
+            <translation>Оценка от</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Search</source>
+            <translation>Поиск</translation>
+        </message>
+        <message>
+            <location line="+85" />
+            <source>Refresh</source>
+            <translation>Обновить</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Read the calls again (from the shared database when it can be reached)</source>
+            <translation>Прочитать звонки заново (из общей базы, если она доступна)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Clear filters</source>
+            <translation>Сбросить фильтры</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Not yet reviewed</source>
+            <translation>Ещё не проверены</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Number or company</source>
+            <translation>Номер или компания</translation>
+        </message>
+        <message>
+            <location line="+28" />
+            <source>Any</source>
+            <translation>Любой</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>No type</source>
+            <translation>Без типа</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>With recording</source>
+            <translation>С записью</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Without</source>
+            <translation>Без записи</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>All</source>
+            <translation>Все</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Needs the call reviews (not in this database yet)</source>
+            <translation>Нужны оценки звонков (в этой базе их ещё нет)</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Online: every call you may see, from the shared database</source>
+            <translation>Онлайн: все доступные вам звонки из общей базы</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>This workstation's calls (no shared database is set)</source>
+            <translation>Звонки этого рабочего места (общая база не задана)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Offline: the calls in this workstation's store; the shared database cannot be reached</source>
+            <translation>Офлайн: звонки из локальной базы; общая база недоступна</translation>
+        </message>
+        <message>
+            <location line="+107" />
+            <source>Lead: %1 ✕</source>
+            <translation>Лид: %1 ✕</translation>
+        </message>
+        <message>
+            <location line="+59" />
+            <location line="+1" />
+            <source>Loading…</source>
+            <translation>Загрузка…</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>This call is not visible to you.</source>
+            <translation>Этот звонок вам недоступен.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>No recording of this call.</source>
+            <translation>У этого звонка нет записи.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Could not read the call: %1</source>
+            <translation>Не удалось прочитать звонок: %1</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Open the lead card</source>
+            <translation>Открыть карточку лида</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Show this lead's calls</source>
+            <translation>Показать звонки этого лида</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+23" />
+            <source>%n call(s)</source>
+            <translation>
+                <numerusform>%n звонок</numerusform>
+                <numerusform>%n звонка</numerusform>
+                <numerusform>%n звонков</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>CallsModel</name>
+        <message>
+            <location filename="../../src/workstation/views/calls/model.py" line="+173" />
+            <source>Could not read the calls: %1</source>
+            <translation>Не удалось прочитать звонки: %1</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Started</source>
+            <translation>Начало</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Manager</source>
+            <translation>Менеджер</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Team</source>
+            <translation>Команда</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Company</source>
+            <translation>Компания</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Number</source>
+            <translation>Номер</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Direction</source>
+            <translation>Направление</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Outcome</source>
+            <translation>Исход</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Result</source>
+            <translation>Результат</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Lead type</source>
+            <translation>Тип лида</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Duration</source>
+            <translation>Длительность</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Rec.</source>
+            <translation>Зап.</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Codec</source>
+            <translation>Кодек</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Jitter, ms</source>
+            <translation>Джиттер, мс</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Loss, %</source>
+            <translation>Потери, %</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Security</source>
+            <translation>Защита</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Score</source>
+            <translation>Оценка</translation>
+        </message>
+        <message>
+            <location line="+51" />
+            <source>not reviewed</source>
+            <translation>не проверен</translation>
         </message>
     </context>
     <context>
@@ -3177,6 +3597,104 @@ measured</source>
         </message>
     </context>
     <context>
+        <name>Player</name>
+        <message>
+            <location filename="../../src/workstation/views/calls/player.py" line="+198" />
+            <source>−10 s</source>
+            <translation>−10 с</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Back 10 seconds (Left)</source>
+            <translation>Назад на 10 секунд (←)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>+10 s</source>
+            <translation>+10 с</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Forward 10 seconds (Right)</source>
+            <translation>Вперёд на 10 секунд (→)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Speed, pitch kept ([ slower, ] faster)</source>
+            <translation>Скорость без изменения тона ([ медленнее, ] быстрее)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save a copy…</source>
+            <translation>Сохранить копию…</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Pause</source>
+            <translation>Пауза</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Play</source>
+            <translation>Играть</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Play / pause (Space)</source>
+            <translation>Воспроизведение / пауза (Пробел)</translation>
+        </message>
+        <message>
+            <location line="+55" />
+            <source>The recording is not available offline.</source>
+            <translation>Запись недоступна офлайн.</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>Fetching the recording…</source>
+            <translation>Запись загружается…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Fetching…</source>
+            <translation>Загрузка…</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Fetching… %1 %</source>
+            <translation>Загрузка… %1 %</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>Could not fetch the recording.</source>
+            <translation>Не удалось получить запись.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Drawing the waveform…</source>
+            <translation>Строится осциллограмма…</translation>
+        </message>
+        <message>
+            <location line="+93" />
+            <source>The recording cannot be played.</source>
+            <translation>Запись не воспроизводится.</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Wait until the recording has arrived.</source>
+            <translation>Дождитесь загрузки записи.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Save a copy of the recording</source>
+            <translation>Сохранить копию записи</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Recordings (*%1)</source>
+            <translation>Записи (*%1)</translation>
+        </message>
+    </context>
+    <context>
         <name>Presence</name>
         <message>
             <location filename="../../src/workstation/views/board/labels.py" line="+12" />
@@ -3476,7 +3994,7 @@ measured</source>
             <translation>Мои оценки</translation>
         </message>
         <message>
-            <location line="+46" />
+            <location line="+38" />
             <source>Review</source>
             <translation>Оценка</translation>
         </message>
@@ -6054,6 +6572,24 @@ Last sync: %3</source>
             <location line="+0" />
             <source>no</source>
             <translation>нет</translation>
+        </message>
+    </context>
+    <context>
+        <name>WaveformView</name>
+        <message>
+            <location filename="../../src/workstation/views/calls/waveform.py" line="+163" />
+            <source>ringing</source>
+            <translation>звонит</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>Manager</source>
+            <translation>Менеджер</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Client</source>
+            <translation>Клиент</translation>
         </message>
     </context>
     <context>

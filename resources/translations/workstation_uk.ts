@@ -414,6 +414,149 @@
         </message>
     </context>
     <context>
+        <name>CallContextPane</name>
+        <message>
+            <location filename="../../src/workstation/views/calls/context.py" line="+55" />
+            <source>Call</source>
+            <translation>Дзвінок</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Lead card</source>
+            <translation>Картка ліда</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>History</source>
+            <translation>Історія</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Manager</source>
+            <translation>Менеджер</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Direction</source>
+            <translation>Напрямок</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Number</source>
+            <translation>Номер</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Started</source>
+            <translation>Початок</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Talk time</source>
+            <translation>Розмова</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ringing</source>
+            <translation>Виклик</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Outcome</source>
+            <translation>Підсумок</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Result</source>
+            <translation>Результат</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Refusal reason</source>
+            <translation>Причина відмови</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Tools</source>
+            <translation>Інструменти</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Notes</source>
+            <translation>Нотатки</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Script path</source>
+            <translation>Шлях за скриптом</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>No lead card for this call.</source>
+            <translation>У цього дзвінка немає картки ліда.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Company</source>
+            <translation>Компанія</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Contacts</source>
+            <translation>Контакти</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Phones</source>
+            <translation>Телефони</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>E-mail</source>
+            <translation>E-mail</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Lead type</source>
+            <translation>Тип ліда</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Category</source>
+            <translation>Категорія</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Address</source>
+            <translation>Адреса</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Source</source>
+            <translation>Джерело</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Topic</source>
+            <translation>Тематика</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Product</source>
+            <translation>Об'єкт продажу</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Next contact</source>
+            <translation>Наступний контакт</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Content</source>
+            <translation>Зміст</translation>
+        </message>
+    </context>
+    <context>
         <name>CallController</name>
         <message>
             <location filename="../../src/workstation/views/callcenter/controller.py" line="+149" />
@@ -542,6 +685,283 @@
             <location line="+9" />
             <source>A conference needs two answered calls.</source>
             <translation>Для конференції потрібні два прийняті дзвінки.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CallsBrowser</name>
+        <message>
+            <location filename="../../src/workstation/views/calls/__init__.py" line="+73" />
+            <location line="+4" />
+            <source>Calls</source>
+            <translation>Дзвінки</translation>
+        </message>
+        <message>
+            <location filename="../../src/workstation/views/calls/browser.py" line="+145" />
+            <source>Manager</source>
+            <translation>Менеджер</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Team</source>
+            <translation>Команда</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>From</source>
+            <translation>З</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>To</source>
+            <translation>По</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Direction</source>
+            <translation>Напрямок</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Outcome</source>
+            <translation>Підсумок</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Lead type</source>
+            <translation>Тип ліда</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Talk from, min</source>
+            <translation>Розмова від, хв</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>to, min</source>
+            <translation>до, хв</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Recording</source>
+            <translation>Запис</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Score from</source>
+            <translation>Оцінка від</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Search</source>
+            <translation>Пошук</translation>
+        </message>
+        <message>
+            <location line="+85" />
+            <source>Refresh</source>
+            <translation>Оновити</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Read the calls again (from the shared database when it can be reached)</source>
+            <translation>Прочитати дзвінки знову (зі спільної бази, якщо вона доступна)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Clear filters</source>
+            <translation>Скинути фільтри</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Not yet reviewed</source>
+            <translation>Ще не перевірені</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Number or company</source>
+            <translation>Номер або компанія</translation>
+        </message>
+        <message>
+            <location line="+28" />
+            <source>Any</source>
+            <translation>Будь-який</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>No type</source>
+            <translation>Без типу</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>With recording</source>
+            <translation>Із записом</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Without</source>
+            <translation>Без запису</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>All</source>
+            <translation>Усі</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Needs the call reviews (not in this database yet)</source>
+            <translation>Потрібні оцінки дзвінків (у цій базі їх ще немає)</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Online: every call you may see, from the shared database</source>
+            <translation>Онлайн: усі доступні вам дзвінки зі спільної бази</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>This workstation's calls (no shared database is set)</source>
+            <translation>Дзвінки цього робочого місця (спільну базу не задано)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Offline: the calls in this workstation's store; the shared database cannot be reached</source>
+            <translation>Офлайн: дзвінки з локальної бази; спільна база недоступна</translation>
+        </message>
+        <message>
+            <location line="+107" />
+            <source>Lead: %1 ✕</source>
+            <translation>Лід: %1 ✕</translation>
+        </message>
+        <message>
+            <location line="+59" />
+            <location line="+1" />
+            <source>Loading…</source>
+            <translation>Завантаження…</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>This call is not visible to you.</source>
+            <translation>Цей дзвінок вам недоступний.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>No recording of this call.</source>
+            <translation>У цього дзвінка немає запису.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Could not read the call: %1</source>
+            <translation>Не вдалося прочитати дзвінок: %1</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Open the lead card</source>
+            <translation>Відкрити картку ліда</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Show this lead's calls</source>
+            <translation>Показати дзвінки цього ліда</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+23" />
+            <source>%n call(s)</source>
+            <translation>
+                <numerusform>%n дзвінок</numerusform>
+                <numerusform>%n дзвінки</numerusform>
+                <numerusform>%n дзвінків</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>CallsModel</name>
+        <message>
+            <location filename="../../src/workstation/views/calls/model.py" line="+173" />
+            <source>Could not read the calls: %1</source>
+            <translation>Не вдалося прочитати дзвінки: %1</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Started</source>
+            <translation>Початок</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Manager</source>
+            <translation>Менеджер</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Team</source>
+            <translation>Команда</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Company</source>
+            <translation>Компанія</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Number</source>
+            <translation>Номер</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Direction</source>
+            <translation>Напрямок</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Outcome</source>
+            <translation>Підсумок</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Result</source>
+            <translation>Результат</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Lead type</source>
+            <translation>Тип ліда</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Duration</source>
+            <translation>Тривалість</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Rec.</source>
+            <translation>Зап.</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Codec</source>
+            <translation>Кодек</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Jitter, ms</source>
+            <translation>Джитер, мс</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Loss, %</source>
+            <translation>Втрати, %</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Security</source>
+            <translation>Захист</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Score</source>
+            <translation>Оцінка</translation>
+        </message>
+        <message>
+            <location line="+51" />
+            <source>not reviewed</source>
+            <translation>не перевірено</translation>
         </message>
     </context>
     <context>
@@ -3177,6 +3597,104 @@ measured</source>
         </message>
     </context>
     <context>
+        <name>Player</name>
+        <message>
+            <location filename="../../src/workstation/views/calls/player.py" line="+198" />
+            <source>−10 s</source>
+            <translation>−10 с</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Back 10 seconds (Left)</source>
+            <translation>Назад на 10 секунд (←)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>+10 s</source>
+            <translation>+10 с</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Forward 10 seconds (Right)</source>
+            <translation>Уперед на 10 секунд (→)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Speed, pitch kept ([ slower, ] faster)</source>
+            <translation>Швидкість без зміни тону ([ повільніше, ] швидше)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save a copy…</source>
+            <translation>Зберегти копію…</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Pause</source>
+            <translation>Пауза</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Play</source>
+            <translation>Грати</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Play / pause (Space)</source>
+            <translation>Відтворення / пауза (Пробіл)</translation>
+        </message>
+        <message>
+            <location line="+55" />
+            <source>The recording is not available offline.</source>
+            <translation>Запис недоступний офлайн.</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>Fetching the recording…</source>
+            <translation>Запис завантажується…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Fetching…</source>
+            <translation>Завантаження…</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Fetching… %1 %</source>
+            <translation>Завантаження… %1 %</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>Could not fetch the recording.</source>
+            <translation>Не вдалося отримати запис.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Drawing the waveform…</source>
+            <translation>Будується осцилограма…</translation>
+        </message>
+        <message>
+            <location line="+93" />
+            <source>The recording cannot be played.</source>
+            <translation>Запис не відтворюється.</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Wait until the recording has arrived.</source>
+            <translation>Дочекайтеся завантаження запису.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Save a copy of the recording</source>
+            <translation>Зберегти копію запису</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Recordings (*%1)</source>
+            <translation>Записи (*%1)</translation>
+        </message>
+    </context>
+    <context>
         <name>Presence</name>
         <message>
             <location filename="../../src/workstation/views/board/labels.py" line="+12" />
@@ -3476,7 +3994,7 @@ measured</source>
             <translation>Мої оцінки</translation>
         </message>
         <message>
-            <location line="+46" />
+            <location line="+38" />
             <source>Review</source>
             <translation>Оцінка</translation>
         </message>
@@ -6054,6 +6572,24 @@ Last sync: %3</source>
             <location line="+0" />
             <source>no</source>
             <translation>ні</translation>
+        </message>
+    </context>
+    <context>
+        <name>WaveformView</name>
+        <message>
+            <location filename="../../src/workstation/views/calls/waveform.py" line="+163" />
+            <source>ringing</source>
+            <translation>дзвонить</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>Manager</source>
+            <translation>Менеджер</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Client</source>
+            <translation>Клієнт</translation>
         </message>
     </context>
     <context>

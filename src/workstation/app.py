@@ -79,6 +79,7 @@ class Workstation:
             "WORKSTATION_NO_HEADSET")
         self.title_suffix = title_suffix
         self.store = self.engine = self.bridge = self.sync = self.window = self.center = None
+        self.calls = None
         self.monitor = None
         self.board = None
         self.ctx = None
@@ -103,6 +104,7 @@ class Workstation:
             self.sync.start()
         # (deferred: the window and its features load in start(), not at import)
         from workstation.views import board, callcenter, funnel, monitor
+        from workstation.views import calls as calls_view
         from workstation.views import stats as stats_view
         from workstation.views.mainwindow import MainWindow
 
@@ -117,6 +119,7 @@ class Workstation:
                                    workspace=self.center.workspace, sync=self.sync)
         board.set_monitor_hook(monitor.offer_actions)
         self.analytics = funnel.install(self.window, self.ctx)  # team lead, supervisor, admin
+        self.calls = calls_view.install(self.window, self.ctx, sync=self.sync)
         self._arrange_docks()
         if self.sync is not None:  # shared-pool leads are leased before they are dialled
             # (deferred: sync loads only when a shared database is set)
@@ -236,6 +239,9 @@ class Workstation:
         if self.board is not None:  # offline on the team board (written before the push)
             self.board.shutdown()
         lifecycle.wind_down(self)
+        if self.calls is not None:
+            self.calls.shutdown()
+            self.calls = None
         if self.center is not None:
             self.center.shutdown()
         if self.window is not None:

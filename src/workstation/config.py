@@ -164,6 +164,8 @@ OPTIONS: dict[str, Option] = {
         Option("funnel.stuck_days", int, 14,
                "Funnel: a lead at an open stage longer than this many days is stuck"),
         Option("recordings.keep_days", int, 30, "Days to keep uploaded recordings locally"),
+        Option("recordings.cache_mb", int, 500,
+               "Size of the local cache of recordings played from the shared database (MB)"),
     ]
 }
 

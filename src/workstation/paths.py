@@ -114,5 +114,10 @@ def recordings_dir() -> Path:
     return private_dir(user_data_dir() / "recordings")
 
 
+def playback_cache_dir() -> Path:
+    """Recordings fetched from the shared database to be played (bounded LRU cache)."""
+    return private_dir(user_data_dir() / "playback-cache")
+
+
 def default_database_path() -> Path:
     return user_data_dir() / "workstation.sqlite3"

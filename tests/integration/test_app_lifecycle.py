@@ -22,8 +22,9 @@ def test_without_sip_account_the_window_has_every_part_and_stops(qtbot, config):
         w = ws.window
         qtbot.addWidget(w)
         tabs = w.findChild(QTabWidget, "centralTabs")
-        assert tabs is not None and tabs.count() == 3  # Leads, Call, Statistics
+        assert tabs is not None and tabs.count() == 4  # Leads, Call, Statistics, Calls
         assert tabs.indexOf(w.stats_view) == 2
+        assert tabs.widget(3) is ws.calls and ws.calls.source_kind() == "local"
         assert w.findChild(QDockWidget, "myDayDock") is not None
         assert w.indicators.indicator("sync").text()  # "Local only"
         assert "30" in w.indicators.indicator("effective").text()

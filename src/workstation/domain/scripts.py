@@ -624,3 +624,25 @@ class ScriptRun:
 def last_step(path: list[Mapping[str, Any]] | None) -> str | None:
     """Where a saved walk stopped: the step at which the call ended (or was lost)."""
     return str(path[-1].get("step")) if path else None
+
+
+def step_times(path: list[Mapping[str, Any]] | None, answered_at: datetime | None) -> list | None:
+    """Milliseconds from ``answered_at`` at which each entry of a saved path was
+    reached (``Call.script_times``; negative: before the answer, e.g. while it
+    rang). None without a path or an answer; an entry whose time is unreadable
+    gets None, so the list stays aligned with the path."""
+    if not path or answered_at is None:
+        return None
+    if answered_at.tzinfo is None:
+        answered_at = answered_at.replace(tzinfo=timezone.utc)
+    out: list[int | None] = []
+    for entry in path:
+        try:
+            at = datetime.fromisoformat(str(entry.get("at", "")))
+        except ValueError:
+            out.append(None)
+            continue
+        if at.tzinfo is None:
+            at = at.replace(tzinfo=timezone.utc)
+        out.append(int(round((at - answered_at).total_seconds() * 1000)))
+    return out

@@ -303,6 +303,9 @@ class Call(Synced, Base):
     pop_latency_ms: Mapped[float | None] = mapped_column(Float, default=None)
     script_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("scripts.id"), default=None)
     script_path: Mapped[list | None] = mapped_column(JSON, default=None)
+    script_times: Mapped[list | None] = mapped_column(JSON, default=None)
+    """Milliseconds from the answer at which each step of ``script_path`` was reached
+    (the player's markers); None for calls without a script or an answer."""
     result: Mapped[str | None] = mapped_column(String(20), default=None)
     refusal_reason: Mapped[str] = mapped_column(String(64), default="")
     tools: Mapped[list | None] = mapped_column(JSON, default=None)

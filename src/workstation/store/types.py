@@ -44,3 +44,12 @@ class UTCDateTime(TypeDecorator):
         if value.tzinfo is None:
             return value.replace(tzinfo=timezone.utc)
         return value.astimezone(timezone.utc)
+
+
+RECORDING_NS = uuid.UUID("0f3e2d1c-5b4a-4c3d-8e2f-1a2b3c4d5e6f")
+
+
+def recording_id_of(call_id: uuid.UUID) -> uuid.UUID:
+    """A call's recording id in the shared database: derived from the call, the same
+    on every upload retry and for every reader (the audit names it before the upload)."""
+    return uuid.uuid5(RECORDING_NS, str(call_id))

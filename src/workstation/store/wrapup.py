@@ -37,7 +37,7 @@ from workstation.domain.enums import (
 )
 from workstation.domain.funnel import DEFAULT_FUNNEL_CODE, REFUSED_STAGE
 from workstation.domain.kpi import EffectiveRule
-from workstation.domain.scripts import TOOLS
+from workstation.domain.scripts import TOOLS, step_times
 from workstation.store.common import NEW_DEAL_STAGE, WorkspaceError, aware, in_transaction
 from workstation.store.models import (
     Call,
@@ -326,6 +326,8 @@ def _save(session: Session, w: WrapUp, now: datetime, rule: EffectiveRule,
                    updated_by=w.user_id)
     if w.script_path is not None:
         changes["script_path"] = list(w.script_path)
+        changes["script_times"] = step_times(w.script_path,
+                                             call.get("answered_at") or w.answered_at)
     if w.pop_latency_ms is not None:
         changes["pop_latency_ms"] = w.pop_latency_ms
     changes["invoice_amount"] = w.invoice_amount if "invoice" in w.tools else None

@@ -26,16 +26,17 @@ from datetime import timedelta
 from pathlib import Path
 
 from sqlalchemy import Engine, insert, select, text, update
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from workstation import paths
+from workstation import peaks as waveform
 from workstation.store import review as review_store
 from workstation.store.models import Call, RecordingUpload, User
-from workstation.store.types import utcnow
+from workstation.store.types import recording_id_of, utcnow
 
 log = logging.getLogger(__name__)
 
-RECORDING_NS = uuid.UUID("0f3e2d1c-5b4a-4c3d-8e2f-1a2b3c4d5e6f")
 CHUNK_SIZE = 256 * 1024
 OPUS_RATES = (8000, 12000, 16000, 24000, 48000)
 COMPRESSION_LEVEL = 0.9  # libsndfile Opus: ~27 kbit/s for 16 kHz speech
@@ -46,7 +47,7 @@ CALLS = Call.__table__
 
 def recording_id(call_id: uuid.UUID) -> uuid.UUID:
     """The shared recording's id: derived from the call, the same on every retry."""
-    return uuid.uuid5(RECORDING_NS, str(call_id))
+    return recording_id_of(call_id)
 
 
 def codec() -> tuple[str, str]:
@@ -185,6 +186,10 @@ class RecordingUploader:
         src = Path(up["source_path"])
         dst = src.with_suffix(".opus.ogg" if codec()[1] == "OPUS" else ".ogg")
         duration = compress(src, dst, self.level)
+        try:  # the waveform, from the WAV (the Ogg decodes ~20x slower), kept beside the copy
+            waveform.save(dst, waveform.compute(src))
+        except (OSError, RuntimeError, waveform.PeaksError) as exc:
+            log.warning("recording of call %s: no waveform: %s", up["call_id"], exc)
         up = dict(up, stored_path=str(dst), size=dst.stat().st_size, sha256=sha256_file(dst),
                   state="compressed", chunk_size=self.chunk_size, duration=duration)
         with local.begin() as lc:
@@ -221,6 +226,7 @@ class RecordingUploader:
                                 "h": hashlib.sha256(data).hexdigest()})
                 if self.on_chunk:
                     self.on_chunk(up["id"], idx)
+        self._upload_peaks(shared, up["id"], path)
         with shared.begin() as sc:
             ok = bool(sc.scalar(text("SELECT ws_finish_recording(:i)"), {"i": up["id"]}))
         if not ok:
@@ -233,6 +239,24 @@ class RecordingUploader:
             src.unlink()  # the confirmed compressed copy replaces the WAV
         return True
 
+    def _upload_peaks(self, shared: Engine, rec_id, path: Path) -> None:
+        """The waveform to ``recording_peaks`` (db/shared/065_browse.sql), once; a shared
+        database without that table (older schema) only loses the head start."""
+        p = waveform.load_cached(path)
+        if p is None:
+            return
+        try:
+            with shared.begin() as sc:
+                sc.execute(text(
+                    "INSERT INTO recording_peaks (recording_id, bucket_ms, channels, duration_s,"
+                    " left_peaks, right_peaks) VALUES (:i, :b, :c, :d, :l, :r)"
+                    " ON CONFLICT (recording_id) DO NOTHING"),
+                    {"i": rec_id, "b": p.bucket_ms, "c": p.channels, "d": p.duration_s,
+                     "l": p.left.tobytes(), "r": p.right.tobytes()})
+        except DBAPIError as exc:
+            log.warning("recording %s: waveform not stored in the shared database: %s",
+                        rec_id, str(exc.orig or exc).strip().splitlines()[0])
+
     def cleanup(self, local: Engine) -> int:
         """Remove compressed copies confirmed more than keep_days ago."""
         limit = utcnow() - timedelta(days=self.keep_days)
@@ -241,6 +265,7 @@ class RecordingUploader:
                 UPLOADS.c.state == "confirmed", UPLOADS.c.confirmed_at <= limit)).all()
         for r in old:
             Path(r.stored_path).unlink(missing_ok=True)
+            waveform.cache_path(Path(r.stored_path)).unlink(missing_ok=True)
         if old:
             with local.begin() as lc:
                 lc.execute(update(UPLOADS).where(UPLOADS.c.id.in_([r.id for r in old]))

@@ -108,7 +108,10 @@ class _Runner(QRunnable):
             ok = False
         del progress
         box[0].finished.set()
-        (box[0].sig_done if ok else box[0].sig_error).emit(box[2])
+        try:
+            (box[0].sig_done if ok else box[0].sig_error).emit(box[2])
+        except RuntimeError:  # the op went with its parent (a view closed): nobody to tell
+            log.debug("background op finished after its view was closed")
         _releaser.sig_release.emit(box)
 
 

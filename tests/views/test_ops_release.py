@@ -50,3 +50,29 @@ def test_closures_results_and_errors_are_freed_on_the_gui_thread(qtbot):
     gc.collect()
     assert len(freed_on) >= n + 2 * n // 3
     assert set(freed_on) == {gui}, "a worker thread freed an object made on the GUI thread"
+
+
+def test_a_view_closed_while_its_op_runs_gets_no_callback_and_nothing_crashes(qtbot):
+    started, finished, called = threading.Event(), [], []
+    for _ in range(50):
+        view = QObject()
+        go = threading.Event()
+
+        def fn(progress, cancel, go=go):
+            started.set()
+            go.wait(5)
+            progress(1, 1)  # emits on the op after its view is gone
+            finished.append(cancel.is_set())
+            return 1
+
+        op = ops.run_op(view, fn, on_done=called.append, on_error=called.append,
+                        on_progress=lambda d, t: called.append((d, t)))
+        qtbot.waitUntil(started.is_set, timeout=5000)
+        started.clear()
+        view.deleteLater()
+        qtbot.waitUntil(lambda op=op: op.orphaned, timeout=5000)
+        go.set()
+        qtbot.waitUntil(lambda op=op: op.finished.is_set(), timeout=5000)
+    qtbot.wait(50)
+    assert finished == [True] * 50  # the op was cancelled when its view went
+    assert called == []

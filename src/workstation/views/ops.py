@@ -57,7 +57,14 @@ class Op(QObject):
         self.cancel_event = threading.Event()
         self.finished = threading.Event()
 
+    orphaned = False
+    """The view that asked is gone: cancelled, and its callbacks are not called."""
+
     def cancel(self) -> None:
+        self.cancel_event.set()
+
+    def orphan(self, *_args) -> None:
+        self.orphaned = True
         self.cancel_event.set()
 
 
@@ -108,10 +115,7 @@ class _Runner(QRunnable):
             ok = False
         del progress
         box[0].finished.set()
-        try:
-            (box[0].sig_done if ok else box[0].sig_error).emit(box[2])
-        except RuntimeError:  # the op went with its parent (a view closed): nobody to tell
-            log.debug("background op finished after its view was closed")
+        (box[0].sig_done if ok else box[0].sig_error).emit(box[2])
         _releaser.sig_release.emit(box)
 
 
@@ -126,16 +130,26 @@ def run_op(parent: QObject | None, fn: Callable[[Callable[[int, int], None], thr
     global _releaser
     if _releaser is None:
         _releaser = _Releaser()  # made here: it lives on the GUI thread
-    op = Op(parent)
+    # No Qt parent: the view may close while the worker runs, and a worker must
+    # never emit on a deleted object. The view's end orphans the op instead: it is
+    # cancelled and its callbacks are not called.
+    op = Op()
+    if parent is not None:
+        parent.destroyed.connect(op.orphan)
     _live.add(op)
+
+    def unless_orphaned(callback):
+        return lambda value: None if op.orphaned else callback(value)
+
     if on_done:
-        op.sig_done.connect(on_done)
+        op.sig_done.connect(unless_orphaned(on_done))
     if on_error:
-        op.sig_error.connect(on_error)
+        op.sig_error.connect(unless_orphaned(on_error))
     else:
         op.sig_error.connect(lambda exc: log.error("background operation failed: %s", exc))
     if on_progress:
-        op.sig_progress.connect(on_progress)
+        op.sig_progress.connect(lambda done, total: None if op.orphaned
+                                else on_progress(done, total))
     op.sig_done.connect(lambda _r: _live.discard(op))
     op.sig_error.connect(lambda _e: _live.discard(op))
     pool().start(_Runner(op, fn))

@@ -386,7 +386,9 @@ class CallController(QObject):
         if c is not None:
             self._wrapped.add(c.call_id)
             self._release_lease(c.lead_id)
-            self._serve_pending()
+            # the next waiting wrap-up after this save's report has reached everyone
+            # (the form's reset, the status): not inside the "saved" signal
+            QTimer.singleShot(0, self._serve_pending)
         # Over and wrapped up; keep the last calls a while (a slow pop may still report).
         self.calls.forget_old()
 

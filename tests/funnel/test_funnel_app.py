@@ -21,7 +21,8 @@ def test_the_app_shows_the_analytics_tabs_by_role(qtbot, config, role, tabs):
         qtbot.addWidget(ws.window)
         central = ws.window.findChild(QTabWidget, "centralTabs")
         titles = [central.tabText(i) for i in range(central.count())]
-        assert titles[2:] == tabs
+        # other features' tabs (statistics, the board) sit among them since the merges
+        assert [t for t in titles if t in ("Funnel", "Script analytics")] == tabs
         if tabs:
             funnel, _script = ws.analytics
             qtbot.waitUntil(lambda: funnel.report is not None, timeout=20_000)

@@ -11,6 +11,12 @@ lead was created); the stay in the stage a lead is at now began at its last
 change. The queries read the changes through the partial index
 ``ix_history_events_stage_changes``: per lead (furthest stage, stuck) or in one
 pass in (lead, time) order (the medians).
+
+On the local SQLite store the same figures come from what triggers keep
+(``store.funnelmarks``: ``funnel_marks`` per lead, ``funnel_stays`` per change), an
+index read instead of the walk; the median is then taken exactly in numpy over the
+selected stays. PostgreSQL (the shared database, which keeps no such tables) and
+``from_history=True`` (the tests' reference) walk the history.
 """
 
 from __future__ import annotations
@@ -19,13 +25,23 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
+import numpy as np
 from sqlalchemy import Float, and_, func, literal_column, or_, select
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.functions import FunctionElement
 
 from workstation.domain.enums import HistoryKind
-from workstation.store.models import Funnel, FunnelStage, HistoryEvent, Lead, Team, User
+from workstation.store.models import (
+    Funnel,
+    FunnelMark,
+    FunnelStage,
+    FunnelStay,
+    HistoryEvent,
+    Lead,
+    Team,
+    User,
+)
 
 STAGE_CHANGE = HistoryKind.STAGE_CHANGE.value
 
@@ -175,7 +191,7 @@ def _finished_stays(f: LeadFilter):
                  func.coalesce(prev, sel.c.created_at).label("since"))
           .join(sel, sel.c.id == h.lead_id).where(STAGE_EVENTS).subquery("ev"))
     return (select(ev.c.lead_id, ev.c.code, (epoch(ev.c.at) - epoch(ev.c.since)).label("d"))
-            .where(ev.c.code.is_not(None)).subquery("stays"))
+            .where(ev.c.code.is_not(None)))
 
 
 class greatest(FunctionElement):  # noqa: N801 - a SQL function's name
@@ -194,10 +210,23 @@ def _greatest_pg(element, compiler, **kw):
     return f"GREATEST({compiler.process(element.clauses, **kw)})"
 
 
-def _furthest():
-    """(the furthest main-line position the lead has been at, 0 for none; the join of
-    its current stage): its stage now, or any stage its changes name, looked up per
-    lead in the partial index of stage changes (no walk over every lead's history)."""
+def marked(s: Session, from_history: bool = False) -> bool:
+    """Read the trigger-kept marks (local SQLite), not the history walk."""
+    return not from_history and s.get_bind().dialect.name == "sqlite"
+
+
+def _furthest(use_marks: bool = False):
+    """(the furthest main-line position the lead has been at, 0 for none; the joins:
+    its current stage and, with ``use_marks``, its ``funnel_marks`` row): its stage
+    now, or any stage its changes name (kept in the marks, else looked up per lead in
+    the partial index of stage changes)."""
+    if use_marks:
+        cur = aliased(FunnelStage)
+        joins = [(cur, and_(cur.id == Lead.stage_id, cur.is_lost.is_(False),
+                            cur.is_paused.is_(False))),
+                 (FunnelMark, FunnelMark.lead_id == Lead.id)]
+        return greatest(func.coalesce(cur.position, 0),
+                        func.coalesce(FunnelMark.furthest, 0)), joins
     h = HistoryEvent
     new, old, cur = aliased(FunnelStage), aliased(FunnelStage), aliased(FunnelStage)
 
@@ -211,23 +240,52 @@ def _furthest():
             .outerjoin(old, main(old, h.old_value))
             .where(h.lead_id == Lead.id, STAGE_EVENTS).correlate(Lead).scalar_subquery())
     on_cur = and_(cur.id == Lead.stage_id, cur.is_lost.is_(False), cur.is_paused.is_(False))
-    return greatest(func.coalesce(cur.position, 0), func.coalesce(hist, 0)), cur, on_cur
+    return greatest(func.coalesce(cur.position, 0), func.coalesce(hist, 0)), [(cur, on_cur)]
 
 
-def furthest_positions(s: Session, f: LeadFilter) -> dict[int | None, int]:
+def _outerjoin(q, joins):
+    for target, on in joins:
+        q = q.outerjoin(target, on)
+    return q
+
+
+def furthest_positions(s: Session, f: LeadFilter, *, from_history: bool = False
+                       ) -> dict[int | None, int]:
     """Furthest main-line stage position each selected lead has been at (now or in
     its history) -> how many leads; None: never on the main line."""
-    p, cur, on_cur = _furthest()
-    inner = (select(p.label("p")).select_from(Lead).outerjoin(cur, on_cur)
+    p, joins = _furthest(marked(s, from_history))
+    inner = (_outerjoin(select(p.label("p")).select_from(Lead), joins)
              .where(*lead_where(f)).subquery("furthest"))
     return {(int(r[0]) or None): int(r[1]) for r in s.execute(
         select(inner.c.p, func.count()).group_by(inner.c.p))}
 
 
-def median_stay_seconds(s: Session, f: LeadFilter) -> dict[str, tuple[float, int]]:
-    """Stage code -> (median seconds of the stays that ended, how many ended), from
-    the stage-change history; in SQL (row_number over the sorted durations)."""
-    done = _finished_stays(f)
+def _marked_stays(f: LeadFilter):
+    """(lead id, stage code, seconds) of every finished stay of a selected lead, from
+    ``funnel_stays`` (the same arithmetic as ``_finished_stays``)."""
+    d = FunnelStay.at_s - func.coalesce(FunnelStay.since_s, epoch(Lead.created_at))
+    return (select(FunnelStay.lead_id, FunnelStay.code, d.label("d"))
+            .join(Lead, Lead.id == FunnelStay.lead_id).where(*lead_where(f)))
+
+
+def _medians(rows) -> dict[str, tuple[float, int]]:
+    """Exact medians per code of (code, seconds) rows (the middle one or two averaged)."""
+    by_code: dict[str, list[float]] = {}
+    for code, d in rows:
+        by_code.setdefault(code, []).append(d)
+    return {code: (float(np.median(np.fromiter(ds, dtype=np.float64, count=len(ds)))),
+                   len(ds)) for code, ds in by_code.items()}
+
+
+def median_stay_seconds(s: Session, f: LeadFilter, *, from_history: bool = False
+                        ) -> dict[str, tuple[float, int]]:
+    """Stage code -> (median seconds of the stays that ended, how many ended): from
+    ``funnel_stays`` with the median in numpy, else from the stage-change history in
+    SQL (row_number over the sorted durations)."""
+    if marked(s, from_history):
+        st = _marked_stays(f).subquery("stays")
+        return _medians(s.execute(select(st.c.code, st.c.d)))
+    done = _finished_stays(f).subquery("stays")
     ranked = select(done.c.code, done.c.d,
                     func.row_number().over(partition_by=done.c.code, order_by=done.c.d)
                     .label("r"),
@@ -249,22 +307,28 @@ class StuckLead:
     manager: str
 
 
-def _entered_current_stage():
-    """When each lead entered the stage it is at: its last stage change, else created."""
+def _entered_current_stage(use_marks: bool = False):
+    """When each lead entered the stage it is at: its last stage change, else created
+    (kept in ``funnel_marks`` with ``use_marks``: the caller outer-joins it)."""
+    if use_marks:
+        return func.coalesce(FunnelMark.entered_at, Lead.created_at)
     h = HistoryEvent
     last = (select(func.max(h.at)).where(h.lead_id == Lead.id, STAGE_EVENTS)
             .scalar_subquery())
     return func.coalesce(last, Lead.created_at)
 
 
-def stuck_leads(s: Session, f: LeadFilter, before: datetime, limit: int = 10_000
-                ) -> list[StuckLead]:
+def stuck_leads(s: Session, f: LeadFilter, before: datetime, limit: int = 10_000, *,
+                from_history: bool = False) -> list[StuckLead]:
     """Leads at an open stage (neither won nor lost) that entered it before ``before``,
     longest stuck first."""
-    since = _entered_current_stage().label("since")
-    inner = (select(Lead.id, Lead.company, Lead.owner_id, FunnelStage.code, FunnelStage.name,
-                    since)
-             .join(FunnelStage, FunnelStage.id == Lead.stage_id)
+    use_marks = marked(s, from_history)
+    since = _entered_current_stage(use_marks).label("since")
+    inner = select(Lead.id, Lead.company, Lead.owner_id, FunnelStage.code, FunnelStage.name,
+                   since).join(FunnelStage, FunnelStage.id == Lead.stage_id)
+    if use_marks:
+        inner = inner.outerjoin(FunnelMark, FunnelMark.lead_id == Lead.id)
+    inner = (inner
              .where(*lead_where(f), FunnelStage.is_won.is_(False),
                     FunnelStage.is_lost.is_(False), Lead.created_at < before)
              .subquery("inner"))
@@ -296,17 +360,19 @@ def lead_ids_at_stage(s: Session, f: LeadFilter, stage_id: uuid.UUID | None,
     return list(s.scalars(q.order_by(Lead.id).limit(limit)))
 
 
-def lead_ids_reached(s: Session, f: LeadFilter, position: int, limit: int) -> list[uuid.UUID]:
+def lead_ids_reached(s: Session, f: LeadFilter, position: int, limit: int, *,
+                     from_history: bool = False) -> list[uuid.UUID]:
     """Leads whose furthest main-line stage is at ``position`` or later."""
-    p, cur, on_cur = _furthest()
-    q = (select(Lead.id).outerjoin(cur, on_cur).where(*lead_where(f), p >= position)
+    p, joins = _furthest(marked(s, from_history))
+    q = (_outerjoin(select(Lead.id), joins).where(*lead_where(f), p >= position)
          .order_by(Lead.id).limit(limit))
     return list(s.scalars(q))
 
 
-def lead_ids_with_stay(s: Session, f: LeadFilter, code: str, limit: int) -> list[uuid.UUID]:
+def lead_ids_with_stay(s: Session, f: LeadFilter, code: str, limit: int, *,
+                       from_history: bool = False) -> list[uuid.UUID]:
     """Leads with a finished stay at stage ``code`` (the median's sample)."""
-    stays = _finished_stays(f)
+    stays = (_marked_stays(f) if marked(s, from_history) else _finished_stays(f)).subquery()
     q = (select(stays.c.lead_id).where(stays.c.code == code)
          .distinct().order_by(stays.c.lead_id).limit(limit))
     return list(s.scalars(q))
@@ -368,6 +434,7 @@ def lead_lines(s: Session, ids: list[uuid.UUID]) -> list[LeadLine]:
 __all__ = [
     "FunnelInfo", "LeadFilter", "LeadLine", "StageInfo", "StuckLead", "epoch", "funnels",
     "furthest_positions", "lead_ids_at_stage", "lead_ids_of_type", "lead_ids_reached",
-    "lead_ids_visible", "lead_ids_with_stay", "lead_lines", "leads_per_stage", "median_stay_seconds", "people",
+    "lead_ids_visible", "lead_ids_with_stay", "lead_lines", "leads_per_stage", "marked",
+    "median_stay_seconds", "people",
     "sources", "stages", "stuck_leads", "teams", "type_counts",
 ]

@@ -545,5 +545,28 @@ class RecordingUpload(Base):
     confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
 
 
+class FunnelStay(Base):
+    """Local only (SQLite, kept by triggers: store.funnelmarks): the stay each stage
+    change ended; seconds since the epoch, NULL since = began when the lead was created."""
+
+    __tablename__ = "funnel_stays"
+    __table_args__ = (Index("ix_funnel_stays_lead", "lead_id", "code", "at_s", "since_s"),)
+    event_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    lead_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    code: Mapped[str] = mapped_column(Text)
+    at_s: Mapped[float] = mapped_column(Float)
+    since_s: Mapped[float | None] = mapped_column(Float, default=None)
+
+
+class FunnelMark(Base):
+    """Local only (SQLite, kept by triggers: store.funnelmarks): per lead with stage
+    changes, when it entered its stage and the furthest main-line position they name."""
+
+    __tablename__ = "funnel_marks"
+    lead_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    entered_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    furthest: Mapped[int] = mapped_column(Integer, default=0)
+
+
 SYNCED_MODELS = [m for m in Base.__subclasses__() if issubclass(m, Synced)]
 SYNCED_TABLES = {m.__tablename__: m for m in SYNCED_MODELS}

@@ -27,7 +27,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-VERSION = 2
+VERSION = 3
 sys.path.insert(0, str(HERE.parent / "src"))
 sys.path.insert(0, str(HERE))
 
@@ -86,7 +86,7 @@ def build(path: Path, n: int, now: datetime | None = None) -> None:
         con.execute(f"PRAGMA {pragma}")
     indexes = [(name, sql) for name, sql in con.execute(
         "SELECT name, sql FROM sqlite_master WHERE type='index' AND sql IS NOT NULL "
-        "AND tbl_name IN ('leads','history_events','calls','funnel_stays')")]
+        "AND tbl_name IN ('leads','history_events','calls','funnel_stays','funnel_leads')")]
     for name, _sql in indexes:
         con.execute(f"DROP INDEX {name}")
     new_hex = lambda: uuid.UUID(int=rnd.getrandbits(128)).hex  # noqa: E731

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 import funnel_data
 from workstation.store import funnel as q
 from workstation.store import funnelmarks, leads, stages, wrapup
-from workstation.store.models import FunnelMark, FunnelStage, FunnelStay, HistoryEvent, Lead
+from workstation.store.models import FunnelLead, FunnelStage, FunnelStay, HistoryEvent, Lead
 from workstation.store.types import utcnow
 
 
@@ -30,10 +30,8 @@ def known(store):
 
 def kept(store) -> tuple[set, set]:
     with store.engine.connect() as c:
-        stays = set(c.execute(text("SELECT event_id, lead_id, code, at_s, since_s "
-                                   "FROM funnel_stays")).all())
-        marks = set(c.execute(text("SELECT lead_id, entered_at, furthest "
-                                   "FROM funnel_marks")).all())
+        stays = set(c.execute(text("SELECT * FROM funnel_stays")).all())
+        marks = set(c.execute(text("SELECT * FROM funnel_leads")).all())
     return stays, marks
 
 
@@ -72,23 +70,29 @@ def assert_same_as_history(store, k) -> None:
 
 def mark(store, lead_id):
     with store.session() as s:
-        return s.get(FunnelMark, lead_id)
+        return s.get(FunnelLead, lead_id)
 
 
-def stays_of(store, lead_id) -> list[tuple[str, float, float | None]]:
+def stays_of(store, lead_id) -> list[str]:
+    """The codes of the lead's finished stays, in the order of its changes."""
     with store.session() as s:
-        return [(r.code, r.at_s, r.since_s) for r in s.scalars(
-            select(FunnelStay).where(FunnelStay.lead_id == lead_id).order_by(FunnelStay.at_s))]
+        return [r.code for r in s.scalars(
+            select(FunnelStay).join(HistoryEvent, HistoryEvent.id == FunnelStay.event_id)
+            .where(FunnelStay.lead_id == lead_id).order_by(HistoryEvent.at))]
 
 
 def test_the_known_set_reads_the_same_from_the_marks(store, known):
     # L1: new>contact d30, >presale d20, >offer d10: three finished stays, at offer (4)
-    assert [c for c, _a, _s in stays_of(store, known["L1"])] == ["new", "contact", "presale"]
-    assert stays_of(store, known["L1"])[0][2] is None  # began when the lead was created
+    assert stays_of(store, known["L1"]) == ["new", "contact", "presale"]
+    with store.session() as s:  # the first began when the lead was created (d40)
+        first = s.scalars(select(FunnelStay.d).where(FunnelStay.lead_id == known["L1"],
+                                                     FunnelStay.code == "new")).one()
+    assert first == pytest.approx(10 * 86400)
     m = mark(store, known["L1"])
     assert m.furthest == 4 and m.entered_at == funnel_data.day(10)
     assert mark(store, known["L8"]).furthest == 3  # presale, then back to contact
-    assert mark(store, known["L5"]) is None  # no change: created_at and its stage now
+    m5 = mark(store, known["L5"])  # no change: since created, at its stage now
+    assert (m5.entered_at, m5.furthest) == (funnel_data.day(5), 1)
     assert_same_as_history(store, known)
     assert_kept_equals_backfill(store)
 
@@ -101,7 +105,7 @@ def test_a_wrapup_that_moves_the_stage_updates_the_marks(store, known):
             result="positive", stage="offer"), now=now)
     m = mark(store, known["L2"])
     assert m.furthest == 4 and m.entered_at == now
-    assert [c for c, _a, _s in stays_of(store, known["L2"])] == ["new", "contact"]
+    assert stays_of(store, known["L2"]) == ["new", "contact"]
     with store.session() as s:
         assert q.median_stay_seconds(s, q.LeadFilter(known.funnel, owner_id=known["m1"])
                                      )["contact"][1] == 3  # L1, L7 and now L2
@@ -117,13 +121,13 @@ def test_a_card_edit_and_set_stage_update_the_marks(store, known):
         leads.save(s, data, user_id=known["m3"], now=now)
     m = mark(store, known["L5"])
     assert m.furthest == 3 and m.entered_at == now
-    assert [c for c, _a, s_ in stays_of(store, known["L5"])] == ["new"]
+    assert stays_of(store, known["L5"]) == ["new"]
     later = now + timedelta(hours=2)
     with store.session() as s, s.begin():
         stages.set_stage(s, s.get(Lead, known["L5"]), "refused", known["m3"], later)
     m = mark(store, known["L5"])
     assert m.furthest == 3 and m.entered_at == later  # refused is not on the main line
-    assert stays_of(store, known["L5"])[-1][0] == "presale"
+    assert stays_of(store, known["L5"])[-1] == "presale"
     assert_same_as_history(store, known)
     assert_kept_equals_backfill(store)
 
@@ -134,8 +138,7 @@ def test_an_event_out_of_order_or_deleted_and_a_moved_stage(store, known):
         s.add(HistoryEvent(id=uuid.uuid4(), lead_id=lead_id, kind="stage_change",
                            at=funnel_data.day(17), field="stage", old_value="contact",
                            new_value="contact"))
-    got = stays_of(store, lead_id)
-    assert [c for c, _a, _s in got] == ["new", "contact", "contact", "presale", "offer"]
+    assert stays_of(store, lead_id) == ["new", "contact", "contact", "presale", "offer"]
     assert_same_as_history(store, known)
     assert_kept_equals_backfill(store)
     with store.session() as s, s.begin():  # the last change is withdrawn
@@ -143,7 +146,7 @@ def test_an_event_out_of_order_or_deleted_and_a_moved_stage(store, known):
                                                  HistoryEvent.new_value == "signed"))
         ev.deleted = True
     m = mark(store, lead_id)
-    assert m.furthest == 4 and m.entered_at == funnel_data.day(12)
+    assert m.furthest == 5 and m.entered_at == funnel_data.day(12)  # still at signed
     assert_same_as_history(store, known)
     with store.session() as s, s.begin():  # "presale" moves behind "signed"
         s.scalar(select(FunnelStage).where(FunnelStage.id == known.stage["presale"])
@@ -164,7 +167,8 @@ def test_an_import_then_a_move(store, known, tmp_path):
     with store.session() as s:
         new = list(s.scalars(select(Lead.id).where(Lead.company.like("Imported %"))))
         fid = s.get(Lead, new[0]).funnel_id
-    assert all(mark(store, i) is None for i in new)  # a first stage is no change
+    assert {(mark(store, i).furthest, mark(store, i).owner_id) for i in new} \
+        == {(1, known["m1"])}  # a first stage is no change
     with store.session() as s, s.begin():
         first = q.stages(s, fid)[1].code
         stages.set_stage(s, s.get(Lead, new[0]), first, known["m1"], utcnow())
@@ -203,7 +207,7 @@ def test_a_stage_change_pulled_from_the_shared_db_updates_the_marks(shared_db,
     b.sync()
     with b.session() as s:
         assert s.get(Lead, lead_id) is not None
-    assert [c for c, _a, _s in stays_of(b.store, lead_id)] == [codes[0]]
+    assert stays_of(b.store, lead_id) == [codes[0]]
     assert mark(b.store, lead_id).furthest == 2
     moved = utcnow()
     with a.session() as s, s.begin():
@@ -211,7 +215,7 @@ def test_a_stage_change_pulled_from_the_shared_db_updates_the_marks(shared_db,
     a.sync()
     report = b.sync()
     assert report.pulled["history_events"] >= 1
-    assert [c for c, _a, _s in stays_of(b.store, lead_id)] == [codes[0], codes[1]]
+    assert stays_of(b.store, lead_id) == [codes[0], codes[1]]
     m = mark(b.store, lead_id)
     assert m.furthest == 3 and m.entered_at == moved
     later = utcnow() + timedelta(days=1)

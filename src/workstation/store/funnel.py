@@ -12,10 +12,11 @@ change. The queries read the changes through the partial index
 ``ix_history_events_stage_changes``: per lead (furthest stage, stuck) or in one
 pass in (lead, time) order (the medians).
 
-On the local SQLite store the same figures come from what triggers keep
-(``store.funnelmarks``: ``funnel_marks`` per lead, ``funnel_stays`` per change), an
-index read instead of the walk; the median is then taken exactly in numpy over the
-selected stays. PostgreSQL (the shared database, which keeps no such tables) and
+On the local SQLite store the same figures come from the narrow tables triggers
+keep (``store.funnelmarks``: ``funnel_leads`` per lead with when it entered its stage
+and its furthest position, ``funnel_stays`` per finished stay with its seconds), one
+scan of one table each, no join and no walk; the median is then taken exactly in
+numpy over the selected stays. PostgreSQL (the shared database, which keeps no such tables) and
 ``from_history=True`` (the tests' reference) walk the history.
 """
 
@@ -34,7 +35,7 @@ from sqlalchemy.sql.functions import FunctionElement
 from workstation.domain.enums import HistoryKind
 from workstation.store.models import (
     Funnel,
-    FunnelMark,
+    FunnelLead,
     FunnelStage,
     FunnelStay,
     HistoryEvent,
@@ -76,20 +77,22 @@ class LeadFilter:
     created_to: datetime | None = None
 
 
-def lead_where(f: LeadFilter, *, with_funnel: bool = True) -> list:
-    terms = [Lead.deleted.is_(False)]
+def lead_where(f: LeadFilter, *, with_funnel: bool = True, model=Lead) -> list:
+    """The filter's terms on ``model``: ``Lead`` or a table that copies its scope
+    columns (``FunnelLead``, ``FunnelStay``)."""
+    terms = [model.deleted.is_(False)]
     if with_funnel and f.funnel_id is not None:
-        terms.append(Lead.funnel_id == f.funnel_id)
+        terms.append(model.funnel_id == f.funnel_id)
     if f.team_id is not None:
-        terms.append(Lead.team_id == f.team_id)
+        terms.append(model.team_id == f.team_id)
     if f.owner_id is not None:
-        terms.append(Lead.owner_id == f.owner_id)
+        terms.append(model.owner_id == f.owner_id)
     if f.source is not None:
-        terms.append(Lead.source == f.source)
+        terms.append(model.source == f.source)
     if f.created_from is not None:
-        terms.append(Lead.created_at >= f.created_from)
+        terms.append(model.created_at >= f.created_from)
     if f.created_to is not None:
-        terms.append(Lead.created_at < f.created_to)
+        terms.append(model.created_at < f.created_to)
     return terms
 
 
@@ -161,9 +164,11 @@ def teams(s: Session) -> list[tuple[uuid.UUID, str]]:
 
 # -- counts --------------------------------------------------------------------------------
 
-def leads_per_stage(s: Session, f: LeadFilter) -> dict[uuid.UUID | None, int]:
+def leads_per_stage(s: Session, f: LeadFilter, *, from_history: bool = False
+                    ) -> dict[uuid.UUID | None, int]:
     """Stage id -> leads at it now (None: leads of the funnel without a stage)."""
-    q = (select(Lead.stage_id, func.count()).where(*lead_where(f)).group_by(Lead.stage_id))
+    m = FunnelLead if marked(s, from_history) else Lead
+    q = select(m.stage_id, func.count()).where(*lead_where(f, model=m)).group_by(m.stage_id)
     return {r[0]: int(r[1]) for r in s.execute(q)}
 
 
@@ -215,18 +220,10 @@ def marked(s: Session, from_history: bool = False) -> bool:
     return not from_history and s.get_bind().dialect.name == "sqlite"
 
 
-def _furthest(use_marks: bool = False):
-    """(the furthest main-line position the lead has been at, 0 for none; the joins:
-    its current stage and, with ``use_marks``, its ``funnel_marks`` row): its stage
-    now, or any stage its changes name (kept in the marks, else looked up per lead in
-    the partial index of stage changes)."""
-    if use_marks:
-        cur = aliased(FunnelStage)
-        joins = [(cur, and_(cur.id == Lead.stage_id, cur.is_lost.is_(False),
-                            cur.is_paused.is_(False))),
-                 (FunnelMark, FunnelMark.lead_id == Lead.id)]
-        return greatest(func.coalesce(cur.position, 0),
-                        func.coalesce(FunnelMark.furthest, 0)), joins
+def _furthest():
+    """(the furthest main-line position the lead has been at, 0 for none; the join of
+    its current stage): its stage now, or any stage its changes name, looked up per
+    lead in the partial index of stage changes (no walk over every lead's history)."""
     h = HistoryEvent
     new, old, cur = aliased(FunnelStage), aliased(FunnelStage), aliased(FunnelStage)
 
@@ -240,21 +237,19 @@ def _furthest(use_marks: bool = False):
             .outerjoin(old, main(old, h.old_value))
             .where(h.lead_id == Lead.id, STAGE_EVENTS).correlate(Lead).scalar_subquery())
     on_cur = and_(cur.id == Lead.stage_id, cur.is_lost.is_(False), cur.is_paused.is_(False))
-    return greatest(func.coalesce(cur.position, 0), func.coalesce(hist, 0)), [(cur, on_cur)]
-
-
-def _outerjoin(q, joins):
-    for target, on in joins:
-        q = q.outerjoin(target, on)
-    return q
+    return greatest(func.coalesce(cur.position, 0), func.coalesce(hist, 0)), cur, on_cur
 
 
 def furthest_positions(s: Session, f: LeadFilter, *, from_history: bool = False
                        ) -> dict[int | None, int]:
     """Furthest main-line stage position each selected lead has been at (now or in
     its history) -> how many leads; None: never on the main line."""
-    p, joins = _furthest(marked(s, from_history))
-    inner = (_outerjoin(select(p.label("p")).select_from(Lead), joins)
+    if marked(s, from_history):
+        return {(int(r[0]) or None): int(r[1]) for r in s.execute(
+            select(FunnelLead.furthest, func.count())
+            .where(*lead_where(f, model=FunnelLead)).group_by(FunnelLead.furthest))}
+    p, cur, on_cur = _furthest()
+    inner = (select(p.label("p")).select_from(Lead).outerjoin(cur, on_cur)
              .where(*lead_where(f)).subquery("furthest"))
     return {(int(r[0]) or None): int(r[1]) for r in s.execute(
         select(inner.c.p, func.count()).group_by(inner.c.p))}
@@ -262,10 +257,9 @@ def furthest_positions(s: Session, f: LeadFilter, *, from_history: bool = False
 
 def _marked_stays(f: LeadFilter):
     """(lead id, stage code, seconds) of every finished stay of a selected lead, from
-    ``funnel_stays`` (the same arithmetic as ``_finished_stays``)."""
-    d = FunnelStay.at_s - func.coalesce(FunnelStay.since_s, epoch(Lead.created_at))
-    return (select(FunnelStay.lead_id, FunnelStay.code, d.label("d"))
-            .join(Lead, Lead.id == FunnelStay.lead_id).where(*lead_where(f)))
+    ``funnel_stays`` (the seconds as ``_finished_stays`` works them out)."""
+    return (select(FunnelStay.lead_id, FunnelStay.code, FunnelStay.d)
+            .where(*lead_where(f, model=FunnelStay)))
 
 
 def _medians(rows) -> dict[str, tuple[float, int]]:
@@ -283,8 +277,8 @@ def median_stay_seconds(s: Session, f: LeadFilter, *, from_history: bool = False
     ``funnel_stays`` with the median in numpy, else from the stage-change history in
     SQL (row_number over the sorted durations)."""
     if marked(s, from_history):
-        st = _marked_stays(f).subquery("stays")
-        return _medians(s.execute(select(st.c.code, st.c.d)))
+        return _medians(s.execute(select(FunnelStay.code, FunnelStay.d)
+                                  .where(*lead_where(f, model=FunnelStay))))
     done = _finished_stays(f).subquery("stays")
     ranked = select(done.c.code, done.c.d,
                     func.row_number().over(partition_by=done.c.code, order_by=done.c.d)
@@ -307,11 +301,8 @@ class StuckLead:
     manager: str
 
 
-def _entered_current_stage(use_marks: bool = False):
-    """When each lead entered the stage it is at: its last stage change, else created
-    (kept in ``funnel_marks`` with ``use_marks``: the caller outer-joins it)."""
-    if use_marks:
-        return func.coalesce(FunnelMark.entered_at, Lead.created_at)
+def _entered_current_stage():
+    """When each lead entered the stage it is at: its last stage change, else created."""
     h = HistoryEvent
     last = (select(func.max(h.at)).where(h.lead_id == Lead.id, STAGE_EVENTS)
             .scalar_subquery())
@@ -322,12 +313,23 @@ def stuck_leads(s: Session, f: LeadFilter, before: datetime, limit: int = 10_000
                 from_history: bool = False) -> list[StuckLead]:
     """Leads at an open stage (neither won nor lost) that entered it before ``before``,
     longest stuck first."""
-    use_marks = marked(s, from_history)
-    since = _entered_current_stage(use_marks).label("since")
+    if marked(s, from_history):
+        fl = FunnelLead
+        inner = (select(fl.lead_id.label("id"), fl.owner_id, FunnelStage.code,
+                        FunnelStage.name, fl.entered_at.label("since"))
+                 .join(FunnelStage, FunnelStage.id == fl.stage_id)
+                 .where(*lead_where(f, model=fl), FunnelStage.is_won.is_(False),
+                        FunnelStage.is_lost.is_(False), fl.created_at < before,
+                        fl.entered_at < before)
+                 .order_by(fl.entered_at, fl.lead_id).limit(limit).subquery("inner"))
+        q = (select(inner, Lead.company, User.full_name, User.login)
+             .join(Lead, Lead.id == inner.c.id)
+             .outerjoin(User, User.id == inner.c.owner_id).order_by(inner.c.since, inner.c.id))
+        return [StuckLead(r.id, r.company or "", r.code, r.name, r.since, r.owner_id,
+                          r.full_name or r.login or "") for r in s.execute(q)]
+    since = _entered_current_stage().label("since")
     inner = select(Lead.id, Lead.company, Lead.owner_id, FunnelStage.code, FunnelStage.name,
                    since).join(FunnelStage, FunnelStage.id == Lead.stage_id)
-    if use_marks:
-        inner = inner.outerjoin(FunnelMark, FunnelMark.lead_id == Lead.id)
     inner = (inner
              .where(*lead_where(f), FunnelStage.is_won.is_(False),
                     FunnelStage.is_lost.is_(False), Lead.created_at < before)
@@ -339,12 +341,14 @@ def stuck_leads(s: Session, f: LeadFilter, before: datetime, limit: int = 10_000
                       r.full_name or r.login or "") for r in s.execute(q)]
 
 
-def type_counts(s: Session, f: LeadFilter, by: str) -> dict[object, dict[str | None, int]]:
+def type_counts(s: Session, f: LeadFilter, by: str, *, from_history: bool = False
+                ) -> dict[object, dict[str | None, int]]:
     """Group key (``by``: "source" or "owner") -> lead type (None: no type) -> leads."""
-    col = Lead.source if by == "source" else Lead.owner_id
+    m = FunnelLead if marked(s, from_history) else Lead
+    col = m.source if by == "source" else m.owner_id
     out: dict[object, dict[str | None, int]] = {}
-    q = (select(col, Lead.lead_type, func.count()).where(*lead_where(f, with_funnel=False))
-         .group_by(col, Lead.lead_type))
+    q = (select(col, m.lead_type, func.count())
+         .where(*lead_where(f, with_funnel=False, model=m)).group_by(col, m.lead_type))
     for key, t, n in s.execute(q):
         out.setdefault(key if key != "" else None, {})[t] = \
             out.get(key if key != "" else None, {}).get(t, 0) + int(n)
@@ -363,8 +367,13 @@ def lead_ids_at_stage(s: Session, f: LeadFilter, stage_id: uuid.UUID | None,
 def lead_ids_reached(s: Session, f: LeadFilter, position: int, limit: int, *,
                      from_history: bool = False) -> list[uuid.UUID]:
     """Leads whose furthest main-line stage is at ``position`` or later."""
-    p, joins = _furthest(marked(s, from_history))
-    q = (_outerjoin(select(Lead.id), joins).where(*lead_where(f), p >= position)
+    if marked(s, from_history):
+        return list(s.scalars(select(FunnelLead.lead_id)
+                              .where(*lead_where(f, model=FunnelLead),
+                                     FunnelLead.furthest >= position)
+                              .order_by(FunnelLead.lead_id).limit(limit)))
+    p, cur, on_cur = _furthest()
+    q = (select(Lead.id).outerjoin(cur, on_cur).where(*lead_where(f), p >= position)
          .order_by(Lead.id).limit(limit))
     return list(s.scalars(q))
 

@@ -545,27 +545,45 @@ class RecordingUpload(Base):
     confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
 
 
+class FunnelLead(Base):
+    """Local only (SQLite, kept by triggers: store.funnelmarks): what the funnel reads
+    of each lead, narrow: its scope columns (copied from ``leads``), when it entered
+    its stage and the furthest main-line position it has been at (now or before)."""
+
+    __tablename__ = "funnel_leads"
+    __table_args__ = (Index("ix_funnel_leads_owner_id", "owner_id"),
+                      Index("ix_funnel_leads_team_id", "team_id"))
+    lead_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    funnel_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, default=None)
+    stage_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, default=None)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    owner_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, default=None)
+    team_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, default=None)
+    source: Mapped[str | None] = mapped_column(String(200), default=None)
+    lead_type: Mapped[str | None] = mapped_column(String(32), default=None)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    entered_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    furthest: Mapped[int] = mapped_column(Integer, default=0)
+
+
 class FunnelStay(Base):
     """Local only (SQLite, kept by triggers: store.funnelmarks): the stay each stage
-    change ended; seconds since the epoch, NULL since = began when the lead was created."""
+    change ended (seconds), with its lead's scope columns."""
 
     __tablename__ = "funnel_stays"
-    __table_args__ = (Index("ix_funnel_stays_lead", "lead_id", "code", "at_s", "since_s"),)
+    __table_args__ = (Index("ix_funnel_stays_lead_id", "lead_id"),
+                      Index("ix_funnel_stays_owner_id", "owner_id"),
+                      Index("ix_funnel_stays_team_id", "team_id"))
     event_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
     lead_id: Mapped[uuid.UUID] = mapped_column(Uuid)
     code: Mapped[str] = mapped_column(Text)
-    at_s: Mapped[float] = mapped_column(Float)
-    since_s: Mapped[float | None] = mapped_column(Float, default=None)
-
-
-class FunnelMark(Base):
-    """Local only (SQLite, kept by triggers: store.funnelmarks): per lead with stage
-    changes, when it entered its stage and the furthest main-line position they name."""
-
-    __tablename__ = "funnel_marks"
-    lead_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
-    entered_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    furthest: Mapped[int] = mapped_column(Integer, default=0)
+    d: Mapped[float] = mapped_column(Float)
+    funnel_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, default=None)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    owner_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, default=None)
+    team_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, default=None)
+    source: Mapped[str | None] = mapped_column(String(200), default=None)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 SYNCED_MODELS = [m for m in Base.__subclasses__() if issubclass(m, Synced)]

@@ -14,6 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 from workstation.store import funnelmarks
+from workstation.store.models import FUNNEL_LEADS_COVER, FUNNEL_STAYS_ORDER
 
 revision = '0015'
 down_revision = '0012'
@@ -52,9 +53,11 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint('event_id'))
     conn = op.get_bind()
     funnelmarks.backfill(conn)
-    for table in ('funnel_leads', 'funnel_stays'):
-        for col in ('owner_id', 'team_id'):
-            op.create_index(f'ix_{table}_{col}', table, [col])
+    for col in ('owner_id', 'team_id'):
+        op.create_index(f'ix_funnel_leads_{col}', 'funnel_leads', [col, *FUNNEL_LEADS_COVER])
+    for col in ('funnel_id', 'owner_id', 'team_id'):
+        op.create_index(f'ix_funnel_stays_{col}', 'funnel_stays',
+                        list(dict.fromkeys((col, *FUNNEL_STAYS_ORDER))))
     op.create_index('ix_funnel_stays_lead_id', 'funnel_stays', ['lead_id'])
     funnelmarks.create_triggers(conn)
 

@@ -16,7 +16,7 @@ On the local SQLite store the same figures come from the narrow tables triggers
 keep (``store.funnelmarks``: ``funnel_leads`` per lead with when it entered its stage
 and its furthest position, ``funnel_stays`` per finished stay with its seconds), one
 scan of one table each, no join and no walk; the median is then taken exactly in
-numpy over the selected stays. PostgreSQL (the shared database, which keeps no such tables) and
+order: the middle one or two by OFFSET along an index. PostgreSQL (the shared database, which keeps no such tables) and
 ``from_history=True`` (the tests' reference) walk the history.
 """
 
@@ -26,7 +26,6 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
-import numpy as np
 from sqlalchemy import Float, and_, func, literal_column, or_, select
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, aliased
@@ -262,13 +261,19 @@ def _marked_stays(f: LeadFilter):
             .where(*lead_where(f, model=FunnelStay)))
 
 
-def _medians(rows) -> dict[str, tuple[float, int]]:
-    """Exact medians per code of (code, seconds) rows (the middle one or two averaged)."""
-    by_code: dict[str, list[float]] = {}
-    for code, d in rows:
-        by_code.setdefault(code, []).append(d)
-    return {code: (float(np.median(np.fromiter(ds, dtype=np.float64, count=len(ds)))),
-                   len(ds)) for code, ds in by_code.items()}
+def _offset_medians(s: Session, terms: list) -> dict[str, tuple[float, int]]:
+    """Exact medians per stage code of the ``funnel_stays`` rows under ``terms``: the
+    count per code, then the middle one or two by OFFSET in ``d`` order, which the
+    indexes ``ix_funnel_stays_<funnel|owner|team>`` give ready sorted (no sort)."""
+    out = {}
+    counts = s.execute(select(FunnelStay.code, func.count()).where(*terms)
+                       .group_by(FunnelStay.code)).all()
+    for code, n in counts:
+        mid = list(s.scalars(select(FunnelStay.d).where(*terms, FunnelStay.code == code)
+                             .order_by(FunnelStay.d).offset((n - 1) // 2)
+                             .limit(2 - n % 2)))
+        out[code] = (float(sum(mid) / len(mid)), int(n))
+    return out
 
 
 def median_stay_seconds(s: Session, f: LeadFilter, *, from_history: bool = False
@@ -277,8 +282,7 @@ def median_stay_seconds(s: Session, f: LeadFilter, *, from_history: bool = False
     ``funnel_stays`` with the median in numpy, else from the stage-change history in
     SQL (row_number over the sorted durations)."""
     if marked(s, from_history):
-        return _medians(s.execute(select(FunnelStay.code, FunnelStay.d)
-                                  .where(*lead_where(f, model=FunnelStay))))
+        return _offset_medians(s, lead_where(f, model=FunnelStay))
     done = _finished_stays(f).subquery("stays")
     ranked = select(done.c.code, done.c.d,
                     func.row_number().over(partition_by=done.c.code, order_by=done.c.d)

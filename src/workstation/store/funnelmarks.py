@@ -90,6 +90,10 @@ def _at_stage(new_or_old: str) -> str:
             f"{new_or_old}.code OR e.old_value = {new_or_old}.code)))")
 
 
+_MAIN_C = "c.is_lost IS 0 AND c.is_paused IS 0"
+_HAS_EVENTS = ("SELECT 1 FROM history_events h WHERE h.lead_id = NEW.id AND "
+               "h.kind = 'stage_change' AND h.deleted IS 0")
+
 _LEAD_COLUMNS = ("funnel_id", "stage_id", "deleted", "owner_id", "team_id", "source",
                  "lead_type", "created_at")
 _LEAD_CHANGED = " OR ".join(f"NEW.{c} IS NOT OLD.{c}" for c in _LEAD_COLUMNS)
@@ -97,8 +101,16 @@ _STAGE_CHANGED = " OR ".join(f"NEW.{c} IS NOT OLD.{c}" for c in
                              ("position", "code", "is_lost", "is_paused", "funnel_id"))
 
 TRIGGERS: dict[str, str] = {
-    "trg_funnel_lead_insert":
-        "AFTER INSERT ON leads BEGIN\n" + _leads("l.id = NEW.id") + "END",
+    "trg_funnel_lead_insert":  # a new lead (an import's): no change names it yet
+        f"AFTER INSERT ON leads WHEN NOT EXISTS ({_HAS_EVENTS}) BEGIN\n"
+        f"INSERT INTO {LEADS} (lead_id, stage_id, lead_type, entered_at, furthest, {_SCOPE})\n"
+        "VALUES (NEW.id, NEW.stage_id, NEW.lead_type, NEW.created_at, coalesce((SELECT "
+        f"c.position FROM funnel_stages c WHERE c.id = NEW.stage_id AND {_MAIN_C}), 0), "
+        "NEW.funnel_id, NEW.deleted, NEW.owner_id, NEW.team_id, NEW.source, "
+        "NEW.created_at);\nEND",
+    "trg_funnel_lead_insert_late":  # its changes came first (no foreign key check)
+        f"AFTER INSERT ON leads WHEN EXISTS ({_HAS_EVENTS}) BEGIN\n" + _lead("NEW.id")
+        + "END",
     "trg_funnel_lead_update":
         f"AFTER UPDATE OF {', '.join(_LEAD_COLUMNS)} ON leads WHEN {_LEAD_CHANGED} BEGIN\n"
         + _lead("NEW.id") + "END",

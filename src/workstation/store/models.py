@@ -545,14 +545,20 @@ class RecordingUpload(Base):
     confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
 
 
+FUNNEL_LEADS_COVER = ("funnel_id", "deleted", "stage_id", "furthest", "entered_at", "created_at")
+"""After the owner / team: what a manager's or a team's funnel reads (index only)."""
+FUNNEL_STAYS_ORDER = ("funnel_id", "deleted", "code", "d")
+"""After the funnel / owner / team: each stage's stays in order (the median by OFFSET)."""
+
+
 class FunnelLead(Base):
     """Local only (SQLite, kept by triggers: store.funnelmarks): what the funnel reads
     of each lead, narrow: its scope columns (copied from ``leads``), when it entered
     its stage and the furthest main-line position it has been at (now or before)."""
 
     __tablename__ = "funnel_leads"
-    __table_args__ = (Index("ix_funnel_leads_owner_id", "owner_id"),
-                      Index("ix_funnel_leads_team_id", "team_id"))
+    __table_args__ = tuple(Index(f"ix_funnel_leads_{c}", c, *FUNNEL_LEADS_COVER)
+                           for c in ("owner_id", "team_id"))
     lead_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
     funnel_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, default=None)
     stage_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, default=None)
@@ -572,8 +578,8 @@ class FunnelStay(Base):
 
     __tablename__ = "funnel_stays"
     __table_args__ = (Index("ix_funnel_stays_lead_id", "lead_id"),
-                      Index("ix_funnel_stays_owner_id", "owner_id"),
-                      Index("ix_funnel_stays_team_id", "team_id"))
+                      *(Index(f"ix_funnel_stays_{c}", *dict.fromkeys((c, *FUNNEL_STAYS_ORDER)))
+                        for c in ("funnel_id", "owner_id", "team_id")))
     event_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
     lead_id: Mapped[uuid.UUID] = mapped_column(Uuid)
     code: Mapped[str] = mapped_column(Text)

@@ -60,6 +60,12 @@ def assert_same_as_history(store, k) -> None:
             for fn in (q.furthest_positions, q.median_stay_seconds):
                 assert fn(s, f) == fn(s, f, from_history=True), (fn.__name__, f)
             assert q.stuck_leads(s, f, later) == q.stuck_leads(s, f, later, from_history=True)
+            for both in (q.stages_and_furthest, q.type_counts_both):
+                assert both(s, f) == both(s, f, from_history=True), (both.__name__, f)
+            assert q.stages_and_furthest(s, f) == (q.leads_per_stage(s, f, from_history=True),
+                                                   q.furthest_positions(s, f))
+            assert q.type_counts_both(s, f) == (q.type_counts(s, f, "source"),
+                                                q.type_counts(s, f, "owner", from_history=True))
             for pos in range(1, 6):
                 assert q.lead_ids_reached(s, f, pos, 100) == \
                     q.lead_ids_reached(s, f, pos, 100, from_history=True)

@@ -279,7 +279,7 @@ def _offset_medians(s: Session, terms: list) -> dict[str, tuple[float, int]]:
 def median_stay_seconds(s: Session, f: LeadFilter, *, from_history: bool = False
                         ) -> dict[str, tuple[float, int]]:
     """Stage code -> (median seconds of the stays that ended, how many ended): from
-    ``funnel_stays`` with the median in numpy, else from the stage-change history in
+    ``funnel_stays`` (the middle ones by OFFSET along a sorted index), else from the stage-change history in
     SQL (row_number over the sorted durations)."""
     if marked(s, from_history):
         return _offset_medians(s, lead_where(f, model=FunnelStay))
@@ -357,6 +357,45 @@ def type_counts(s: Session, f: LeadFilter, by: str, *, from_history: bool = Fals
         out.setdefault(key if key != "" else None, {})[t] = \
             out.get(key if key != "" else None, {}).get(t, 0) + int(n)
     return out
+
+
+def stages_and_furthest(s: Session, f: LeadFilter, *, from_history: bool = False
+                        ) -> tuple[dict[uuid.UUID | None, int], dict[int | None, int]]:
+    """``leads_per_stage`` and ``furthest_positions`` together: from ``funnel_leads``
+    in one pass (grouped by stage and furthest position)."""
+    if not marked(s, from_history):
+        return leads_per_stage(s, f, from_history=True), \
+            furthest_positions(s, f, from_history=True)
+    per_stage: dict[uuid.UUID | None, int] = {}
+    furthest: dict[int | None, int] = {}
+    for stage_id, p, n in s.execute(
+            select(FunnelLead.stage_id, FunnelLead.furthest, func.count())
+            .where(*lead_where(f, model=FunnelLead))
+            .group_by(FunnelLead.stage_id, FunnelLead.furthest)):
+        per_stage[stage_id] = per_stage.get(stage_id, 0) + int(n)
+        furthest[int(p) or None] = furthest.get(int(p) or None, 0) + int(n)
+    return per_stage, furthest
+
+
+def type_counts_both(s: Session, f: LeadFilter, *, from_history: bool = False
+                     ) -> tuple[dict[object, dict[str | None, int]],
+                                dict[object, dict[str | None, int]]]:
+    """``type_counts`` by source and by owner together: from ``funnel_leads`` in one
+    pass (grouped by source, owner and type)."""
+    if not marked(s, from_history):
+        return type_counts(s, f, "source", from_history=True), \
+            type_counts(s, f, "owner", from_history=True)
+    by_source: dict[object, dict[str | None, int]] = {}
+    by_owner: dict[object, dict[str | None, int]] = {}
+    m = FunnelLead
+    for source, owner, t, n in s.execute(
+            select(m.source, m.owner_id, m.lead_type, func.count())
+            .where(*lead_where(f, with_funnel=False, model=m))
+            .group_by(m.source, m.owner_id, m.lead_type)):
+        for out, key in ((by_source, source), (by_owner, owner)):
+            key = key if key != "" else None
+            out.setdefault(key, {})[t] = out.get(key, {}).get(t, 0) + int(n)
+    return by_source, by_owner
 
 
 # -- drill-down ---------------------------------------------------------------------------
@@ -448,6 +487,6 @@ __all__ = [
     "FunnelInfo", "LeadFilter", "LeadLine", "StageInfo", "StuckLead", "epoch", "funnels",
     "furthest_positions", "lead_ids_at_stage", "lead_ids_of_type", "lead_ids_reached",
     "lead_ids_visible", "lead_ids_with_stay", "lead_lines", "leads_per_stage", "marked",
-    "median_stay_seconds", "people",
+    "median_stay_seconds", "people", "stages_and_furthest", "type_counts_both",
     "sources", "stages", "stuck_leads", "teams", "type_counts",
 ]

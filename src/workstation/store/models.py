@@ -545,10 +545,10 @@ class RecordingUpload(Base):
     confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
 
 
-FUNNEL_LEADS_COVER = ("funnel_id", "deleted", "entered_at", "stage_id", "furthest",
-                      "created_at", "source", "lead_type")
-"""After the owner / team: what a manager's or a team's funnel reads (index only), in
-the order the stuck leads are listed (entered_at: the list stops at its limit)."""
+FUNNEL_LEADS_COVER = ("funnel_id", "deleted", "entered_at", "stage_id", "furthest")
+"""After the owner / team: what a manager's or a team's stages, furthest positions and
+stuck leads read (index only; in the order the stuck leads are listed, so the list
+stops at its limit). Kept short: every imported lead writes both indexes."""
 FUNNEL_STAYS_ORDER = ("funnel_id", "deleted", "code", "d")
 """After the funnel / owner / team: each stage's stays in order (the median by OFFSET)."""
 

@@ -7,7 +7,7 @@ The store comes from ``funnel_store.ensure_funnel_store`` (built once, cached un
 bench/out/). Each figure is the wall time of the service call the tab makes off
 the GUI thread (``services.funnel.report``: per-stage counts, furthest stage per
 lead, the median time in stage in SQL, stuck leads, lead types by base and by
-manager), for the whole funnel and for one manager; and
+manager), for the whole funnel, one team (half the base) and one manager; and
 ``services.scriptstats.report`` for the sample script. One JSON object per line.
 """
 
@@ -67,11 +67,15 @@ def main() -> int:
         calls = c.exec_driver_sql("SELECT count(*) FROM calls").scalar()
         manager = uuid.UUID(c.exec_driver_sql(
             "SELECT id FROM users WHERE role='manager' ORDER BY login LIMIT 1").scalar())
+        team = uuid.UUID(c.exec_driver_sql(
+            "SELECT id FROM teams ORDER BY name LIMIT 1").scalar())
     load = round(os.getloadavg()[0], 1)
     size = {"leads": args.leads, "stage_changes": events, "calls": calls, "load": load}
 
     for name, fn in (
             ("funnel_report_all", lambda: funnel.report(ctx, funnel.FunnelQuery())),
+            ("funnel_report_one_team",
+             lambda: funnel.report(ctx, funnel.FunnelQuery(team_id=team))),
             ("funnel_report_one_manager",
              lambda: funnel.report(ctx, funnel.FunnelQuery(owner_id=manager))),
             ("script_report", lambda: scriptstats.report(ctx, scriptstats.ScriptQuery()))):

@@ -5,8 +5,9 @@ bench and the funnel screenshots.
     from funnel_store import ensure_funnel_store
     path = ensure_funnel_store(1_000_000)      # bench/out/funnel_1000000_v1.sqlite3
 
-Rows go in with raw ``sqlite3.executemany`` (secondary indexes dropped and rebuilt
-after), deterministic (``random.Random(n)``), not in the outbox (never synced).
+Rows go in with raw ``sqlite3.executemany`` (secondary indexes and the funnel's
+triggers dropped, rebuilt after; ``funnelmarks.backfill`` fills what the triggers
+would have kept, as migration 0015 does), deterministic (``random.Random(n)``), not in the outbox (never synced).
 Each lead starts at "Not aware" some day in the last 240 days and moves on stage by
 stage (a few days in each) until it stops, is paused or refused; one in five has
 a call that walked the sample script "financial_consulting" and ended somewhere.
@@ -26,7 +27,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-VERSION = 1
+VERSION = 6
 sys.path.insert(0, str(HERE.parent / "src"))
 sys.path.insert(0, str(HERE))
 
@@ -61,6 +62,7 @@ def path_for(n: int) -> Path:
 
 
 def build(path: Path, n: int, now: datetime | None = None) -> None:
+    from workstation.store import funnelmarks
     from workstation.store.db import Store
     from workstation.store.scripts_seed import ensure_sample_scripts
 
@@ -72,6 +74,8 @@ def build(path: Path, n: int, now: datetime | None = None) -> None:
     with store.session() as s, s.begin():
         s.info["no_outbox"] = True
         ensure_sample_scripts(s, language="en")
+    with store.engine.begin() as c:
+        funnelmarks.drop_triggers(c)
     store.dispose()
 
     rnd = random.Random(n)
@@ -82,7 +86,7 @@ def build(path: Path, n: int, now: datetime | None = None) -> None:
         con.execute(f"PRAGMA {pragma}")
     indexes = [(name, sql) for name, sql in con.execute(
         "SELECT name, sql FROM sqlite_master WHERE type='index' AND sql IS NOT NULL "
-        "AND tbl_name IN ('leads','history_events','calls')")]
+        "AND tbl_name IN ('leads','history_events','calls','funnel_stays','funnel_leads')")]
     for name, _sql in indexes:
         con.execute(f"DROP INDEX {name}")
     new_hex = lambda: uuid.UUID(int=rnd.getrandbits(128)).hex  # noqa: E731
@@ -183,14 +187,27 @@ def build(path: Path, n: int, now: datetime | None = None) -> None:
         con.executemany(call_sql, calls)
     con.commit()
     t1 = time.monotonic()
+    marks = (funnelmarks.LEADS, funnelmarks.STAYS)
     for _name, sql in indexes:
-        con.execute(sql)
-    con.execute("ANALYZE")
+        if f" ON {marks[0]} " not in sql and f" ON {marks[1]} " not in sql:
+            con.execute(sql)
     con.commit()
+    con.close()
+    t2 = time.monotonic()
+    store = Store(path=tmp)
+    with store.engine.begin() as c:  # as migration 0015: fill, then index
+        funnelmarks.backfill(c)
+        for _name, sql in indexes:
+            if f" ON {marks[0]} " in sql or f" ON {marks[1]} " in sql:
+                c.exec_driver_sql(sql)
+        funnelmarks.create_triggers(c)
+        c.exec_driver_sql("ANALYZE")
+    store.dispose()
+    con = sqlite3.connect(tmp)
     con.execute("PRAGMA journal_mode=WAL")
     con.close()
-    print(f"# built {n} leads in {t1 - t0:.1f} s, indexes in {time.monotonic() - t1:.1f} s",
-          file=sys.stderr)
+    print(f"# built {n} leads in {t1 - t0:.1f} s, indexes in {t2 - t1:.1f} s, "
+          f"funnel marks backfilled in {time.monotonic() - t2:.1f} s", file=sys.stderr)
     os.replace(tmp, path)
 
 

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from sync.pgfixtures import pg_cluster, pg_template, require_part, shared_db  # noqa: F401
+from sync.pgfixtures import (  # noqa: F401 - fixtures
+    make_workstation,
+    pg_cluster,
+    pg_template,
+    require_part,
+    shared_db,
+)
 
 
 @pytest.fixture

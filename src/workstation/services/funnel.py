@@ -161,7 +161,7 @@ def interruptible(s, query: Interruptible | None) -> Iterator[Callable[[], None]
         raise
 
 
-REPORT_STEPS = 6
+REPORT_STEPS = 4
 
 
 def report(ctx: Context, fq: FunnelQuery, now: datetime | None = None, *,
@@ -179,14 +179,13 @@ def report(ctx: Context, fq: FunnelQuery, now: datetime | None = None, *,
         stage_list = q.stages(s, funnel.id)
         results = []
         for n, read in enumerate((
-                lambda: q.leads_per_stage(s, lf), lambda: q.furthest_positions(s, lf),
-                lambda: q.median_stay_seconds(s, lf),
+                lambda: q.stages_and_furthest(s, lf), lambda: q.median_stay_seconds(s, lf),
                 lambda: q.stuck_leads(s, lf, now - timedelta(days=fq.stuck_days), DRILL_LIMIT),
-                lambda: q.type_counts(s, lf, "source"), lambda: q.type_counts(s, lf, "owner"))):
+                lambda: q.type_counts_both(s, lf))):
             check()
             results.append(read())
             step(n + 1, REPORT_STEPS)
-        per_stage, furthest, medians, stuck, by_src, by_owner = results
+        (per_stage, furthest), medians, stuck, (by_src, by_owner) = results
         names = {p[0]: p[1] for p in q.people(s)}
     main = [st for st in stage_list if st.main_line]
     reached = dict(zip((st.id for st in main),

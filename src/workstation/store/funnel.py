@@ -11,6 +11,13 @@ lead was created); the stay in the stage a lead is at now began at its last
 change. The queries read the changes through the partial index
 ``ix_history_events_stage_changes``: per lead (furthest stage, stuck) or in one
 pass in (lead, time) order (the medians).
+
+On the local SQLite store the same figures come from the narrow tables triggers
+keep (``store.funnelmarks``: ``funnel_leads`` per lead with when it entered its stage
+and its furthest position, ``funnel_stays`` per finished stay with its seconds), one
+scan of one table each, no join and no walk; the median is then taken exactly in
+order: the middle one or two by OFFSET along an index. PostgreSQL (the shared database, which keeps no such tables) and
+``from_history=True`` (the tests' reference) walk the history.
 """
 
 from __future__ import annotations
@@ -25,7 +32,16 @@ from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.functions import FunctionElement
 
 from workstation.domain.enums import HistoryKind
-from workstation.store.models import Funnel, FunnelStage, HistoryEvent, Lead, Team, User
+from workstation.store.models import (
+    Funnel,
+    FunnelLead,
+    FunnelStage,
+    FunnelStay,
+    HistoryEvent,
+    Lead,
+    Team,
+    User,
+)
 
 STAGE_CHANGE = HistoryKind.STAGE_CHANGE.value
 
@@ -60,20 +76,22 @@ class LeadFilter:
     created_to: datetime | None = None
 
 
-def lead_where(f: LeadFilter, *, with_funnel: bool = True) -> list:
-    terms = [Lead.deleted.is_(False)]
+def lead_where(f: LeadFilter, *, with_funnel: bool = True, model=Lead) -> list:
+    """The filter's terms on ``model``: ``Lead`` or a table that copies its scope
+    columns (``FunnelLead``, ``FunnelStay``)."""
+    terms = [model.deleted.is_(False)]
     if with_funnel and f.funnel_id is not None:
-        terms.append(Lead.funnel_id == f.funnel_id)
+        terms.append(model.funnel_id == f.funnel_id)
     if f.team_id is not None:
-        terms.append(Lead.team_id == f.team_id)
+        terms.append(model.team_id == f.team_id)
     if f.owner_id is not None:
-        terms.append(Lead.owner_id == f.owner_id)
+        terms.append(model.owner_id == f.owner_id)
     if f.source is not None:
-        terms.append(Lead.source == f.source)
+        terms.append(model.source == f.source)
     if f.created_from is not None:
-        terms.append(Lead.created_at >= f.created_from)
+        terms.append(model.created_at >= f.created_from)
     if f.created_to is not None:
-        terms.append(Lead.created_at < f.created_to)
+        terms.append(model.created_at < f.created_to)
     return terms
 
 
@@ -145,9 +163,11 @@ def teams(s: Session) -> list[tuple[uuid.UUID, str]]:
 
 # -- counts --------------------------------------------------------------------------------
 
-def leads_per_stage(s: Session, f: LeadFilter) -> dict[uuid.UUID | None, int]:
+def leads_per_stage(s: Session, f: LeadFilter, *, from_history: bool = False
+                    ) -> dict[uuid.UUID | None, int]:
     """Stage id -> leads at it now (None: leads of the funnel without a stage)."""
-    q = (select(Lead.stage_id, func.count()).where(*lead_where(f)).group_by(Lead.stage_id))
+    m = FunnelLead if marked(s, from_history) else Lead
+    q = select(m.stage_id, func.count()).where(*lead_where(f, model=m)).group_by(m.stage_id)
     return {r[0]: int(r[1]) for r in s.execute(q)}
 
 
@@ -175,7 +195,7 @@ def _finished_stays(f: LeadFilter):
                  func.coalesce(prev, sel.c.created_at).label("since"))
           .join(sel, sel.c.id == h.lead_id).where(STAGE_EVENTS).subquery("ev"))
     return (select(ev.c.lead_id, ev.c.code, (epoch(ev.c.at) - epoch(ev.c.since)).label("d"))
-            .where(ev.c.code.is_not(None)).subquery("stays"))
+            .where(ev.c.code.is_not(None)))
 
 
 class greatest(FunctionElement):  # noqa: N801 - a SQL function's name
@@ -192,6 +212,11 @@ def _greatest_default(element, compiler, **kw):  # SQLite
 @compiles(greatest, "postgresql")
 def _greatest_pg(element, compiler, **kw):
     return f"GREATEST({compiler.process(element.clauses, **kw)})"
+
+
+def marked(s: Session, from_history: bool = False) -> bool:
+    """Read the trigger-kept marks (local SQLite), not the history walk."""
+    return not from_history and s.get_bind().dialect.name == "sqlite"
 
 
 def _furthest():
@@ -214,9 +239,14 @@ def _furthest():
     return greatest(func.coalesce(cur.position, 0), func.coalesce(hist, 0)), cur, on_cur
 
 
-def furthest_positions(s: Session, f: LeadFilter) -> dict[int | None, int]:
+def furthest_positions(s: Session, f: LeadFilter, *, from_history: bool = False
+                       ) -> dict[int | None, int]:
     """Furthest main-line stage position each selected lead has been at (now or in
     its history) -> how many leads; None: never on the main line."""
+    if marked(s, from_history):
+        return {(int(r[0]) or None): int(r[1]) for r in s.execute(
+            select(FunnelLead.furthest, func.count())
+            .where(*lead_where(f, model=FunnelLead)).group_by(FunnelLead.furthest))}
     p, cur, on_cur = _furthest()
     inner = (select(p.label("p")).select_from(Lead).outerjoin(cur, on_cur)
              .where(*lead_where(f)).subquery("furthest"))
@@ -224,10 +254,36 @@ def furthest_positions(s: Session, f: LeadFilter) -> dict[int | None, int]:
         select(inner.c.p, func.count()).group_by(inner.c.p))}
 
 
-def median_stay_seconds(s: Session, f: LeadFilter) -> dict[str, tuple[float, int]]:
-    """Stage code -> (median seconds of the stays that ended, how many ended), from
-    the stage-change history; in SQL (row_number over the sorted durations)."""
-    done = _finished_stays(f)
+def _marked_stays(f: LeadFilter):
+    """(lead id, stage code, seconds) of every finished stay of a selected lead, from
+    ``funnel_stays`` (the seconds as ``_finished_stays`` works them out)."""
+    return (select(FunnelStay.lead_id, FunnelStay.code, FunnelStay.d)
+            .where(*lead_where(f, model=FunnelStay)))
+
+
+def _offset_medians(s: Session, terms: list) -> dict[str, tuple[float, int]]:
+    """Exact medians per stage code of the ``funnel_stays`` rows under ``terms``: the
+    count per code, then the middle one or two by OFFSET in ``d`` order, which the
+    indexes ``ix_funnel_stays_<funnel|owner|team>`` give ready sorted (no sort)."""
+    out = {}
+    counts = s.execute(select(FunnelStay.code, func.count()).where(*terms)
+                       .group_by(FunnelStay.code)).all()
+    for code, n in counts:
+        mid = list(s.scalars(select(FunnelStay.d).where(*terms, FunnelStay.code == code)
+                             .order_by(FunnelStay.d).offset((n - 1) // 2)
+                             .limit(2 - n % 2)))
+        out[code] = (float(sum(mid) / len(mid)), int(n))
+    return out
+
+
+def median_stay_seconds(s: Session, f: LeadFilter, *, from_history: bool = False
+                        ) -> dict[str, tuple[float, int]]:
+    """Stage code -> (median seconds of the stays that ended, how many ended): from
+    ``funnel_stays`` (the middle ones by OFFSET along a sorted index), else from the stage-change history in
+    SQL (row_number over the sorted durations)."""
+    if marked(s, from_history):
+        return _offset_medians(s, lead_where(f, model=FunnelStay))
+    done = _finished_stays(f).subquery("stays")
     ranked = select(done.c.code, done.c.d,
                     func.row_number().over(partition_by=done.c.code, order_by=done.c.d)
                     .label("r"),
@@ -257,14 +313,28 @@ def _entered_current_stage():
     return func.coalesce(last, Lead.created_at)
 
 
-def stuck_leads(s: Session, f: LeadFilter, before: datetime, limit: int = 10_000
-                ) -> list[StuckLead]:
+def stuck_leads(s: Session, f: LeadFilter, before: datetime, limit: int = 10_000, *,
+                from_history: bool = False) -> list[StuckLead]:
     """Leads at an open stage (neither won nor lost) that entered it before ``before``,
     longest stuck first."""
+    if marked(s, from_history):
+        fl = FunnelLead
+        inner = (select(fl.lead_id.label("id"), fl.owner_id, FunnelStage.code,
+                        FunnelStage.name, fl.entered_at.label("since"))
+                 .join(FunnelStage, FunnelStage.id == fl.stage_id)
+                 .where(*lead_where(f, model=fl), FunnelStage.is_won.is_(False),
+                        FunnelStage.is_lost.is_(False), fl.created_at < before,
+                        fl.entered_at < before)
+                 .order_by(fl.entered_at, fl.lead_id).limit(limit).subquery("inner"))
+        q = (select(inner, Lead.company, User.full_name, User.login)
+             .join(Lead, Lead.id == inner.c.id)
+             .outerjoin(User, User.id == inner.c.owner_id).order_by(inner.c.since, inner.c.id))
+        return [StuckLead(r.id, r.company or "", r.code, r.name, r.since, r.owner_id,
+                          r.full_name or r.login or "") for r in s.execute(q)]
     since = _entered_current_stage().label("since")
-    inner = (select(Lead.id, Lead.company, Lead.owner_id, FunnelStage.code, FunnelStage.name,
-                    since)
-             .join(FunnelStage, FunnelStage.id == Lead.stage_id)
+    inner = select(Lead.id, Lead.company, Lead.owner_id, FunnelStage.code, FunnelStage.name,
+                   since).join(FunnelStage, FunnelStage.id == Lead.stage_id)
+    inner = (inner
              .where(*lead_where(f), FunnelStage.is_won.is_(False),
                     FunnelStage.is_lost.is_(False), Lead.created_at < before)
              .subquery("inner"))
@@ -275,16 +345,57 @@ def stuck_leads(s: Session, f: LeadFilter, before: datetime, limit: int = 10_000
                       r.full_name or r.login or "") for r in s.execute(q)]
 
 
-def type_counts(s: Session, f: LeadFilter, by: str) -> dict[object, dict[str | None, int]]:
+def type_counts(s: Session, f: LeadFilter, by: str, *, from_history: bool = False
+                ) -> dict[object, dict[str | None, int]]:
     """Group key (``by``: "source" or "owner") -> lead type (None: no type) -> leads."""
-    col = Lead.source if by == "source" else Lead.owner_id
+    m = FunnelLead if marked(s, from_history) else Lead
+    col = m.source if by == "source" else m.owner_id
     out: dict[object, dict[str | None, int]] = {}
-    q = (select(col, Lead.lead_type, func.count()).where(*lead_where(f, with_funnel=False))
-         .group_by(col, Lead.lead_type))
+    q = (select(col, m.lead_type, func.count())
+         .where(*lead_where(f, with_funnel=False, model=m)).group_by(col, m.lead_type))
     for key, t, n in s.execute(q):
         out.setdefault(key if key != "" else None, {})[t] = \
             out.get(key if key != "" else None, {}).get(t, 0) + int(n)
     return out
+
+
+def stages_and_furthest(s: Session, f: LeadFilter, *, from_history: bool = False
+                        ) -> tuple[dict[uuid.UUID | None, int], dict[int | None, int]]:
+    """``leads_per_stage`` and ``furthest_positions`` together: from ``funnel_leads``
+    in one pass (grouped by stage and furthest position)."""
+    if not marked(s, from_history):
+        return leads_per_stage(s, f, from_history=True), \
+            furthest_positions(s, f, from_history=True)
+    per_stage: dict[uuid.UUID | None, int] = {}
+    furthest: dict[int | None, int] = {}
+    for stage_id, p, n in s.execute(
+            select(FunnelLead.stage_id, FunnelLead.furthest, func.count())
+            .where(*lead_where(f, model=FunnelLead))
+            .group_by(FunnelLead.stage_id, FunnelLead.furthest)):
+        per_stage[stage_id] = per_stage.get(stage_id, 0) + int(n)
+        furthest[int(p) or None] = furthest.get(int(p) or None, 0) + int(n)
+    return per_stage, furthest
+
+
+def type_counts_both(s: Session, f: LeadFilter, *, from_history: bool = False
+                     ) -> tuple[dict[object, dict[str | None, int]],
+                                dict[object, dict[str | None, int]]]:
+    """``type_counts`` by source and by owner together: from ``funnel_leads`` in one
+    pass (grouped by source, owner and type)."""
+    if not marked(s, from_history):
+        return type_counts(s, f, "source", from_history=True), \
+            type_counts(s, f, "owner", from_history=True)
+    by_source: dict[object, dict[str | None, int]] = {}
+    by_owner: dict[object, dict[str | None, int]] = {}
+    m = FunnelLead
+    for source, owner, t, n in s.execute(
+            select(m.source, m.owner_id, m.lead_type, func.count())
+            .where(*lead_where(f, with_funnel=False, model=m))
+            .group_by(m.source, m.owner_id, m.lead_type)):
+        for out, key in ((by_source, source), (by_owner, owner)):
+            key = key if key != "" else None
+            out.setdefault(key, {})[t] = out.get(key, {}).get(t, 0) + int(n)
+    return by_source, by_owner
 
 
 # -- drill-down ---------------------------------------------------------------------------
@@ -296,17 +407,24 @@ def lead_ids_at_stage(s: Session, f: LeadFilter, stage_id: uuid.UUID | None,
     return list(s.scalars(q.order_by(Lead.id).limit(limit)))
 
 
-def lead_ids_reached(s: Session, f: LeadFilter, position: int, limit: int) -> list[uuid.UUID]:
+def lead_ids_reached(s: Session, f: LeadFilter, position: int, limit: int, *,
+                     from_history: bool = False) -> list[uuid.UUID]:
     """Leads whose furthest main-line stage is at ``position`` or later."""
+    if marked(s, from_history):
+        return list(s.scalars(select(FunnelLead.lead_id)
+                              .where(*lead_where(f, model=FunnelLead),
+                                     FunnelLead.furthest >= position)
+                              .order_by(FunnelLead.lead_id).limit(limit)))
     p, cur, on_cur = _furthest()
     q = (select(Lead.id).outerjoin(cur, on_cur).where(*lead_where(f), p >= position)
          .order_by(Lead.id).limit(limit))
     return list(s.scalars(q))
 
 
-def lead_ids_with_stay(s: Session, f: LeadFilter, code: str, limit: int) -> list[uuid.UUID]:
+def lead_ids_with_stay(s: Session, f: LeadFilter, code: str, limit: int, *,
+                       from_history: bool = False) -> list[uuid.UUID]:
     """Leads with a finished stay at stage ``code`` (the median's sample)."""
-    stays = _finished_stays(f)
+    stays = (_marked_stays(f) if marked(s, from_history) else _finished_stays(f)).subquery()
     q = (select(stays.c.lead_id).where(stays.c.code == code)
          .distinct().order_by(stays.c.lead_id).limit(limit))
     return list(s.scalars(q))
@@ -368,6 +486,7 @@ def lead_lines(s: Session, ids: list[uuid.UUID]) -> list[LeadLine]:
 __all__ = [
     "FunnelInfo", "LeadFilter", "LeadLine", "StageInfo", "StuckLead", "epoch", "funnels",
     "furthest_positions", "lead_ids_at_stage", "lead_ids_of_type", "lead_ids_reached",
-    "lead_ids_visible", "lead_ids_with_stay", "lead_lines", "leads_per_stage", "median_stay_seconds", "people",
+    "lead_ids_visible", "lead_ids_with_stay", "lead_lines", "leads_per_stage", "marked",
+    "median_stay_seconds", "people", "stages_and_furthest", "type_counts_both",
     "sources", "stages", "stuck_leads", "teams", "type_counts",
 ]

@@ -548,5 +548,54 @@ class RecordingUpload(Base):
     confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
 
 
+FUNNEL_LEADS_COVER = ("funnel_id", "deleted", "entered_at", "stage_id", "furthest")
+"""After the owner / team: what a manager's or a team's stages, furthest positions and
+stuck leads read (index only; in the order the stuck leads are listed, so the list
+stops at its limit). Kept short: every imported lead writes both indexes."""
+FUNNEL_STAYS_ORDER = ("funnel_id", "deleted", "code", "d")
+"""After the funnel / owner / team: each stage's stays in order (the median by OFFSET)."""
+
+
+class FunnelLead(Base):
+    """Local only (SQLite, kept by triggers: store.funnelmarks): what the funnel reads
+    of each lead, narrow: its scope columns (copied from ``leads``), when it entered
+    its stage and the furthest main-line position it has been at (now or before)."""
+
+    __tablename__ = "funnel_leads"
+    __table_args__ = tuple(Index(f"ix_funnel_leads_{c}", c, *FUNNEL_LEADS_COVER)
+                           for c in ("owner_id", "team_id"))
+    lead_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    funnel_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, default=None)
+    stage_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, default=None)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    owner_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, default=None)
+    team_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, default=None)
+    source: Mapped[str | None] = mapped_column(String(200), default=None)
+    lead_type: Mapped[str | None] = mapped_column(String(32), default=None)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    entered_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    furthest: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class FunnelStay(Base):
+    """Local only (SQLite, kept by triggers: store.funnelmarks): the stay each stage
+    change ended (seconds), with its lead's scope columns."""
+
+    __tablename__ = "funnel_stays"
+    __table_args__ = (Index("ix_funnel_stays_lead_id", "lead_id"),
+                      *(Index(f"ix_funnel_stays_{c}", *dict.fromkeys((c, *FUNNEL_STAYS_ORDER)))
+                        for c in ("funnel_id", "owner_id", "team_id")))
+    event_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    lead_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    code: Mapped[str] = mapped_column(Text)
+    d: Mapped[float] = mapped_column(Float)
+    funnel_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, default=None)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    owner_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, default=None)
+    team_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, default=None)
+    source: Mapped[str | None] = mapped_column(String(200), default=None)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
 SYNCED_MODELS = [m for m in Base.__subclasses__() if issubclass(m, Synced)]
 SYNCED_TABLES = {m.__tablename__: m for m in SYNCED_MODELS}

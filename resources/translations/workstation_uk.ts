@@ -6670,6 +6670,11 @@ Last sync: %3</source>
             <translation>Нова угода</translation>
         </message>
         <message>
+            <location line="+4" />
+            <source>Client refused recording</source>
+            <translation>Клієнт відмовився від запису</translation>
+        </message>
+        <message>
             <location line="+7" />
             <source>Save wrap-up</source>
             <translation>Зберегти підсумки</translation>
@@ -6700,13 +6705,13 @@ Last sync: %3</source>
             <translation>Етап</translation>
         </message>
         <message>
-            <location line="+61" />
-            <location line="+28" />
+            <location line="+62" />
+            <location line="+29" />
             <source>in progress</source>
             <translation>триває</translation>
         </message>
         <message>
-            <location line="+71" />
+            <location line="+72" />
             <source>Choose the result of the call.</source>
             <translation>Оберіть результат дзвінка.</translation>
         </message>

@@ -129,3 +129,27 @@ def test_killed_mid_way_neither_the_card_edit_nor_the_wrapup_is_stored(store, le
     else:
         assert proc.returncode == -signal.SIGKILL, proc.stderr
         assert after == before  # the card edit is not there either
+
+
+def test_client_refused_recording_is_marked_with_the_wrapup(store, config, lead_and_user, qtbot):
+    """The wrap-up form's "Client refused recording" marks the call in the same
+    transaction (calls.recording_consent = refused, for review and retention)."""
+    from workstation.views.workspace.wrapup import WrapUpForm
+
+    lead, user = lead_and_user
+    ctx = Context(store, SignedInUser(id=user, login="anna"), settings=config)
+    form = WrapUpForm()
+    qtbot.addWidget(form)
+    form.reset("success")
+    assert form.values()["consent_refused"] is False
+    form.consentRefusedCheck.setChecked(True)
+    values = {k: v for k, v in form.values().items() if k == "consent_refused"}
+    _lead, saved = calls.save_wrapup(ctx, calls.WrapUp(lead_id=lead, user_id=user,
+                                                       **WRAPUP, **values))
+    with store.session() as s:
+        assert s.get(Call, saved.call_id).recording_consent == "refused"
+    form.reset("success")
+    assert not form.consentRefusedCheck.isChecked()  # the next call starts unmarked
+    _lead, other = calls.save_wrapup(ctx, calls.WrapUp(lead_id=lead, user_id=user, **WRAPUP))
+    with store.session() as s:
+        assert s.get(Call, other.call_id).recording_consent == ""

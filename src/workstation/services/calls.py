@@ -15,6 +15,7 @@ from workstation.services.context import Context
 from workstation.store import interest as _interest
 from workstation.store import leads as _leads
 from workstation.store import pop as _pop
+from workstation.store import review as _review
 from workstation.store import wrapup as _wrapup
 from workstation.store.common import NEW_DEAL_STAGE, WorkspaceError
 from workstation.store.history import HistoryRow
@@ -80,6 +81,8 @@ def save_wrapup(ctx: Context, w: WrapUp, *, card: _leads.LeadData | None = None,
         elif card is not None:
             _leads.save(s, card, user_id=ctx.user.id, region=ctx.region)
         saved = _wrapup.save_wrapup(s, w, policy=ctx.attempt_policy(), rule=ctx.effective_rule())
+        if w.consent_refused:  # in the same transaction as the wrap-up
+            _review.mark_consent_refused(s, saved.call_id, ctx.user.id)
     return w.lead_id, saved
 
 

@@ -104,6 +104,8 @@ class WrapUp:
     """INVITE received -> card painted, measured by the workspace."""
     invoice_amount: float | None = None
     """The sum of the invoice issued (tool "invoice"), for the statistics."""
+    consent_refused: bool = False
+    """The client refused the recording (services.calls marks the call so)."""
 
     def problems(self) -> list[str]:
         out = []

@@ -131,6 +131,10 @@ class WrapUpForm(QWidget):
         self.remindBefore.setSuffix(self.tr(" min before"))
         self.newDealCheck = QCheckBox(self.tr("New deal"), self)
         self.newDealCheck.setObjectName("newDealCheck")
+        # the client said no to the recording: the call is marked recorded without
+        # consent (calls.recording_consent), for the supervisor and retention
+        self.consentRefusedCheck = QCheckBox(self.tr("Client refused recording"), self)
+        self.consentRefusedCheck.setObjectName("consentRefusedCheck")
         self.errorLabel = QLabel(self)
         self.errorLabel.setObjectName("wrapError")
         self.errorLabel.setStyleSheet("color: #b00020;")
@@ -161,6 +165,7 @@ class WrapUpForm(QWidget):
         nxt.setColumnStretch(1, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.newDealCheck)
+        bottom.addWidget(self.consentRefusedCheck)
         bottom.addStretch(1)
         bottom.addWidget(self.saveButton)
         # The fields scroll (vertically only) when the window is low; the error and
@@ -227,6 +232,7 @@ class WrapUpForm(QWidget):
         self.remindCheck.setEnabled(False)
         self.remindBefore.setEnabled(False)
         self.newDealCheck.setChecked(False)
+        self.consentRefusedCheck.setChecked(False)
         self.show_error("")
         self._result_changed()
         self._started = time.monotonic()
@@ -305,6 +311,7 @@ class WrapUpForm(QWidget):
             "remind": self.remindCheck.isChecked() if nxt else False,
             "remind_before_minutes": self.remindBefore.value() if nxt else 0,
             "new_deal": self.newDealCheck.isChecked() and result == "positive",
+            "consent_refused": self.consentRefusedCheck.isChecked(),
             "wrapup_seconds": round(self.elapsed(), 1),
         }
 

@@ -187,6 +187,35 @@ def test_retention_deletes_old_files_keeps_calls_reviews_and_disputed(
     assert old_plain in rep.fine
 
 
+def test_the_admins_workstation_applies_the_retention_by_itself(shared_db, crew,
+                                                                  make_workstation):
+    old = add_call(shared_db, crew["alice"])
+    fresh = add_call(shared_db, crew["alice"])
+    for call, age in ((old, 90), (fresh, 0)):
+        add_recording(shared_db, crew["alice"], call, age_days=age)
+    ws_sue, ws_ada = make_workstation(crew["sue"]), make_workstation(crew["ada"])
+    ada = ctx_for(ws_ada, crew["ada"])
+    # no setting yet: nothing to do, and a supervisor's workstation never does it
+    ws_ada.syncer.retention_due_at = 0
+    assert not ws_ada.sync().rejected
+    review.set_retention_days(ada, 30)
+    ws_sue.sync()
+    ws_sue.syncer.retention_due_at = 0
+    ws_sue.sync()
+    with shared_db.engine().connect() as c:
+        assert c.scalar(text("SELECT count(*) FROM recordings")) == 2
+    ws_ada.sync()  # the setting reaches the shared database (and the next round is not due)
+    with shared_db.engine().connect() as c:
+        assert c.scalar(text("SELECT count(*) FROM recordings")) == 2
+    ws_ada.syncer.retention_due_at = 0  # the due time came
+    report = ws_ada.sync()
+    assert report.recordings["purged"] == 1
+    assert ws_ada.syncer.retention_due_at > 0  # and the next one is hours away
+    with shared_db.engine().connect() as c:
+        assert set(c.scalars(text("SELECT call_id FROM recordings"))) == {fresh}
+        assert c.scalar(text("SELECT count(*) FROM calls")) == 2  # the calls stay
+
+
 def test_every_missing_recording_reason_is_found_stored_and_counted(
         shared_db, crew, make_workstation):
     a, b = crew["alice"], crew["bob"]

@@ -26,7 +26,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, select, text
+from sqlalchemy.orm import Session
+
+from workstation.store import review as review_store
+from workstation.store.models import User
 
 SHARED_REASONS = ("no_file", "zero_length", "short", "checksum", "upload_stuck", "no_call")
 
@@ -158,3 +162,18 @@ def retention(shared: Engine, days: int | None = None, apply: bool = False
         rows = sc.execute(text("SELECT * FROM ws_apply_retention(:d, :a)"),
                           {"d": days, "a": apply}).all()
     return [RetentionRow(*r) for r in rows]
+
+
+def scheduled_retention(shared: Engine, local: Engine, uid) -> int | None:
+    """The retention the admin set, applied by the admin's own workstation (its sync
+    worker calls this every few hours): recordings older than the setting leave the
+    shared store, nobody has to remember to press the button. Returns how many were
+    deleted; None when it is not this workstation's job (not an admin, no setting)."""
+    if uid is None:
+        return None
+    with Session(local) as s:
+        role = s.scalar(select(User.role).where(User.id == uid))
+        days = review_store.retention_days(s)
+    if role != "admin" or days is None:
+        return None
+    return sum(r.action == "deleted" for r in retention(shared, days, apply=True))

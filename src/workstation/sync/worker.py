@@ -59,6 +59,7 @@ from workstation.domain.enums import HistoryKind
 from workstation.store.db import make_engine
 from workstation.store.models import SYNCED_TABLES, Base, OutboxEntry, SyncState
 from workstation.store.types import UTCDateTime, utcnow
+from workstation.sync import review as review_sync
 from workstation.sync.shared import SharedUnavailable, describe, short_error
 
 log = logging.getLogger(__name__)
@@ -81,6 +82,8 @@ PERSIST_EVERY_S = 5.0
 PULL_INTERVAL_S = 0.25  # at most one NOTIFY-woken pull per interval
 OUTBOX_CHECK_S = 0.25  # local changes of other processes / Core writes
 RETRY_FIRST_S = 0.25  # offline: first retry, doubling up to SyncWorker.retry_s
+RETENTION_FIRST_S = 600.0  # an admin's workstation applies the recording retention
+RETENTION_EVERY_S = 6 * 3600.0
 
 
 def natural_keys(table: Table) -> list[tuple[str, ...]]:
@@ -224,6 +227,9 @@ class Syncer:
         self._last_sync: datetime | None = None
         self._persisted_at = 0.0
         self._recordings_at = 0.0
+        # the admin's retention: first 10 minutes after start, then every 6 hours
+        # (None: never, for tests that apply it by hand)
+        self.retention_due_at: float | None = time.monotonic() + RETENTION_FIRST_S
         self._uid: uuid.UUID | None = None
         self._uid_known = False
         # lead id -> (owner, team, pool) as last pushed: a lead pushed again with the same
@@ -335,6 +341,17 @@ class Syncer:
         self._dirty.clear()
         self._persisted_at = now
 
+    def _apply_retention(self, report: SyncReport) -> None:
+        try:
+            deleted = review_sync.scheduled_retention(
+                self.shared, self.local, self._uid if self._uid_known else None)
+        except DBAPIError as exc:  # the next due time tries again; sync goes on
+            log.warning("recording retention not applied: %s", short_error(exc))
+            return
+        if deleted:
+            report.recordings["purged"] += deleted
+            log.info("recording retention: %d recordings left the shared store", deleted)
+
     def local_user_id(self, login: str) -> uuid.UUID | None:
         """The users.id of ``login`` in the local store (None: not there)."""
         users = Base.metadata.tables["users"]
@@ -369,6 +386,9 @@ class Syncer:
                     tables is None or time.monotonic() - self._recordings_at > PERSIST_EVERY_S):
                 self._recordings_at = time.monotonic()
                 report.recordings.update(self.recordings.run_once(self.shared, self.local))
+            if self.retention_due_at is not None and time.monotonic() >= self.retention_due_at:
+                self.retention_due_at = time.monotonic() + RETENTION_EVERY_S
+                self._apply_retention(report)
         except SharedUnavailable:
             raise
         except DBAPIError as exc:

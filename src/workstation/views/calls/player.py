@@ -116,6 +116,7 @@ class Player(QWidget):
         self._moving = False
         self._shared_peaks = None
         self._autoplay = False
+        self._seek_when_loaded: int | None = None
         self._shut = False
         self.pending = Pending()
         self.stream_factory = ChunkStream
@@ -215,6 +216,7 @@ class Player(QWidget):
     # -- opening a recording ------------------------------------------------------------
     def clear(self, message: str = "") -> None:
         self._autoplay = False
+        self._seek_when_loaded = None
         self._leave()
         if self._mp is not None:
             self._mp.stop()
@@ -363,6 +365,10 @@ class Player(QWidget):
         dur = self.duration()
         ms = max(0, min(int(ms), dur if dur > 0 else int(ms)))
         self._last_pos = ms  # a jump is not "played"
+        if self.player.mediaStatus() not in _LOADED:
+            # the source is still loading (the waveform may know the length first):
+            # a position set now is lost when the load ends, so it waits for that
+            self._seek_when_loaded = ms
         self.player.setPosition(ms)
         self.waveform.set_position(ms)
         self.position_label.setText(clock(ms))
@@ -400,6 +406,9 @@ class Player(QWidget):
     def _on_media_status(self, status) -> None:
         # play once the new source is loaded: a play() right after setSource may be
         # undone by the FFmpeg backend finishing the previous (empty) source's load
+        if status in _LOADED and self._seek_when_loaded is not None:
+            ms, self._seek_when_loaded = self._seek_when_loaded, None
+            self.player.setPosition(ms)
         if self._autoplay and status in _LOADED:
             self._autoplay = False
             self.play()

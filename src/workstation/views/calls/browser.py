@@ -142,24 +142,29 @@ class CallsBrowser(QWidget):
             grid.addWidget(lab, row, col)
             grid.addWidget(w, row, col + 1)
 
+        # four filters a row: six did not fit a laptop's 1366 px in Russian
         put(0, 0, QT_TRANSLATE_NOOP("CallsBrowser", "Manager"), self.manager)
         put(0, 2, QT_TRANSLATE_NOOP("CallsBrowser", "Team"), self.team)
         put(0, 4, QT_TRANSLATE_NOOP("CallsBrowser", "From"), self.date_from)
         put(0, 6, QT_TRANSLATE_NOOP("CallsBrowser", "To"), self.date_to)
-        put(0, 8, QT_TRANSLATE_NOOP("CallsBrowser", "Direction"), self.direction)
-        put(0, 10, QT_TRANSLATE_NOOP("CallsBrowser", "Outcome"), self.outcome)
-        put(1, 0, QT_TRANSLATE_NOOP("CallsBrowser", "Lead type"), self.lead_type)
-        put(1, 2, QT_TRANSLATE_NOOP("CallsBrowser", "Talk from, min"), self.min_minutes)
-        put(1, 4, QT_TRANSLATE_NOOP("CallsBrowser", "to, min"), self.max_minutes)
+        put(1, 0, QT_TRANSLATE_NOOP("CallsBrowser", "Direction"), self.direction)
+        put(1, 2, QT_TRANSLATE_NOOP("CallsBrowser", "Outcome"), self.outcome)
+        put(1, 4, QT_TRANSLATE_NOOP("CallsBrowser", "Lead type"), self.lead_type)
         put(1, 6, QT_TRANSLATE_NOOP("CallsBrowser", "Recording"), self.recording)
-        put(1, 8, QT_TRANSLATE_NOOP("CallsBrowser", "Score from"), self.min_score)
-        grid.addWidget(self.unreviewed, 1, 10, 1, 2)
-        put(2, 0, QT_TRANSLATE_NOOP("CallsBrowser", "Search"), self.search)
-        grid.setColumnStretch(1, 2)
-        grid.setColumnStretch(3, 1)
-        grid.addWidget(self.lead_chip, 2, 2, 1, 4)
-        for c in (3, 5, 7, 9, 11):
+        put(2, 0, QT_TRANSLATE_NOOP("CallsBrowser", "Talk from, min"), self.min_minutes)
+        put(2, 2, QT_TRANSLATE_NOOP("CallsBrowser", "to, min"), self.max_minutes)
+        put(2, 4, QT_TRANSLATE_NOOP("CallsBrowser", "Score from"), self.min_score)
+        grid.addWidget(self.unreviewed, 2, 6, 1, 2)
+        put(3, 0, QT_TRANSLATE_NOOP("CallsBrowser", "Search"), self.search)
+        grid.addWidget(self.lead_chip, 3, 2, 1, 4)
+        for c in (1, 3, 5, 7):
             grid.setColumnStretch(c, 1)
+        for combo in (self.manager, self.team, self.direction, self.outcome, self.lead_type,
+                      self.recording):
+            # long names (a manager's, a lead type's) must not widen the window
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
 
         # -- the table ----------------------------------------------------------------
         self.table = QTableView(self)

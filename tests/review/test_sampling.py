@@ -92,3 +92,18 @@ def test_sample_spreads_over_strata_pure():
     got = rules.sample(cands, 18, seed=7).per_manager[m]
     strata = Counter(rules.stratum(c) for c in got)
     assert len(got) == 18 and len(strata) == 18  # one of each of the 18 strata
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_a_small_sample_still_covers_every_outcome_band_and_part(seed):
+    """n=10 over 36 strata: a round-robin over a shuffled order could miss a
+    band (the CI run that failed); each value present must be drawn."""
+    m = uuid.uuid4()
+    cands = [rules.Candidate(uuid.uuid4(), m, o, t, datetime(2026, 1, 1, h, tzinfo=timezone.utc))
+             for o in ("success", "refused", "callback") for t in (30, 120, 400, 900)
+             for h in (8, 13, 17) for _ in range(2)]
+    got = rules.sample(cands, 10, seed=seed).per_manager[m]
+    keys = [rules.stratum(c) for c in got]
+    assert len(got) == 10 and len(set(keys)) == 10
+    for d, values in enumerate(({"success", "refused", "callback"}, {0, 1, 2, 3}, {0, 1, 2})):
+        assert {k[d] for k in keys} == values

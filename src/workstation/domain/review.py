@@ -10,9 +10,11 @@ and as not earned otherwise (a supervisor must answer every item to submit:
 
 Sampling: per manager, N calls of the period spread over outcomes, call
 lengths and hours of the day: the calls are grouped into strata (outcome x
-length band x part of the day), the strata are visited round-robin in a
-seeded order and a seeded random call is taken from each, so the result
-depends only on the calls and the seed.
+length band x part of the day) and each pick takes a seeded random call from
+a stratum that adds an outcome, a band or a part not drawn yet (ties broken
+by the seed), then from strata not drawn this round: every outcome and band
+present is covered when N allows, and the result depends only on the calls
+and the seed.
 """
 
 from __future__ import annotations
@@ -193,12 +195,25 @@ def sample(candidates: Iterable[Candidate], n: int = DEFAULT_SAMPLE, seed: int =
         rng.shuffle(keys)
         pools = {k: sorted(strata[k], key=lambda c: c.call_id) for k in keys}
         picked: list[Candidate] = []
-        while len(picked) < n and any(pools.values()):
-            for k in keys:
-                pool = pools[k]
-                if pool and len(picked) < n:  # a seeded random call of the stratum
-                    i = rng.randrange(len(pool))
-                    pool[i], pool[-1] = pool[-1], pool[i]
-                    picked.append(pool.pop())
+        seen: list[set] = [set(), set(), set()]  # outcomes, length bands, day parts this round
+        used: set = set()  # strata drawn from this round
+        while len(picked) < n:
+            live = [k for k in keys if pools[k]]
+            if not live:
+                break
+            if used.issuperset(live):  # every stratum had its turn: a new round
+                seen, used = [set(), set(), set()], set()
+            # first what adds an outcome, band or part not yet drawn, then an unused stratum
+            gains = {k: (sum(v not in s for v, s in zip(k, seen)), k not in used) for k in live}
+            best = max(gains.values())
+            choices = [k for k in live if gains[k] == best]
+            k = choices[rng.randrange(len(choices))]
+            pool = pools[k]  # a seeded random call of the stratum
+            i = rng.randrange(len(pool))
+            pool[i], pool[-1] = pool[-1], pool[i]
+            picked.append(pool.pop())
+            used.add(k)
+            for v, s in zip(k, seen):
+                s.add(v)
         out.per_manager[manager] = sorted(picked, key=lambda c: (c.started_at, str(c.call_id)))
     return out

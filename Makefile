@@ -5,7 +5,20 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test bench demo system-deps translations forms migration installer clean
+.PHONY: run test bench demo system-deps native translations forms migration installer clean
+
+# The headset's native audio path (telephony/native: a pjmedia port fed by PulseAudio
+# in C). Without a compiler or libpulse headers the app uses the QtMultimedia path
+# (audio.path = auto) and the audio tests, which ask for the native path, fail.
+NATIVE_DIR := src/workstation/telephony/native
+NATIVE  := $(NATIVE_DIR)/libwsaudio.so
+CC      ?= cc
+
+$(NATIVE): $(NATIVE_DIR)/wsaudio.c | system-deps
+	$(CC) -O2 -Wall -Wextra -shared -fPIC -o $@ $< $$(pkg-config --cflags --libs libpulse) \
+		-lm -lpthread -ldl || echo "native audio path not built (cc, libpulse-dev)" >&2
+
+native: $(NATIVE)
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -13,10 +26,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[test]'
 	touch $@
 
-run: $(STAMP)
+run: $(STAMP) $(NATIVE)
 	QT_QPA_PLATFORM= $(BIN)/workstation
 
-demo: $(STAMP)
+demo: $(STAMP) $(NATIVE)
 	QT_QPA_PLATFORM= $(BIN)/workstation demo
 
 # Debian packages the real-part tests use (Kamailio, baresip, PostgreSQL,
@@ -26,10 +39,10 @@ system-deps:
 
 # `make test BUILD_INSTALLER=1` builds the bundle first and its tests must pass;
 # without it the bundle tests run only when a bundle from `make installer` exists.
-test: $(STAMP) system-deps $(if $(BUILD_INSTALLER),installer)
+test: $(STAMP) system-deps $(NATIVE) $(if $(BUILD_INSTALLER),installer)
 	$(BIN)/python -m pytest -q -rfEs -p no:cacheprovider
 
-bench: $(STAMP) system-deps
+bench: $(STAMP) system-deps $(NATIVE)
 	$(BIN)/python bench/run_all.py --only "$(ONLY)"
 
 translations: $(STAMP)
@@ -50,7 +63,7 @@ $(INSTALLER_STAMP): pyproject.toml $(STAMP)
 	$(BIN)/python -m pip install -q -e '.[test,installer]'
 	touch $@
 
-installer: $(INSTALLER_STAMP)
+installer: $(INSTALLER_STAMP) $(NATIVE)
 	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
 		installer/workstation.spec
 	$(BIN)/python installer/build_deb.py --bundle dist/workstation --out dist

@@ -7,14 +7,17 @@ Rig: the private PulseAudio test headset of tests/audio_rig.py. The client is
 a baresip (auto-answer, plays the client's phrase, dumps what it receives). The
 manager's phone is, in turn:
 
-* ``app``: the product path, TelephonyEngine + HeadsetBridge (QtMultimedia) on
-  the headset, with the bridge's default buffers;
-* ``app_bigbuf``: the same with the cheapest fix tried: bigger bridge buffers
+* ``app``: the product path, TelephonyEngine + HeadsetBridge on the headset with
+  its default path: native (telephony/native: a C pjmedia port and PulseAudio
+  streams, no Python per frame);
+* ``app_python``: the same with audio.path = python (QtMultimedia, a Python
+  port callback per frame: the path measured before the native one);
+* ``app_bigbuf``: the Python path with the cheapest fix tried: bigger bridge buffers
   (``--prefill-ms`` microphone prefill, ``--target-ms`` speaker target);
 * ``app_rt``: ``app_bigbuf`` with real-time scheduling (SCHED_RR) for the audio
   threads (raise_audio_priority below: pjmedia's clock and media threads, the
   bridge's Qt audio thread), where the system allows it;
-* ``app_pulse40``: the default bridge with PulseAudio asked for 40 ms periods
+* ``app_pulse40``: the Python path with PulseAudio asked for 40 ms periods
   (PULSE_LATENCY_MSEC=40) instead of the bridge's 10 ms;
 * ``baresip``: a native softphone on the same headset (baresip's ALSA module
   through the ALSA PulseAudio plugin, PULSE_SINK=headset, PULSE_SOURCE=headset_mic).
@@ -152,6 +155,9 @@ class AppPhone:
             if pulse_ms:
                 os.environ["PULSE_LATENCY_MSEC"] = old or str(OS_PERIOD_MS)
         self.bridge.attach_to(self.engine)
+        if self.bridge.path_used != bridge_kw.get("path", self.bridge.path_used):
+            raise SystemExit(f"audio path {bridge_kw['path']} not available: "
+                             f"{self.bridge.path_note}")
         self.key = None
         self.realtime = 0
         if realtime:
@@ -261,7 +267,8 @@ def main() -> int:
     ap.add_argument("--load", type=int, default=2, help="busy processes beside the call")
     ap.add_argument("--prefill-ms", type=float, default=60)
     ap.add_argument("--target-ms", type=float, default=80)
-    ap.add_argument("--phones", default="app,baresip,app_bigbuf,app_rt,app_pulse40")
+    ap.add_argument("--phones", default="app,app_python,baresip",
+                    help="also: app_bigbuf, app_rt, app_pulse40 (Python-path fixes tried)")
     args = ap.parse_args()
     for tool in ("pulseaudio", "pactl", "paplay", "parecord", "espeak-ng", "sox", "baresip"):
         if not shutil.which(tool):
@@ -298,13 +305,15 @@ def main() -> int:
                     if name == "baresip":
                         phone = BaresipPhone(app, work, rig)
                     elif name in ("app_bigbuf", "app_rt"):
-                        phone = AppPhone(app, work, realtime=name == "app_rt",
+                        phone = AppPhone(app, work, realtime=name == "app_rt", path="python",
                                          mic_prefill_ms=args.prefill_ms,
                                          speaker_target_ms=args.target_ms)
                     elif name == "app_pulse40":
-                        phone = AppPhone(app, work, pulse_ms=40)
+                        phone = AppPhone(app, work, pulse_ms=40, path="python")
+                    elif name == "app_python":
+                        phone = AppPhone(app, work, path="python")
                     else:
-                        phone = AppPhone(app, work)
+                        phone = AppPhone(app, work, path="native")
                     try:
                         for i in range(args.calls):
                             c, m, stats = one_call(app, rig, phone, work, phrases, i)

@@ -155,6 +155,10 @@ OPTIONS: dict[str, Option] = {
         Option("audio.input", str, "", "Headset microphone (device name); empty = system default"),
         Option("audio.output", str, "", "Headset speaker (device name); empty = system default"),
         Option("audio.ring", str, "", "Ring device (device name); empty = headset speaker"),
+        Option("audio.path", str, "auto",
+               "Headset audio path: native (C, PulseAudio), python (QtMultimedia) or auto "
+               "(native where it is built and PulseAudio runs)",
+               choices=("auto", "native", "python")),
         Option("plan.effective_calls_per_day", int, 30, "Daily plan of effective calls"),
         Option("attempts.max", int, 5, "Attempts without contact before a lead is Refused"),
         Option("attempts.day_start_hour", int, 9, "Working day start hour for proposed attempts"),

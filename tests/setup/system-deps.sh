@@ -5,7 +5,7 @@
 set -u
 pkgs=(kamailio kamailio-tls-modules baresip postgresql pulseaudio pulseaudio-utils xvfb sox espeak-ng sipsak
       libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
-      libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-randr0 libxcb-shape0 libxcb-xkb1 libxcb-xinerama0 libpulse0 libsndfile1 desktop-file-utils xdg-utils)
+      libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-randr0 libxcb-shape0 libxcb-xkb1 libxcb-xinerama0 libpulse0 libpulse-dev gcc libc6-dev pkg-config libsndfile1 desktop-file-utils xdg-utils)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

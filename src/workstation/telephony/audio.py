@@ -52,6 +52,8 @@ __all__ = ["HeadsetBridge", "HeadsetPort", "BridgeStats", "input_names", "output
 log = logging.getLogger(__name__)
 
 INPUT, OUTPUT, RING = "input", "output", "ring"
+#: Where the frames go (setting audio.path): the C path or QtMultimedia, or native when possible.
+PATHS = ("auto", "native", "python")
 
 #: RMS (Int16 units) below which a 20 ms microphone chunk counts as silence (≈ -56 dBFS).
 DEFAULT_SILENCE_RMS = 50.0
@@ -419,8 +421,18 @@ class HeadsetBridge(QObject):
     def __init__(self, input_name: str = "", output_name: str = "", ring_name: str = "",
                  ring_file: str | os.PathLike | None = None, silence_seconds: float = 10.0,
                  silence_rms: float = DEFAULT_SILENCE_RMS, mic_prefill_ms: float = 30,
-                 speaker_target_ms: float = 40, parent: QObject | None = None) -> None:
+                 speaker_target_ms: float = 40, path: str = "auto",
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
+        if path not in PATHS:
+            raise ValueError(f"audio path {path!r}: expected one of {', '.join(PATHS)}")
+        self._path = path
+        self.path_used = ""
+        """After start(): "native" (the C path) or "python" (QtMultimedia)."""
+        self.path_note = ""
+        """Why the Python path is used when native was possible to ask for."""
+        self._native = None  # telephony.native.NativeHeadset on the native path
+        self._silence = (silence_seconds, silence_rms)
         prepare_audio_environment()
         self._names = {INPUT: input_name, OUTPUT: output_name, RING: ring_name}
         self._ring_file = str(ring_file) if ring_file else ""
@@ -443,6 +455,7 @@ class HeadsetBridge(QObject):
     def from_config(cls, config, **kwargs) -> HeadsetBridge:
         """A bridge for the devices in settings (audio.input, audio.output, audio.ring)."""
         kwargs.setdefault("ring_file", resource("sounds", "ring.wav"))
+        kwargs.setdefault("path", config.get("audio.path"))
         return cls(config.get("audio.input"), config.get("audio.output"),
                    config.get("audio.ring"), **kwargs)
 
@@ -451,14 +464,16 @@ class HeadsetBridge(QObject):
         """Create the pjsua2 port and open the chosen devices (pjsua2 thread)."""
         if self._port is not None:
             return
-        if sys.getswitchinterval() > SWITCH_INTERVAL_S:
-            sys.setswitchinterval(SWITCH_INTERVAL_S)
-        fmt = pj.MediaFormatAudio()
-        fmt.type = pj.PJMEDIA_TYPE_AUDIO
-        fmt.init(pj.PJMEDIA_FORMAT_PCM, SAMPLE_RATE, CHANNELS, FRAME_MS * 1000, 16)
-        port = HeadsetPort(self._core)
-        port.createPort("headset", fmt)
-        self._port = port
+        if not self._start_native():
+            if sys.getswitchinterval() > SWITCH_INTERVAL_S:
+                sys.setswitchinterval(SWITCH_INTERVAL_S)
+            fmt = pj.MediaFormatAudio()
+            fmt.type = pj.PJMEDIA_TYPE_AUDIO
+            fmt.init(pj.PJMEDIA_FORMAT_PCM, SAMPLE_RATE, CHANNELS, FRAME_MS * 1000, 16)
+            port = HeadsetPort(self._core)
+            port.createPort("headset", fmt)
+            self._port = port
+            self.path_used = "python"
 
         self._thread = QThread()
         self._thread.setObjectName("headset-audio")
@@ -488,6 +503,38 @@ class HeadsetBridge(QObject):
                 watcher.changed.connect(self._rescan)
         self._rescan()
 
+    def _start_native(self) -> bool:
+        """The C path's port on the conference bridge, if asked for and possible."""
+        if self._path == "python":
+            return False
+        # (deferred: the native path loads a C library and needs the pjsua2 extension)
+        from workstation.telephony.audio_native import NativeWorker
+        from workstation.telephony.native import NativeAudioError, NativeHeadset
+
+        try:
+            headset = NativeHeadset()
+        except NativeAudioError as exc:
+            self.path_note = str(exc)
+            level = logging.ERROR if self._path == "native" else logging.INFO
+            log.log(level, "headset: the native audio path is not available (%s); "
+                    "using QtMultimedia", exc)
+            if self._path == "native":
+                self.sig_device_error.emit(OUTPUT, self.path_note)
+            return False
+        media = next((m for m in pj.Endpoint.instance().mediaEnumPorts2()
+                      if m.getPortId() == headset.slot), None)
+        if media is None:
+            headset.destroy()
+            self.path_note = f"conference port {headset.slot} not found"
+            log.error("headset: %s; using QtMultimedia", self.path_note)
+            return False
+        self._native = headset
+        self._worker = NativeWorker(headset, *self._silence)
+        self._port = media
+        self.path_used = "native"
+        log.info("headset: native audio path (conference slot %d)", headset.slot)
+        return True
+
     def close(self) -> None:
         """Stop audio, close devices and the port (pjsua2 thread, before libDestroy)."""
         self.disconnect_call()
@@ -509,6 +556,9 @@ class HeadsetBridge(QObject):
         self._core.set_mic_open(False)
         self._core.set_speaker_open(False)
         self._port = None  # ~AudioMediaPort removes it from the conference bridge
+        if self._native is not None:
+            self._native.destroy()  # the C port: off the bridge, its streams closed
+            self._native = None
 
     @property
     def port(self) -> pj.AudioMedia:
@@ -585,7 +635,10 @@ class HeadsetBridge(QObject):
 
     def set_mic_muted(self, muted: bool) -> None:
         """Send silence to the call without closing the headset; pauses silence warnings."""
-        self._core.set_muted(muted)
+        if self._native is not None:
+            self._worker.set_muted(muted)
+        else:
+            self._core.set_muted(muted)
 
     def set_silence_seconds(self, seconds: float) -> None:
         self._req_silence.emit(float(seconds))
@@ -722,9 +775,13 @@ class HeadsetBridge(QObject):
     # ---- figures ---------------------------------------------------------------------------
     def stats(self) -> BridgeStats:
         """Underrun/overrun counters, ring fill and the buffering latency the bridge adds."""
+        if self._native is not None:
+            return self._worker.stats()
         return self._core.stats()
 
     def reset_stats(self) -> None:
+        if self._native is not None:
+            self._worker.stats(reset=True)
         self._core.reset_counters()
 
 

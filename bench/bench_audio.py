@@ -4,7 +4,8 @@ Runs against a private PulseAudio test headset (tests/audio_rig.py) and a
 pjsua2 endpoint with the null device; the call is stood in for by a loop in
 pjsua2's conference bridge (headset port → itself), so the audio goes
     mic_feed → headset_mic → QAudioSource → ring → pjsua2 → ring → QAudioSink → headset
-which crosses the bridge in both directions.
+which crosses the bridge in both directions (on the Python path, --path python;
+on the default native path the rings and PulseAudio streams are in C).
 
 Latency: a combine sink plays each click into ``headset`` directly (the pure
 PulseAudio path) and into ``mic_feed`` (through the bridge) at the same
@@ -44,7 +45,11 @@ import soundfile as sf  # noqa: E402
 NAME = "audio"
 
 
+PATH = "native"
+
+
 def emit(bench: str, value: float, unit: str, target, n: int, **extra) -> None:
+    extra.setdefault("path", PATH)
     row = {"bench": f"{NAME}_{bench}", "value": round(float(value), 2), "unit": unit,
            "target": target, "n": n}
     row.update(extra)
@@ -85,7 +90,11 @@ def main() -> int:
     ap.add_argument("--idle-seconds", type=float, default=30)
     ap.add_argument("--burst-ms", type=float, default=200)
     ap.add_argument("--switch-interval-ms", type=float, default=None)
+    ap.add_argument("--path", default="native", choices=("native", "python"),
+                    help="the headset bridge's audio path (setting audio.path)")
     args = ap.parse_args()
+    global PATH
+    PATH = args.path
     if args.switch_interval_ms:
         sys.setswitchinterval(args.switch_interval_ms / 1000)
     for tool in ("pulseaudio", "pactl", "paplay", "parecord", "pacat", "espeak-ng", "sox"):
@@ -140,8 +149,10 @@ def main() -> int:
     ep = PjEndpoint()
     tuning = {k: v for k, v in (("mic_prefill_ms", args.mic_prefill_ms),
                                 ("speaker_target_ms", args.speaker_target_ms)) if v is not None}
-    bridge = HeadsetBridge(HEADSET_MIC, HEADSET, **tuning)
+    bridge = HeadsetBridge(HEADSET_MIC, HEADSET, path=args.path, **tuning)
     bridge.start()
+    if bridge.path_used != args.path:
+        raise SystemExit(f"audio path {args.path} not available: {bridge.path_note}")
     run_for(1.5)
     bridge.port.startTransmit(bridge.port)  # the stand-in call: what the mic says comes back
     try:

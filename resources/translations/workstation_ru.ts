@@ -696,7 +696,7 @@
             <translation>Звонки</translation>
         </message>
         <message>
-            <location filename="../../src/workstation/views/calls/browser.py" line="+145" />
+            <location filename="../../src/workstation/views/calls/browser.py" line="+146" />
             <source>Manager</source>
             <translation>Менеджер</translation>
         </message>
@@ -731,7 +731,7 @@
             <translation>Тип лида</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Talk from, min</source>
             <translation>Разговор от, мин</translation>
         </message>
@@ -741,12 +741,12 @@
             <translation>до, мин</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-2" />
             <source>Recording</source>
             <translation>Запись</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+3" />
             <source>Score from</source>
             <translation>Оценка от</translation>
         </message>
@@ -756,7 +756,7 @@
             <translation>Поиск</translation>
         </message>
         <message>
-            <location line="+85" />
+            <location line="+89" />
             <source>Refresh</source>
             <translation>Обновить</translation>
         </message>
@@ -1894,16 +1894,16 @@ measured</source>
     <context>
         <name>HeadsetBridge</name>
         <message>
-            <location filename="../../src/workstation/telephony/audio.py" line="+704" />
+            <location filename="../../src/workstation/telephony/audio.py" line="+757" />
             <source>Ring tone file is missing: %1</source>
-            <extracomment>RMS (Int16 units) below which a 20 ms microphone chunk counts as silence (≈ -56 dBFS). Interpreter switch interval the bridge needs (seconds). Python's default 5 ms lets a busy GUI thread hold the GIL long enough to starve the Qt audio thread (measured: 80 ms microphone gaps and underruns with a 200 ms Python burst; 16 ms gaps and none at 1 ms). Period the audio server is asked to use; PulseAudio's default for Qt's source is 64 ms fragments, far too coarse for a call (measured here).</extracomment>
+            <extracomment>Where the frames go (setting audio.path): the C path or QtMultimedia, or native when possible. RMS (Int16 units) below which a 20 ms microphone chunk counts as silence (≈ -56 dBFS). Interpreter switch interval the bridge needs (seconds). Python's default 5 ms lets a busy GUI thread hold the GIL long enough to starve the Qt audio thread (measured: 80 ms microphone gaps and underruns with a 200 ms Python burst; 16 ms gaps and none at 1 ms). Period the audio server is asked to use; PulseAudio's default for Qt's source is 64 ms fragments, far too coarse for a call (measured here).</extracomment>
             <translation>Нет файла мелодии звонка: %1</translation>
         </message>
     </context>
     <context>
         <name>HeadsetPage</name>
         <message>
-            <location filename="../../src/workstation/views/settings/headset.py" line="+100" />
+            <location filename="../../src/workstation/views/settings/headset.py" line="+108" />
             <source>Headset</source>
             <translation>Гарнитура</translation>
         </message>
@@ -1928,7 +1928,32 @@ measured</source>
             <translation>Устройство звонка</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+1" />
+            <source>Audio path</source>
+            <translation>Аудиотракт</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Automatic</source>
+            <translation>Автоматически</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Native (PulseAudio)</source>
+            <translation>Встроенный (PulseAudio)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>QtMultimedia</source>
+            <translation>QtMultimedia</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>How call audio reaches the headset; applies at the next start</source>
+            <translation>Как звук звонка попадает в гарнитуру; применяется при следующем запуске</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <location line="+2" />
             <source>Test tone</source>
             <translation>Тестовый сигнал</translation>
@@ -1949,7 +1974,17 @@ measured</source>
             <translation>Говорите: полоса движется вместе с выбранным микрофоном</translation>
         </message>
         <message>
-            <location line="+28" />
+            <location line="+19" />
+            <source>The native path is available: call audio does not wait for the application's own threads.</source>
+            <translation>Встроенный тракт доступен: звук звонка не ждёт потоков самого приложения.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The native path is not available (%1); QtMultimedia is used.</source>
+            <translation>Встроенный тракт недоступен (%1); используется QtMultimedia.</translation>
+        </message>
+        <message>
+            <location line="+17" />
             <location line="+1" />
             <source>System default</source>
             <translation>Системный по умолчанию</translation>
@@ -3599,7 +3634,7 @@ measured</source>
     <context>
         <name>Player</name>
         <message>
-            <location filename="../../src/workstation/views/calls/player.py" line="+198" />
+            <location filename="../../src/workstation/views/calls/player.py" line="+199" />
             <source>−10 s</source>
             <translation>−10 с</translation>
         </message>
@@ -3644,7 +3679,7 @@ measured</source>
             <translation>Воспроизведение / пауза (Пробел)</translation>
         </message>
         <message>
-            <location line="+55" />
+            <location line="+56" />
             <source>The recording is not available offline.</source>
             <translation>Запись недоступна офлайн.</translation>
         </message>
@@ -3674,7 +3709,7 @@ measured</source>
             <translation>Строится осциллограмма…</translation>
         </message>
         <message>
-            <location line="+93" />
+            <location line="+100" />
             <source>The recording cannot be played.</source>
             <translation>Запись не воспроизводится.</translation>
         </message>

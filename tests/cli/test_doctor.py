@@ -50,7 +50,8 @@ def test_doctor_all_well(cli, qapp, pulse_rig, kamailio, shared_db, isolated_hom
     assert "ok   audio devices: microphones" in out and "Test-Headset-Mic" in out
     assert "ok   keyring: keyrings.alt.file.PlaintextKeyring" in out
     assert "ok   file permissions" in out
-    assert "doctor: all 6 checks passed" in out
+    assert "doctor: all 7 checks passed" in out
+    assert "ok   audio path: native (C, PulseAudio)" in out
 
 
 def test_doctor_says_what_is_wrong_and_how_to_fix_it(cli, qapp, pulse_rig, kamailio,  # noqa: F811

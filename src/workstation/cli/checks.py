@@ -193,6 +193,24 @@ def audio_devices(config) -> Result:
     return Result("audio devices", True, f"microphones {inputs}; speakers {outputs}")
 
 
+def audio_path(config) -> Result:
+    """Which headset path the app will use (audio.path) and, if not native, why."""
+    # (deferred: the native check loads a C library and the pjsua2 extension)
+    from workstation.telephony.native import available
+
+    chosen = config.get("audio.path")
+    if chosen == "python":
+        return Result("audio path", True, "QtMultimedia (audio.path = python)")
+    ok, why = available()
+    if ok:
+        return Result("audio path", True, "native (C, PulseAudio)")
+    if chosen == "native":
+        return Result("audio path", False, f"native asked for, not available: {why}",
+                      "build it with `make native` (needs cc and libpulse-dev), or set "
+                      "audio.path = auto")
+    return Result("audio path", True, f"QtMultimedia (the native path is not available: {why})")
+
+
 def sip_registration(config, folder: Path, timeout: float = 10.0) -> Result:
     if not (config.get("sip.username") and config.get("sip.domain")):
         return Result("SIP registration", True, "no SIP account set (the softphone is off)")

@@ -55,6 +55,7 @@ def _doctor(args) -> int:
     with tempfile.TemporaryDirectory(prefix="workstation-doctor-") as tmp:
         results = [checks.run_check(name, fn) for name, fn in (
             ("audio devices", lambda: checks.audio_devices(config)),
+            ("audio path", lambda: checks.audio_path(config)),
             ("SIP registration", lambda: checks.sip_registration(config, Path(tmp), args.timeout)),
             ("shared database", lambda: checks.shared_database(config)),
             ("keyring", checks.keyring_backend),

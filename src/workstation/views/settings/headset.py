@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QPro
 from workstation.config import Config
 from workstation.telephony.audio import audio_format, prepare_audio_environment
 from workstation.telephony.audio_ring import SAMPLE_RATE
+from workstation.telephony.native import available as native_available
 from workstation.views.firstrun.headset import MicMeter
 from workstation.views.settings.pages import OptionPage
 
@@ -65,7 +66,12 @@ class HeadsetPage(OptionPage):
         self.status = QLabel(self)
         self.status.setObjectName("headsetStatus")
         self.status.setWordWrap(True)
-        self.labels = [QLabel(self) for _ in range(4)]
+        self.paths = QComboBox(self)
+        self.paths.setObjectName("headsetAudioPath")
+        self.path_note = QLabel(self)
+        self.path_note.setObjectName("headsetAudioPathNote")
+        self.path_note.setWordWrap(True)
+        self.labels = [QLabel(self) for _ in range(5)]
         form = QFormLayout(self)
         form.addRow(self.labels[0], self.inputs)
         form.addRow(self.labels[1], self.level)
@@ -77,6 +83,8 @@ class HeadsetPage(OptionPage):
         ring.addWidget(self.rings, 1)
         ring.addWidget(self.ring_button)
         form.addRow(self.labels[3], ring)
+        form.addRow(self.labels[4], self.paths)
+        form.addRow(self.path_note)
         form.addRow(self.status)
         self.chosen = {"input": "", "output": "", "ring": ""}
         self.meter = MicMeter(self.level, self)
@@ -101,8 +109,21 @@ class HeadsetPage(OptionPage):
 
     def retranslate(self) -> None:
         for label, text in zip(self.labels, (self.tr("Microphone"), self.tr("Level"),
-                                              self.tr("Speaker"), self.tr("Ring device"))):
+                                              self.tr("Speaker"), self.tr("Ring device"),
+                                              self.tr("Audio path"))):
             label.setText(text)
+        chosen = self.paths.currentData() or "auto"
+        self.paths.blockSignals(True)
+        self.paths.clear()
+        for key, text in (("auto", self.tr("Automatic")),
+                          ("native", self.tr("Native (PulseAudio)")),
+                          ("python", self.tr("QtMultimedia"))):
+            self.paths.addItem(text, key)
+        self.paths.setCurrentIndex(max(0, self.paths.findData(chosen)))
+        self.paths.blockSignals(False)
+        self.paths.setToolTip(self.tr("How call audio reaches the headset; applies at the "
+                                      "next start"))
+        self._show_path_note()
         self.tone_button.setText(self.tr("Test tone"))
         self.tone_button.setToolTip(self.tr("Play a short tone on this speaker"))
         self.ring_button.setText(self.tr("Test tone"))
@@ -113,6 +134,7 @@ class HeadsetPage(OptionPage):
     def load(self, config: Config) -> None:
         self.chosen = {"input": config.get("audio.input"), "output": config.get("audio.output"),
                        "ring": config.get("audio.ring")}
+        self.paths.setCurrentIndex(max(0, self.paths.findData(config.get("audio.path"))))
         self.refresh_devices()
 
     def save(self, config: Config) -> None:
@@ -120,6 +142,16 @@ class HeadsetPage(OptionPage):
         config.set("audio.input", self.chosen["input"])
         config.set("audio.output", self.chosen["output"])
         config.set("audio.ring", self.chosen["ring"])
+        config.set("audio.path", self.paths.currentData() or "auto")
+
+    def _show_path_note(self) -> None:
+        ok, why = native_available()
+        if ok:
+            self.path_note.setText(self.tr("The native path is available: call audio does not "
+                                           "wait for the application's own threads."))
+        else:
+            self.path_note.setText(self.tr("The native path is not available (%1); "
+                                           "QtMultimedia is used.").replace("%1", why))
 
     def _remember(self) -> None:
         for role, combo in (("input", self.inputs), ("output", self.outputs),

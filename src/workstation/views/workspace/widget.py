@@ -31,6 +31,7 @@ from workstation.views import ops
 from workstation.views.callmodel import CallModel
 from workstation.views.leadcard.widget import LeadCardWidget
 from workstation.views.workspace.chooser import LeadChooserDialog
+from workstation.views.workspace.draft import Draft
 from workstation.views.workspace.history import HistoryPane
 from workstation.views.workspace.script_pane import ScriptPane
 from workstation.views.workspace.wrapup import VerticalScroll, WrapUpForm
@@ -91,6 +92,8 @@ class CallWorkspace(QWidget):
         self.call: Pop | None = None
         """What the card shows now, for which call (None: nothing yet)."""
         self.chooser: LeadChooserDialog | None = None
+        self._filled: Pop | None = None
+        """The pop the panes were last filled for (a chooser still open: an earlier one)."""
         self._seq = 0
         self._saving = False
 
@@ -285,6 +288,7 @@ class CallWorkspace(QWidget):
 
     def _fill(self, shown: Pop, pop: calls.PopData | None, banner: str) -> None:
         """Put one pop's data into every pane, then paint once and report."""
+        self._filled = shown
         self.wrapup.reset()
         if pop is not None:
             self.wrapup.set_choices(pop.choices)
@@ -309,6 +313,36 @@ class CallWorkspace(QWidget):
         else:
             self.history.set_rows([])
         self._painted(shown)
+
+    # -- a line left and shown again (two lines) ------------------------------------
+    def take_draft(self) -> Draft | None:
+        """What the panes hold for the call shown (card edits, the wrap-up's fields,
+        the script walk), before they show another call; None when they do not show
+        its card (a chooser still open) or nothing is shown."""
+        shown = self.call
+        if shown is None or self._filled is not shown:
+            return None
+        edits = self.card.edits()
+        script_id, run = self.script.walk()
+        base, card, cursor = edits if edits else (None, None, 0)
+        return Draft(call_id=shown.call_id, lead_id=shown.lead_id, interest=shown.interest,
+                     wrapup=self.wrapup.draft(), card_base=base, card=card,
+                     card_notes_cursor=cursor, script_id=script_id, script_run=run)
+
+    def restore_draft(self, draft: Draft) -> bool:
+        """Put a draft taken by :meth:`take_draft` back on the card of its own call,
+        just shown; False (nothing changed) when the card shown is another call's."""
+        shown = self.call
+        if shown is None or self._filled is not shown or draft.call_id != shown.call_id \
+                or draft.lead_id != shown.lead_id or draft.interest != shown.interest:
+            log.warning("draft of call %s not restored on the card of call %s",
+                        draft.call_id, shown.call_id if shown is not None else None)
+            return False
+        if draft.card is not None and draft.card_base is not None:
+            self.card.restore_edits(draft.card_base, draft.card, draft.card_notes_cursor)
+        self.script.resume(draft.script_id, draft.script_run)
+        self.wrapup.restore(draft.wrapup)
+        return True
 
     def _card_loaded(self, data: L.LeadData) -> None:
         """The card (re)loaded on its own (after a wrap-up): the script's variables."""

@@ -6,6 +6,8 @@ saved row has its own line's edits only (card and wrap-up in one transaction).""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QDateTime, Qt
 from sqlalchemy import select
@@ -17,6 +19,8 @@ from workstation.store.models import Call, Lead
 pytestmark = [pytest.mark.sip, pytest.mark.slow]
 
 SWAPS = 10
+SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "screenshots" / \
+    "two-lines-drafts-1366x768.png"
 
 
 def _pick(combo, value) -> None:
@@ -126,6 +130,11 @@ def test_each_line_keeps_its_own_unsaved_card_and_wrap_up(qtbot, app, phone_a, p
             seen[target.call_id] = _snapshot(ws)
     assert seen[a.call_id]["notes"].endswith("1.8 1.9") and seen[b.call_id]["notes"].endswith("2.9")
     assert seen[a.call_id]["card_notes"] == "card notes A" + " 1" * SWAPS
+    _swap_to(qtbot, center, panel, a, b)  # line 1 as left, for the picture
+    assert _snapshot(ws) == seen[a.call_id]
+    assert app["parts"].window.grab().save(str(SCREENSHOT))
+    _swap_to(qtbot, center, panel, b, a)
+    assert _snapshot(ws) == seen[b.call_id]
 
     # line 2 hangs up while shown: its wrap-up keeps what was typed, and is saved
     phone_b.command("hangup")

@@ -21,8 +21,8 @@ import time
 import uuid
 from datetime import datetime, timezone
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QDateTime, QEvent, Qt, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from workstation.domain import phones
 from workstation.services import calls
@@ -31,7 +31,7 @@ from workstation.views import ops
 from workstation.views.callmodel import CallModel
 from workstation.views.leadcard.widget import LeadCardWidget
 from workstation.views.workspace.chooser import LeadChooserDialog
-from workstation.views.workspace.draft import Draft
+from workstation.views.workspace.draft import Draft, WrapUpDraft
 from workstation.views.workspace.history import HistoryPane
 from workstation.views.workspace.script_pane import ScriptPane
 from workstation.views.workspace.wrapup import VerticalScroll, WrapUpForm
@@ -96,6 +96,8 @@ class CallWorkspace(QWidget):
         """The pop the panes were last filled for (a chooser still open: an earlier one)."""
         self._seq = 0
         self._saving = False
+        self.confirm_discard = True
+        """Ask before Discard drops what was typed (tests switch it off)."""
 
         self.card = LeadCardWidget(ctx, self)
         self.script = ScriptPane(self)
@@ -139,6 +141,7 @@ class CallWorkspace(QWidget):
         self.card.sig_loaded.connect(self._card_loaded)
         self.card.sig_error.connect(self.sig_error)
         self.wrapup.sig_save.connect(self.save_wrapup)
+        self.wrapup.sig_discard.connect(self.discard_draft)
         self.script.sig_step_changed.connect(self._script_moved)
         ops.bus().sig_changed.connect(self._on_changed)
         self._warm_up()
@@ -344,6 +347,40 @@ class CallWorkspace(QWidget):
         self.wrapup.restore(draft.wrapup)
         return True
 
+    def discard_draft(self) -> None:
+        """Drop what was typed for the call shown (asked first): the card as read,
+        the wrap-up blank but for the outcome from signalling, the script from its
+        start. The wrap-up itself stays to be saved."""
+        shown = self.call
+        if shown is None or self._saving or self._filled is not shown:
+            return
+        if self.confirm_discard and QMessageBox.question(
+                self, self.tr("Discard"),
+                self.tr("Drop the card's edits and the wrap-up typed for this call?"),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel) != QMessageBox.StandardButton.Discard:
+            return
+        edits = self.card.edits()
+        if edits is not None:
+            self.card.set_lead(edits[0])
+        script_id, run = self.script.walk()
+        if run is not None:
+            self.script.set_script(script_id, run.script, run.values)
+        left = self.wrapup.draft()
+        self.wrapup.restore(WrapUpDraft(  # blank; the wrap-up time counts on
+            next_at=QDateTime.currentDateTime().addDays(1).toSecsSinceEpoch(),
+            started=left.started, timed=left.timed))
+        if shown.interest:
+            self.wrapup.set_default_stage(calls.NEW_DEAL_STAGE)
+        self._prefill_outcome(shown)
+
+    def _prefill_outcome(self, shown: Pop) -> None:
+        """What signalling's outcome suggests, when nothing is chosen yet."""
+        outcome = self.wrapup.outcome
+        self.wrapup.set_outcome(outcome)
+        if outcome and outcome != "success" and shown.direction == "out":
+            self._select_reason_if_empty("call_later")
+
     def _card_loaded(self, data: L.LeadData) -> None:
         """The card (re)loaded on its own (after a wrap-up): the script's variables."""
         shown = self.call
@@ -388,8 +425,7 @@ class CallWorkspace(QWidget):
             shown.call_id = call_id
         self.wrapup.set_outcome(outcome)
         self.wrapup.start_timing()
-        if outcome and outcome != "success" and shown.direction == "out":
-            self._select_reason_if_empty("call_later")
+        self._prefill_outcome(shown)
 
     def _select_reason_if_empty(self, code: str) -> None:
         if not self.wrapup.reasonCombo.currentData():

@@ -75,6 +75,8 @@ class VerticalScroll(QScrollArea):
 class WrapUpForm(QWidget):
     sig_save = Signal()
     """The manager pressed Save."""
+    sig_discard = Signal()
+    """The manager pressed Discard: what was typed for this call is to be dropped."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -151,6 +153,10 @@ class WrapUpForm(QWidget):
         self.saveButton = QPushButton(self.tr("Save wrap-up"), self)
         self.saveButton.setObjectName("wrapSave")
         self.saveButton.setDefault(True)
+        self.discardButton = QPushButton(self.tr("Discard"), self)
+        self.discardButton.setObjectName("wrapDiscard")
+        self.discardButton.setToolTip(self.tr(
+            "Drop what was typed for this call: the card's edits and the wrap-up"))
 
         for combo in (self.resultCombo, self.reasonCombo, self.typeCombo, self.stageCombo):
             # long reason/stage names must not widen the form on a laptop screen
@@ -175,6 +181,7 @@ class WrapUpForm(QWidget):
         bottom.addWidget(self.newDealCheck)
         bottom.addWidget(self.consentRefusedCheck)
         bottom.addStretch(1)
+        bottom.addWidget(self.discardButton)
         bottom.addWidget(self.saveButton)
         # The fields scroll (vertically only) when the window is low; the error and
         # the Save button stay in view below them.
@@ -198,6 +205,7 @@ class WrapUpForm(QWidget):
         self.nextCheck.toggled.connect(self.remindCheck.setEnabled)
         self.nextCheck.toggled.connect(self.remindBefore.setEnabled)
         self.saveButton.clicked.connect(self.sig_save)
+        self.discardButton.clicked.connect(self.sig_discard)
         self.reset()
 
     # -- state --------------------------------------------------------------

@@ -2965,12 +2965,12 @@ measured</source>
         </message>
         <message>
             <location line="+1" />
-            <location line="+40" />
+            <location line="+42" />
             <source>Hold</source>
             <translation>Удержание</translation>
         </message>
         <message>
-            <location line="-40" />
+            <location line="-42" />
             <source>Put this line on hold / talk on it</source>
             <translation>Поставить линию на удержание / говорить по ней</translation>
         </message>
@@ -3028,6 +3028,11 @@ measured</source>
             <location line="+2" />
             <source>consultation</source>
             <translation>консультация</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>unsaved edits</source>
+            <translation>несохранённые правки</translation>
         </message>
         <message>
             <location line="+9" />

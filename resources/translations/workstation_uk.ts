@@ -640,7 +640,7 @@
         <message>
             <location line="+1" />
             <source>Drop the card's edits and the wrap-up typed for this call?</source>
-            <translation>Відкинути правки картки та підсумок, введені для цього дзвінка?</translation>
+            <translation>Відкинути правки картки та підсумки, введені для цього дзвінка?</translation>
         </message>
         <message>
             <location line="+86" />
@@ -2965,12 +2965,12 @@ measured</source>
         </message>
         <message>
             <location line="+1" />
-            <location line="+40" />
+            <location line="+42" />
             <source>Hold</source>
             <translation>Утримання</translation>
         </message>
         <message>
-            <location line="-40" />
+            <location line="-42" />
             <source>Put this line on hold / talk on it</source>
             <translation>Поставити лінію на утримання / говорити нею</translation>
         </message>
@@ -3028,6 +3028,11 @@ measured</source>
             <location line="+2" />
             <source>consultation</source>
             <translation>консультація</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>unsaved edits</source>
+            <translation>незбережені правки</translation>
         </message>
         <message>
             <location line="+9" />
@@ -6697,7 +6702,7 @@ Last sync: %3</source>
         <message>
             <location line="+3" />
             <source>Drop what was typed for this call: the card's edits and the wrap-up</source>
-            <translation>Відкинути введене для цього дзвінка: правки картки та підсумок дзвінка</translation>
+            <translation>Відкинути введене для цього дзвінка: правки картки та підсумки дзвінка</translation>
         </message>
         <message>
             <location line="+10" />

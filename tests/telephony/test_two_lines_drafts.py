@@ -113,6 +113,7 @@ def test_each_line_keeps_its_own_unsaved_card_and_wrap_up(qtbot, app, phone_a, p
                     and ws.card.lead_id() == lead_b, timeout=10000)
     # line 2's card is its lead as stored, the wrap-up blank: nothing of line 1
     fresh = _snapshot(ws)
+    assert "unsaved edits" in panel.rows[0].state.text()  # line 1's typing waits there
     assert fresh["company"] == "Beta Group" and not fresh["card_dirty"]
     assert fresh["result"] is None and fresh["notes"] == "" and fresh["tools"] == []
     assert fresh["script_path"] is None or len(fresh["script_path"]) == 1
@@ -124,6 +125,9 @@ def test_each_line_keeps_its_own_unsaved_card_and_wrap_up(qtbot, app, phone_a, p
         for target, other in ((a, b), (b, a)):
             _swap_to(qtbot, center, panel, target, other)
             assert _snapshot(ws) == seen[target.call_id], (n, target.line)
+            # the line left says it has unsaved edits; the line shown does not
+            assert "unsaved edits" in panel.rows[other.line - 1].state.text()
+            assert "unsaved" not in panel.rows[target.line - 1].state.text()
             # a little more typed on this line every round: the newest is what is kept
             qtbot.keyClicks(ws.wrapup.notesEdit, f"{target.line}.{n} ")
             qtbot.keyClicks(ws.card.ui.notesEdit, f" {target.line}")

@@ -91,9 +91,11 @@ def test_a_draft_comes_back_only_on_its_own_call_and_saves_in_one_go(qtbot, stor
     typed = _seen(ws)
     assert typed["cursor"] == len("wrap A ") and typed["path"] == 2
     draft = ws.take_draft()
+    assert draft.typed and draft.call_id == a.call_id
 
     _show(qtbot, ws, data["b"], b)
     fresh = _seen(ws)
+    assert not ws.take_draft().typed  # nothing typed on line 2: no "unsaved edits" mark
     assert fresh["company"] == "Beta Group" and fresh["result"] is None and not fresh["dirty"]
     assert not ws.restore_draft(draft)  # line 1's draft on line 2's card: refused
     assert _seen(ws) == fresh

@@ -184,7 +184,7 @@ class CallController(QObject):
         if shown is not None and shown.call_id not in self._wrapped:
             draft = self.workspace.take_draft()
             if draft is not None:
-                shown.draft = draft
+                shown.update(draft=draft)  # (the lines panel marks the line)
         self._stash_unsaved()
 
     def _resume_draft(self, c: CallModel) -> None:
@@ -192,7 +192,7 @@ class CallController(QObject):
         the workspace again until the card leaves ``c``)."""
         draft = c.draft
         if draft is not None and self._shown_model() is c and self.workspace.restore_draft(draft):
-            c.draft = None
+            c.update(draft=None)
 
     def _stash_unsaved(self) -> None:
         """The card about to be replaced is an ended call's unsaved wrap-up: queue it."""
@@ -414,7 +414,7 @@ class CallController(QObject):
         c = self.calls.get(getattr(saved, "call_id", None))
         if c is not None:
             self._wrapped.add(c.call_id)
-            c.draft = None  # saved (a swap during the save took it again)
+            c.update(draft=None)  # saved (a swap during the save took it again)
             self._release_lease(c.lead_id)
             # the next waiting wrap-up after this save's report has reached everyone
             # (the form's reset, the status): not inside the "saved" signal

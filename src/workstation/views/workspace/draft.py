@@ -66,3 +66,12 @@ class Draft:
     script_id: uuid.UUID | None = None
     script_run: ScriptRun | None = None
     """The script walk (its step, path, return stack, info-occasion count)."""
+
+    @property
+    def typed(self) -> bool:
+        """Something was typed or chosen (not just a blank card and form)."""
+        w = self.wrapup
+        return (self.card is not None or w.next_on or w.new_deal or w.consent_refused
+                or bool(w.result or w.reason or w.lead_type or w.stage or w.notes.strip()
+                        or w.tools or w.invoice_sum)
+                or (self.script_run is not None and len(self.script_run.path) > 1))

@@ -613,12 +613,12 @@
             <translation>Исходящий звонок %1</translation>
         </message>
         <message>
-            <location line="+40" />
+            <location line="+109" />
             <source>Incoming call</source>
             <translation>Входящий звонок</translation>
         </message>
         <message>
-            <location line="-24" />
+            <location line="-93" />
             <source>Interest: incoming call from %1 at %2 — %3</source>
             <translation>Интерес: входящий звонок с %1 в %2 — %3</translation>
         </message>
@@ -633,7 +633,7 @@
             <translation>я</translation>
         </message>
         <message>
-            <location line="+69" />
+            <location line="+68" />
             <source>Discard</source>
             <translation>Сбросить</translation>
         </message>
@@ -643,7 +643,7 @@
             <translation>Отбросить правки карточки и итоги, введённые для этого звонка?</translation>
         </message>
         <message>
-            <location line="+86" />
+            <location line="+91" />
             <source>Enter the company or the contact's name for the new lead.</source>
             <translation>Введите компанию или имя контакта для нового лида.</translation>
         </message>

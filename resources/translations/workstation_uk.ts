@@ -613,12 +613,12 @@
             <translation>Вихідний дзвінок %1</translation>
         </message>
         <message>
-            <location line="+40" />
+            <location line="+109" />
             <source>Incoming call</source>
             <translation>Вхідний дзвінок</translation>
         </message>
         <message>
-            <location line="-24" />
+            <location line="-93" />
             <source>Interest: incoming call from %1 at %2 — %3</source>
             <translation>Інтерес: вхідний дзвінок з %1 о %2 — %3</translation>
         </message>
@@ -633,7 +633,7 @@
             <translation>я</translation>
         </message>
         <message>
-            <location line="+69" />
+            <location line="+68" />
             <source>Discard</source>
             <translation>Скинути</translation>
         </message>
@@ -643,7 +643,7 @@
             <translation>Відкинути правки картки та підсумки, введені для цього дзвінка?</translation>
         </message>
         <message>
-            <location line="+86" />
+            <location line="+91" />
             <source>Enter the company or the contact's name for the new lead.</source>
             <translation>Введіть компанію або ім'я контакту для нового ліда.</translation>
         </message>

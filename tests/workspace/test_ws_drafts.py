@@ -137,3 +137,37 @@ def test_discard_drops_what_was_typed(qtbot, store, ws, data):
         ws.wrapup.saveButton.click()
     with store.session() as s:
         assert s.get(Lead, data["a"]).company == "Acme Ltd"
+
+
+def test_an_interest_card_keeps_its_draft_and_discard_keeps_its_defaults(qtbot, store, ws,
+                                                                          data):
+    unknown = CallModel(None, "in", "+380441112233")  # (no call log row: the workspace alone)
+    b = CallModel(uuid.uuid4(), "out", "+380935550102")
+    with qtbot.waitSignal(ws.sig_popped, timeout=10_000):
+        ws.pop_incoming(unknown.number, call=unknown)
+    assert ws.call.interest and ws.card.ui.sourceEdit.text() == "Incoming call"
+    qtbot.keyClicks(ws.card.ui.companyEdit, "Gamma Foods")
+    qtbot.keyClicks(ws.wrapup.notesEdit, "asked for prices")
+    draft = ws.take_draft()
+    assert draft.interest and draft.typed
+
+    _show(qtbot, ws, data["b"], b)
+    assert not ws.restore_draft(draft)
+    ws.start_interest("+380441112233", call=unknown)  # (what the controller does)
+    assert ws.card.ui.companyEdit.text() == ""
+    assert ws.restore_draft(draft)
+    assert ws.card.ui.companyEdit.text() == "Gamma Foods"
+    assert ws.wrapup.notesEdit.toPlainText() == "asked for prices"
+
+    qtbot.mouseClick(ws.wrapup.discardButton, Qt.MouseButton.LeftButton)
+    assert ws.card.ui.companyEdit.text() == "" and ws.wrapup.notesEdit.toPlainText() == ""
+    assert ws.card.ui.sourceEdit.text() == "Incoming call"
+    assert ws.wrapup.stageCombo.currentData() == "interest"  # the Interest default again
+
+    qtbot.keyClicks(ws.card.ui.companyEdit, "Gamma Foods LLC")
+    ws.call_ended("success", talk_seconds=30)
+    ws.wrapup.resultCombo.setCurrentIndex(ws.wrapup.resultCombo.findData("positive"))
+    with qtbot.waitSignal(ws.sig_lead_created, timeout=10_000) as created:
+        ws.wrapup.saveButton.click()
+    with store.session() as s:
+        assert s.get(Lead, created.args[0]).company == "Gamma Foods LLC"

@@ -1,7 +1,7 @@
 """A line's unsaved work in the workspace: its card edits, its wrap-up, its script walk.
 
     draft = workspace.take_draft()      # the card is about to show another line's call
-    model.draft = draft                 # the call keeps it (views/callcenter/controller.py)
+    model.update(draft=draft)           # the call keeps it (views/callcenter/controller.py)
     ...
     workspace.restore_draft(model.draft)  # its line is active again: exactly as typed
 

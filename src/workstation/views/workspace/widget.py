@@ -307,8 +307,7 @@ class CallWorkspace(QWidget):
             self.script.set_script(pop.script[0], pop.script[1], values)
         if shown.interest:
             self.card.new_lead(shown.number, choices=pop.choices if pop else None)
-            self.card.ui.sourceEdit.setText(self.tr("Incoming call"))
-            self.wrapup.set_default_stage(calls.NEW_DEAL_STAGE)
+            self._interest_defaults()
             self.history.set_rows([])
         elif pop is not None:
             self.card.show_loaded(pop.choices, pop.lead)
@@ -371,13 +370,18 @@ class CallWorkspace(QWidget):
             next_at=QDateTime.currentDateTime().addDays(1).toSecsSinceEpoch(),
             started=left.started, timed=left.timed))
         if shown.interest:
-            self.wrapup.set_default_stage(calls.NEW_DEAL_STAGE)
-        self._prefill_outcome(shown)
+            self._interest_defaults()
+        self.wrapup.set_outcome(self.wrapup.outcome)
+        self._prefill_reason(shown)
 
-    def _prefill_outcome(self, shown: Pop) -> None:
-        """What signalling's outcome suggests, when nothing is chosen yet."""
+    def _interest_defaults(self) -> None:
+        """An Interest card's source and the wrap-up's stage, until the manager changes them."""
+        self.card.ui.sourceEdit.setText(self.tr("Incoming call"))
+        self.wrapup.set_default_stage(calls.NEW_DEAL_STAGE)
+
+    def _prefill_reason(self, shown: Pop) -> None:
+        """A failed outgoing call: "call later", when no reason is chosen yet."""
         outcome = self.wrapup.outcome
-        self.wrapup.set_outcome(outcome)
         if outcome and outcome != "success" and shown.direction == "out":
             self._select_reason_if_empty("call_later")
 
@@ -425,7 +429,7 @@ class CallWorkspace(QWidget):
             shown.call_id = call_id
         self.wrapup.set_outcome(outcome)
         self.wrapup.start_timing()
-        self._prefill_outcome(shown)
+        self._prefill_reason(shown)
 
     def _select_reason_if_empty(self, code: str) -> None:
         if not self.wrapup.reasonCombo.currentData():

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import QDateTime, Qt
 from sqlalchemy import select
 
-from lines_bed import lines_kamailio, phone_a, phone_b  # noqa: F401
+from lines_bed import lines_kamailio, phone_a, phone_b, phone_c  # noqa: F401
 from test_two_lines_ui import _ring, app  # noqa: F401
 from workstation.store.models import Call, Lead
 
@@ -225,3 +225,46 @@ def test_a_line_that_ended_keeps_its_draft_behind_the_other_line(qtbot, app, pho
     assert leads[app["lead_a"]][0] == "Acme Ltd A-edit"
     assert leads[app["lead_b"]][0] == "Beta Group B-edit"
     assert b.draft is None and a.draft is None
+
+
+def test_an_unknown_caller_on_line_2_keeps_its_interest_card(qtbot, app, phone_a, phone_c):
+    """Line 2 is no lead: its Interest card, typed in, survives the swaps (not a new
+    empty one), and its save makes the lead; line 1's edits stay line 1's."""
+    center, store = app["center"], app["store"]
+    calls, ws, phone = center.calls, center.workspace, center.softphone
+    panel = phone.lines
+    a = _ring(qtbot, calls, phone_a)
+    qtbot.waitUntil(lambda: ws.card.lead_id() == app["lead_a"], timeout=5000)
+    phone.answer()
+    qtbot.waitUntil(lambda: a.answered_clock is not None, timeout=10000)
+    _type_line(qtbot, ws, "A", result="negative", tools=[], next_in_days=None, script_moves=1)
+    seen_a = _snapshot(ws)
+    c = _ring(qtbot, calls, phone_c)
+    qtbot.waitUntil(lambda: panel.rows[1].model is c, timeout=5000)
+    qtbot.mouseClick(panel.rows[1].answer_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: c.answered_clock is not None and ws.call.call_id == c.call_id,
+                    timeout=10000)
+    assert ws.call.interest and ws.card.ui.companyEdit.text() == ""
+    qtbot.keyClicks(ws.card.ui.companyEdit, "Gamma Foods")
+    qtbot.keyClicks(ws.wrapup.notesEdit, "wants prices")
+    _pick(ws.wrapup.resultCombo, "positive")
+    seen_c = _snapshot(ws)
+    for _ in range(3):
+        _swap_to(qtbot, center, panel, a, c)
+        assert _snapshot(ws) == seen_a
+        _swap_to(qtbot, center, panel, c, a)
+        assert ws.call.interest and _snapshot(ws) == seen_c
+    phone_c.command("hangup")
+    qtbot.waitUntil(lambda: c.ended and ws.wrapup.outcome == "success", timeout=10000)
+    with qtbot.waitSignal(ws.sig_lead_created, timeout=10000) as created:
+        ws.wrapup.saveButton.click()
+    qtbot.waitUntil(center.controller.idle, timeout=10000)
+    with store.session() as s:
+        assert s.get(Lead, created.args[0]).company == "Gamma Foods"
+        row = s.get(Call, c.call_id)
+        assert row.lead_id == created.args[0] and row.notes == "wants prices"
+        assert s.get(Lead, app["lead_a"]).company == "Acme Ltd"
+    qtbot.mouseClick(phone.hold_button, Qt.MouseButton.LeftButton)  # line 1 again
+    qtbot.waitUntil(lambda: calls.active is a and _talking(center, a)
+                    and ws.call.call_id == a.call_id, timeout=10000)
+    assert _snapshot(ws) == seen_a

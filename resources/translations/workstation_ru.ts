@@ -559,7 +559,7 @@
     <context>
         <name>CallController</name>
         <message>
-            <location filename="../../src/workstation/views/callcenter/controller.py" line="+149" />
+            <location filename="../../src/workstation/views/callcenter/controller.py" line="+155" />
             <source>%1 leads with this number</source>
             <translation>%1 лидов с этим номером</translation>
         </message>
@@ -569,7 +569,7 @@
             <translation>Не лид</translation>
         </message>
         <message>
-            <location line="+62" />
+            <location line="+84" />
             <source>This lead has no phone number.</source>
             <translation>У этого лида нет телефона.</translation>
         </message>
@@ -580,7 +580,7 @@
             <translation>Сначала завершите текущий звонок.</translation>
         </message>
         <message>
-            <location line="+58" />
+            <location line="+59" />
             <source>Connected: %1</source>
             <translation>Соединено: %1</translation>
         </message>
@@ -595,7 +595,7 @@
             <translation>занято: %1 сейчас звонит этому клиенту</translation>
         </message>
         <message>
-            <location line="+75" />
+            <location line="+76" />
             <source>Could not log the call: %1</source>
             <translation>Не удалось записать звонок в журнал: %1</translation>
         </message>
@@ -603,7 +603,7 @@
     <context>
         <name>CallWorkspace</name>
         <message>
-            <location filename="../../src/workstation/views/workspace/widget.py" line="+262" />
+            <location filename="../../src/workstation/views/workspace/widget.py" line="+268" />
             <source>Incoming call %1</source>
             <translation>Входящий звонок %1</translation>
         </message>
@@ -613,12 +613,12 @@
             <translation>Исходящий звонок %1</translation>
         </message>
         <message>
-            <location line="+39" />
+            <location line="+109" />
             <source>Incoming call</source>
             <translation>Входящий звонок</translation>
         </message>
         <message>
-            <location line="-23" />
+            <location line="-93" />
             <source>Interest: incoming call from %1 at %2 — %3</source>
             <translation>Интерес: входящий звонок с %1 в %2 — %3</translation>
         </message>
@@ -633,7 +633,17 @@
             <translation>я</translation>
         </message>
         <message>
-            <location line="+92" />
+            <location line="+68" />
+            <source>Discard</source>
+            <translation>Сбросить</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Drop the card's edits and the wrap-up typed for this call?</source>
+            <translation>Отбросить правки карточки и итоги, введённые для этого звонка?</translation>
+        </message>
+        <message>
+            <location line="+91" />
             <source>Enter the company or the contact's name for the new lead.</source>
             <translation>Введите компанию или имя контакта для нового лида.</translation>
         </message>
@@ -646,7 +656,7 @@
     <context>
         <name>Calls</name>
         <message>
-            <location filename="../../src/workstation/views/callmodel.py" line="+216" />
+            <location filename="../../src/workstation/views/callmodel.py" line="+221" />
             <source>The softphone is not running.</source>
             <translation>Софтфон не запущен.</translation>
         </message>
@@ -2582,7 +2592,7 @@ measured</source>
     <context>
         <name>LeadCardDialog</name>
         <message>
-            <location filename="../../src/workstation/views/leadcard/widget.py" line="+316" />
+            <location filename="../../src/workstation/views/leadcard/widget.py" line="+333" />
             <source>Hand over…</source>
             <translation>Передать…</translation>
         </message>
@@ -2718,7 +2728,7 @@ measured</source>
     <context>
         <name>LeadCardWidget</name>
         <message>
-            <location filename="../../src/workstation/views/leadcard/widget.py" line="-207" />
+            <location filename="../../src/workstation/views/leadcard/widget.py" line="-224" />
             <location line="+4" />
             <source>— not set —</source>
             <translation>— не задан —</translation>
@@ -2734,7 +2744,7 @@ measured</source>
             <translation>Новый лид</translation>
         </message>
         <message>
-            <location line="+70" />
+            <location line="+87" />
             <source>This lead no longer exists.</source>
             <translation>Этого лида больше нет.</translation>
         </message>
@@ -2990,12 +3000,12 @@ measured</source>
         </message>
         <message>
             <location line="+1" />
-            <location line="+40" />
+            <location line="+42" />
             <source>Hold</source>
             <translation>Удержание</translation>
         </message>
         <message>
-            <location line="-40" />
+            <location line="-42" />
             <source>Put this line on hold / talk on it</source>
             <translation>Поставить линию на удержание / говорить по ней</translation>
         </message>
@@ -3053,6 +3063,11 @@ measured</source>
             <location line="+2" />
             <source>consultation</source>
             <translation>консультация</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>unsaved edits</source>
+            <translation>несохранённые правки</translation>
         </message>
         <message>
             <location line="+9" />
@@ -4980,7 +4995,7 @@ Tools: %2</source>
             <translation>Назад</translation>
         </message>
         <message>
-            <location line="+72" />
+            <location line="+81" />
             <source>No script</source>
             <translation>Нет скрипта</translation>
         </message>
@@ -6630,7 +6645,7 @@ Last sync: %3</source>
     <context>
         <name>WrapUp</name>
         <message>
-            <location filename="../../src/workstation/views/workspace/wrapup.py" line="+36" />
+            <location filename="../../src/workstation/views/workspace/wrapup.py" line="+37" />
             <source>Offer sent</source>
             <translation>КП отправлено</translation>
         </message>
@@ -6658,7 +6673,7 @@ Last sync: %3</source>
     <context>
         <name>WrapUpForm</name>
         <message>
-            <location line="+41" />
+            <location line="+50" />
             <location line="+5" />
             <source>— choose —</source>
             <translation>— выберите —</translation>
@@ -6715,7 +6730,17 @@ Last sync: %3</source>
             <translation>Сохранить итоги</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+3" />
+            <source>Discard</source>
+            <translation>Сбросить</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Drop what was typed for this call: the card's edits and the wrap-up</source>
+            <translation>Отбросить введённое для этого звонка: правки карточки и итоги звонка</translation>
+        </message>
+        <message>
+            <location line="+10" />
             <source>Call</source>
             <translation>Звонок</translation>
         </message>
@@ -6740,8 +6765,8 @@ Last sync: %3</source>
             <translation>Этап</translation>
         </message>
         <message>
-            <location line="+62" />
-            <location line="+29" />
+            <location line="+64" />
+            <location line="+70" />
             <source>in progress</source>
             <translation>идёт</translation>
         </message>

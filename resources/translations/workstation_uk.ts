@@ -559,7 +559,7 @@
     <context>
         <name>CallController</name>
         <message>
-            <location filename="../../src/workstation/views/callcenter/controller.py" line="+149" />
+            <location filename="../../src/workstation/views/callcenter/controller.py" line="+155" />
             <source>%1 leads with this number</source>
             <translation>%1 лідів із цим номером</translation>
         </message>
@@ -569,7 +569,7 @@
             <translation>Не лід</translation>
         </message>
         <message>
-            <location line="+62" />
+            <location line="+84" />
             <source>This lead has no phone number.</source>
             <translation>У цього ліда немає телефону.</translation>
         </message>
@@ -580,7 +580,7 @@
             <translation>Спочатку завершіть поточний дзвінок.</translation>
         </message>
         <message>
-            <location line="+58" />
+            <location line="+59" />
             <source>Connected: %1</source>
             <translation>З'єднано: %1</translation>
         </message>
@@ -595,7 +595,7 @@
             <translation>зайнято: %1 зараз телефонує цьому клієнту</translation>
         </message>
         <message>
-            <location line="+75" />
+            <location line="+76" />
             <source>Could not log the call: %1</source>
             <translation>Не вдалося записати дзвінок у журнал: %1</translation>
         </message>
@@ -603,7 +603,7 @@
     <context>
         <name>CallWorkspace</name>
         <message>
-            <location filename="../../src/workstation/views/workspace/widget.py" line="+262" />
+            <location filename="../../src/workstation/views/workspace/widget.py" line="+268" />
             <source>Incoming call %1</source>
             <translation>Вхідний дзвінок %1</translation>
         </message>
@@ -613,12 +613,12 @@
             <translation>Вихідний дзвінок %1</translation>
         </message>
         <message>
-            <location line="+39" />
+            <location line="+109" />
             <source>Incoming call</source>
             <translation>Вхідний дзвінок</translation>
         </message>
         <message>
-            <location line="-23" />
+            <location line="-93" />
             <source>Interest: incoming call from %1 at %2 — %3</source>
             <translation>Інтерес: вхідний дзвінок з %1 о %2 — %3</translation>
         </message>
@@ -633,7 +633,17 @@
             <translation>я</translation>
         </message>
         <message>
-            <location line="+92" />
+            <location line="+68" />
+            <source>Discard</source>
+            <translation>Скинути</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Drop the card's edits and the wrap-up typed for this call?</source>
+            <translation>Відкинути правки картки та підсумки, введені для цього дзвінка?</translation>
+        </message>
+        <message>
+            <location line="+91" />
             <source>Enter the company or the contact's name for the new lead.</source>
             <translation>Введіть компанію або ім'я контакту для нового ліда.</translation>
         </message>
@@ -646,7 +656,7 @@
     <context>
         <name>Calls</name>
         <message>
-            <location filename="../../src/workstation/views/callmodel.py" line="+216" />
+            <location filename="../../src/workstation/views/callmodel.py" line="+221" />
             <source>The softphone is not running.</source>
             <translation>Софтфон не запущено.</translation>
         </message>
@@ -2582,7 +2592,7 @@ measured</source>
     <context>
         <name>LeadCardDialog</name>
         <message>
-            <location filename="../../src/workstation/views/leadcard/widget.py" line="+316" />
+            <location filename="../../src/workstation/views/leadcard/widget.py" line="+333" />
             <source>Hand over…</source>
             <translation>Передати…</translation>
         </message>
@@ -2718,7 +2728,7 @@ measured</source>
     <context>
         <name>LeadCardWidget</name>
         <message>
-            <location filename="../../src/workstation/views/leadcard/widget.py" line="-207" />
+            <location filename="../../src/workstation/views/leadcard/widget.py" line="-224" />
             <location line="+4" />
             <source>— not set —</source>
             <translation>— не задано —</translation>
@@ -2734,7 +2744,7 @@ measured</source>
             <translation>Новий лід</translation>
         </message>
         <message>
-            <location line="+70" />
+            <location line="+87" />
             <source>This lead no longer exists.</source>
             <translation>Цього ліда більше немає.</translation>
         </message>
@@ -2990,12 +3000,12 @@ measured</source>
         </message>
         <message>
             <location line="+1" />
-            <location line="+40" />
+            <location line="+42" />
             <source>Hold</source>
             <translation>Утримання</translation>
         </message>
         <message>
-            <location line="-40" />
+            <location line="-42" />
             <source>Put this line on hold / talk on it</source>
             <translation>Поставити лінію на утримання / говорити нею</translation>
         </message>
@@ -3053,6 +3063,11 @@ measured</source>
             <location line="+2" />
             <source>consultation</source>
             <translation>консультація</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>unsaved edits</source>
+            <translation>незбережені правки</translation>
         </message>
         <message>
             <location line="+9" />
@@ -4980,7 +4995,7 @@ Tools: %2</source>
             <translation>Назад</translation>
         </message>
         <message>
-            <location line="+72" />
+            <location line="+81" />
             <source>No script</source>
             <translation>Немає скрипту</translation>
         </message>
@@ -6630,7 +6645,7 @@ Last sync: %3</source>
     <context>
         <name>WrapUp</name>
         <message>
-            <location filename="../../src/workstation/views/workspace/wrapup.py" line="+36" />
+            <location filename="../../src/workstation/views/workspace/wrapup.py" line="+37" />
             <source>Offer sent</source>
             <translation>КП надіслано</translation>
         </message>
@@ -6658,7 +6673,7 @@ Last sync: %3</source>
     <context>
         <name>WrapUpForm</name>
         <message>
-            <location line="+41" />
+            <location line="+50" />
             <location line="+5" />
             <source>— choose —</source>
             <translation>— оберіть —</translation>
@@ -6715,7 +6730,17 @@ Last sync: %3</source>
             <translation>Зберегти підсумки</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+3" />
+            <source>Discard</source>
+            <translation>Скинути</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Drop what was typed for this call: the card's edits and the wrap-up</source>
+            <translation>Відкинути введене для цього дзвінка: правки картки та підсумки дзвінка</translation>
+        </message>
+        <message>
+            <location line="+10" />
             <source>Call</source>
             <translation>Дзвінок</translation>
         </message>
@@ -6740,8 +6765,8 @@ Last sync: %3</source>
             <translation>Етап</translation>
         </message>
         <message>
-            <location line="+62" />
-            <location line="+29" />
+            <location line="+64" />
+            <location line="+70" />
             <source>in progress</source>
             <translation>триває</translation>
         </message>

@@ -78,10 +78,13 @@ def _check_fits(window, center) -> None:
         f"Call tab scrolls sideways: workspace needs {ws.minimumSizeHint().width()} px, "
         f"viewport {scroll.viewport().width()} px")
     assert ws.width() <= scroll.viewport().width()
-    # the wrap-up's Save button is in view, not under a scroll
-    save = ws.wrapup.saveButton
-    top_left = save.mapTo(scroll.viewport(), save.rect().topLeft())
-    assert scroll.viewport().rect().contains(QRect(top_left, save.size())), "Save off screen"
+    # the wrap-up's Save and Discard buttons are in view, not under a scroll, side by side
+    for button in (ws.wrapup.saveButton, ws.wrapup.discardButton):
+        top_left = button.mapTo(scroll.viewport(), button.rect().topLeft())
+        assert scroll.viewport().rect().contains(QRect(top_left, button.size())), \
+            f"{button.objectName()} off screen"
+        assert button.width() >= button.minimumSizeHint().width(), button.objectName()
+    assert not ws.wrapup.saveButton.geometry().intersects(ws.wrapup.discardButton.geometry())
     # the card's company and the script's answers are in view
     assert ws.card.ui.companyEdit.visibleRegion().boundingRect().width() > 200
     assert ws.script.answers.buttons and all(

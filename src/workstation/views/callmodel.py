@@ -106,6 +106,11 @@ class CallModel(QObject):
         self.transferring = False
         self.shown = False
         """The workspace has shown this call's card at least once."""
+        self.draft = None
+        """The unsaved card edits, wrap-up and script walk of this call while its line
+        is not the one shown (a ``views.workspace.draft.Draft``); the controller takes
+        it when the card leaves this call and puts it back when it returns, and drops
+        it when the wrap-up is saved or discarded."""
         self.signalling_tls: bool | None = None  # the call's security, once media is up
         self.media_security = ""  # "srtp" or "rtp"
         self.stats = None

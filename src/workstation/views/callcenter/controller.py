@@ -30,6 +30,12 @@ its own wrap-up: it opens (its card, its outcome) once the workspace is free
 (the call shown ended and wrapped up). A card left for the other line while
 its call's wrap-up was still open comes back the same way.
 
+Each line keeps its unsaved work: when the card leaves a call (answer the
+other line, swap, resume, consult, a new call popping over an open wrap-up),
+the workspace's card edits, wrap-up fields and script walk are taken into that
+call's model (``CallModel.draft``) and put back, exactly as typed, when its card
+is shown again; a draft is dropped when its call's wrap-up is saved.
+
 Store writes of this controller run one at a time (a small queue over
 ``views.ops.log_call``) so a call's insert always precedes its updates.
 """
@@ -124,7 +130,7 @@ class CallController(QObject):
             return
         # The Call tab comes to the front first, so that the card is laid out and
         # painted once, on screen (not filled hidden and painted again by the switch).
-        self._stash_unsaved()
+        self._leave_shown()
         self.sig_show_workspace.emit()
         c.shown = True
         self.workspace.pop_incoming(c.number, call=c)
@@ -165,10 +171,28 @@ class CallController(QObject):
     def show_call(self, c: CallModel) -> None:
         """The manager switched to ``c``'s line: show its card (its lead's, or the pop
         for a waiting call never shown). A wrap-up left open goes to the queue."""
-        if self._shown_model() is c:
-            return
-        self._stash_unsaved()
+        if self._shown_model() is c or (c.lead_id is None and c.direction != "in"):
+            return  # (a number of no lead dialled: no card of its own, the card stays)
+        self._leave_shown()
         self._show_card(c)
+
+    def _leave_shown(self) -> None:
+        """The card is about to show another call: the call shown keeps its unsaved
+        work (card edits, wrap-up, script walk) on its model until it is shown again,
+        and an ended call's open wrap-up is queued."""
+        shown = self._shown_model()
+        if shown is not None and shown.call_id not in self._wrapped:
+            draft = self.workspace.take_draft()
+            if draft is not None:
+                shown.update(draft=draft)  # (the lines panel marks the line)
+        self._stash_unsaved()
+
+    def _resume_draft(self, c: CallModel) -> None:
+        """``c``'s card was just shown: its unsaved work comes back (then it lives in
+        the workspace again until the card leaves ``c``)."""
+        draft = c.draft
+        if draft is not None and self._shown_model() is c and self.workspace.restore_draft(draft):
+            c.update(draft=None)
 
     def _stash_unsaved(self) -> None:
         """The card about to be replaced is an ended call's unsaved wrap-up: queue it."""
@@ -183,11 +207,15 @@ class CallController(QObject):
         if c.lead_id is not None:
             c.shown = True
             self.workspace.show_lead(c.lead_id, direction=c.direction, number=number, call=c)
+        elif c.draft is not None and c.draft.interest:
+            # the Interest card being typed in (not the chooser again for several matches)
+            self.workspace.start_interest(number, call=c)
         elif c.direction == "in":
             if not c.shown:  # a waiting call answered: the pop is timed from the answer
                 c.received_at = time.perf_counter()
             c.shown = True
             self.workspace.pop_incoming(c.number, call=c)
+        self._resume_draft(c)
 
     def _serve_pending(self) -> None:
         """Open the next waiting wrap-up when the workspace is free."""
@@ -295,6 +323,7 @@ class CallController(QObject):
         matches = call_service.lookup_quiet(self.ctx, c.number)  # the pop's indexed lookup
         c.lead_id = matches[0].lead_id if len(matches) == 1 else None
         if c.lead_id is not None:
+            self._leave_shown()  # a consultation or a second call: line 1 keeps its work
             self.sig_show_workspace.emit()
             c.shown = True
             self.workspace.start_outgoing(c.lead_id, phones.try_normalize(c.number, self.ctx.region)
@@ -385,6 +414,7 @@ class CallController(QObject):
         c = self.calls.get(getattr(saved, "call_id", None))
         if c is not None:
             self._wrapped.add(c.call_id)
+            c.update(draft=None)  # saved (a swap during the save took it again)
             self._release_lease(c.lead_id)
             # the next waiting wrap-up after this save's report has reached everyone
             # (the form's reset, the status): not inside the "saved" signal

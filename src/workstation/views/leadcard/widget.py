@@ -225,6 +225,23 @@ class LeadCardWidget(QWidget):
         d.emails = self.emails.items()
         return d
 
+    def edits(self) -> tuple[L.LeadData, L.LeadData, int] | None:
+        """(the lead as shown, the card with the user's edits, the notes' text cursor),
+        or None when the card is clean: what :meth:`restore_edits` puts back."""
+        if not self._dirty:
+            return None
+        return self._data.copy(), self.lead_data(), self.ui.notesEdit.textCursor().position()
+
+    def restore_edits(self, base: L.LeadData, edited: L.LeadData, notes_cursor: int = 0) -> None:
+        """Show ``edited`` over ``base`` as unsaved edits (dirty, as they were left):
+        :meth:`lead_data` and a save then give what the user had typed."""
+        self.set_lead(edited)
+        self._data = base.copy()
+        cursor = self.ui.notesEdit.textCursor()
+        cursor.setPosition(min(max(notes_cursor, 0), len(edited.notes or "")))
+        self.ui.notesEdit.setTextCursor(cursor)
+        self._mark_dirty()
+
     # -- background work --------------------------------------------------
     def new_lead(self, phone: str = "", choices: L.CardChoices | None = None) -> None:
         """An empty card ("Interest"), optionally with the caller's number; the

@@ -147,6 +147,8 @@ class LineRow(QWidget):
                 state = self.tr("talking %1").replace("%1", clock)
         if m.consult_of is not None:
             state += " · " + self.tr("consultation")
+        if m.draft is not None and m.draft.typed:  # its card and wrap-up wait as typed
+            state += " · " + self.tr("unsaved edits")
         self.state.setText(state)
         self.setProperty("active", m is self.panel.calls.active)
         for b in (self.answer_button, self.reject_button, self.busy_button,

@@ -174,6 +174,15 @@ class ScriptPane(QWidget):
         self.run = ScriptRun(script, values or {}) if script is not None else None
         self._render()
 
+    def walk(self) -> tuple[uuid.UUID | None, ScriptRun | None]:
+        """(script id, the walk: step, path, return stack, info-occasions) to resume later."""
+        return self.script_id, self.run
+
+    def resume(self, script_id: uuid.UUID | None, run: ScriptRun | None) -> None:
+        """Show a walk taken by :meth:`walk` where it was left."""
+        self.script_id, self.run = script_id, run
+        self._render()
+
     def set_values(self, values: dict[str, str]) -> None:
         """Variables changed (the card finished loading): re-render the text."""
         if self.run is not None and self.run.values != values:

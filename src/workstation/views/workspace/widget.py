@@ -21,8 +21,8 @@ import time
 import uuid
 from datetime import datetime, timezone
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QDateTime, QEvent, Qt, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from workstation.domain import phones
 from workstation.services import calls
@@ -31,6 +31,7 @@ from workstation.views import ops
 from workstation.views.callmodel import CallModel
 from workstation.views.leadcard.widget import LeadCardWidget
 from workstation.views.workspace.chooser import LeadChooserDialog
+from workstation.views.workspace.draft import Draft, WrapUpDraft
 from workstation.views.workspace.history import HistoryPane
 from workstation.views.workspace.script_pane import ScriptPane
 from workstation.views.workspace.wrapup import VerticalScroll, WrapUpForm
@@ -91,8 +92,12 @@ class CallWorkspace(QWidget):
         self.call: Pop | None = None
         """What the card shows now, for which call (None: nothing yet)."""
         self.chooser: LeadChooserDialog | None = None
+        self._filled: Pop | None = None
+        """The pop the panes were last filled for (a chooser still open: an earlier one)."""
         self._seq = 0
         self._saving = False
+        self.confirm_discard = True
+        """Ask before Discard drops what was typed (tests switch it off)."""
 
         self.card = LeadCardWidget(ctx, self)
         self.script = ScriptPane(self)
@@ -136,6 +141,7 @@ class CallWorkspace(QWidget):
         self.card.sig_loaded.connect(self._card_loaded)
         self.card.sig_error.connect(self.sig_error)
         self.wrapup.sig_save.connect(self.save_wrapup)
+        self.wrapup.sig_discard.connect(self.discard_draft)
         self.script.sig_step_changed.connect(self._script_moved)
         ops.bus().sig_changed.connect(self._on_changed)
         self._warm_up()
@@ -285,6 +291,7 @@ class CallWorkspace(QWidget):
 
     def _fill(self, shown: Pop, pop: calls.PopData | None, banner: str) -> None:
         """Put one pop's data into every pane, then paint once and report."""
+        self._filled = shown
         self.wrapup.reset()
         if pop is not None:
             self.wrapup.set_choices(pop.choices)
@@ -300,8 +307,7 @@ class CallWorkspace(QWidget):
             self.script.set_script(pop.script[0], pop.script[1], values)
         if shown.interest:
             self.card.new_lead(shown.number, choices=pop.choices if pop else None)
-            self.card.ui.sourceEdit.setText(self.tr("Incoming call"))
-            self.wrapup.set_default_stage(calls.NEW_DEAL_STAGE)
+            self._interest_defaults()
             self.history.set_rows([])
         elif pop is not None:
             self.card.show_loaded(pop.choices, pop.lead)
@@ -309,6 +315,75 @@ class CallWorkspace(QWidget):
         else:
             self.history.set_rows([])
         self._painted(shown)
+
+    # -- a line left and shown again (two lines) ------------------------------------
+    def take_draft(self) -> Draft | None:
+        """What the panes hold for the call shown (card edits, the wrap-up's fields,
+        the script walk), before they show another call; None when they do not show
+        its card (a chooser still open) or nothing is shown."""
+        shown = self.call
+        if shown is None or self._filled is not shown:
+            return None
+        edits = self.card.edits()
+        script_id, run = self.script.walk()
+        base, card, cursor = edits if edits else (None, None, 0)
+        return Draft(call_id=shown.call_id, lead_id=shown.lead_id, interest=shown.interest,
+                     wrapup=self.wrapup.draft(), card_base=base, card=card,
+                     card_notes_cursor=cursor, script_id=script_id, script_run=run)
+
+    def restore_draft(self, draft: Draft) -> bool:
+        """Put a draft taken by :meth:`take_draft` back on the card of its own call,
+        just shown; False (nothing changed) when the card shown is another call's."""
+        shown = self.call
+        if shown is None or self._filled is not shown or draft.call_id != shown.call_id \
+                or draft.lead_id != shown.lead_id or draft.interest != shown.interest:
+            log.warning("draft of call %s not restored on the card of call %s",
+                        draft.call_id, shown.call_id if shown is not None else None)
+            return False
+        if draft.card is not None and draft.card_base is not None:
+            self.card.restore_edits(draft.card_base, draft.card, draft.card_notes_cursor)
+        self.script.resume(draft.script_id, draft.script_run)
+        self.wrapup.restore(draft.wrapup)
+        return True
+
+    def discard_draft(self) -> None:
+        """Drop what was typed for the call shown (asked first): the card as read,
+        the wrap-up blank but for the outcome from signalling, the script from its
+        start. The wrap-up itself stays to be saved."""
+        shown = self.call
+        if shown is None or self._saving or self._filled is not shown:
+            return
+        if self.confirm_discard and QMessageBox.question(
+                self, self.tr("Discard"),
+                self.tr("Drop the card's edits and the wrap-up typed for this call?"),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel) != QMessageBox.StandardButton.Discard:
+            return
+        edits = self.card.edits()
+        if edits is not None:
+            self.card.set_lead(edits[0])
+        script_id, run = self.script.walk()
+        if run is not None:
+            self.script.set_script(script_id, run.script, run.values)
+        left = self.wrapup.draft()
+        self.wrapup.restore(WrapUpDraft(  # blank; the wrap-up time counts on
+            next_at=QDateTime.currentDateTime().addDays(1).toSecsSinceEpoch(),
+            started=left.started, timed=left.timed))
+        if shown.interest:
+            self._interest_defaults()
+        self.wrapup.set_outcome(self.wrapup.outcome)
+        self._prefill_reason(shown)
+
+    def _interest_defaults(self) -> None:
+        """An Interest card's source and the wrap-up's stage, until the manager changes them."""
+        self.card.ui.sourceEdit.setText(self.tr("Incoming call"))
+        self.wrapup.set_default_stage(calls.NEW_DEAL_STAGE)
+
+    def _prefill_reason(self, shown: Pop) -> None:
+        """A failed outgoing call: "call later", when no reason is chosen yet."""
+        outcome = self.wrapup.outcome
+        if outcome and outcome != "success" and shown.direction == "out":
+            self._select_reason_if_empty("call_later")
 
     def _card_loaded(self, data: L.LeadData) -> None:
         """The card (re)loaded on its own (after a wrap-up): the script's variables."""
@@ -354,8 +429,7 @@ class CallWorkspace(QWidget):
             shown.call_id = call_id
         self.wrapup.set_outcome(outcome)
         self.wrapup.start_timing()
-        if outcome and outcome != "success" and shown.direction == "out":
-            self._select_reason_if_empty("call_later")
+        self._prefill_reason(shown)
 
     def _select_reason_if_empty(self, code: str) -> None:
         if not self.wrapup.reasonCombo.currentData():

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from workstation.domain.enums import CallResult
 from workstation.views import labels
 from workstation.views.leadcard.widget import from_qdatetime, to_qdatetime
+from workstation.views.workspace.draft import WrapUpDraft
 
 _TOOLS = ("offer_sent", "presentation", "demo_access", "decision_maker", "invoice")
 
@@ -40,6 +41,12 @@ def tool_label(code: str) -> str:
         "invoice": QCoreApplication.translate("WrapUp", "Invoice"),
     }
     return names.get(code, code)
+
+
+def _put_cursor(edit: QPlainTextEdit, position: int) -> None:
+    cursor = edit.textCursor()
+    cursor.setPosition(min(max(position, 0), len(edit.toPlainText())))
+    edit.setTextCursor(cursor)
 
 
 class VerticalScroll(QScrollArea):
@@ -68,10 +75,13 @@ class VerticalScroll(QScrollArea):
 class WrapUpForm(QWidget):
     sig_save = Signal()
     """The manager pressed Save."""
+    sig_discard = Signal()
+    """The manager pressed Discard: what was typed for this call is to be dropped."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._started = time.monotonic()
+        self._timed = False
         self.fields = QWidget(self)
         self.fields.setObjectName("wrapupFields")
         self.outcomeLabel = QLabel(self)
@@ -143,6 +153,10 @@ class WrapUpForm(QWidget):
         self.saveButton = QPushButton(self.tr("Save wrap-up"), self)
         self.saveButton.setObjectName("wrapSave")
         self.saveButton.setDefault(True)
+        self.discardButton = QPushButton(self.tr("Discard"), self)
+        self.discardButton.setObjectName("wrapDiscard")
+        self.discardButton.setToolTip(self.tr(
+            "Drop what was typed for this call: the card's edits and the wrap-up"))
 
         for combo in (self.resultCombo, self.reasonCombo, self.typeCombo, self.stageCombo):
             # long reason/stage names must not widen the form on a laptop screen
@@ -167,6 +181,7 @@ class WrapUpForm(QWidget):
         bottom.addWidget(self.newDealCheck)
         bottom.addWidget(self.consentRefusedCheck)
         bottom.addStretch(1)
+        bottom.addWidget(self.discardButton)
         bottom.addWidget(self.saveButton)
         # The fields scroll (vertically only) when the window is low; the error and
         # the Save button stay in view below them.
@@ -190,6 +205,7 @@ class WrapUpForm(QWidget):
         self.nextCheck.toggled.connect(self.remindCheck.setEnabled)
         self.nextCheck.toggled.connect(self.remindBefore.setEnabled)
         self.saveButton.clicked.connect(self.sig_save)
+        self.discardButton.clicked.connect(self.sig_discard)
         self.reset()
 
     # -- state --------------------------------------------------------------
@@ -236,10 +252,51 @@ class WrapUpForm(QWidget):
         self.show_error("")
         self._result_changed()
         self._started = time.monotonic()
+        self._timed = False
 
     def start_timing(self) -> None:
-        """Wrap-up time counts from here (the call ended)."""
-        self._started = time.monotonic()
+        """Wrap-up time counts from here (the call ended); a form restored from a
+        draft taken after the end keeps counting from the end."""
+        if not self._timed:
+            self._started = time.monotonic()
+            self._timed = True
+
+    def draft(self) -> WrapUpDraft:
+        """Every field as it is now (the line is left; see :meth:`restore`)."""
+        return WrapUpDraft(
+            result=self.resultCombo.currentData(), reason=self.reasonCombo.currentData() or "",
+            lead_type=self.typeCombo.currentData(), stage=self.stageCombo.currentData(),
+            notes=self.notesEdit.toPlainText(),
+            notes_cursor=self.notesEdit.textCursor().position(),
+            tools=[c for c, cb in self.toolChecks.items() if cb.isChecked()],
+            invoice_sum=self.invoiceSum.value(), next_on=self.nextCheck.isChecked(),
+            next_at=self.nextEdit.dateTime().toSecsSinceEpoch(),
+            remind=self.remindCheck.isChecked(), remind_before=self.remindBefore.value(),
+            new_deal=self.newDealCheck.isChecked(),
+            consent_refused=self.consentRefusedCheck.isChecked(),
+            started=self._started, timed=self._timed)
+
+    def restore(self, d: WrapUpDraft) -> None:
+        """The fields exactly as :meth:`draft` took them (the choices of the call's
+        lead are set first: a stage no longer offered stays unchosen)."""
+        self.reset(self.outcome)
+        for combo, value in ((self.resultCombo, d.result), (self.reasonCombo, d.reason),
+                             (self.typeCombo, d.lead_type), (self.stageCombo, d.stage)):
+            # (the result first: it enables the reason and ticks New deal)
+            idx = combo.findData(value) if value not in (None, "") else 0
+            combo.setCurrentIndex(max(idx, 0))
+        self.notesEdit.setPlainText(d.notes)
+        _put_cursor(self.notesEdit, d.notes_cursor)
+        for code, cb in self.toolChecks.items():
+            cb.setChecked(code in d.tools)
+        self.invoiceSum.setValue(d.invoice_sum)
+        self.nextEdit.setDateTime(QDateTime.fromSecsSinceEpoch(d.next_at))
+        self.nextCheck.setChecked(d.next_on)
+        self.remindCheck.setChecked(d.remind)
+        self.remindBefore.setValue(d.remind_before)
+        self.newDealCheck.setChecked(d.new_deal)
+        self.consentRefusedCheck.setChecked(d.consent_refused)
+        self._started, self._timed = d.started, d.timed
 
     def elapsed(self) -> float:
         return time.monotonic() - self._started

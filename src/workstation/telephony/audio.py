@@ -1,8 +1,11 @@
-"""Headset audio: a pjsua2 media port bridged to QtMultimedia.
+"""Headset audio: the bridge between pjsua2's conference and the headset.
 
 The pjsua2 wheel has no sound devices (only the null device, which still
 gives the conference bridge its 20 ms clock). `HeadsetBridge` carries call
-audio to and from the headset itself:
+audio to and from the headset itself, by one of two paths (``path`` /
+setting audio.path): **native** (telephony/native: a C pjmedia port and
+PulseAudio streams, driven by `audio_native.NativeWorker`; the default where
+it is built) or **python**, described here:
 
     headset mic ─ QAudioSource ─▶ ring ─▶ HeadsetPort.onFrameRequested ─▶ call
     call ─▶ HeadsetPort.onFrameReceived ─▶ ring ─▶ QAudioSink ─ headset speaker

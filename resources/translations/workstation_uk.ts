@@ -884,12 +884,12 @@
     <context>
         <name>CallsModel</name>
         <message>
-            <location filename="../../src/workstation/views/calls/model.py" line="+173" />
+            <location filename="../../src/workstation/views/calls/model.py" line="+103" />
             <source>Could not read the calls: %1</source>
             <translation>Не вдалося прочитати дзвінки: %1</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+15" />
             <source>Started</source>
             <translation>Початок</translation>
         </message>
@@ -969,7 +969,7 @@
             <translation>Оцінка</translation>
         </message>
         <message>
-            <location line="+51" />
+            <location line="+36" />
             <source>not reviewed</source>
             <translation>не перевірено</translation>
         </message>
@@ -1904,7 +1904,7 @@ measured</source>
     <context>
         <name>HeadsetBridge</name>
         <message>
-            <location filename="../../src/workstation/telephony/audio.py" line="+757" />
+            <location filename="../../src/workstation/telephony/audio.py" line="+760" />
             <source>Ring tone file is missing: %1</source>
             <extracomment>Where the frames go (setting audio.path): the C path or QtMultimedia, or native when possible. RMS (Int16 units) below which a 20 ms microphone chunk counts as silence (≈ -56 dBFS). Interpreter switch interval the bridge needs (seconds). Python's default 5 ms lets a busy GUI thread hold the GIL long enough to starve the Qt audio thread (measured: 80 ms microphone gaps and underruns with a 200 ms Python burst; 16 ms gaps and none at 1 ms). Period the audio server is asked to use; PulseAudio's default for Qt's source is 64 ms fragments, far too coarse for a call (measured here).</extracomment>
             <translation>Немає файлу мелодії дзвінка: %1</translation>
@@ -2785,12 +2785,12 @@ measured</source>
     <context>
         <name>LeadListModel</name>
         <message>
-            <location filename="../../src/workstation/views/leadlist/model.py" line="+181" />
+            <location filename="../../src/workstation/views/leadlist/model.py" line="+87" />
             <source>Could not read the lead list: %1</source>
             <translation>Не вдалося прочитати список лідів: %1</translation>
         </message>
         <message>
-            <location line="+30" />
+            <location line="+24" />
             <source>Company</source>
             <translation>Компанія</translation>
         </message>

@@ -4,21 +4,22 @@ As the lead list (views/leadlist/model.py): Qt asks ``canFetchMore`` /
 ``fetchMore`` when the view nears the end; a page is read on a worker
 (``ops.run_op``) from the current source (the shared database or the local
 store) and appended. Each filter, sort or source change starts a new
-generation; pages of an older one are dropped when they arrive.
+generation; pages of an older one are dropped when they arrive. The paging
+itself is :class:`~workstation.views.paging.PagedTableModel`'s.
 """
 
 from __future__ import annotations
 
 import logging
-import uuid
 from dataclasses import replace
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from workstation.services import browse as B
-from workstation.views import labels, ops
+from workstation.views import labels
 from workstation.views.leadlist.model import format_local
+from workstation.views.paging import PagedTableModel
 
 log = logging.getLogger(__name__)
 
@@ -65,28 +66,17 @@ def duration_text(seconds: float | None) -> str:
     return f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}" if s >= 3600 else f"{s // 60}:{s % 60:02d}"
 
 
-class CallsModel(QAbstractTableModel):
-    sig_loading = Signal(bool)
-    """True while a page is being read."""
-    sig_page_loaded = Signal(int)
-    """A page arrived and was inserted; carries its row count."""
-    sig_count = Signal(int)
-    """Calls matching the filter (counted in the background)."""
-    sig_error = Signal(str)
-    """A query failed; carries a message for the user."""
+class CallsModel(PagedTableModel):
+    """The calls matching a :class:`~workstation.services.browse.CallFilter`, from
+    :attr:`source`; nothing is read before the first :meth:`set_filter`."""
+
+    _log = log
+    _what = "calls browser"
 
     def __init__(self, ctx, parent=None, page_size: int = B.PAGE_SIZE) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.page_size = page_size
+        super().__init__(ctx, parent, page_size, B.CallFilter(), wait_for_filter=True)
         self.source = None
         """None: the local store; else a shared-database reader (sync.browse)."""
-        self._rows: list[B.CallRow] = []
-        self._filter = B.CallFilter()
-        self._generation = 0
-        self._exhausted = True
-        self._op = None
-        self._headers = self._make_headers()
         self.pending = Pending()
 
     # -- filter and source --------------------------------------------------------
@@ -97,86 +87,20 @@ class CallsModel(QAbstractTableModel):
         self.source = source
         self.refresh()
 
-    def set_filter(self, flt: B.CallFilter) -> None:
-        """Show the calls matching ``flt``: old rows go, the first page is read."""
-        self._filter = flt
-        self._generation += 1
-        if self._op is not None:
-            self._op.cancel()
-        self._op = None
-        self.beginResetModel()
-        self._rows = []
-        self._exhausted = False
-        self.endResetModel()
-        self.fetchMore(QModelIndex())
-        self._start_count()
+    # -- reads (PagedTableModel) --------------------------------------------------
+    def _track(self, op):
+        return self.pending.add(op)
 
-    def refresh(self) -> None:
-        self.set_filter(self._filter)
+    def _page_reader(self, after, limit, _query):
+        ctx, flt, src = self.ctx, self._filter, self.source
+        return lambda: B.page(ctx, flt, after=after, limit=limit, source=src)
 
-    def _start_count(self) -> None:
-        gen, flt, ctx, src = self._generation, self._filter, self.ctx, self.source
+    def _count_reader(self, _query):
+        ctx, flt, src = self.ctx, self._filter, self.source
+        return lambda: B.count(ctx, flt, source=src)
 
-        def done(n):
-            if gen == self._generation:
-                self.sig_count.emit(int(n))
-
-        self.pending.add(ops.query(self, lambda: B.count(ctx, flt, source=src), done,
-                                   lambda exc: None))
-
-    # -- fetching -----------------------------------------------------------------
-    def is_loading(self) -> bool:
-        return self._op is not None
-
-    def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: N802 (Qt API)
-        return not parent.isValid() and not self._exhausted
-
-    def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: N802 (Qt API)
-        if parent.isValid() or self._exhausted or self._op is not None:
-            return
-        gen, flt, ctx, size, src = (self._generation, self._filter, self.ctx, self.page_size,
-                                    self.source)
-        after = self._rows[-1].key if self._rows else None
-
-        def work(_progress, cancel):
-            if cancel.is_set():
-                return None
-            return B.page(ctx, flt, after=after, limit=size, source=src)
-
-        self.sig_loading.emit(True)
-        self._op = self.pending.add(ops.run_op(
-            self, work, on_done=lambda rows: self._page_done(gen, rows),
-            on_error=lambda exc: self._page_failed(gen, exc)))
-
-    def _page_done(self, gen: int, rows: list[B.CallRow] | None) -> None:
-        if gen != self._generation:
-            return  # stale: a newer filter started meanwhile
-        self._op = None
-        rows = rows or []
-        if len(rows) < self.page_size:
-            self._exhausted = True
-        if rows:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
-            self._rows.extend(rows)
-            self.endInsertRows()
-        self.sig_loading.emit(False)
-        self.sig_page_loaded.emit(len(rows))
-
-    def _page_failed(self, gen: int, exc: BaseException) -> None:
-        if gen != self._generation:
-            return
-        self._op = None
-        self._exhausted = True
-        log.error("calls browser query failed: %s", exc)
-        self.sig_loading.emit(False)
-        self.sig_error.emit(self.tr("Could not read the calls: %1").replace("%1", str(exc)))
-
-    def row_of(self, call_id: uuid.UUID) -> int:
-        for i, r in enumerate(self._rows):
-            if r.id == call_id:
-                return i
-        return -1
+    def _error_text(self, exc: BaseException) -> str:
+        return self.tr("Could not read the calls: %1").replace("%1", str(exc))
 
     def call_row(self, row: int) -> B.CallRow:
         return self._rows[row]
@@ -196,21 +120,6 @@ class CallsModel(QAbstractTableModel):
                 self.tr("Lead type"), self.tr("Duration"), self.tr("Rec."), self.tr("Codec"),
                 self.tr("Jitter, ms"), self.tr("Loss, %"), self.tr("Security"),
                 self.tr("Score")]
-
-    def retranslate(self) -> None:
-        self._headers = self._make_headers()
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt API)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt API)
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
 
     def _text(self, r: B.CallRow, key: str) -> str:
         if key == "started_at":

@@ -48,6 +48,20 @@ def local_sync_engine(url: str) -> Engine:
     return engine
 
 
+def set_state(lc, key: str, cursor: int | None = None, at: datetime | None = None):
+    """Write a ``sync_state`` row in ``lc``'s transaction: a table's pull cursor, or
+    the last sync time (key ``LAST_SYNC_KEY``); what is not given stays."""
+    values = {"key": key, "cursor": cursor or 0, "at": at}
+    stmt = sqlite_insert(STATE).values(values)
+    sets = {}
+    if cursor is not None:
+        sets["cursor"] = stmt.excluded.cursor
+    if at is not None:
+        sets["at"] = stmt.excluded.at
+    lc.execute(stmt.on_conflict_do_update(index_elements=[STATE.c.key], set_=sets)
+               if sets else stmt.on_conflict_do_nothing())
+
+
 class Bookkeeping:
     """Outbox status, cursors and the last sync time (a part of ``Syncer``)."""
 
@@ -113,17 +127,6 @@ class Bookkeeping:
         with self._read() as c:
             return c.scalar(select(STATE.c.at).where(STATE.c.key == LAST_SYNC_KEY))
 
-    def _set_state(self, lc, key: str, cursor: int | None = None, at: datetime | None = None):
-        values = {"key": key, "cursor": cursor or 0, "at": at}
-        stmt = sqlite_insert(STATE).values(values)
-        sets = {}
-        if cursor is not None:
-            sets["cursor"] = stmt.excluded.cursor
-        if at is not None:
-            sets["at"] = stmt.excluded.at
-        lc.execute(stmt.on_conflict_do_update(index_elements=[STATE.c.key], set_=sets)
-                   if sets else stmt.on_conflict_do_nothing())
-
     def cursors(self) -> dict[str, int]:
         if self._cursors is None:
             with self._read() as c:
@@ -146,8 +149,8 @@ class Bookkeeping:
             return
         with self.local.begin() as lc:
             for name, cur in self._dirty.items():
-                self._set_state(lc, name, cursor=cur)
+                set_state(lc, name, cursor=cur)
             if self._last_sync is not None:
-                self._set_state(lc, LAST_SYNC_KEY, at=self._last_sync)
+                set_state(lc, LAST_SYNC_KEY, at=self._last_sync)
         self._dirty.clear()
         self._persisted_at = now

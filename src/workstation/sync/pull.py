@@ -8,7 +8,7 @@ per writing transaction, so they become visible in order and no row can slip
 behind a cursor. The first sync of a big base goes through plain driver
 cursors (:meth:`Pull._pull_fast`).
 
-Applying shared rows locally (:meth:`Pull._apply_rows`, :meth:`Pull._remap`)
+Applying shared rows locally (:func:`apply_rows`, :func:`remap`)
 serves the push too: a row the shared database has newer, or the shared row a
 local one is merged onto.
 """
@@ -26,6 +26,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import DBAPIError
 
 from workstation.store.types import UTCDateTime
+from workstation.sync.bookkeeping import set_state
 from workstation.sync.report import SyncReport
 from workstation.sync.shared import SharedUnavailable, describe, is_unavailable, short_error
 from workstation.sync.tables import ADVISORY_LOCK, OUTBOX, REFERENCES, SYNC_ORDER, natural_keys
@@ -93,8 +94,8 @@ class Pull:
                             pending = set(lc.scalars(select(OUTBOX.c.row_id).where(
                                 OUTBOX.c.table_name == t.name)))
                             rows = [r for r in page if r["id"] not in pending]
-                            self._apply_rows(lc, t, rows)
-                            self._set_state(lc, t.name, cursor=cursor)
+                            apply_rows(lc, t, rows)
+                            set_state(lc, t.name, cursor=cursor)
                         cursors[t.name] = cursor
                         self._dirty.pop(t.name, None)
                         report.pulled[t.name] += len(rows)
@@ -142,37 +143,39 @@ class Pull:
                     OUTBOX.c.table_name == t.name))}
                 rows = [r for r in page if r[id_pos] not in pending] if pending else page
                 lc.connection.driver_connection.executemany(upsert_sql, rows)
-                self._set_state(lc, t.name, cursor=cursor)
+                set_state(lc, t.name, cursor=cursor)
             self.cursors()[t.name] = cursor
             self._dirty.pop(t.name, None)
             report.pulled[t.name] += len(rows)
 
-    def _apply_rows(self, lc, t: Table, rows: list[dict], merge: bool = True) -> None:
-        if not rows:
-            return
-        if merge and natural_keys(t):
-            for r in rows:
-                for key in natural_keys(t):
-                    cond = [t.c[c].is_(None) if r[c] is None else t.c[c] == r[c] for c in key]
-                    other = lc.scalar(select(t.c.id).where(*cond, t.c.id != r["id"]))
-                    if other is not None:
-                        self._remap(lc, t, other, r)
-        cols = [c.name for c in t.columns]
-        stmt = sqlite_insert(t)
-        stmt = stmt.on_conflict_do_update(
-            index_elements=[t.c.id],
-            set_={c: stmt.excluded[c] for c in cols if c != "id"})
-        lc.execute(stmt, [{c: r[c] for c in cols} for r in rows])
+
+def apply_rows(lc, t: Table, rows: list[dict], merge: bool = True) -> None:
+    """Shared rows into the local table, in ``lc``'s transaction. With ``merge``,
+    a local row holding the same natural key under another id adopts the shared id
+    first (:func:`remap`)."""
+    if not rows:
+        return
+    if merge and natural_keys(t):
+        for r in rows:
+            for key in natural_keys(t):
+                cond = [t.c[c].is_(None) if r[c] is None else t.c[c] == r[c] for c in key]
+                other = lc.scalar(select(t.c.id).where(*cond, t.c.id != r["id"]))
+                if other is not None:
+                    remap(lc, t, other, r)
+    cols = [c.name for c in t.columns]
+    stmt = sqlite_insert(t)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=[t.c.id],
+        set_={c: stmt.excluded[c] for c in cols if c != "id"})
+    lc.execute(stmt, [{c: r[c] for c in cols} for r in rows])
 
 
-
-    def _remap(self, lc, t: Table, old_id: uuid.UUID, srv: dict) -> None:
-        """Local row ``old_id`` is the shared row ``srv`` under another id: adopt that id."""
-        new_id = srv["id"]
-        lc.execute(delete(t).where(t.c.id == old_id))
-        lc.execute(delete(OUTBOX).where(OUTBOX.c.table_name == t.name, OUTBOX.c.row_id == old_id))
-        self._apply_rows(lc, t, [srv], merge=False)
-        for child, col in REFERENCES.get(t.name, []):
-            lc.execute(update(child).where(child.c[col] == old_id).values({col: new_id}))
-        log.info("merged local %s %s into shared row %s", t.name, old_id, new_id)
-
+def remap(lc, t: Table, old_id: uuid.UUID, srv: dict) -> None:
+    """Local row ``old_id`` is the shared row ``srv`` under another id: adopt that id."""
+    new_id = srv["id"]
+    lc.execute(delete(t).where(t.c.id == old_id))
+    lc.execute(delete(OUTBOX).where(OUTBOX.c.table_name == t.name, OUTBOX.c.row_id == old_id))
+    apply_rows(lc, t, [srv], merge=False)
+    for child, col in REFERENCES.get(t.name, []):
+        lc.execute(update(child).where(child.c[col] == old_id).values({col: new_id}))
+    log.info("merged local %s %s into shared row %s", t.name, old_id, new_id)

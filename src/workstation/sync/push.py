@@ -30,6 +30,7 @@ from sqlalchemy.exc import DBAPIError
 from workstation.domain.enums import HistoryKind
 from workstation.store.models import SYNCED_TABLES, Base
 from workstation.store.types import utcnow
+from workstation.sync.pull import apply_rows, remap
 from workstation.sync.report import SyncReport
 from workstation.sync.shared import SharedUnavailable, describe, is_unavailable, short_error
 from workstation.sync.tables import (
@@ -419,10 +420,10 @@ class Push:
                 elif kind == "lost":
                     report.pushed[tname] += 1
                     if not self._newer_pending(lc, tname, rid, newest[(tname, rid)]):
-                        self._apply_rows(lc, t, [payload])
+                        apply_rows(lc, t, [payload])
                 elif kind == "merged":
                     report.merged[tname] += 1
-                    self._remap(lc, t, rid, payload)
+                    remap(lc, t, rid, payload)
                 else:
                     report.rejected[tname] += 1
             for tname, revs in revisions.items():

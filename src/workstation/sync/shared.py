@@ -161,6 +161,15 @@ def short_error(exc: BaseException) -> str:
     return str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
 
 
+def is_unavailable(exc: BaseException) -> bool:
+    """The shared database is out of reach (not: it refused what was sent)."""
+    if isinstance(exc, OperationalError):
+        return True
+    if isinstance(exc, DBAPIError) and exc.connection_invalidated:
+        return True
+    return False
+
+
 # -- schema --------------------------------------------------------------------------
 
 def shared_sql_files() -> list[Path]:

@@ -59,8 +59,9 @@ def test_lists_the_rigs_devices_and_the_meter_moves(qtbot, dialog, headset, tone
     player = headset.play("mic_feed", tone_wav)
     try:
         qtbot.waitUntil(lambda: page.level.value() > 60, timeout=8000)
-        shot = Path(__file__).resolve().parents[2] / "docs" / "screenshots" / \
-            "headset-picker-1366x768.png"
+        from shots import screenshot_path  # (tests/ is on sys.path in a run)
+
+        shot = screenshot_path("headset-picker-1366x768.png")
         assert dlg.grab().save(str(shot))  # the dialog as a 1366x768 screen shows it
     finally:
         player.wait(10)

@@ -19,8 +19,9 @@ from workstation.store.models import Call, Lead
 pytestmark = [pytest.mark.sip, pytest.mark.slow]
 
 SWAPS = 10
-SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "screenshots" / \
-    "two-lines-drafts-1366x768.png"
+from shots import screenshot_path  # noqa: E402
+
+SCREENSHOT = screenshot_path("two-lines-drafts-1366x768.png")
 
 
 def _pick(combo, value) -> None:

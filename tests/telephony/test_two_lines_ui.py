@@ -18,8 +18,9 @@ from workstation.store.models import Call
 
 pytestmark = [pytest.mark.sip, pytest.mark.slow]
 
-SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "screenshots" / \
-    "softphone-two-lines-1366x768.png"
+from shots import screenshot_path  # noqa: E402
+
+SCREENSHOT = screenshot_path("softphone-two-lines-1366x768.png")
 
 
 class Ringer:
@@ -112,7 +113,6 @@ def test_two_lines_in_the_window(qtbot, app, phone_a, phone_b):
     qtbot.waitUntil(lambda: ws.card.lead_id() == app["lead_a"], timeout=5000)
     assert calls.active is a and phone.call is a
     qtbot.wait(1200)  # the timers tick
-    SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
     assert app["parts"].window.grab().save(str(SCREENSHOT))
 
     # B hangs up while held: its wrap-up waits; A's card stays while A talks

@@ -37,6 +37,11 @@
 #include <time.h>
 
 #include <pulse/pulseaudio.h>
+#include <pulse/rtclock.h>
+
+/* A PulseAudio server that accepted the socket but never answers must not hang the
+ * caller (wsa_create runs on the pjsua thread, the app's GUI thread). */
+#define PULSE_TIMEOUT_USEC (3 * PA_USEC_PER_SEC)
 
 #define RATE 16000
 #define FRAME_MS 20
@@ -182,6 +187,7 @@ typedef struct wsa {
     pa_threaded_mainloop *loop;
     pa_context *ctx;
     side_t in, out;
+    int timed_out; /* set by the timeout event of the current wait */
     int realtime_wanted;
     int rt_pulse, rt_clock; /* asked on the pulse thread / on pjmedia's clock thread */
 } wsa_t;
@@ -350,6 +356,25 @@ static void on_context_state(pa_context *c, void *ud) {
     pa_threaded_mainloop_signal(w->loop, 0);
 }
 
+static void on_timeout(pa_mainloop_api *api, pa_time_event *e, const struct timeval *tv,
+                       void *ud) {
+    (void)tv;
+    wsa_t *w = ud;
+    w->timed_out = 1;
+    api->time_free(e);
+    pa_threaded_mainloop_signal(w->loop, 0);
+}
+
+/* A timeout for the wait that follows (mainloop locked); wait_done() cancels it. */
+static pa_time_event *wait_begin(wsa_t *w) {
+    w->timed_out = 0;
+    return pa_context_rttime_new(w->ctx, pa_rtclock_now() + PULSE_TIMEOUT_USEC, on_timeout, w);
+}
+
+static void wait_done(wsa_t *w, pa_time_event *e) {
+    if (e && !w->timed_out) pa_threaded_mainloop_get_api(w->loop)->time_free(e);
+}
+
 static void set_err(char *err, size_t len, const char *what, int code) {
     if (err && len) snprintf(err, len, "%s: %s", what, pa_strerror(code));
 }
@@ -409,16 +434,20 @@ wsa_t *wsa_create(const char *app_name, unsigned mic_target_ms, unsigned spk_tar
         snprintf(err, errlen, "PulseAudio: cannot start the mainloop");
         goto fail;
     }
+    pa_time_event *te = wait_begin(w);
     for (;;) {
         pa_context_state_t st = pa_context_get_state(w->ctx);
         if (st == PA_CONTEXT_READY) break;
-        if (!PA_CONTEXT_IS_GOOD(st)) {
-            set_err(err, errlen, "PulseAudio", pa_context_errno(w->ctx));
+        if (!PA_CONTEXT_IS_GOOD(st) || w->timed_out) {
+            if (w->timed_out) snprintf(err, errlen, "PulseAudio did not answer within 3 s");
+            else set_err(err, errlen, "PulseAudio", pa_context_errno(w->ctx));
+            wait_done(w, te);
             pa_threaded_mainloop_unlock(w->loop);
             goto fail;
         }
         pa_threaded_mainloop_wait(w->loop);
     }
+    wait_done(w, te);
     pa_threaded_mainloop_unlock(w->loop);
 
     snprintf(w->name, sizeof w->name, "headset");
@@ -513,18 +542,27 @@ int wsa_open(wsa_t *w, int input, const char *device, unsigned period_ms, char *
         pa_threaded_mainloop_unlock(w->loop);
         return -1;
     }
+    pa_time_event *te = wait_begin(w);
     for (;;) {
         pa_stream_state_t st = pa_stream_get_state(s);
         if (st == PA_STREAM_READY) break;
-        if (!PA_STREAM_IS_GOOD(st)) {
-            set_err(err, errlen, dev ? dev : "default device", pa_context_errno(w->ctx));
+        if (!PA_STREAM_IS_GOOD(st) || w->timed_out) {
+            if (w->timed_out)
+                snprintf(err, errlen, "%s: PulseAudio did not open it within 3 s",
+                         dev ? dev : "default device");
+            else set_err(err, errlen, dev ? dev : "default device", pa_context_errno(w->ctx));
+            wait_done(w, te);
             pa_stream_set_state_callback(s, NULL, NULL);
+            pa_stream_set_read_callback(s, NULL, NULL);
+            pa_stream_set_write_callback(s, NULL, NULL);
+            pa_stream_disconnect(s);
             pa_stream_unref(s);
             pa_threaded_mainloop_unlock(w->loop);
             return -1;
         }
         pa_threaded_mainloop_wait(w->loop);
     }
+    wait_done(w, te);
     side->stream = s;
     pthread_mutex_lock(&w->lock);
     side->open = 1;

@@ -6412,82 +6412,82 @@ Last sync: %3</source>
     <context>
         <name>TelephonyEngine</name>
         <message>
-            <location filename="../../src/workstation/telephony/engine.py" line="+218" />
+            <location filename="../../src/workstation/telephony/engine.py" line="+152" />
             <source>sip.srtp: expected off, optional or mandatory, got %1</source>
             <translation>sip.srtp: очікується off, optional або mandatory, отримано %1</translation>
         </message>
         <message>
-            <location line="+48" />
+            <location line="+36" />
             <source>SIP account error: %1</source>
             <translation>Помилка SIP-акаунта: %1</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location filename="../../src/workstation/telephony/transports.py" line="+64" />
             <source>TLS: the CA file %1 (sip.tls_ca_file) does not exist</source>
             <translation>TLS: файлу центру сертифікації %1 (sip.tls_ca_file) не існує</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+4" />
             <source>TLS: no trusted CA certificates found on this computer; set sip.tls_ca_file</source>
             <translation>TLS: на цьому комп'ютері не знайдено довірених сертифікатів центрів сертифікації; задайте sip.tls_ca_file</translation>
         </message>
         <message>
-            <location line="+159" />
+            <location line="+68" />
             <source>TLS: the PBX's certificate was refused: %1</source>
             <translation>TLS: сертифікат АТС відхилено: %1</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>TLS: the PBX's certificate has expired (or is not valid yet)</source>
             <translation>TLS: сертифікат АТС прострочений (або ще не чинний)</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>TLS: the PBX's certificate is not for the host name %1</source>
             <translation>TLS: сертифікат АТС видано не на ім'я хоста %1</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>TLS: the PBX's certificate is signed by an unknown CA (self-signed, or not in sip.tls_ca_file)</source>
             <translation>TLS: сертифікат АТС підписаний невідомим центром сертифікації (самопідписаний або його немає в sip.tls_ca_file)</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+30" />
             <source>TLS: no secure connection to the PBX (%1); this softphone needs TLS 1.2</source>
             <translation>TLS: немає захищеного з'єднання з АТС (%1); цьому софтфону потрібен TLS 1.2</translation>
         </message>
         <message>
-            <location line="+47" />
+            <location filename="../../src/workstation/telephony/signalling.py" line="+76" />
             <source>The call has already ended.</source>
             <translation>Дзвінок уже завершено.</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+10" />
             <source>Enter a number to call.</source>
             <translation>Введіть номер для дзвінка.</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+5" />
             <source>No SIP account is set up: cannot dial a number.</source>
             <translation>SIP-акаунт не налаштовано: зателефонувати неможливо.</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+10" />
             <source>The SIP engine is not running.</source>
             <translation>SIP-рушій не запущено.</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+12" />
             <source>Cannot call %1: %2</source>
             <translation>Не вдається зателефонувати на %1: %2</translation>
         </message>
         <message>
-            <location line="+145" />
+            <location line="+129" />
             <source>DTMF digits must be 0-9, *, #, A-D.</source>
             <translation>Цифри DTMF: 0-9, *, #, A-D.</translation>
         </message>
         <message>
-            <location line="+136" />
+            <location filename="../../src/workstation/telephony/callmedia.py" line="+161" />
             <source>Cannot record the call: %1</source>
             <translation>Не вдається записати дзвінок: %1</translation>
         </message>

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +31,10 @@ STATE_NAMES = {
     pj.PJSIP_INV_STATE_CONFIRMED: "confirmed",
     pj.PJSIP_INV_STATE_DISCONNECTED: "disconnected",
 }
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
 
 
 class TelephonyError(RuntimeError):

@@ -6,7 +6,7 @@ account, through the PBX, with a monitoring request: an INVITE carrying
     X-Workstation-Monitor: mode=listen; token=<signed token>
 
 (:data:`HEADER`). The manager's engine hands such an INVITE to this module
-(``TelephonyEngine.monitor_incoming``, the one hook in engine.py) and it never
+(``TelephonyEngine.monitor_incoming``, the engine's one hook) and it never
 becomes a line: no ringing, no card, no ``sig_incoming``.
 
 Manager side (:class:`MonitorHub` ``on_incoming``): the request is answered only

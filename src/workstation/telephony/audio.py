@@ -218,28 +218,17 @@ class _SpeakerFeed(QIODevice):
         return -1
 
 
-class _AudioWorker(QObject):
-    """Owns the Qt audio objects; lives on the bridge's QThread."""
+class AudioWorkerBase(QObject):
+    """What both paths' workers share (this module's Qt worker and
+    audio_native.NativeWorker): the signals, the 100 ms silence watch, shutdown."""
 
     opened = Signal(str, bool, str)  # role, ok, error text
     mic_silent = Signal()
     mic_sound = Signal()
 
-    def __init__(self, core: BridgeCore, silence_seconds: float, silence_rms: float) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self._core = core
-        self._fmt = audio_format()
-        self._source: QAudioSource | None = None
-        self._source_io = None
-        self._sink: QAudioSink | None = None
-        self._feed: _SpeakerFeed | None = None
-        self._rms_due = 0.0
         self._watch: QTimer | None = None
-        self.silence_seconds = silence_seconds
-        self.silence_rms = silence_rms
-        self._call_active = False
-        self._last_sound = 0.0
-        self._silent_reported = False
 
     @Slot()
     def setup(self) -> None:
@@ -254,6 +243,38 @@ class _AudioWorker(QObject):
         self.open_output(None)
         if self._watch:
             self._watch.stop()
+
+    @Slot(float)
+    def set_silence_seconds(self, seconds: float) -> None:
+        self.silence_seconds = seconds
+
+    def open_input(self, device: QAudioDevice | None) -> None:
+        raise NotImplementedError
+
+    def open_output(self, device: QAudioDevice | None) -> None:
+        raise NotImplementedError
+
+    def _check_silence(self) -> None:
+        raise NotImplementedError
+
+
+class _AudioWorker(AudioWorkerBase):
+    """Owns the Qt audio objects; lives on the bridge's QThread."""
+
+    def __init__(self, core: BridgeCore, silence_seconds: float, silence_rms: float) -> None:
+        super().__init__()
+        self._core = core
+        self._fmt = audio_format()
+        self._source: QAudioSource | None = None
+        self._source_io = None
+        self._sink: QAudioSink | None = None
+        self._feed: _SpeakerFeed | None = None
+        self._rms_due = 0.0
+        self.silence_seconds = silence_seconds
+        self.silence_rms = silence_rms
+        self._call_active = False
+        self._last_sound = 0.0
+        self._silent_reported = False
 
     # -- microphone
     @Slot(object)
@@ -315,10 +336,6 @@ class _AudioWorker(QObject):
         self._call_active = active
         self._last_sound = time.monotonic()
         self._silent_reported = False
-
-    @Slot(float)
-    def set_silence_seconds(self, seconds: float) -> None:
-        self.silence_seconds = seconds
 
     @Slot()
     def _check_silence(self) -> None:
@@ -449,7 +466,7 @@ class HeadsetBridge(QObject):
         self._ringing = False
         self._ring_key: bytes | None = None  # identity of the device the ring plays on
         self._thread: QThread | None = None
-        self._worker = _AudioWorker(self._core, silence_seconds, silence_rms)
+        self._worker: AudioWorkerBase | None = None  # made in start(), by path
         self._ringer = _Ringer(self)
         self._devices: QMediaDevices | None = None
         self._pulse = None  # audio_pulse.PulseWatcher on Linux: Qt misses removals
@@ -477,6 +494,7 @@ class HeadsetBridge(QObject):
             port.createPort("headset", fmt)
             self._port = port
             self.path_used = "python"
+            self._worker = _AudioWorker(self._core, *self._silence)
 
         self._thread = QThread()
         self._thread.setObjectName("headset-audio")

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtMultimedia import QAudioDevice
 
+from workstation.telephony.audio import AudioWorkerBase
 from workstation.telephony.audio_ring import BridgeStats
 from workstation.telephony.native import NativeAudioError, NativeHeadset
 
@@ -28,12 +29,8 @@ def pulse_name(device: QAudioDevice) -> str:
     return bytes(device.id().data()).decode(errors="replace")
 
 
-class NativeWorker(QObject):
+class NativeWorker(AudioWorkerBase):
     """Opens and closes the native streams; watches the microphone for silence."""
-
-    opened = Signal(str, bool, str)  # role, ok, error text
-    mic_silent = Signal()
-    mic_sound = Signal()
 
     def __init__(self, headset: NativeHeadset, silence_seconds: float,
                  silence_rms: float) -> None:
@@ -41,25 +38,10 @@ class NativeWorker(QObject):
         self.headset = headset
         headset.set_silence_rms(silence_rms)
         self.silence_seconds = silence_seconds
-        self._watch: QTimer | None = None
         self._call_active = False
         self._active_since = 0.0
         self._silent_reported = False
         self.muted = False
-
-    @Slot()
-    def setup(self) -> None:
-        self._watch = QTimer(self)
-        self._watch.setInterval(100)
-        self._watch.timeout.connect(self._check_silence)
-        self._watch.start()
-
-    @Slot()
-    def shutdown(self) -> None:
-        self.open_input(None)
-        self.open_output(None)
-        if self._watch:
-            self._watch.stop()
 
     def _open(self, role: str, device: QAudioDevice | None) -> None:
         is_input = role == INPUT
@@ -87,10 +69,6 @@ class NativeWorker(QObject):
         self._active_since = time.monotonic()
         self._silent_reported = False
 
-    @Slot(float)
-    def set_silence_seconds(self, seconds: float) -> None:
-        self.silence_seconds = seconds
-
     def set_muted(self, muted: bool) -> None:
         self.muted = muted
         self.headset.set_muted(muted)
@@ -112,8 +90,4 @@ class NativeWorker(QObject):
             self.mic_sound.emit()
 
     def stats(self, reset: bool = False) -> BridgeStats:
-        s = self.headset.stats(reset)
-        return BridgeStats(s.mic_underruns, s.mic_overruns, s.speaker_underruns,
-                           s.speaker_overruns, s.mic_frames, s.speaker_frames, s.mic_fill_ms,
-                           s.speaker_fill_ms, s.mic_latency_ms, s.speaker_latency_ms,
-                           s.max_tick_gap_ms, s.max_mic_gap_ms)
+        return self.headset.stats(reset)

@@ -16,8 +16,9 @@ from __future__ import annotations
 import ctypes
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
+
+from workstation.telephony.audio_ring import BridgeStats
 
 LIBRARY = Path(__file__).with_name("libwsaudio.so")
 _ERR = 512
@@ -33,23 +34,6 @@ class _Stats(ctypes.Structure):
         "spk_frames")] + [(n, ctypes.c_double) for n in (
             "mic_fill_ms", "spk_fill_ms", "mic_latency_ms", "spk_latency_ms", "max_tick_gap_ms",
             "max_mic_gap_ms", "level_rms", "spk_device_ms")]
-
-
-@dataclass(frozen=True)
-class NativeStats:
-    mic_underruns: int
-    mic_overruns: int
-    speaker_underruns: int
-    speaker_overruns: int
-    mic_frames: int
-    speaker_frames: int
-    mic_fill_ms: float
-    speaker_fill_ms: float
-    mic_latency_ms: float
-    speaker_latency_ms: float
-    max_tick_gap_ms: float
-    max_mic_gap_ms: float
-    level_rms: float
 
 
 _lib: ctypes.CDLL | None = None
@@ -149,13 +133,14 @@ class NativeHeadset:
         """Since the microphone last carried sound; -1 when it never did."""
         return self._lib.wsa_seconds_since_sound(self._h)
 
-    def stats(self, reset: bool = False) -> NativeStats:
+    def stats(self, reset: bool = False) -> BridgeStats:
+        """The counters since the last reset, as the Python path reports them."""
         s = _Stats()
         self._lib.wsa_stats(self._h, ctypes.byref(s), int(reset))
-        return NativeStats(s.mic_underruns, s.mic_overruns, s.spk_underruns, s.spk_overruns,
+        return BridgeStats(s.mic_underruns, s.mic_overruns, s.spk_underruns, s.spk_overruns,
                            s.mic_frames, s.spk_frames, s.mic_fill_ms, s.spk_fill_ms,
                            s.mic_latency_ms, s.spk_latency_ms, s.max_tick_gap_ms,
-                           s.max_mic_gap_ms, s.level_rms)
+                           s.max_mic_gap_ms)
 
     def destroy(self) -> None:
         """Close the streams and take the port off the bridge (pjsua2 thread). Once."""
